@@ -1,0 +1,27 @@
+package dev.attentive.events;
+
+/** One serde per event type, each reading the schema versions this build understands. */
+public final class EventSerdes {
+
+  private EventSerdes() {}
+
+  public static JsonSerde<WebhookDelivery> webhookDelivery() {
+    return new JsonSerde<>(WebhookDelivery.class, WebhookDelivery.SCHEMA_VERSION);
+  }
+
+  public static JsonSerde<PullRequestDiffChunk> diffChunk() {
+    return new JsonSerde<>(PullRequestDiffChunk.class, PullRequestDiffChunk.SCHEMA_VERSION);
+  }
+
+  public static JsonSerde<DiffManifest> diffManifest() {
+    return new JsonSerde<>(DiffManifest.class, DiffManifest.SCHEMA_VERSION);
+  }
+
+  public static JsonSerde<BotCommand> botCommand() {
+    return new JsonSerde<>(BotCommand.class, BotCommand.SCHEMA_VERSION);
+  }
+
+  public static JsonSerde<DeadLetter> deadLetter() {
+    return new JsonSerde<>(DeadLetter.class, DeadLetter.SCHEMA_VERSION);
+  }
+}

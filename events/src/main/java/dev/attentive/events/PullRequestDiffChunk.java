@@ -1,0 +1,40 @@
+package dev.attentive.events;
+
+import java.util.List;
+
+/**
+ * The reviewable diff of one file of a pull request at one head SHA.
+ *
+ * <p>A fetch of a PR (identified by {@code deliveryId}) produces {@code chunkIndex} 0..n-1 and one {@link DiffManifest}
+ * with n; downstream knows the PR is complete when it has seen all n.
+ *
+ * @param previousPath the old path of a renamed or copied file; null otherwise
+ * @param language a lower-case language name derived from the path ("java", "kotlin", ... or "other")
+ */
+public record PullRequestDiffChunk(
+    int schemaVersion,
+    String deliveryId,
+    String repository,
+    int pullRequestNumber,
+    String baseSha,
+    String headSha,
+    Long installationId,
+    String path,
+    String previousPath,
+    FileStatus status,
+    String language,
+    int chunkIndex,
+    int additions,
+    int deletions,
+    List<Hunk> hunks) implements Versioned {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public PullRequestDiffChunk {
+    hunks = List.copyOf(hunks);
+  }
+
+  public PullRequestKey key() {
+    return new PullRequestKey(repository, pullRequestNumber);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.attentive.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything ingest can be told; see docs/configuration.md. */
+@ConfigMapping(prefix = "attentive.ingest")
+public interface IngestConfig {
+
+  Webhook webhook();
+
+  PullRequests pullRequests();
+
+  GitHub github();
+
+  Topics topics();
+
+  interface Webhook {
+    /** Where GitHub posts deliveries. */
+    @WithDefault("/webhooks/github")
+    String path();
+
+    /** The GitHub App's (or repository hook's) webhook secret. */
+    String secret();
+
+    /** GitHub caps payloads at 25 MB. */
+    @WithDefault("26214400")
+    long maxBodyBytes();
+
+    /** How long to wait for Kafka to acknowledge a delivery before answering 503; GitHub gives up after 10 s. */
+    @WithDefault("5s")
+    Duration storeTimeout();
+
+    /** Comments whose body starts with this are bot commands. */
+    @WithDefault("/attentive")
+    String commandPrefix();
+  }
+
+  interface PullRequests {
+    @WithDefault("opened,reopened,synchronize,ready_for_review")
+    List<String> actions();
+
+    /** Draft PRs are reviewed when they become ready, unless this is on. */
+    @WithDefault("false")
+    boolean reviewDrafts();
+
+    /** Glob patterns of paths never reviewed; replaces the built-in list when set. */
+    Optional<List<String>> ignore();
+
+    /** Added to the built-in (or replaced) ignore list. */
+    Optional<List<String>> ignoreExtra();
+  }
+
+  interface GitHub {
+    @WithDefault("https://api.github.com")
+    String apiUrl();
+
+    /** A token for local use (a personal access token); GitHub App installation tokens come through the same seam. */
+    Optional<String> token();
+
+    /** GitHub lists at most 3,000 files of a pull request. */
+    @WithDefault("3000")
+    int maxFiles();
+
+    @WithDefault("100")
+    int pageSize();
+
+    /** Attempts per fetch for transient failures (5xx, timeouts, connection errors). */
+    @WithDefault("4")
+    int attempts();
+
+    @WithDefault("500ms")
+    Duration initialBackoff();
+  }
+
+  interface Topics {
+    /** Create missing topics at start-up (off when a Helm hook or an operator creates them). */
+    @WithDefault("true")
+    boolean create();
+
+    @WithDefault("6")
+    int partitions();
+
+    @WithDefault("1")
+    short replicationFactor();
+  }
+}

@@ -1,0 +1,206 @@
+package dev.attentive.ingest.fetch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attentive.events.BotCommand;
+import dev.attentive.events.DeadLetter;
+import dev.attentive.events.EventJson;
+import dev.attentive.events.EventSerdes;
+import dev.attentive.events.JsonSerde;
+import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.Topics;
+import dev.attentive.events.WebhookDelivery;
+import dev.attentive.ingest.github.GitHubException;
+import dev.attentive.ingest.github.GitHubGateway;
+import dev.attentive.ingest.github.GitHubGateway.PullRequestFiles;
+import dev.attentive.ingest.webhook.DeliveryClassifier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
+
+/**
+ * For each stored delivery, once: fetch the PR's files from GitHub and emit diff chunks and a manifest, or emit the
+ * bot command of a comment. A delivery ID already processed (GitHub's redelivery) is skipped; the set of processed IDs
+ * is a changelogged state store, written in the same exactly-once transaction as the output. A delivery that cannot be
+ * processed goes to the dead-letter topic with its original bytes and is not marked processed, so it can be replayed.
+ */
+public final class DeliveryProcessor implements Processor<String, byte[], String, Outbound> {
+
+  public static final String PROCESSED_STORE = "processed-deliveries";
+
+  private static final Logger LOG = Logger.getLogger(DeliveryProcessor.class);
+
+  /** Dependencies shared by every processor instance (one per stream task). */
+  public record Settings(GitHubGateway github, DiffBuilder diffs, DeliveryClassifier commands, MeterRegistry metrics,
+      int attempts, Duration initialBackoff, Duration dedupeRetention, Clock clock) {}
+
+  private final Settings settings;
+  private final JsonSerde<WebhookDelivery> deliveries = EventSerdes.webhookDelivery();
+  private final JsonSerde<PullRequestDiffChunk> chunkSerde = EventSerdes.diffChunk();
+  private ProcessorContext<String, Outbound> context;
+  private KeyValueStore<String, Long> processed;
+
+  public DeliveryProcessor(Settings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Outbound> context) {
+    this.context = context;
+    this.processed = context.getStateStore(PROCESSED_STORE);
+    context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, now -> forgetOlderThan(
+        settings.clock().millis() - settings.dedupeRetention().toMillis()));
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    WebhookDelivery delivery;
+    try {
+      delivery = deliveries.deserialize(Topics.WEBHOOK_DELIVERIES, record.value());
+    } catch (SerializationException e) {
+      deadLetter(record, "unreadable_delivery", e);
+      return;
+    }
+    if (processed.get(delivery.deliveryId()) != null) {
+      settings.metrics().counter("attentive.ingest.deliveries.duplicate").increment();
+      LOG.infof("delivery %s already processed; redelivery skipped", delivery.deliveryId());
+      return;
+    }
+    try {
+      List<KeyValue<String, Outbound>> out = switch (delivery.event()) {
+        case "pull_request" -> fetchDiff(delivery);
+        case "issue_comment" -> command(delivery);
+        default -> throw new IllegalArgumentException("event '" + delivery.event() + "' is not processed");
+      };
+      for (KeyValue<String, Outbound> kv : out) {
+        context.forward(new Record<>(kv.key, kv.value, record.timestamp()));
+        settings.metrics().counter("attentive.ingest.records.published", "topic", kv.value.topic()).increment();
+      }
+      processed.put(delivery.deliveryId(), settings.clock().millis());
+    } catch (GitHubException.Permanent e) {
+      deadLetter(record, "github_" + e.status(), e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      deadLetter(record, "unreadable_delivery", e);
+    } catch (IOException e) {
+      deadLetter(record, "github_unavailable", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fetching " + delivery.key(), e);
+    } catch (RuntimeException e) {
+      deadLetter(record, "processing_failed", e);
+    }
+  }
+
+  private List<KeyValue<String, Outbound>> fetchDiff(WebhookDelivery delivery)
+      throws IOException, InterruptedException {
+    JsonNode payload = EventJson.mapper().readTree(delivery.body());
+    JsonNode pr = payload.path("pull_request");
+    var target = new DiffBuilder.Target(delivery.deliveryId(), delivery.repository(), delivery.pullRequestNumber(),
+        pr.path("base").path("sha").asText(), pr.path("head").path("sha").asText(), delivery.installationId(),
+        "pull_request." + delivery.action());
+    PullRequestFiles files = fetchWithRetry(delivery);
+    DiffBuilder.Result result = settings.diffs().build(target, files, settings.clock().instant());
+    String key = delivery.key();
+    List<KeyValue<String, Outbound>> out = new ArrayList<>(result.chunks().size() + 1);
+    for (PullRequestDiffChunk chunk : result.chunks()) {
+      out.add(KeyValue.pair(key, new Outbound(Topics.DIFF_CHUNKS, chunkSerde.serialize(Topics.DIFF_CHUNKS, chunk))));
+    }
+    // The manifest goes last: a consumer that has it and n chunks knows the PR is complete.
+    out.add(KeyValue.pair(key, new Outbound(Topics.DIFF_MANIFESTS,
+        EventSerdes.diffManifest().serialize(Topics.DIFF_MANIFESTS, result.manifest()))));
+    LOG.infof("%s @ %s: %d chunks, %d files skipped (delivery %s)", key, target.headSha(), result.chunks().size(),
+        result.manifest().skipped().size(), delivery.deliveryId());
+    return out;
+  }
+
+  private PullRequestFiles fetchWithRetry(WebhookDelivery delivery) throws IOException, InterruptedException {
+    Duration backoff = settings.initialBackoff();
+    for (int attempt = 1; ; attempt++) {
+      Timer.Sample sample = Timer.start(settings.metrics());
+      String outcome = "error";
+      try {
+        PullRequestFiles files = settings.github().listFiles(delivery.repository(), delivery.pullRequestNumber(),
+            delivery.installationId());
+        outcome = "success";
+        return files;
+      } catch (GitHubException.Permanent e) {
+        outcome = "permanent_error";
+        throw e;
+      } catch (IOException e) {
+        outcome = "transient_error";
+        if (attempt >= settings.attempts()) {
+          throw new IOException("GitHub still failing after " + attempt + " attempts: " + e.getMessage(), e);
+        }
+        LOG.warnf("fetch of %s failed (attempt %d/%d), retrying in %s: %s", delivery.key(), attempt,
+            settings.attempts(), backoff, e.getMessage());
+        Thread.sleep(backoff.toMillis());
+        backoff = backoff.multipliedBy(2);
+      } finally {
+        sample.stop(settings.metrics().timer("attentive.ingest.github.fetch", "outcome", outcome));
+      }
+    }
+  }
+
+  private List<KeyValue<String, Outbound>> command(WebhookDelivery delivery) throws IOException {
+    JsonNode payload = EventJson.mapper().readTree(delivery.body());
+    JsonNode comment = payload.path("comment");
+    List<String> words = settings.commands().parseCommand(comment.path("body").asText(""));
+    if (words == null) {
+      throw new IllegalArgumentException("comment is not a bot command");
+    }
+    BotCommand command = new BotCommand(BotCommand.SCHEMA_VERSION, delivery.deliveryId(), delivery.repository(),
+        delivery.pullRequestNumber(), delivery.installationId(), words.get(0), words.subList(1, words.size()),
+        comment.path("user").path("login").asText(null), comment.path("author_association").asText(null),
+        comment.path("id").asLong(), parseInstant(comment.path("created_at").asText(null), delivery.receivedAt()));
+    return List.of(KeyValue.pair(delivery.key(), new Outbound(Topics.BOT_COMMANDS,
+        EventSerdes.botCommand().serialize(Topics.BOT_COMMANDS, command))));
+  }
+
+  private void deadLetter(Record<String, byte[]> record, String error, Exception cause) {
+    LOG.warnf("dead-lettering record with key %s: %s: %s", record.key(), error, cause.getMessage());
+    var meta = context.recordMetadata();
+    StringWriter trace = new StringWriter();
+    cause.printStackTrace(new PrintWriter(trace));
+    DeadLetter letter = new DeadLetter(DeadLetter.SCHEMA_VERSION, "ingest", Topics.WEBHOOK_DELIVERIES,
+        meta.map(m -> m.partition()).orElse(-1), meta.map(m -> m.offset()).orElse(-1L), record.key(),
+        record.value(), error + ": " + cause.getMessage(), trace.toString(), settings.clock().instant());
+    context.forward(new Record<>(record.key(), new Outbound(Topics.DEAD_LETTERS,
+        EventSerdes.deadLetter().serialize(Topics.DEAD_LETTERS, letter)), record.timestamp()));
+    settings.metrics().counter("attentive.ingest.dead.letters", "reason", error).increment();
+  }
+
+  private void forgetOlderThan(long cutoffMillis) {
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, Long> all = processed.all()) {
+      all.forEachRemaining(kv -> {
+        if (kv.value < cutoffMillis) {
+          expired.add(kv.key);
+        }
+      });
+    }
+    expired.forEach(processed::delete);
+  }
+
+  private static Instant parseInstant(String text, Instant fallback) {
+    try {
+      return text == null ? fallback : Instant.parse(text);
+    } catch (RuntimeException e) {
+      return fallback;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.attentive.ingest.github;
+
+import java.io.IOException;
+import java.util.List;
+
+/** What ingest needs from GitHub. One real implementation ({@link KohsukeGitHubGateway}); tests use the emulator. */
+public interface GitHubGateway {
+
+  /**
+   * The changed files of a pull request with their patches, in GitHub's order, at most the configured cap (GitHub
+   * itself lists at most 3,000).
+   *
+   * @throws GitHubException.Permanent when retrying cannot help (not found, no access)
+   * @throws IOException for failures that may pass (5xx, timeouts, connection errors)
+   */
+  PullRequestFiles listFiles(String repository, int number, Long installationId) throws IOException;
+
+  /**
+   * One entry of GitHub's "list pull request files".
+   *
+   * @param patch null when GitHub sends none (binary files, pure renames, diffs too large to show)
+   */
+  record ChangedFile(String filename, String previousFilename, String status, int additions, int deletions,
+      int changes, String patch) {}
+
+  /**
+   * @param changedFiles how many files GitHub says the PR changes
+   * @param truncated true when fewer files were listed than the PR changes (the 3,000-file cap)
+   */
+  record PullRequestFiles(List<ChangedFile> files, int changedFiles, boolean truncated) {}
+}

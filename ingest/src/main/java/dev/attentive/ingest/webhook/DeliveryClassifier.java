@@ -1,0 +1,97 @@
+package dev.attentive.ingest.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+
+/**
+ * Decides from the event name and the payload whether a delivery is one Attentive acts on. Only what is acted on is
+ * stored; everything else is answered 202 and dropped, with the reason in the answer.
+ */
+public final class DeliveryClassifier {
+
+  /** The outcome: store (with the PR it concerns), answer a ping, or ignore with a reason. */
+  public sealed interface Decision {
+    record Store(String repository, int pullRequestNumber, String action, Long installationId) implements Decision {}
+
+    record Ping() implements Decision {}
+
+    record Ignore(String reason) implements Decision {}
+  }
+
+  private final Set<String> pullRequestActions;
+  private final boolean reviewDrafts;
+  private final String commandPrefix;
+
+  public DeliveryClassifier(Set<String> pullRequestActions, boolean reviewDrafts, String commandPrefix) {
+    this.pullRequestActions = Set.copyOf(pullRequestActions);
+    this.reviewDrafts = reviewDrafts;
+    this.commandPrefix = commandPrefix;
+  }
+
+  public Decision classify(String event, JsonNode payload) {
+    if ("ping".equals(event)) {
+      return new Decision.Ping();
+    }
+    if (!payload.isObject()) {
+      return new Decision.Ignore("payload is not a JSON object");
+    }
+    String action = payload.path("action").asText(null);
+    String repository = payload.path("repository").path("full_name").asText(null);
+    Long installation = payload.path("installation").hasNonNull("id")
+        ? payload.path("installation").path("id").asLong() : null;
+    switch (event) {
+      case "pull_request" -> {
+        if (!pullRequestActions.contains(action)) {
+          return new Decision.Ignore("pull_request action '" + action + "' is not reviewed");
+        }
+        JsonNode pr = payload.path("pull_request");
+        int number = pr.path("number").asInt(payload.path("number").asInt(0));
+        if (repository == null || number <= 0 || !pr.path("head").hasNonNull("sha")) {
+          return new Decision.Ignore("pull_request payload lacks repository, number or head sha");
+        }
+        if (pr.path("draft").asBoolean(false) && !reviewDrafts) {
+          return new Decision.Ignore("draft pull request (reviewed when it is marked ready for review)");
+        }
+        if (!"open".equals(pr.path("state").asText("open"))) {
+          return new Decision.Ignore("pull request is " + pr.path("state").asText());
+        }
+        return new Decision.Store(repository, number, action, installation);
+      }
+      case "issue_comment" -> {
+        if (!"created".equals(action)) {
+          return new Decision.Ignore("issue_comment action '" + action + "' is not handled");
+        }
+        JsonNode issue = payload.path("issue");
+        if (!issue.hasNonNull("pull_request")) {
+          return new Decision.Ignore("comment is on an issue, not a pull request");
+        }
+        if (parseCommand(payload.path("comment").path("body").asText("")) == null) {
+          return new Decision.Ignore("comment is not an " + commandPrefix + " command");
+        }
+        if (repository == null || issue.path("number").asInt(0) <= 0) {
+          return new Decision.Ignore("issue_comment payload lacks repository or number");
+        }
+        return new Decision.Store(repository, issue.path("number").asInt(), action, installation);
+      }
+      default -> {
+        return new Decision.Ignore("event '" + event + "' is not handled");
+      }
+    }
+  }
+
+  /**
+   * The command words of a comment whose first line starts with the prefix ({@code /attentive review} →
+   * {@code ["review"]}); {@code ["help"]} for the bare prefix; null for any other comment.
+   */
+  public java.util.List<String> parseCommand(String body) {
+    String firstLine = body.strip().lines().findFirst().orElse("").strip();
+    if (!firstLine.equals(commandPrefix) && !firstLine.startsWith(commandPrefix + " ")) {
+      return null;
+    }
+    String rest = firstLine.substring(commandPrefix.length()).strip();
+    if (rest.isEmpty()) {
+      return java.util.List.of("help");
+    }
+    return java.util.List.of(rest.split("\\s+"));
+  }
+}

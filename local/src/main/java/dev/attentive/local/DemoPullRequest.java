@@ -1,0 +1,79 @@
+package dev.attentive.local;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.attentive.events.EventJson;
+import dev.attentive.testkit.github.GitHubEmulator;
+
+/** The pull request the local stack reviews when no real GitHub is configured: served by the emulator. */
+final class DemoPullRequest {
+
+  static final String REPO = "attentive-demo/shop";
+  static final int NUMBER = 7;
+  static final String HEAD = "9f2c1d7e4b8a6c3f0e5d2a1b7c9e8f6a4d3b2c1e";
+  static final String BASE = "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b";
+
+  static final String CART_PATCH = """
+      @@ -12,11 +12,15 @@ public class Cart {
+         private final List<Item> items = new ArrayList<>();
+      \s
+         public long totalCents() {
+           long total = 0;
+      -    for (Item item : items) {
+      -      total += item.priceCents() * item.quantity();
+      +    for (int i = 0; i <= items.size() - 1; i++) {
+      +      Item item = items.get(i);
+      +      total += item.priceCents()*item.quantity();
+           }
+           return total;
+         }
+      +
+      +  public boolean isEmpty() { return items.size() == 0; }
+      +
+         public void add(Item item) {
+           items.add(item);
+         }""";
+
+  static final String README_PATCH = "@@ -1,3 +1,4 @@\n # Shop\n \n A tiny shop.\n+Carts can now tell whether they are empty.";
+
+  private DemoPullRequest() {}
+
+  static void serveOn(GitHubEmulator github) {
+    github.pullRequest(REPO, NUMBER)
+        .head(HEAD)
+        .base(BASE)
+        .title("Cart: index loop and isEmpty()")
+        .file("src/main/java/com/shop/Cart.java", "modified", CART_PATCH)
+        .file("README.md", "modified", README_PATCH)
+        .file("package-lock.json", "modified", "@@ -1,3 +1,3 @@\n {\n-  \"lockfileVersion\": 2\n+  \"lockfileVersion\": 3\n }")
+        .binaryFile("docs/cart.png")
+        .register();
+  }
+
+  /** A {@code pull_request.synchronize} payload with the fields GitHub sends that ingest reads, and their shapes. */
+  static byte[] webhookPayload() throws java.io.IOException {
+    ObjectNode root = EventJson.mapper().createObjectNode();
+    root.put("action", "synchronize");
+    root.put("number", NUMBER);
+    root.put("before", BASE);
+    root.put("after", HEAD);
+    ObjectNode owner = EventJson.mapper().createObjectNode()
+        .put("login", "attentive-demo").put("id", 1001).put("type", "Organization");
+    ObjectNode repo = EventJson.mapper().createObjectNode()
+        .put("id", 424242).put("name", "shop").put("full_name", REPO).put("private", false)
+        .put("default_branch", "main");
+    repo.set("owner", owner);
+    ObjectNode user = EventJson.mapper().createObjectNode().put("login", "octo-dev").put("id", 2002)
+        .put("type", "User");
+    ObjectNode pr = root.putObject("pull_request");
+    pr.put("url", "https://api.github.com/repos/" + REPO + "/pulls/" + NUMBER);
+    pr.put("number", NUMBER).put("state", "open").put("draft", false)
+        .put("title", "Cart: index loop and isEmpty()");
+    pr.set("user", user);
+    pr.putObject("head").put("ref", "cart-loop").put("sha", HEAD).set("repo", repo.deepCopy());
+    pr.putObject("base").put("ref", "main").put("sha", BASE).set("repo", repo.deepCopy());
+    root.set("repository", repo);
+    root.putObject("installation").put("id", 31337);
+    root.set("sender", user.deepCopy());
+    return EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+  }
+}

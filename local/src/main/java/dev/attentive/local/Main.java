@@ -1,0 +1,37 @@
+package dev.attentive.local;
+
+import java.util.Arrays;
+
+/** {@code attentive <command>}: the entry point of bin/attentive. */
+public final class Main {
+
+  private static final String USAGE = """
+      usage: attentive <command> [options]
+
+        local [--repo OWNER/NAME --pr N] [--keep-running]
+            Start a broker, ingest and the GitHub emulator (or real GitHub when GITHUB_TOKEN is set), send a
+            signed pull_request webhook and print what landed on Kafka.
+        bench ingest [--rate R] [--seconds S] [--warmup S]
+            Send signed webhooks at a steady rate on loopback and print ack latency p50/p99 and throughput.
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("java.util.logging.config.file", "");
+    if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+      System.out.print(USAGE);
+      System.exit(args.length == 0 ? 2 : 0);
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    int code = switch (args[0]) {
+      case "local" -> LocalStack.run(Options.parse(rest));
+      case "bench" -> IngestBenchmark.run(Options.parse(rest));
+      default -> {
+        System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
+        yield 2;
+      }
+    };
+    System.exit(code);
+  }
+}

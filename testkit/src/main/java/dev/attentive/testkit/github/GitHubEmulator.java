@@ -1,0 +1,540 @@
+package dev.attentive.testkit.github;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * A local GitHub REST API on WireMock, answering with GitHub's JSON shapes and headers, for integration tests and the
+ * local demo stack. Point {@code org.kohsuke:github-api} (or any HTTP client) at {@link #baseUrl()}:
+ *
+ * <pre>{@code
+ * try (GitHubEmulator gh = GitHubEmulator.start()) {
+ *   gh.pullRequest("octo/repo", 7).head(sha).title("Fix").file("A.java", "modified", patch).register();
+ *   GitHub client = new GitHubBuilder().withEndpoint(gh.baseUrl()).withOAuthToken("t").build();
+ *   client.getRepository("octo/repo").getPullRequest(7).listFiles().toList();
+ * }
+ * }</pre>
+ *
+ * <p>Served out of the box: {@code GET /user}, {@code GET /rate_limit}; per registered pull request
+ * {@code GET /repos/{o}/{r}}, {@code GET /repos/{o}/{r}/pulls/{n}} and {@code GET /repos/{o}/{r}/pulls/{n}/files}
+ * (paginated like GitHub: {@code per_page} default 30, max 100, {@code page}, a {@code Link} header with
+ * {@code prev}/{@code next}/{@code last}/{@code first}; at most 3,000 files are ever listed). Anything else answers
+ * 404 {@code {"message":"Not Found",...}}. Every stub response carries GitHub's JSON content type,
+ * {@code X-GitHub-Media-Type} and {@code X-RateLimit-*} headers.
+ *
+ * <p>Stub precedence (WireMock priority, lower wins): {@code requireToken} 401s (1) &gt; {@code failNext} (2) &gt;
+ * emulator stubs and, by default, stubs added through {@link #wireMock()} (5) &gt; the 404 catch-all (1000).
+ */
+public final class GitHubEmulator implements AutoCloseable {
+
+  /** GitHub lists at most this many files of a pull request; the rest are never returned. */
+  public static final int MAX_LISTED_FILES = 3000;
+  public static final int DEFAULT_PER_PAGE = 30;
+  public static final int MAX_PER_PAGE = 100;
+  public static final int RATE_LIMIT = 5000;
+
+  private static final String FILES_TRANSFORMER = "attentive-github-pr-files";
+  private static final String RATE_LIMIT_TRANSFORMER = "attentive-github-rate-limit";
+  private static final String HEADERS_TRANSFORMER = "attentive-github-headers";
+  private static final String JSON = "application/json; charset=utf-8";
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+  private static final int PRIORITY_AUTH = 1;
+  private static final int PRIORITY_FAILURE = 2;
+  private static final int PRIORITY_STUB = 5;
+  private static final int PRIORITY_NOT_FOUND = 1000;
+  private static final UUID AUTH_ABSENT_STUB = UUID.nameUUIDFromBytes("auth:absent".getBytes(StandardCharsets.UTF_8));
+  private static final UUID AUTH_WRONG_STUB = UUID.nameUUIDFromBytes("auth:wrong".getBytes(StandardCharsets.UTF_8));
+
+  private final WireMockServer server;
+  private final String baseUrl;
+  private final GitHubJson json;
+  private final Map<String, PullRequestFixture> pulls = new ConcurrentHashMap<>();
+  /** "owner/repo#n" → the (capped) files list as served. */
+  private final Map<String, List<ObjectNode>> fileLists = new ConcurrentHashMap<>();
+  private final AtomicInteger failureScenarios = new AtomicInteger();
+  private volatile String authenticatedLogin = "octocat";
+  private volatile String requiredToken;
+  private int rateUsed;
+  private long rateReset;
+
+  private GitHubEmulator(int port) {
+    WireMockConfiguration config = options()
+        .bindAddress("127.0.0.1")
+        .notifier(new ConsoleNotifier(false))
+        .templatingEnabled(false)
+        .extensions(new FilesTransformer(), new RateLimitTransformer(), new HeadersTransformer());
+    server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
+    server.start();
+    baseUrl = "http://127.0.0.1:" + server.port();
+    json = new GitHubJson(baseUrl);
+    resetRateLimit();
+    installDefaults();
+  }
+
+  /** Starts on a free port of 127.0.0.1. */
+  public static GitHubEmulator start() {
+    return new GitHubEmulator(0);
+  }
+
+  /** Starts on the given port of 127.0.0.1 (0 picks a free one). */
+  public static GitHubEmulator start(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port " + port);
+    }
+    return new GitHubEmulator(port);
+  }
+
+  /** The API root, e.g. {@code http://127.0.0.1:12345} — what {@code GitHubBuilder.withEndpoint} takes. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** The underlying WireMock server, for stubs the emulator does not provide (e.g. POST reviews, check runs). */
+  public WireMockServer wireMock() {
+    return server;
+  }
+
+  /**
+   * The fixture for {@code owner/repo} #{@code number}: a new one, or the one already known (registered or not).
+   * Nothing is served until {@link PullRequestFixture#register()}.
+   */
+  public PullRequestFixture pullRequest(String ownerRepo, int number) {
+    String[] parts = Objects.requireNonNull(ownerRepo, "ownerRepo").split("/", -1);
+    if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+      throw new IllegalArgumentException("expected owner/repo, got " + ownerRepo);
+    }
+    if (number < 1) {
+      throw new IllegalArgumentException("pull request numbers start at 1");
+    }
+    return pulls.computeIfAbsent(key(ownerRepo, number),
+        k -> new PullRequestFixture(this, parts[0], parts[1], number));
+  }
+
+  /** The login {@code GET /user} answers with (default {@code octocat}). */
+  public void authenticatedUser(String login) {
+    authenticatedLogin = Objects.requireNonNull(login, "login");
+    installUser();
+  }
+
+  /**
+   * Requires {@code Authorization: token <token>} or {@code Authorization: Bearer <token>} on every request; others
+   * get 401 {@code {"message":"Bad credentials",...}}. {@code null} lifts the requirement.
+   */
+  public synchronized void requireToken(String token) {
+    removeIfPresent(AUTH_ABSENT_STUB);
+    removeIfPresent(AUTH_WRONG_STUB);
+    requiredToken = token;
+    if (token == null) {
+      return;
+    }
+    ResponseDefinitionBuilder badCredentials = json(401, GitHubJson.write(GitHubJson.error("Bad credentials")));
+    server.stubFor(any(anyUrl()).withId(AUTH_ABSENT_STUB).atPriority(PRIORITY_AUTH)
+        .withHeader("Authorization", absent())
+        .willReturn(badCredentials));
+    server.stubFor(any(anyUrl()).withId(AUTH_WRONG_STUB).atPriority(PRIORITY_AUTH)
+        .withHeader("Authorization", notMatching("(?i:token|bearer) " + Pattern.quote(token)))
+        .willReturn(badCredentials));
+  }
+
+  /** The token set with {@link #requireToken(String)}, or null. */
+  public String requiredToken() {
+    return requiredToken;
+  }
+
+  /**
+   * The next {@code times} requests with this method ({@code GET}, …, or {@code ANY}) whose path fully matches
+   * {@code urlPathRegex} answer {@code status} with a GitHub error body; later ones are served normally.
+   */
+  public void failNext(String method, String urlPathRegex, int status, int times) {
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be at least 1");
+    }
+    if (status < 100 || status > 599) {
+      throw new IllegalArgumentException("status " + status);
+    }
+    String scenario = "attentive-fail-next-" + failureScenarios.incrementAndGet();
+    String body = GitHubJson.write(GitHubJson.error(errorMessage(status)));
+    for (int i = 0; i < times; i++) {
+      server.stubFor(mapping(method, urlPathRegex).atPriority(PRIORITY_FAILURE)
+          .inScenario(scenario)
+          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed-" + i)
+          .willSetStateTo(i == times - 1 ? "recovered" : "failed-" + (i + 1))
+          .willReturn(json(status, body)));
+    }
+  }
+
+  /** How many requests with this method ({@code ANY} for all) had a path fully matching the regex. */
+  public int requestCount(String method, String urlPathRegex) {
+    return server.countRequestsMatching(pattern(method, urlPathRegex).build()).getCount();
+  }
+
+  /** The matching requests from the journal, oldest first. */
+  public List<RecordedRequest> requests(String method, String urlPathRegex) {
+    List<LoggedRequest> logged = new ArrayList<>(server.findAll(pattern(method, urlPathRegex)));
+    logged.sort((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()));
+    List<RecordedRequest> out = new ArrayList<>(logged.size());
+    for (LoggedRequest request : logged) {
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      for (HttpHeader header : request.getHeaders().all()) {
+        headers.put(header.key(), List.copyOf(header.values()));
+      }
+      String body = request.getBody() == null ? "" : new String(request.getBody(), StandardCharsets.UTF_8);
+      out.add(new RecordedRequest(request.getMethod().getName(), request.getUrl(), headers, body));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Back to the freshly started state: forgets pull requests, the token requirement, pending failures, the request
+   * journal, stubs added through {@link #wireMock()} and rate-limit usage.
+   */
+  public synchronized void reset() {
+    server.resetAll();
+    pulls.clear();
+    fileLists.clear();
+    requiredToken = null;
+    authenticatedLogin = "octocat";
+    resetRateLimit();
+    installDefaults();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  // ---------------------------------------------------------------- installation
+
+  void install(PullRequestFixture pr) {
+    String owner = pr.owner();
+    String repo = pr.repo();
+    ObjectNode repoNode;
+    ObjectNode pullNode;
+    List<ObjectNode> files = new ArrayList<>();
+    synchronized (pr) {
+      repoNode = json.repository(owner, repo, "main");
+      pullNode = json.pullRequest(pr, repoNode);
+      for (PullRequestFixture.FileChange change : pr.files()) {
+        if (files.size() == MAX_LISTED_FILES) {
+          break;
+        }
+        files.add(json.file(owner, repo, pr.headSha(), change));
+      }
+    }
+    String key = key(pr.ownerRepo(), pr.number());
+    pulls.put(key, pr);
+    fileLists.put(key, List.copyOf(files));
+    String repoPath = "/repos/" + owner + "/" + repo;
+    String pullPath = repoPath + "/pulls/" + pr.number();
+    upsert(get(urlPathEqualTo(repoPath)).withId(stubId("repo:" + pr.ownerRepo()))
+        .willReturn(json(200, GitHubJson.write(repoNode))));
+    upsert(get(urlPathEqualTo(pullPath)).withId(stubId("pull:" + key))
+        .willReturn(json(200, GitHubJson.write(pullNode))));
+    upsert(get(urlPathEqualTo(pullPath + "/files")).withId(stubId("files:" + key))
+        .willReturn(json(200, "[]").withTransformers(FILES_TRANSFORMER).withTransformerParameter("key", key)));
+  }
+
+  private void installDefaults() {
+    installUser();
+    server.stubFor(get(urlPathEqualTo("/rate_limit")).atPriority(PRIORITY_STUB)
+        .willReturn(json(200, "{}").withTransformers(RATE_LIMIT_TRANSFORMER)));
+    server.stubFor(any(anyUrl()).atPriority(PRIORITY_NOT_FOUND)
+        .willReturn(json(404, GitHubJson.write(GitHubJson.error("Not Found")))));
+  }
+
+  private void installUser() {
+    upsert(get(urlPathEqualTo("/user")).withId(stubId("user"))
+        .willReturn(json(200, GitHubJson.write(json.authenticatedUser(authenticatedLogin)))));
+  }
+
+  private void upsert(MappingBuilder mapping) {
+    mapping.atPriority(PRIORITY_STUB);
+    var stub = mapping.build();
+    removeIfPresent(stub.getId());
+    server.addStubMapping(stub);
+  }
+
+  private void removeIfPresent(UUID id) {
+    if (server.getStubMapping(id).isPresent()) {
+      server.removeStubMapping(id);
+    }
+  }
+
+  private static ResponseDefinitionBuilder json(int status, String body) {
+    return aResponse().withStatus(status).withHeader("Content-Type", JSON).withBody(body);
+  }
+
+  private static MappingBuilder mapping(String method, String urlPathRegex) {
+    RequestMethod m = method(method);
+    return m.equals(RequestMethod.ANY) ? any(urlPathMatching(urlPathRegex))
+        : request(m.getName(), urlPathMatching(urlPathRegex));
+  }
+
+  private static RequestPatternBuilder pattern(String method, String urlPathRegex) {
+    return RequestPatternBuilder.newRequestPattern(method(method), urlPathMatching(urlPathRegex));
+  }
+
+  private static RequestMethod method(String method) {
+    String m = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
+    return m.equals("*") ? RequestMethod.ANY : RequestMethod.fromString(m);
+  }
+
+  private static String key(String ownerRepo, int number) {
+    return ownerRepo + "#" + number;
+  }
+
+  private static UUID stubId(String name) {
+    return UUID.nameUUIDFromBytes(("attentive-github:" + name).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String errorMessage(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Bad credentials";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 409 -> "Conflict";
+      case 422 -> "Validation Failed";
+      case 429 -> "Too Many Requests";
+      case 500, 502 -> "Server Error";
+      case 503 -> "Service Unavailable";
+      case 504 -> "Gateway Timeout";
+      default -> "Error " + status;
+    };
+  }
+
+  // ---------------------------------------------------------------- rate limit bookkeeping
+
+  private synchronized void resetRateLimit() {
+    rateUsed = 0;
+    rateReset = Instant.now().getEpochSecond() + 3600;
+  }
+
+  /** Counts one request (unless {@code count} is false) and returns {used, reset}. Windows roll hourly. */
+  private synchronized long[] rateTick(boolean count) {
+    long now = Instant.now().getEpochSecond();
+    if (now >= rateReset) {
+      rateUsed = 0;
+      rateReset = now + 3600;
+    }
+    if (count && rateUsed < RATE_LIMIT) {
+      rateUsed++;
+    }
+    return new long[] {rateUsed, rateReset};
+  }
+
+  private static String path(ServeEvent event) {
+    return URI.create(event.getRequest().getUrl()).getRawPath();
+  }
+
+  // ---------------------------------------------------------------- WireMock extensions
+
+  /** Serves one page of a PR's files list, GitHub-style. */
+  private final class FilesTransformer implements ResponseDefinitionTransformerV2 {
+    @Override
+    public String getName() {
+      return FILES_TRANSFORMER;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+      List<ObjectNode> files = fileLists.getOrDefault(event.getTransformerParameters().getString("key"), List.of());
+      URI uri = URI.create(event.getRequest().getUrl());
+      List<String[]> query = parseQuery(uri.getRawQuery());
+      int perPage = intParam(query, "per_page", DEFAULT_PER_PAGE);
+      perPage = perPage < 1 ? DEFAULT_PER_PAGE : Math.min(perPage, MAX_PER_PAGE);
+      int page = Math.max(1, intParam(query, "page", 1));
+      int lastPage = Math.max(1, (files.size() + perPage - 1) / perPage);
+      long from = (long) (page - 1) * perPage;
+      List<ObjectNode> slice = from >= files.size() ? List.of()
+          : files.subList((int) from, (int) Math.min(files.size(), from + perPage));
+
+      ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
+          .withBody(GitHubJson.writeArray(slice));
+      List<String> links = new ArrayList<>();
+      if (page > 1) {
+        links.add(link(uri, query, page - 1, "prev"));
+      }
+      if (page < lastPage) {
+        links.add(link(uri, query, page + 1, "next"));
+        links.add(link(uri, query, lastPage, "last"));
+      }
+      if (page > 1) {
+        links.add(link(uri, query, 1, "first"));
+      }
+      if (!links.isEmpty()) {
+        response.withHeader("Link", String.join(", ", links));
+      }
+      return response.build();
+    }
+
+    /** {@code <url>; rel="x"}: the request's own URL on the emulator with {@code page} set (added last if absent). */
+    private String link(URI uri, List<String[]> query, int page, String rel) {
+      StringBuilder url = new StringBuilder(baseUrl).append(uri.getRawPath()).append('?');
+      boolean pageSet = false;
+      for (String[] param : query) {
+        if (param[0].equals("page")) {
+          if (pageSet) {
+            continue;
+          }
+          url.append("page=").append(page).append('&');
+          pageSet = true;
+        } else {
+          url.append(param[0]).append('=').append(param[1]).append('&');
+        }
+      }
+      if (!pageSet) {
+        url.append("page=").append(page).append('&');
+      }
+      url.setLength(url.length() - 1);
+      return "<" + url + ">; rel=\"" + rel + "\"";
+    }
+  }
+
+  /** {@code GET /rate_limit} with the live usage counter. */
+  private final class RateLimitTransformer implements ResponseDefinitionTransformerV2 {
+    @Override
+    public String getName() {
+      return RATE_LIMIT_TRANSFORMER;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+      long[] rate = rateTick(false);
+      return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
+          .withBody(GitHubJson.write(json.rateLimit(RATE_LIMIT, (int) rate[0], rate[1])))
+          .build();
+    }
+  }
+
+  /** Adds GitHub's response headers to every stubbed response; counts requests against the core rate limit. */
+  private final class HeadersTransformer implements ResponseTransformerV2 {
+    @Override
+    public String getName() {
+      return HEADERS_TRANSFORMER;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return true;
+    }
+
+    @Override
+    public Response transform(Response response, ServeEvent event) {
+      long[] rate = rateTick(!path(event).equals("/rate_limit"));
+      List<HttpHeader> headers = new ArrayList<>(response.getHeaders().all());
+      // WireMock's own diagnostics headers are not something GitHub sends
+      headers.removeIf(h -> h.keyEquals("Matched-Stub-Id") || h.keyEquals("Matched-Stub-Name"));
+      addIfAbsent(headers, "Date", HTTP_DATE.format(Instant.now()));
+      addIfAbsent(headers, "Content-Type", JSON);
+      addIfAbsent(headers, "X-GitHub-Media-Type", "github.v3; format=json");
+      addIfAbsent(headers, "X-GitHub-Api-Version-Selected", "2022-11-28");
+      addIfAbsent(headers, "X-RateLimit-Limit", Integer.toString(RATE_LIMIT));
+      addIfAbsent(headers, "X-RateLimit-Remaining", Long.toString(Math.max(0, RATE_LIMIT - rate[0])));
+      addIfAbsent(headers, "X-RateLimit-Reset", Long.toString(rate[1]));
+      addIfAbsent(headers, "X-RateLimit-Used", Long.toString(rate[0]));
+      addIfAbsent(headers, "X-RateLimit-Resource", "core");
+      addIfAbsent(headers, "X-GitHub-Request-Id", requestId());
+      return Response.Builder.like(response).but().headers(new HttpHeaders(headers)).build();
+    }
+
+    private void addIfAbsent(List<HttpHeader> headers, String name, String value) {
+      if (headers.stream().noneMatch(h -> h.keyEquals(name))) {
+        headers.add(new HttpHeader(name, value));
+      }
+    }
+
+    private String requestId() {
+      ThreadLocalRandom r = ThreadLocalRandom.current();
+      return String.format("%04X:%04X:%06X:%06X:%08X", r.nextInt(0x10000), r.nextInt(0x10000),
+          r.nextInt(0x1000000), r.nextInt(0x1000000), r.nextInt() & 0x7fffffff);
+    }
+  }
+
+  // ---------------------------------------------------------------- query helpers
+
+  private static List<String[]> parseQuery(String rawQuery) {
+    List<String[]> params = new ArrayList<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return params;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      params.add(eq < 0 ? new String[] {pair, ""} : new String[] {pair.substring(0, eq), pair.substring(eq + 1)});
+    }
+    return params;
+  }
+
+  private static int intParam(List<String[]> query, String name, int fallback) {
+    for (String[] param : query) {
+      if (param[0].equals(name)) {
+        try {
+          return Integer.parseInt(param[1]);
+        } catch (NumberFormatException e) {
+          return fallback;
+        }
+      }
+    }
+    return fallback;
+  }
+}
