@@ -27,12 +27,14 @@ public class TopicInitializer {
     Thread setup = new Thread(() -> {
       for (int attempt = 1; attempt <= 60; attempt++) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000"))) {
           TopicSetup.ensureTopics(admin, config.topics().partitions(), config.topics().replicationFactor());
           LOG.info("Kafka topics present");
           return;
         } catch (Exception e) {
-          LOG.warnf("cannot create topics yet (attempt %d): %s", attempt, e.getMessage());
+          LOG.warnf("cannot create topics yet (attempt %d): %s", attempt,
+              e.getCause() != null ? e.getMessage() + ": " + e.getCause().getMessage() : e.getMessage());
           try {
             Thread.sleep(5000);
           } catch (InterruptedException ie) {

@@ -47,7 +47,7 @@ class WebhookIngestTest {
   static final Duration WAIT = Duration.ofSeconds(60);
 
   static final String GREETER_PATCH = """
-      @@ -1,6 +1,7 @@
+      @@ -1,5 +1,7 @@
        package com.example;
       \s
        public class Greeter {
@@ -56,7 +56,7 @@ class WebhookIngestTest {
       +    return "Hello, " + name + "!";
       +  }
        }
-      @@ -20,3 +21,4 @@ public class Greeter {
+      @@ -20,2 +22,3 @@ public class Greeter {
          // end
        }
       +// trailer""";

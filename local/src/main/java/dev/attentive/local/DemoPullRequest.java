@@ -13,7 +13,7 @@ final class DemoPullRequest {
   static final String BASE = "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b";
 
   static final String CART_PATCH = """
-      @@ -12,11 +12,15 @@ public class Cart {
+      @@ -12,12 +12,16 @@ public class Cart {
          private final List<Item> items = new ArrayList<>();
       \s
          public long totalCents() {
