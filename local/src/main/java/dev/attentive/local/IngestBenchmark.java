@@ -36,6 +36,7 @@ final class IngestBenchmark {
     int seconds = options.getInt("seconds", 30);
     int warmup = options.getInt("warmup", 10);
     StackConfig config = StackConfig.fromEnvironment();
+    System.out.printf("ingest JVM options: %s%n", options.get("ingest-jvm", "-Xmx512m"));
     System.out.printf("== ingest benchmark: %d req/s for %d s after %d s warm-up, %d cores, Java %s%n", rate,
         seconds, warmup, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     try (EmbeddedKafka kafka = EmbeddedKafka.start(3); GitHubEmulator github = GitHubEmulator.start()) {
@@ -48,7 +49,8 @@ final class IngestBenchmark {
           "ATTENTIVE_STATE_DIR", config.workDir().resolve("bench-state").toString()));
       LocalStack.deleteRecursively(config.workDir().resolve("bench-state"));
       try (ServiceProcess ingest =
-          ServiceProcess.start("ingest-bench", config.ingestJar(), freePort(), env, config.workDir())) {
+          ServiceProcess.start("ingest-bench", config.ingestJar(), freePort(), env, config.workDir(),
+              java.util.List.of(options.get("ingest-jvm", "-Xmx512m").split(" ")))) {
         ingest.awaitReady(Duration.ofSeconds(90));
         byte[] payload = DemoPullRequest.webhookPayload();
         String signature = LocalStack.sign(payload, config.webhookSecret());
@@ -56,6 +58,7 @@ final class IngestBenchmark {
         URI endpoint = URI.create(ingest.baseUrl() + "/webhooks/github");
 
         phase(http, endpoint, payload, signature, rate, warmup, "warmup");
+        github.wireMock().resetRequests(); // the emulator's request journal is not what is measured
         Result result = phase(http, endpoint, payload, signature, rate, seconds, "run");
         result.print(rate, seconds);
         long stored = kafka.readRaw(Topics.WEBHOOK_DELIVERIES, Integer.MAX_VALUE, Duration.ofSeconds(3)).size();

@@ -27,16 +27,25 @@ final class ServiceProcess implements AutoCloseable {
     this.port = port;
   }
 
+  /** Quick start-up for the local stack: the services live for a minute. */
+  static final List<String> QUICK_START = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
   static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path workDir)
       throws IOException {
+    return start(name, jar, port, env, workDir, QUICK_START);
+  }
+
+  static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path workDir,
+      List<String> jvmOptions) throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build first (mvn -B -DskipTests install)");
     }
     Files.createDirectories(workDir);
     Path log = workDir.resolve(name + ".log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
