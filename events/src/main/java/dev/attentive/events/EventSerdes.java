@@ -21,6 +21,14 @@ public final class EventSerdes {
     return new JsonSerde<>(BotCommand.class, BotCommand.SCHEMA_VERSION);
   }
 
+  public static JsonSerde<Review> review() {
+    return new JsonSerde<>(Review.class, Review.SCHEMA_VERSION);
+  }
+
+  public static JsonSerde<PostedFingerprints> postedFingerprints() {
+    return new JsonSerde<>(PostedFingerprints.class, PostedFingerprints.SCHEMA_VERSION);
+  }
+
   public static JsonSerde<DeadLetter> deadLetter() {
     return new JsonSerde<>(DeadLetter.class, DeadLetter.SCHEMA_VERSION);
   }

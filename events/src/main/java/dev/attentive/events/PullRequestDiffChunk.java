@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param previousPath the old path of a renamed or copied file; null otherwise
  * @param language a lower-case language name derived from the path ("java", "kotlin", ... or "other")
+ * @param newContent the whole file at the head SHA, for analyzers that need context (attached by ingest for the
+ *     languages it is configured for, up to a size cap); null when not attached
  */
 public record PullRequestDiffChunk(
     int schemaVersion,
@@ -26,12 +28,18 @@ public record PullRequestDiffChunk(
     int chunkIndex,
     int additions,
     int deletions,
-    List<Hunk> hunks) implements Versioned {
+    List<Hunk> hunks,
+    String newContent) implements Versioned {
 
   public static final int SCHEMA_VERSION = 1;
 
   public PullRequestDiffChunk {
     hunks = List.copyOf(hunks);
+  }
+
+  public PullRequestDiffChunk withNewContent(String content) {
+    return new PullRequestDiffChunk(schemaVersion, deliveryId, repository, pullRequestNumber, baseSha, headSha,
+        installationId, path, previousPath, status, language, chunkIndex, additions, deletions, hunks, content);
   }
 
   public PullRequestKey key() {

@@ -17,6 +17,8 @@ public final class Topics {
   public static final String DIFF_MANIFESTS = "attentive.diff-manifests.v1";
   /** {@code /attentive ...} commands from PR comments. Value: {@link BotCommand}. */
   public static final String BOT_COMMANDS = "attentive.bot-commands.v1";
+  /** One complete review per fetch of a PR, from the reviewer. Value: {@link Review}. */
+  public static final String REVIEWS = "attentive.reviews.v1";
   /** Records that could not be processed, with the reason and the original bytes. Value: {@link DeadLetter}. */
   public static final String DEAD_LETTERS = "attentive.dead-letters.v1";
 
@@ -38,6 +40,9 @@ public final class Topics {
           "max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES))),
       new TopicSpec(DIFF_MANIFESTS, Map.of("retention.ms", RETENTION_7_DAYS)),
       new TopicSpec(BOT_COMMANDS, Map.of("retention.ms", RETENTION_7_DAYS)),
+      new TopicSpec(REVIEWS, Map.of(
+          "retention.ms", RETENTION_7_DAYS,
+          "max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES))),
       new TopicSpec(DEAD_LETTERS, Map.of(
           "retention.ms", RETENTION_30_DAYS,
           "max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES))));

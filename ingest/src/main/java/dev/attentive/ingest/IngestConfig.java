@@ -18,6 +18,19 @@ public interface IngestConfig {
 
   Topics topics();
 
+  Content content();
+
+  /** Whole files at the head SHA, attached to chunks for analyzers that need context (one GitHub call per file). */
+  interface Content {
+    /** Languages (as in the chunk's {@code language}) whose files get their content attached; empty for none. */
+    @WithDefault("java")
+    List<String> languages();
+
+    /** Files larger than this are not attached. */
+    @WithDefault("524288")
+    int maxBytes();
+  }
+
   interface Webhook {
     /** Where GitHub posts deliveries. */
     @WithDefault("/webhooks/github")

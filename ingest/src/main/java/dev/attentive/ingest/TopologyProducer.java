@@ -4,7 +4,7 @@ import dev.attentive.events.Topics;
 import dev.attentive.ingest.fetch.DeliveryProcessor;
 import dev.attentive.ingest.fetch.DiffBuilder;
 import dev.attentive.ingest.fetch.IgnoreRules;
-import dev.attentive.ingest.fetch.Outbound;
+import dev.attentive.events.Outbound;
 import dev.attentive.ingest.github.GitHubGateway;
 import dev.attentive.ingest.webhook.DeliveryClassifier;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +37,8 @@ public class TopologyProducer {
     var settings = new DeliveryProcessor.Settings(github, new DiffBuilder(ignoreRules(config)),
         new DeliveryClassifier(new HashSet<>(config.pullRequests().actions()), config.pullRequests().reviewDrafts(),
             config.webhook().commandPrefix()),
-        metrics, config.github().attempts(), config.github().initialBackoff(), DEDUPE_RETENTION, Clock.systemUTC());
+        metrics, config.github().attempts(), config.github().initialBackoff(), DEDUPE_RETENTION,
+        java.util.Set.copyOf(config.content().languages()), config.content().maxBytes(), Clock.systemUTC());
 
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(

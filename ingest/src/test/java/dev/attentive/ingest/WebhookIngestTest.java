@@ -60,6 +60,8 @@ class WebhookIngestTest {
          // end
        }
       +// trailer""";
+  static final String GREETER_SOURCE = "package com.example;\n\npublic class Greeter {\n"
+      + "  public String greet(String name) {\n    return \"Hello, \" + name + \"!\";\n  }\n}\n";
   static final String README_PATCH = "@@ -1 +1,2 @@\n # Hello-World\n+Now with a greeter.";
 
   @TestHTTPResource("/webhooks/github")
@@ -83,6 +85,8 @@ class WebhookIngestTest {
         .file("package-lock.json", "modified", "@@ -1 +1 @@\n-{}\n+{ }")
         .file("src/main/java/com/example/Legacy.java", "removed", "@@ -1,2 +0,0 @@\n-class Legacy {\n-}")
         .register();
+    dev.attentive.testkit.github.RepositoryContents.serve(IngestTestResource.github(), REPO, HEAD,
+        "src/main/java/com/example/Greeter.java", GREETER_SOURCE);
   }
 
   @ParameterizedTest
@@ -123,7 +127,9 @@ class WebhookIngestTest {
     assertThat(greeter.chunkIndex()).isZero();
     assertThat(greeter.hunks()).isEqualTo(PatchParser.parse(GREETER_PATCH));
     assertThat(greeter.hunks().get(0).addsLine(4)).isTrue();
+    assertThat(greeter.newContent()).as("Java files carry their head content").isEqualTo(GREETER_SOURCE);
     assertThat(chunks.get(1).hunks()).isEqualTo(PatchParser.parse(README_PATCH));
+    assertThat(chunks.get(1).newContent()).as("only configured languages get content").isNull();
 
     DiffManifest manifest = manifestOf(delivery);
     assertThat(manifest.chunkCount()).isEqualTo(2);

@@ -39,36 +39,29 @@ final class IngestBenchmark {
     System.out.printf("ingest JVM options: %s%n", options.get("ingest-jvm", "-Xmx512m"));
     System.out.printf("== ingest benchmark: %d req/s for %d s after %d s warm-up, %d cores, Java %s%n", rate,
         seconds, warmup, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-    try (EmbeddedKafka kafka = EmbeddedKafka.start(3); GitHubEmulator github = GitHubEmulator.start()) {
+    LocalStack.deleteRecursively(config.workDir());
+    String jvm = options.get("ingest-jvm", "-Xmx512m");
+    try (Pipeline pipeline = Pipeline.start(config.root(), config.workDir(), config.webhookSecret(), null,
+        Pipeline.EMULATOR_TOKEN, 0, java.util.List.of("ingest"), java.util.List.of(jvm.split(" ")))) {
+      EmbeddedKafka kafka = pipeline.kafka();
+      GitHubEmulator github = pipeline.github();
       DemoPullRequest.serveOn(github);
-      Map<String, String> env = new HashMap<>(Map.of(
-          "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-          "ATTENTIVE_WEBHOOK_SECRET", config.webhookSecret(),
-          "GITHUB_API_URL", github.baseUrl(),
-          "GITHUB_TOKEN", LocalStack.EMULATOR_TOKEN,
-          "ATTENTIVE_STATE_DIR", config.workDir().resolve("bench-state").toString()));
-      LocalStack.deleteRecursively(config.workDir().resolve("bench-state"));
-      try (ServiceProcess ingest =
-          ServiceProcess.start("ingest-bench", config.ingestJar(), freePort(), env, config.workDir(),
-              java.util.List.of(options.get("ingest-jvm", "-Xmx512m").split(" ")))) {
-        ingest.awaitReady(Duration.ofSeconds(90));
-        byte[] payload = DemoPullRequest.webhookPayload();
-        String signature = LocalStack.sign(payload, config.webhookSecret());
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI endpoint = URI.create(ingest.baseUrl() + "/webhooks/github");
+      byte[] payload = DemoPullRequest.webhookPayload();
+      String signature = Webhook.sign(payload, config.webhookSecret());
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      URI endpoint = URI.create(pipeline.webhookUrl());
 
-        phase(http, endpoint, payload, signature, rate, warmup, "warmup");
-        github.wireMock().resetRequests(); // the emulator's request journal is not what is measured
-        Result result = phase(http, endpoint, payload, signature, rate, seconds, "run");
-        result.print(rate, seconds);
-        long stored = kafka.readRaw(Topics.WEBHOOK_DELIVERIES, Integer.MAX_VALUE, Duration.ofSeconds(3)).size();
-        System.out.printf("deliveries on %s: %d (warm-up and run, sent %d, non-202 in run %d)%n",
-            Topics.WEBHOOK_DELIVERIES, stored, rate * (warmup + seconds), result.failures());
-        long manifests = kafka.await(Topics.DIFF_MANIFESTS, EventSerdes.diffManifest(), m -> true,
-            Integer.MAX_VALUE, Duration.ofSeconds(3)).size();
-        System.out.printf("PR fetches completed so far (manifests): %d%n", manifests);
-        return 0;
-      }
+      phase(http, endpoint, payload, signature, rate, warmup, "warmup");
+      github.wireMock().resetRequests(); // the emulator's request journal is not what is measured
+      Result result = phase(http, endpoint, payload, signature, rate, seconds, "run");
+      result.print(rate, seconds);
+      long stored = kafka.readRaw(Topics.WEBHOOK_DELIVERIES, Integer.MAX_VALUE, Duration.ofSeconds(3)).size();
+      System.out.printf("deliveries on %s: %d (warm-up and run, sent %d, non-202 in run %d)%n",
+          Topics.WEBHOOK_DELIVERIES, stored, rate * (warmup + seconds), result.failures());
+      long manifests = kafka.await(Topics.DIFF_MANIFESTS, EventSerdes.diffManifest(), m -> true,
+          Integer.MAX_VALUE, Duration.ofSeconds(3)).size();
+      System.out.printf("PR fetches completed so far (manifests): %d%n", manifests);
+      return 0;
     }
   }
 
@@ -115,13 +108,8 @@ final class IngestBenchmark {
         LockSupport.parkNanos(wait);
       }
       final int index = i;
-      HttpRequest request = HttpRequest.newBuilder(endpoint)
-          .header("Content-Type", "application/json")
-          .header("X-GitHub-Event", "pull_request")
-          .header("X-GitHub-Delivery", name + "-" + i + "-" + java.util.UUID.randomUUID())
-          .header("X-Hub-Signature-256", signature)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
-          .build();
+      HttpRequest request = Webhook.request(endpoint.toString(), "pull_request",
+          name + "-" + i + "-" + java.util.UUID.randomUUID(), payload, signature);
       http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
         latencies[index] = System.nanoTime() - scheduled;
         statuses.merge(error != null ? -1 : response.statusCode(), 1, Integer::sum);
@@ -135,11 +123,5 @@ final class IngestBenchmark {
     double elapsed = (System.nanoTime() - start) / 1e9;
     long[] answered = Arrays.stream(latencies).filter(l -> l >= 0).toArray();
     return new Result(answered, total, statuses, elapsed);
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -8,13 +8,13 @@ import dev.attentive.events.EventJson;
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.Hunk;
 import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.Review;
 import dev.attentive.events.Topics;
 import dev.attentive.events.WebhookDelivery;
 import dev.attentive.testkit.github.GitHubEmulator;
 import dev.attentive.testkit.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,23 +23,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The whole local pipeline in one command: an in-JVM KRaft broker, the GitHub emulator (or real GitHub), and the
- * services as their own JVMs; then one signed webhook through it, and what came out, printed.
+ * The whole local pipeline in one command: broker, GitHub emulator (or real GitHub), ingest, reviewer and publisher;
+ * one signed webhook through it; what landed on Kafka and the review as GitHub shows it, printed.
  */
 final class LocalStack {
 
-  static final String EMULATOR_TOKEN = "ghp_local_demo_token";
-  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final Duration WAIT = Duration.ofSeconds(120);
   private static final PrintStream OUT = System.out;
 
   private LocalStack() {}
@@ -54,58 +49,46 @@ final class LocalStack {
       return 2;
     }
     OUT.println("== Attentive local stack");
-    try (EmbeddedKafka kafka = EmbeddedKafka.start(3);
-        GitHubEmulator emulator = config.realGitHub() ? null : GitHubEmulator.start()) {
-      OUT.println("broker   " + kafka.bootstrapServers() + " (KRaft, in this JVM)");
-      String apiUrl;
-      String token;
+    deleteRecursively(config.workDir());
+    String token = config.githubToken().orElse(Pipeline.EMULATOR_TOKEN);
+    try (Pipeline pipeline = Pipeline.start(config.root(), config.workDir(), config.webhookSecret(),
+        config.githubApiUrl(), token, config.ingestPort(), Pipeline.SERVICES, ServiceProcess.QUICK_START)) {
+      EmbeddedKafka kafka = pipeline.kafka();
+      GitHubEmulator emulator = pipeline.github();
+      OUT.println("broker     " + kafka.bootstrapServers() + " (KRaft, in this JVM)");
       if (emulator != null) {
         DemoPullRequest.serveOn(emulator);
-        emulator.requireToken(EMULATOR_TOKEN);
-        apiUrl = emulator.baseUrl();
-        token = EMULATOR_TOKEN;
-        OUT.println("github   emulator at " + apiUrl + " serving " + repo + "#" + number);
+        OUT.println("github     emulator at " + emulator.baseUrl() + " serving " + repo + "#" + number);
       } else {
-        apiUrl = config.githubApiUrl();
-        token = config.githubToken().orElseThrow();
-        OUT.println("github   " + apiUrl + " (token from GITHUB_TOKEN)");
+        OUT.println("github     " + config.githubApiUrl() + " (token from GITHUB_TOKEN)");
       }
-      Path state = config.workDir().resolve("ingest-state");
-      deleteRecursively(state);
-      int port = freeOr(config.ingestPort());
-      Map<String, String> env = new HashMap<>(Map.of(
-          "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-          "ATTENTIVE_WEBHOOK_SECRET", config.webhookSecret(),
-          "GITHUB_API_URL", apiUrl,
-          "GITHUB_TOKEN", token,
-          "ATTENTIVE_STATE_DIR", state.toString()));
-      try (ServiceProcess ingest = ServiceProcess.start("ingest", config.ingestJar(), port, env, config.workDir())) {
-        ingest.awaitReady(WAIT);
-        OUT.println("ingest   " + ingest.baseUrl() + "/webhooks/github (log: " + config.root().relativize(ingest.log())
-            + ")");
-        byte[] payload = emulator != null ? DemoPullRequest.webhookPayload()
-            : realPullRequestPayload(apiUrl, token, repo, number);
-        String delivery = UUID.randomUUID().toString();
+      for (ServiceProcess s : pipeline.services()) {
+        OUT.printf("%-10s %s (log: %s)%n", s.name(), s.baseUrl(), config.root().relativize(s.log()));
+      }
+      byte[] payload = emulator != null ? DemoPullRequest.webhookPayload()
+          : realPullRequestPayload(config.githubApiUrl(), token, repo, number);
+      String delivery = UUID.randomUUID().toString();
+      OUT.println();
+      OUT.println("-> POST " + pipeline.webhookUrl() + "  X-GitHub-Event: pull_request  X-GitHub-Delivery: "
+          + delivery + "  (" + payload.length + " bytes, signed)");
+      HttpResponse<String> answer = pipeline.deliver("pull_request", delivery, payload);
+      OUT.println("<- " + answer.statusCode() + " " + answer.body());
+      if (answer.statusCode() != 202) {
+        return 1;
+      }
+      int code = printWhatLanded(kafka, delivery);
+      if (code == 0) {
+        code = printReview(kafka, emulator, delivery);
+      }
+      if (options.flag("keep-running")) {
         OUT.println();
-        OUT.println("-> POST /webhooks/github  X-GitHub-Event: pull_request  X-GitHub-Delivery: " + delivery
-            + "  (" + payload.length + " bytes, signed)");
-        HttpResponse<String> answer = post(ingest.baseUrl() + "/webhooks/github", delivery, payload,
-            config.webhookSecret());
-        OUT.println("<- " + answer.statusCode() + " " + answer.body());
-        if (answer.statusCode() != 202) {
-          return 1;
-        }
-        int code = printWhatLanded(kafka, delivery);
-        if (options.flag("keep-running")) {
-          OUT.println();
-          OUT.println("Running. Post signed webhooks to " + ingest.baseUrl() + "/webhooks/github (secret from"
-              + " ATTENTIVE_WEBHOOK_SECRET); Ctrl-C stops everything.");
-          CountDownLatch stop = new CountDownLatch(1);
-          Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-          stop.await();
-        }
-        return code;
+        OUT.println("Running. Post signed webhooks to " + pipeline.webhookUrl() + " (secret from"
+            + " ATTENTIVE_WEBHOOK_SECRET); Ctrl-C stops everything.");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+        stop.await();
       }
+      return code;
     }
   }
 
@@ -123,8 +106,7 @@ final class LocalStack {
     if (manifests.isEmpty()) {
       OUT.println("no manifest for delivery " + delivery + " within " + WAIT + "; see the ingest log and "
           + Topics.DEAD_LETTERS);
-      kafka.await(Topics.DEAD_LETTERS, EventSerdes.deadLetter(), l -> true, 10, Duration.ofSeconds(2))
-          .forEach(l -> OUT.println("  dead letter: " + l.error()));
+      printDeadLetters(kafka);
       return 1;
     }
     DiffManifest manifest = manifests.get(0);
@@ -133,8 +115,9 @@ final class LocalStack {
     chunks.sort(Comparator.comparingInt(PullRequestDiffChunk::chunkIndex));
     OUT.println("== " + Topics.DIFF_CHUNKS);
     for (PullRequestDiffChunk c : chunks) {
-      OUT.printf("  [%d] key %s  %s  (%s, %s, +%d -%d)%n", c.chunkIndex(), c.key(), c.path(), c.language(),
-          c.status().name().toLowerCase(), c.additions(), c.deletions());
+      OUT.printf("  [%d] key %s  %s  (%s, %s, +%d -%d%s)%n", c.chunkIndex(), c.key(), c.path(), c.language(),
+          c.status().name().toLowerCase(), c.additions(), c.deletions(),
+          c.newContent() == null ? "" : ", head content attached: " + c.newContent().lines().count() + " lines");
       for (Hunk h : c.hunks()) {
         OUT.printf("      @@ -%d,%d +%d,%d @@ %s%n", h.oldStart(), h.oldLines(), h.newStart(), h.newLines(),
             h.section());
@@ -155,25 +138,58 @@ final class LocalStack {
     return chunks.size() == manifest.chunkCount() ? 0 : 1;
   }
 
-  static HttpResponse<String> post(String url, String delivery, byte[] payload, String secret)
-      throws IOException, InterruptedException {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "application/json")
-        .header("X-GitHub-Event", "pull_request")
-        .header("X-GitHub-Delivery", delivery)
-        .header("X-Hub-Signature-256", sign(payload, secret))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
-        .build(), HttpResponse.BodyHandlers.ofString());
+  private static int printReview(EmbeddedKafka kafka, GitHubEmulator emulator, String delivery) throws IOException {
+    List<Review> reviews = kafka.await(Topics.REVIEWS, EventSerdes.review(), r -> r.deliveryId().equals(delivery),
+        1, WAIT);
+    OUT.println("== " + Topics.REVIEWS);
+    if (reviews.isEmpty()) {
+      OUT.println("  no review within " + WAIT + "; see the reviewer log");
+      printDeadLetters(kafka);
+      return 1;
+    }
+    Review review = reviews.get(0);
+    OUT.printf("  key %s  %d suggestions over %d files at %s%n", review.key(), review.suggestions().size(),
+        review.filesReviewed(), review.headSha());
+    if (emulator == null) {
+      OUT.println();
+      OUT.println("The publisher posts the review on https://github.com/" + review.repository() + "/pull/"
+          + review.pullRequestNumber());
+      return 0;
+    }
+    String path = "/repos/" + review.repository() + "/pulls/" + review.pullRequestNumber() + "/reviews";
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (emulator.requests("POST", path).isEmpty() && System.nanoTime() < deadline) {
+      sleep(200);
+    }
+    var posts = emulator.requests("POST", path);
+    if (posts.isEmpty()) {
+      OUT.println("  nothing posted to GitHub within " + WAIT + "; see the publisher log");
+      printDeadLetters(kafka);
+      return 1;
+    }
+    OUT.println();
+    OUT.println("== on GitHub: " + review.repository() + "#" + review.pullRequestNumber() + " (POST " + path + ")");
+    JsonNode posted = EventJson.mapper().readTree(posts.get(posts.size() - 1).body());
+    OUT.println("attentive-bot commented (event " + posted.path("event").asText() + ", commit "
+        + posted.path("commit_id").asText() + ")");
+    OUT.println(indent(posted.path("body").asText()));
+    for (JsonNode comment : posted.path("comments")) {
+      int line = comment.path("line").asInt();
+      String lines = comment.hasNonNull("start_line") ? "lines " + comment.path("start_line").asInt() + "-" + line
+          : "line " + line;
+      OUT.println("---- " + comment.path("path").asText() + " " + lines);
+      OUT.println(indent(comment.path("body").asText()));
+    }
+    return 0;
   }
 
-  static String sign(byte[] body, String secret) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+  private static void printDeadLetters(EmbeddedKafka kafka) {
+    kafka.await(Topics.DEAD_LETTERS, EventSerdes.deadLetter(), l -> true, 10, Duration.ofSeconds(2))
+        .forEach(l -> OUT.println("  dead letter from " + l.service() + ": " + l.error()));
+  }
+
+  private static String indent(String text) {
+    return text.lines().map(l -> "  | " + l).reduce((a, b) -> a + "\n" + b).orElse("  |");
   }
 
   /** A {@code pull_request.synchronize} payload for a real PR, built from GitHub's own PR object. */
@@ -198,13 +214,11 @@ final class LocalStack {
     return EventJson.mapper().writeValueAsBytes(root);
   }
 
-  private static int freeOr(int preferred) throws IOException {
-    try (ServerSocket s = new ServerSocket(preferred)) {
-      return preferred;
-    } catch (IOException busy) {
-      try (ServerSocket s = new ServerSocket(0)) {
-        return s.getLocalPort();
-      }
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -78,6 +78,10 @@ final class ServiceProcess implements AutoCloseable {
     throw new IllegalStateException(name + " not ready after " + timeout + " (" + last + "); see " + log);
   }
 
+  String name() {
+    return name;
+  }
+
   String baseUrl() {
     return "http://127.0.0.1:" + port;
   }

@@ -3,6 +3,8 @@ package dev.attentive.ingest.fetch;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attentive.events.BotCommand;
 import dev.attentive.events.DeadLetter;
+import dev.attentive.events.DeadLetters;
+import dev.attentive.events.Outbound;
 import dev.attentive.events.EventJson;
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.JsonSerde;
@@ -16,8 +18,6 @@ import dev.attentive.ingest.webhook.DeliveryClassifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +47,8 @@ public final class DeliveryProcessor implements Processor<String, byte[], String
 
   /** Dependencies shared by every processor instance (one per stream task). */
   public record Settings(GitHubGateway github, DiffBuilder diffs, DeliveryClassifier commands, MeterRegistry metrics,
-      int attempts, Duration initialBackoff, Duration dedupeRetention, Clock clock) {}
+      int attempts, Duration initialBackoff, Duration dedupeRetention, java.util.Set<String> contentLanguages,
+      int contentMaxBytes, Clock clock) {}
 
   private final Settings settings;
   private final JsonSerde<WebhookDelivery> deliveries = EventSerdes.webhookDelivery();
@@ -117,7 +118,8 @@ public final class DeliveryProcessor implements Processor<String, byte[], String
     DiffBuilder.Result result = settings.diffs().build(target, files, settings.clock().instant());
     String key = delivery.key();
     List<KeyValue<String, Outbound>> out = new ArrayList<>(result.chunks().size() + 1);
-    for (PullRequestDiffChunk chunk : result.chunks()) {
+    for (PullRequestDiffChunk listed : result.chunks()) {
+      PullRequestDiffChunk chunk = withContent(listed, delivery.installationId());
       out.add(KeyValue.pair(key, new Outbound(Topics.DIFF_CHUNKS, chunkSerde.serialize(Topics.DIFF_CHUNKS, chunk))));
     }
     // The manifest goes last: a consumer that has it and n chunks knows the PR is complete.
@@ -126,6 +128,26 @@ public final class DeliveryProcessor implements Processor<String, byte[], String
     LOG.infof("%s @ %s: %d chunks, %d files skipped (delivery %s)", key, target.headSha(), result.chunks().size(),
         result.manifest().skipped().size(), delivery.deliveryId());
     return out;
+  }
+
+  /**
+   * The chunk with its file's text at the head SHA attached, for the configured languages. Context is a nicety:
+   * when GitHub cannot give it, the chunk goes out without (analyzers then work from the diff alone).
+   */
+  private PullRequestDiffChunk withContent(PullRequestDiffChunk chunk, Long installationId) {
+    if (!settings.contentLanguages().contains(chunk.language())) {
+      return chunk;
+    }
+    try {
+      return settings.github().fileContent(chunk.repository(), chunk.path(), chunk.headSha(), installationId)
+          .filter(text -> text.length() <= settings.contentMaxBytes())
+          .map(chunk::withNewContent)
+          .orElse(chunk);
+    } catch (IOException e) {
+      LOG.warnf("no content for %s @ %s: %s", chunk.path(), chunk.headSha(), e.getMessage());
+      settings.metrics().counter("attentive.ingest.content.unavailable").increment();
+      return chunk;
+    }
   }
 
   private PullRequestFiles fetchWithRetry(WebhookDelivery delivery) throws IOException, InterruptedException {
@@ -174,11 +196,9 @@ public final class DeliveryProcessor implements Processor<String, byte[], String
   private void deadLetter(Record<String, byte[]> record, String error, Exception cause) {
     LOG.warnf("dead-lettering record with key %s: %s: %s", record.key(), error, cause.getMessage());
     var meta = context.recordMetadata();
-    StringWriter trace = new StringWriter();
-    cause.printStackTrace(new PrintWriter(trace));
-    DeadLetter letter = new DeadLetter(DeadLetter.SCHEMA_VERSION, "ingest", Topics.WEBHOOK_DELIVERIES,
-        meta.map(m -> m.partition()).orElse(-1), meta.map(m -> m.offset()).orElse(-1L), record.key(),
-        record.value(), error + ": " + cause.getMessage(), trace.toString(), settings.clock().instant());
+    DeadLetter letter = DeadLetters.of("ingest", Topics.WEBHOOK_DELIVERIES, meta.map(m -> m.partition()).orElse(-1),
+        meta.map(m -> m.offset()).orElse(-1L), record.key(), record.value(), error, cause,
+        settings.clock().instant());
     context.forward(new Record<>(record.key(), new Outbound(Topics.DEAD_LETTERS,
         EventSerdes.deadLetter().serialize(Topics.DEAD_LETTERS, letter)), record.timestamp()));
     settings.metrics().counter("attentive.ingest.dead.letters", "reason", error).increment();

@@ -5,6 +5,7 @@ import dev.attentive.events.DiffManifest;
 import dev.attentive.events.DiffManifest.Reason;
 import dev.attentive.events.DiffManifest.SkippedFile;
 import dev.attentive.events.FileStatus;
+import dev.attentive.events.Languages;
 import dev.attentive.events.Hunk;
 import dev.attentive.events.PatchParser;
 import dev.attentive.events.PullRequestDiffChunk;
@@ -59,7 +60,7 @@ public final class DiffBuilder {
       chunks.add(new PullRequestDiffChunk(PullRequestDiffChunk.SCHEMA_VERSION, target.deliveryId(),
           target.repository(), target.number(), target.baseSha(), target.headSha(), target.installationId(),
           file.filename(), file.previousFilename(), status, Languages.of(file.filename()), chunks.size(),
-          file.additions(), file.deletions(), hunks));
+          file.additions(), file.deletions(), hunks, null));
     }
     DiffManifest manifest = new DiffManifest(DiffManifest.SCHEMA_VERSION, target.deliveryId(), target.repository(),
         target.number(), target.baseSha(), target.headSha(), target.installationId(), target.trigger(),

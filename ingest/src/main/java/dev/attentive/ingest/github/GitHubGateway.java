@@ -16,6 +16,14 @@ public interface GitHubGateway {
   PullRequestFiles listFiles(String repository, int number, Long installationId) throws IOException;
 
   /**
+   * The text of a file at a commit, or empty when GitHub has no text for it (not found, binary, over 1 MB).
+   *
+   * @throws IOException for failures that may pass
+   */
+  java.util.Optional<String> fileContent(String repository, String path, String ref, Long installationId)
+      throws IOException;
+
+  /**
    * One entry of GitHub's "list pull request files".
    *
    * @param patch null when GitHub sends none (binary files, pure renames, diffs too large to show)

@@ -48,6 +48,29 @@ public class KohsukeGitHubGateway implements GitHubGateway {
     }
   }
 
+  @Override
+  public java.util.Optional<String> fileContent(String repository, String path, String ref, Long installationId)
+      throws IOException {
+    try {
+      var content = clients.forInstallation(installationId).getRepository(repository).getFileContent(path, ref);
+      String encoded = content.getEncodedContent();
+      if (!"base64".equals(content.getEncoding()) || encoded == null) {
+        return java.util.Optional.empty(); // GitHub sends no content over 1 MB ("encoding": "none")
+      }
+      byte[] bytes = java.util.Base64.getMimeDecoder().decode(encoded);
+      var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+      try {
+        return java.util.Optional.of(decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+      } catch (java.nio.charset.CharacterCodingException binary) {
+        return java.util.Optional.empty();
+      }
+    } catch (FileNotFoundException e) {
+      return java.util.Optional.empty();
+    } catch (IOException e) {
+      throw classify(e, repository, 0);
+    }
+  }
+
   /** Not found, no access and other 4xx are permanent; 5xx, 408, 429 and I/O errors may pass. */
   static IOException classify(IOException e, String repository, int number) {
     if (e instanceof GitHubException.Permanent) {

@@ -1,4 +1,4 @@
-package dev.attentive.ingest.fetch;
+package dev.attentive.events;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;

@@ -1,4 +1,4 @@
-package dev.attentive.ingest.fetch;
+package dev.attentive.events;
 
 import java.util.Locale;
 import java.util.Map;

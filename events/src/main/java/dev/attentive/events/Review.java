@@ -1,0 +1,42 @@
+package dev.attentive.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the analyzers found for one fetch of a PR at one head SHA, complete: the reviewer emits it once it has
+ * seen the manifest and all of its chunks. The publisher turns it into (at most) one GitHub review.
+ *
+ * @param deliveryId the delivery whose fetch this review covers; the publisher posts at most one review per id
+ * @param anchors per path, the new-side line ranges that are part of the diff (GitHub accepts review comments only
+ *     there); a suggestion outside them goes into the review's summary instead
+ * @param notes what was not reviewed and why (skipped files, analyzers that failed), for the summary
+ */
+public record Review(
+    int schemaVersion,
+    String deliveryId,
+    String repository,
+    int pullRequestNumber,
+    String baseSha,
+    String headSha,
+    Long installationId,
+    String trigger,
+    int filesReviewed,
+    List<Suggestion> suggestions,
+    Map<String, List<LineRange>> anchors,
+    List<String> notes,
+    Instant completedAt) implements Versioned {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public Review {
+    suggestions = List.copyOf(suggestions);
+    anchors = Map.copyOf(anchors);
+    notes = List.copyOf(notes);
+  }
+
+  public PullRequestKey key() {
+    return new PullRequestKey(repository, pullRequestNumber);
+  }
+}
