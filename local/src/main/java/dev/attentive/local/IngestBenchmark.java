@@ -28,10 +28,6 @@ final class IngestBenchmark {
   private IngestBenchmark() {}
 
   static int run(Options options) throws Exception {
-    if (!options.positional().equals(java.util.List.of("ingest"))) {
-      System.err.println("usage: attentive bench ingest [--rate R] [--seconds S] [--warmup S]");
-      return 2;
-    }
     int rate = options.getInt("rate", 200);
     int seconds = options.getInt("seconds", 30);
     int warmup = options.getInt("warmup", 10);

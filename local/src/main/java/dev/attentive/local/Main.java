@@ -13,9 +13,23 @@ public final class Main {
             signed pull_request webhook and print what landed on Kafka.
         bench ingest [--rate R] [--seconds S] [--warmup S]
             Send signed webhooks at a steady rate on loopback and print ack latency p50/p99 and throughput.
+        bench pipeline [--pushes N] [--lines L] [--chunks C]
+            Push -> review posted latency through the whole local pipeline, and reviewer chunks/s.
       """;
 
   private Main() {}
+
+  private static int bench(Options options) throws Exception {
+    String which = options.positional().isEmpty() ? "" : options.positional().get(0);
+    return switch (which) {
+      case "ingest" -> IngestBenchmark.run(options);
+      case "pipeline" -> PipelineBenchmark.run(options);
+      default -> {
+        System.err.print("usage: attentive bench ingest|pipeline [options]\n" + USAGE);
+        yield 2;
+      }
+    };
+  }
 
   public static void main(String[] args) throws Exception {
     System.setProperty("java.util.logging.config.file", "");
@@ -26,7 +40,7 @@ public final class Main {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     int code = switch (args[0]) {
       case "local" -> LocalStack.run(Options.parse(rest));
-      case "bench" -> IngestBenchmark.run(Options.parse(rest));
+      case "bench" -> bench(Options.parse(rest));
       default -> {
         System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
         yield 2;

@@ -1,0 +1,44 @@
+package dev.attentive.reviewer;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Everything the reviewer can be told; see docs/configuration.md. */
+@ConfigMapping(prefix = "attentive.reviewer")
+public interface ReviewerConfig {
+
+  /** Analyzers to run, by id. */
+  @WithDefault("style")
+  List<String> analyzers();
+
+  Style style();
+
+  /** A review whose chunks do not all arrive (a chunk was unreadable) is emitted with a note after this long. */
+  @WithDefault("10m")
+  Duration incompleteReviewTimeout();
+
+  Topics topics();
+
+  interface Style {
+    /** {@code google_checks.xml}, {@code sun_checks.xml} (bundled with Checkstyle) or a path to a team's config. */
+    @WithDefault("google_checks.xml")
+    String checkstyleConfig();
+
+    /** Offer google-java-format's output as ```suggestion replacements. */
+    @WithDefault("true")
+    boolean formatter();
+  }
+
+  interface Topics {
+    @WithDefault("true")
+    boolean create();
+
+    @WithDefault("6")
+    int partitions();
+
+    @WithDefault("1")
+    short replicationFactor();
+  }
+}

@@ -1,0 +1,20 @@
+package dev.attentive.reviewer.analysis;
+
+import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.Suggestion;
+import java.util.List;
+
+/**
+ * The seam every analyzer implements: one file's diff in, what to say about it out.
+ *
+ * <p>Implementations must be safe to call from several threads at once (the stream runs one task per partition)
+ * and should return an empty list, not throw, for files they do not understand.
+ */
+public interface Analyzer {
+
+  /** A short stable name ("style", "model", "tests"): the prefix of its rule ids and the tag of its metrics. */
+  String id();
+
+  /** The suggestions for one file, anchored on lines of the head version. */
+  List<Suggestion> analyze(PullRequestDiffChunk chunk) throws Exception;
+}

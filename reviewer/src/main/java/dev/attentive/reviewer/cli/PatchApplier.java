@@ -1,0 +1,87 @@
+package dev.attentive.reviewer.cli;
+
+import dev.attentive.events.DiffLine;
+import dev.attentive.events.Hunk;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The head version of a file from its base version and hunks, checking every context and removed line. A checkout
+ * that already holds the head version (the patch was applied) is recognised and used as it is.
+ */
+public final class PatchApplier {
+
+  private PatchApplier() {}
+
+  /**
+   * @param path for messages
+   * @param current the file as found in the checkout
+   * @return the head version
+   * @throws UnifiedDiff.DiffException naming the file, the hunk and the first line that does not match
+   */
+  public static String headVersion(String path, String current, List<Hunk> hunks) throws UnifiedDiff.DiffException {
+    List<String> lines = current.lines().toList();
+    String forward = mismatch(lines, hunks, true);
+    if (forward == null) {
+      return apply(lines, hunks, current.endsWith("\n"));
+    }
+    if (mismatch(lines, hunks, false) == null) {
+      return current; // already applied
+    }
+    throw new UnifiedDiff.DiffException("patch does not apply to " + path + ": " + forward);
+  }
+
+  /** Null when every hunk matches the file on the given side, else what does not match. */
+  private static String mismatch(List<String> file, List<Hunk> hunks, boolean oldSide) {
+    for (int h = 0; h < hunks.size(); h++) {
+      Hunk hunk = hunks.get(h);
+      for (DiffLine line : hunk.lines()) {
+        boolean onSide = oldSide ? line.kind() != DiffLine.Kind.ADDED : line.kind() != DiffLine.Kind.REMOVED;
+        if (!onSide) {
+          continue;
+        }
+        int number = oldSide ? line.oldLine() : line.newLine();
+        String found = number - 1 < file.size() ? file.get(number - 1) : null;
+        if (!line.text().equals(found)) {
+          return String.format("hunk %d (@@ -%d,%d +%d,%d @@): line %d should be '%s' but is %s", h + 1,
+              hunk.oldStart(), hunk.oldLines(), hunk.newStart(), hunk.newLines(), number, line.text(),
+              found == null ? "past the end of the file" : "'" + found + "'");
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String apply(List<String> base, List<Hunk> hunks, boolean endsWithNewline) {
+    List<String> out = new ArrayList<>();
+    int next = 1; // next base line to copy
+    boolean newline = endsWithNewline;
+    for (Hunk hunk : hunks) {
+      int hunkStart = hunk.oldLines() == 0 ? hunk.oldStart() + 1 : hunk.oldStart();
+      while (next < hunkStart) {
+        out.add(base.get(next - 1));
+        next++;
+      }
+      for (DiffLine line : hunk.lines()) {
+        switch (line.kind()) {
+          case CONTEXT -> {
+            out.add(line.text());
+            next++;
+          }
+          case REMOVED -> next++;
+          case ADDED -> out.add(line.text());
+        }
+        if (line.noNewlineAtEnd() && line.kind() != DiffLine.Kind.REMOVED) {
+          newline = false;
+        } else if (line.kind() == DiffLine.Kind.ADDED) {
+          newline = true;
+        }
+      }
+    }
+    while (next <= base.size()) {
+      out.add(base.get(next - 1));
+      next++;
+    }
+    return String.join("\n", out) + (newline && !out.isEmpty() ? "\n" : "");
+  }
+}

@@ -1,0 +1,148 @@
+package dev.attentive.reviewer.cli;
+
+import dev.attentive.events.FileStatus;
+import dev.attentive.events.Languages;
+import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.Suggestion;
+import dev.attentive.reviewer.Analyzers;
+import dev.attentive.reviewer.analysis.Analyzer;
+import dev.attentive.reviewer.analysis.style.StyleConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code attentive review --patch FILE [--repo DIR] [--format markdown|json|sarif]}: the reviewer's analyzers on a
+ * local diff, without Kafka or GitHub. Exit 0 whatever was found; 2 for usage errors (bad options, a patch that
+ * cannot be read, parsed or applied).
+ */
+public final class ReviewCommand {
+
+  static final String USAGE = """
+      usage: attentive review --patch FILE [--repo DIR] [--format markdown|json|sarif]
+                              [--analyzers style] [--checkstyle-config google_checks.xml|sun_checks.xml|PATH]
+                              [--no-formatter]
+        --patch FILE   a unified diff (git diff, git format-patch, diff -u); '-' reads standard input
+        --repo DIR     the checkout the diff applies to (or already contains), for whole-file context;
+                       without it, only new files can be checked by analyzers that need the whole file
+        --format       markdown (default), json, or sarif (SARIF 2.1.0)
+      """;
+
+  private ReviewCommand() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    String patch = null;
+    String repo = null;
+    String format = "markdown";
+    String analyzers = "style";
+    String checkstyle = "google_checks.xml";
+    boolean formatter = true;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--patch" -> patch = value(args, ++i, "--patch");
+          case "--repo" -> repo = value(args, ++i, "--repo");
+          case "--format" -> format = value(args, ++i, "--format");
+          case "--analyzers" -> analyzers = value(args, ++i, "--analyzers");
+          case "--checkstyle-config" -> checkstyle = value(args, ++i, "--checkstyle-config");
+          case "--no-formatter" -> formatter = false;
+          case "-h", "--help" -> {
+            out.print(USAGE);
+            return 0;
+          }
+          default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+        }
+      }
+      if (patch == null) {
+        throw new IllegalArgumentException("--patch is required");
+      }
+      if (!List.of("markdown", "json", "sarif").contains(format)) {
+        throw new IllegalArgumentException("--format must be markdown, json or sarif, not '" + format + "'");
+      }
+      List<Analyzer> chosen = Analyzers.create(List.of(analyzers.split(",")), new StyleConfig(checkstyle, formatter));
+      String diff = patch.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+          : Files.readString(Path.of(patch));
+      List<String> notes = new ArrayList<>();
+      List<PullRequestDiffChunk> chunks = chunks(UnifiedDiff.parse(diff), repo == null ? null : Path.of(repo), notes);
+      List<Suggestion> suggestions = new ArrayList<>();
+      for (PullRequestDiffChunk chunk : chunks) {
+        for (Analyzer analyzer : chosen) {
+          try {
+            suggestions.addAll(analyzer.analyze(chunk));
+          } catch (Exception e) {
+            notes.add("analyzer " + analyzer.id() + " failed on " + chunk.path() + ": " + e);
+          }
+        }
+      }
+      suggestions.sort(Comparator.comparing(Suggestion::path).thenComparingInt(Suggestion::startLine));
+      out.print(switch (format) {
+        case "json" -> SuggestionFormats.json(suggestions, notes);
+        case "sarif" -> SuggestionFormats.sarif(suggestions, version());
+        default -> SuggestionFormats.markdown(suggestions, notes);
+      });
+      return 0;
+    } catch (IllegalArgumentException e) {
+      err.println("attentive review: " + e.getMessage());
+      err.print(USAGE);
+      return 2;
+    } catch (UnifiedDiff.DiffException e) {
+      err.println("attentive review: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      err.println("attentive review: cannot read " + e.getMessage());
+      return 2;
+    }
+  }
+
+  /** One chunk per reviewable file, with its head content from the checkout when there is one. */
+  static List<PullRequestDiffChunk> chunks(List<UnifiedDiff.FilePatch> files, Path repo, List<String> notes)
+      throws UnifiedDiff.DiffException, IOException {
+    List<PullRequestDiffChunk> chunks = new ArrayList<>();
+    for (UnifiedDiff.FilePatch file : files) {
+      if (file.status() == FileStatus.REMOVED || file.binary() || file.hunks().isEmpty()) {
+        notes.add("skipped " + file.path() + (file.binary() ? ": binary" : file.status() == FileStatus.REMOVED
+            ? ": removed" : ": no changes"));
+        continue;
+      }
+      String content = null;
+      if (repo != null && file.oldPath() != null) {
+        Path base = repo.resolve(file.oldPath());
+        Path head = repo.resolve(file.path());
+        Path source = Files.exists(base) ? base : head;
+        if (!Files.exists(source)) {
+          throw new UnifiedDiff.DiffException("patch does not apply: " + file.oldPath() + " is not in " + repo);
+        }
+        content = PatchApplier.headVersion(file.path(), Files.readString(source), file.hunks());
+      }
+      int additions = (int) file.hunks().stream().flatMap(h -> h.lines().stream())
+          .filter(l -> l.kind() == dev.attentive.events.DiffLine.Kind.ADDED).count();
+      int deletions = (int) file.hunks().stream().flatMap(h -> h.lines().stream())
+          .filter(l -> l.kind() == dev.attentive.events.DiffLine.Kind.REMOVED).count();
+      chunks.add(new PullRequestDiffChunk(PullRequestDiffChunk.SCHEMA_VERSION, "local", "local/checkout", 1, null,
+          null, null, file.path(), file.status() == FileStatus.RENAMED ? file.oldPath() : null, file.status(),
+          Languages.of(file.path()), chunks.size(), additions, deletions, file.hunks(), content));
+    }
+    return chunks;
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length || args[i].startsWith("--")) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static String version() {
+    String v = ReviewCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}

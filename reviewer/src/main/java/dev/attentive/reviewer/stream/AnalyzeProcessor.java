@@ -1,0 +1,102 @@
+package dev.attentive.reviewer.stream;
+
+import dev.attentive.events.DeadLetters;
+import dev.attentive.events.EventSerdes;
+import dev.attentive.events.Hunk;
+import dev.attentive.events.JsonSerde;
+import dev.attentive.events.LineRange;
+import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.Suggestion;
+import dev.attentive.events.Topics;
+import dev.attentive.reviewer.analysis.Analyzer;
+import dev.attentive.reviewer.model.ChunkOutcome;
+import dev.attentive.reviewer.model.ReviewPart;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs every analyzer over one diff chunk. An unreadable chunk is dead-lettered; an analyzer that throws is
+ * dead-lettered with the chunk's bytes *and* noted in the outcome, so the review still completes without it.
+ */
+public final class AnalyzeProcessor implements Processor<String, byte[], String, Object> {
+
+  private static final Logger LOG = Logger.getLogger(AnalyzeProcessor.class);
+
+  private final List<Analyzer> analyzers;
+  private final MeterRegistry metrics;
+  private final Clock clock;
+  private final JsonSerde<PullRequestDiffChunk> chunks = EventSerdes.diffChunk();
+  private ProcessorContext<String, Object> context;
+
+  public AnalyzeProcessor(List<Analyzer> analyzers, MeterRegistry metrics, Clock clock) {
+    this.analyzers = analyzers;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    PullRequestDiffChunk chunk;
+    try {
+      chunk = chunks.deserialize(Topics.DIFF_CHUNKS, record.value());
+    } catch (SerializationException e) {
+      deadLetter(record, "unreadable_chunk", e);
+      return;
+    }
+    List<Suggestion> suggestions = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (Analyzer analyzer : analyzers) {
+      Timer.Sample sample = Timer.start(metrics);
+      String outcome = "success";
+      try {
+        List<Suggestion> found = analyzer.analyze(chunk);
+        suggestions.addAll(found);
+        found.forEach(s -> metrics.counter("attentive.reviewer.suggestions", "kind", s.kind().name(),
+            "analyzer", analyzer.id()).increment());
+      } catch (Exception | StackOverflowError e) {
+        outcome = "failure";
+        LOG.warnf(e, "analyzer %s failed on %s @ %s", analyzer.id(), chunk.path(), chunk.headSha());
+        notes.add("analyzer " + analyzer.id() + " failed on " + chunk.path() + ": " + e);
+        deadLetter(record, "analyzer_failed", e);
+      } finally {
+        sample.stop(metrics.timer("attentive.reviewer.analyzer", "analyzer", analyzer.id(), "outcome", outcome));
+      }
+    }
+    metrics.counter("attentive.reviewer.chunks.analysed").increment();
+    ChunkOutcome outcome = new ChunkOutcome(chunk.deliveryId(), chunk.path(), chunk.chunkIndex(), suggestions,
+        anchors(chunk), notes);
+    context.forward(record.withValue((Object) ReviewPart.of(outcome)), TopologyProducer.ASSEMBLE);
+  }
+
+  /** The new-side lines of each hunk: where GitHub accepts review comments. */
+  static List<LineRange> anchors(PullRequestDiffChunk chunk) {
+    List<LineRange> ranges = new ArrayList<>();
+    for (Hunk h : chunk.hunks()) {
+      if (h.newLines() > 0) {
+        ranges.add(new LineRange(h.newStart(), h.newStart() + h.newLines() - 1));
+      }
+    }
+    return ranges;
+  }
+
+  private void deadLetter(Record<String, byte[]> record, String reason, Throwable cause) {
+    var meta = context.recordMetadata();
+    Object letter = DeadLetters.of("reviewer", Topics.DIFF_CHUNKS, meta.map(m -> m.partition()).orElse(-1),
+        meta.map(m -> m.offset()).orElse(-1L), record.key(), record.value(), reason, cause, clock.instant());
+    context.forward(record.withValue(letter), TopologyProducer.DEAD_LETTERS);
+    metrics.counter("attentive.reviewer.dead.letters", "reason", reason).increment();
+  }
+}

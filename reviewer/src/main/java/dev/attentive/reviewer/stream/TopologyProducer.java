@@ -1,0 +1,74 @@
+package dev.attentive.reviewer.stream;
+
+import dev.attentive.events.DeadLetter;
+import dev.attentive.events.EventSerdes;
+import dev.attentive.events.JsonSerde;
+import dev.attentive.events.Review;
+import dev.attentive.events.Topics;
+import dev.attentive.reviewer.Analyzers;
+import dev.attentive.reviewer.ReviewerConfig;
+import dev.attentive.reviewer.analysis.Analyzer;
+import dev.attentive.reviewer.analysis.style.StyleConfig;
+import dev.attentive.reviewer.model.ReviewDraft;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The reviewer: diff chunks → analyzers → per-delivery assembly with the manifest → one complete review.
+ *
+ * <pre>
+ *   diff-chunks ──▶ analyze ──┐
+ *                             ├──▶ assemble [review-drafts] ──▶ reviews
+ *   diff-manifests ──▶ read ──┘        (and from each step: dead-letters)
+ * </pre>
+ *
+ * Exactly once: a review is emitted in the same transaction that consumes its last part.
+ */
+@ApplicationScoped
+public class TopologyProducer {
+
+  static final String ASSEMBLE = "assemble";
+  static final String REVIEWS = "reviews";
+  static final String DEAD_LETTERS = "dead-letters";
+
+  @Produces
+  public Topology buildTopology(ReviewerConfig config, MeterRegistry metrics) {
+    List<Analyzer> analyzers = Analyzers.create(config.analyzers(),
+        new StyleConfig(config.style().checkstyleConfig(), config.style().formatter()));
+    return topology(analyzers, config.incompleteReviewTimeout(), metrics, Clock.systemUTC());
+  }
+
+  public static Topology topology(List<Analyzer> analyzers, java.time.Duration incompleteTimeout,
+      MeterRegistry metrics, Clock clock) {
+    JsonSerde<ReviewDraft> draftSerde = new JsonSerde<>(ReviewDraft.class, ReviewDraft.SCHEMA_VERSION);
+    JsonSerde<Review> reviews = EventSerdes.review();
+    JsonSerde<DeadLetter> deadLetters = EventSerdes.deadLetter();
+
+    return new Topology()
+        .addSource("chunks", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.DIFF_CHUNKS)
+        .addSource("manifests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+            Topics.DIFF_MANIFESTS)
+        .addProcessor("analyze", () -> new AnalyzeProcessor(analyzers, metrics, clock), "chunks")
+        .addProcessor("read-manifest", () -> new ManifestReader(metrics, clock), "manifests")
+        .addProcessor(ASSEMBLE, () -> new AssembleProcessor(incompleteTimeout, metrics, clock),
+            "analyze", "read-manifest")
+        .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(AssembleProcessor.DRAFTS),
+            Serdes.String(), draftSerde), ASSEMBLE)
+        .addSink(REVIEWS, Topics.REVIEWS, Serdes.String().serializer(), cast(reviews), ASSEMBLE)
+        .addSink(DEAD_LETTERS, Topics.DEAD_LETTERS, Serdes.String().serializer(), cast(deadLetters),
+            "analyze", "read-manifest");
+  }
+
+  /** Processors forward {@code Object}s by child name; each sink receives only its own type. */
+  @SuppressWarnings("unchecked")
+  private static <T> Serializer<Object> cast(Serializer<T> serializer) {
+    return (topic, value) -> serializer.serialize(topic, (T) value);
+  }
+}
