@@ -3,6 +3,7 @@ package dev.attentive.local;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attentive.events.EventJson;
 import dev.attentive.testkit.github.GitHubEmulator;
+import dev.attentive.testkit.github.RepositoryContents;
 
 /** The pull request the local stack reviews when no real GitHub is configured: served by the emulator. */
 final class DemoPullRequest {
@@ -33,6 +34,38 @@ final class DemoPullRequest {
            items.add(item);
          }""";
 
+  /** Cart.java at the head commit: the patch above applied. */
+  static final String CART_SOURCE = """
+      package com.shop;
+
+      import java.util.ArrayList;
+      import java.util.List;
+
+      /**
+       * A shopping cart.
+       */
+      public class Cart {
+
+        /** The items, in the order they were added. */
+        private final List<Item> items = new ArrayList<>();
+
+        public long totalCents() {
+          long total = 0;
+          for (int i = 0; i <= items.size() - 1; i++) {
+            Item item = items.get(i);
+            total += item.priceCents()*item.quantity();
+          }
+          return total;
+        }
+
+        public boolean isEmpty() { return items.size() == 0; }
+
+        public void add(Item item) {
+          items.add(item);
+        }
+      }
+      """;
+
   static final String README_PATCH = "@@ -1,3 +1,4 @@\n # Shop\n \n A tiny shop.\n+Carts can now tell whether they are empty.";
 
   private DemoPullRequest() {}
@@ -47,6 +80,7 @@ final class DemoPullRequest {
         .file("package-lock.json", "modified", "@@ -1,3 +1,3 @@\n {\n-  \"lockfileVersion\": 2\n+  \"lockfileVersion\": 3\n }")
         .binaryFile("docs/cart.png")
         .register();
+    RepositoryContents.serve(github, REPO, HEAD, "src/main/java/com/shop/Cart.java", CART_SOURCE);
   }
 
   /** A {@code pull_request.synchronize} payload with the fields GitHub sends that ingest reads, and their shapes. */

@@ -150,6 +150,10 @@ final class LocalStack {
     Review review = reviews.get(0);
     OUT.printf("  key %s  %d suggestions over %d files at %s%n", review.key(), review.suggestions().size(),
         review.filesReviewed(), review.headSha());
+    if (review.suggestions().isEmpty()) {
+      OUT.println("  nothing to say: the publisher posts no review when there is nothing new");
+      return 0;
+    }
     if (emulator == null) {
       OUT.println();
       OUT.println("The publisher posts the review on https://github.com/" + review.repository() + "/pull/"

@@ -6,11 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -43,6 +45,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -57,14 +60,23 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>Served out of the box: {@code GET /user}, {@code GET /rate_limit}; per registered pull request
- * {@code GET /repos/{o}/{r}}, {@code GET /repos/{o}/{r}/pulls/{n}} and {@code GET /repos/{o}/{r}/pulls/{n}/files}
- * (paginated like GitHub: {@code per_page} default 30, max 100, {@code page}, a {@code Link} header with
+ * <p>Served out of the box: {@code GET /user}, {@code GET /users/{login}}, {@code GET /rate_limit}; per registered
+ * pull request {@code GET /repos/{o}/{r}}, {@code GET /repos/{o}/{r}/pulls/{n}} and
+ * {@code GET /repos/{o}/{r}/pulls/{n}/files} (paginated like GitHub: {@code per_page} default 30, max 100, {@code page}, a {@code Link} header with
  * {@code prev}/{@code next}/{@code last}/{@code first}; at most 3,000 files are ever listed). Anything else answers
  * 404 {@code {"message":"Not Found",...}}. Every stub response carries GitHub's JSON content type,
  * {@code X-GitHub-Media-Type} and {@code X-RateLimit-*} headers.
  *
- * <p>Stub precedence (WireMock priority, lower wins): {@code requireToken} 401s (1) &gt; {@code failNext} (2) &gt;
+ * <p>Reviews, per registered pull request: {@code POST /repos/{o}/{r}/pulls/{n}/reviews} records a review and its
+ * comments and answers GitHub's review object — or, like GitHub, refuses the whole review with 422
+ * {@code {"message":"Unprocessable Entity","errors":["Line could not be resolved"],...}} when a comment's
+ * {@code line} (or {@code start_line}..{@code line}, which must lie in one hunk) is not a line of that file's
+ * registered patch on its {@code side} (RIGHT, the head, when none is sent: context and added lines), and records
+ * nothing. {@code GET .../pulls/{n}/reviews} and {@code GET .../pulls/{n}/comments} list what was recorded, paginated
+ * like the files list. {@link #reviewsPosted} reads them back; {@link #addReview} adds history without validation.
+ *
+ * <p>Stub precedence (WireMock priority, lower wins): {@code requireToken} 401s (1) &gt; {@code failNext} and
+ * {@code secondaryRateLimitNext} (2; of several pending on one path, the one added last answers first) &gt;
  * emulator stubs and, by default, stubs added through {@link #wireMock()} (5) &gt; the 404 catch-all (1000).
  */
 public final class GitHubEmulator implements AutoCloseable {
@@ -78,6 +90,16 @@ public final class GitHubEmulator implements AutoCloseable {
   private static final String FILES_TRANSFORMER = "attentive-github-pr-files";
   private static final String RATE_LIMIT_TRANSFORMER = "attentive-github-rate-limit";
   private static final String HEADERS_TRANSFORMER = "attentive-github-headers";
+  private static final String CREATE_REVIEW_TRANSFORMER = "attentive-github-create-review";
+  private static final String LIST_REVIEWS_TRANSFORMER = "attentive-github-list-reviews";
+  private static final String USERS_TRANSFORMER = "attentive-github-users";
+  private static final String PULL_PATH = "/repos/([^/]+)/([^/]+)/pulls/([0-9]+)";
+  private static final Pattern REVIEWS_PATH = Pattern.compile(PULL_PATH + "/(reviews|comments)");
+  private static final String SECONDARY_RATE_LIMIT_MESSAGE = "You have exceeded a secondary rate limit. Please wait a"
+      + " few minutes before you try again. If you reach out to GitHub Support for help, please include the request"
+      + " ID %s.";
+  private static final String SECONDARY_RATE_LIMIT_DOCS = "https://docs.github.com/free-pro-team@latest/rest/"
+      + "overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
   private static final String JSON = "application/json; charset=utf-8";
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
@@ -91,6 +113,7 @@ public final class GitHubEmulator implements AutoCloseable {
   private final WireMockServer server;
   private final String baseUrl;
   private final GitHubJson json;
+  private final ReviewStore reviews;
   private final Map<String, PullRequestFixture> pulls = new ConcurrentHashMap<>();
   /** "owner/repo#n" → the (capped) files list as served. */
   private final Map<String, List<ObjectNode>> fileLists = new ConcurrentHashMap<>();
@@ -105,11 +128,13 @@ public final class GitHubEmulator implements AutoCloseable {
         .bindAddress("127.0.0.1")
         .notifier(new ConsoleNotifier(false))
         .templatingEnabled(false)
-        .extensions(new FilesTransformer(), new RateLimitTransformer(), new HeadersTransformer());
+        .extensions(new FilesTransformer(), new RateLimitTransformer(), new HeadersTransformer(),
+            new CreateReviewTransformer(), new ListReviewsTransformer(), new UsersTransformer());
     server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
     server.start();
     baseUrl = "http://127.0.0.1:" + server.port();
     json = new GitHubJson(baseUrl);
+    reviews = new ReviewStore(json, baseUrl);
     resetRateLimit();
     installDefaults();
   }
@@ -136,7 +161,7 @@ public final class GitHubEmulator implements AutoCloseable {
     return server.port();
   }
 
-  /** The underlying WireMock server, for stubs the emulator does not provide (e.g. POST reviews, check runs). */
+  /** The underlying WireMock server, for stubs the emulator does not provide (e.g. check runs). */
   public WireMockServer wireMock() {
     return server;
   }
@@ -199,14 +224,36 @@ public final class GitHubEmulator implements AutoCloseable {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("status " + status);
     }
+    answerNext(method, urlPathRegex, times, json(status, GitHubJson.write(GitHubJson.error(errorMessage(status)))));
+  }
+
+  /**
+   * The next {@code times} matching requests answer GitHub's secondary rate limit: 403 with a {@code Retry-After}
+   * header of {@code retryAfterSeconds} and GitHub's message (the primary limit's {@code X-RateLimit-Remaining} is
+   * not exhausted); nothing is recorded. Later ones are served normally.
+   */
+  public void secondaryRateLimitNext(String method, String urlPathRegex, int retryAfterSeconds, int times) {
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be at least 1");
+    }
+    if (retryAfterSeconds < 0) {
+      throw new IllegalArgumentException("retryAfterSeconds " + retryAfterSeconds);
+    }
+    ObjectNode body = GitHubJson.error(String.format(SECONDARY_RATE_LIMIT_MESSAGE, "0000:0000:000000:000000:00000000"));
+    body.put("documentation_url", SECONDARY_RATE_LIMIT_DOCS);
+    body.put("status", "403");
+    answerNext(method, urlPathRegex, times,
+        json(403, GitHubJson.write(body)).withHeader("Retry-After", Integer.toString(retryAfterSeconds)));
+  }
+
+  private void answerNext(String method, String urlPathRegex, int times, ResponseDefinitionBuilder answer) {
     String scenario = "attentive-fail-next-" + failureScenarios.incrementAndGet();
-    String body = GitHubJson.write(GitHubJson.error(errorMessage(status)));
     for (int i = 0; i < times; i++) {
       server.stubFor(mapping(method, urlPathRegex).atPriority(PRIORITY_FAILURE)
           .inScenario(scenario)
           .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed-" + i)
           .willSetStateTo(i == times - 1 ? "recovered" : "failed-" + (i + 1))
-          .willReturn(json(status, body)));
+          .willReturn(answer));
     }
   }
 
@@ -231,6 +278,33 @@ public final class GitHubEmulator implements AutoCloseable {
     return List.copyOf(out);
   }
 
+  /** When the matching requests arrived (millisecond precision), oldest first. */
+  public List<Instant> requestTimes(String method, String urlPathRegex) {
+    return server.findAll(pattern(method, urlPathRegex)).stream()
+        .map(r -> r.getLoggedDate().toInstant())
+        .sorted()
+        .toList();
+  }
+
+  /**
+   * The reviews of a pull request, oldest first, as recorded: posted through the API (accepted ones only; a review
+   * refused with 422 is not there) or added with {@link #addReview}.
+   */
+  public List<PostedReview> reviewsPosted(String ownerRepo, int number) {
+    return reviews.posted(key(ownerRepo, number));
+  }
+
+  /**
+   * Adds a submitted ({@code COMMENTED}) review with comments to a registered pull request as if it had been posted
+   * earlier, by {@code login}, on the current head: no validation (old comments may sit on lines the current diff
+   * no longer has). For restart tests: what a bot posted before it lost its state.
+   */
+  public PostedReview addReview(String ownerRepo, int number, String login, String body,
+      List<NewReviewComment> comments) {
+    return reviews.add(key(ownerRepo, number), Objects.requireNonNull(login, "login"),
+        null, Objects.requireNonNull(body, "body"), comments);
+  }
+
   /**
    * Back to the freshly started state: forgets pull requests, the token requirement, pending failures, the request
    * journal, stubs added through {@link #wireMock()} and rate-limit usage.
@@ -239,6 +313,7 @@ public final class GitHubEmulator implements AutoCloseable {
     server.resetAll();
     pulls.clear();
     fileLists.clear();
+    reviews.clear();
     requiredToken = null;
     authenticatedLogin = "octocat";
     resetRateLimit();
@@ -258,6 +333,7 @@ public final class GitHubEmulator implements AutoCloseable {
     ObjectNode repoNode;
     ObjectNode pullNode;
     List<ObjectNode> files = new ArrayList<>();
+    List<PullRequestFixture.FileChange> listed = new ArrayList<>();
     synchronized (pr) {
       repoNode = json.repository(owner, repo, "main");
       pullNode = json.pullRequest(pr, repoNode);
@@ -266,7 +342,9 @@ public final class GitHubEmulator implements AutoCloseable {
           break;
         }
         files.add(json.file(owner, repo, pr.headSha(), change));
+        listed.add(change);
       }
+      reviews.register(pr, listed);
     }
     String key = key(pr.ownerRepo(), pr.number());
     pulls.put(key, pr);
@@ -285,6 +363,12 @@ public final class GitHubEmulator implements AutoCloseable {
     installUser();
     server.stubFor(get(urlPathEqualTo("/rate_limit")).atPriority(PRIORITY_STUB)
         .willReturn(json(200, "{}").withTransformers(RATE_LIMIT_TRANSFORMER)));
+    server.stubFor(get(urlPathMatching("/users/[^/]+")).atPriority(PRIORITY_STUB)
+        .willReturn(json(200, "{}").withTransformers(USERS_TRANSFORMER)));
+    server.stubFor(post(urlPathMatching(PULL_PATH + "/reviews")).atPriority(PRIORITY_STUB)
+        .willReturn(json(200, "{}").withTransformers(CREATE_REVIEW_TRANSFORMER)));
+    server.stubFor(get(urlPathMatching(PULL_PATH + "/(reviews|comments)")).atPriority(PRIORITY_STUB)
+        .willReturn(json(200, "[]").withTransformers(LIST_REVIEWS_TRANSFORMER)));
     server.stubFor(any(anyUrl()).atPriority(PRIORITY_NOT_FOUND)
         .willReturn(json(404, GitHubJson.write(GitHubJson.error("Not Found")))));
   }
@@ -391,56 +475,151 @@ public final class GitHubEmulator implements AutoCloseable {
     @Override
     public ResponseDefinition transform(ServeEvent event) {
       List<ObjectNode> files = fileLists.getOrDefault(event.getTransformerParameters().getString("key"), List.of());
-      URI uri = URI.create(event.getRequest().getUrl());
-      List<String[]> query = parseQuery(uri.getRawQuery());
-      int perPage = intParam(query, "per_page", DEFAULT_PER_PAGE);
-      perPage = perPage < 1 ? DEFAULT_PER_PAGE : Math.min(perPage, MAX_PER_PAGE);
-      int page = Math.max(1, intParam(query, "page", 1));
-      int lastPage = Math.max(1, (files.size() + perPage - 1) / perPage);
-      long from = (long) (page - 1) * perPage;
-      List<ObjectNode> slice = from >= files.size() ? List.of()
-          : files.subList((int) from, (int) Math.min(files.size(), from + perPage));
-
-      ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
-          .withBody(GitHubJson.writeArray(slice));
-      List<String> links = new ArrayList<>();
-      if (page > 1) {
-        links.add(link(uri, query, page - 1, "prev"));
-      }
-      if (page < lastPage) {
-        links.add(link(uri, query, page + 1, "next"));
-        links.add(link(uri, query, lastPage, "last"));
-      }
-      if (page > 1) {
-        links.add(link(uri, query, 1, "first"));
-      }
-      if (!links.isEmpty()) {
-        response.withHeader("Link", String.join(", ", links));
-      }
-      return response.build();
+      return page(event, files);
     }
+  }
 
-    /** {@code <url>; rel="x"}: the request's own URL on the emulator with {@code page} set (added last if absent). */
-    private String link(URI uri, List<String[]> query, int page, String rel) {
-      StringBuilder url = new StringBuilder(baseUrl).append(uri.getRawPath()).append('?');
-      boolean pageSet = false;
-      for (String[] param : query) {
-        if (param[0].equals("page")) {
-          if (pageSet) {
-            continue;
-          }
-          url.append("page=").append(page).append('&');
-          pageSet = true;
-        } else {
-          url.append(param[0]).append('=').append(param[1]).append('&');
+  /**
+   * One page of a list, GitHub-style: {@code per_page} (default 30, max 100), {@code page}, and a {@code Link} header
+   * with {@code prev}/{@code next}/{@code last}/{@code first} when there is more than one page.
+   */
+  private ResponseDefinition page(ServeEvent event, List<ObjectNode> items) {
+    URI uri = URI.create(event.getRequest().getUrl());
+    List<String[]> query = parseQuery(uri.getRawQuery());
+    int perPage = intParam(query, "per_page", DEFAULT_PER_PAGE);
+    perPage = perPage < 1 ? DEFAULT_PER_PAGE : Math.min(perPage, MAX_PER_PAGE);
+    int page = Math.max(1, intParam(query, "page", 1));
+    int lastPage = Math.max(1, (items.size() + perPage - 1) / perPage);
+    long from = (long) (page - 1) * perPage;
+    List<ObjectNode> slice = from >= items.size() ? List.of()
+        : items.subList((int) from, (int) Math.min(items.size(), from + perPage));
+
+    ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
+        .withBody(GitHubJson.writeArray(slice));
+    List<String> links = new ArrayList<>();
+    if (page > 1) {
+      links.add(link(uri, query, page - 1, "prev"));
+    }
+    if (page < lastPage) {
+      links.add(link(uri, query, page + 1, "next"));
+      links.add(link(uri, query, lastPage, "last"));
+    }
+    if (page > 1) {
+      links.add(link(uri, query, 1, "first"));
+    }
+    if (!links.isEmpty()) {
+      response.withHeader("Link", String.join(", ", links));
+    }
+    return response.build();
+  }
+
+  /** {@code <url>; rel="x"}: the request's own URL on the emulator with {@code page} set (added last if absent). */
+  private String link(URI uri, List<String[]> query, int page, String rel) {
+    StringBuilder url = new StringBuilder(baseUrl).append(uri.getRawPath()).append('?');
+    boolean pageSet = false;
+    for (String[] param : query) {
+      if (param[0].equals("page")) {
+        if (pageSet) {
+          continue;
         }
-      }
-      if (!pageSet) {
         url.append("page=").append(page).append('&');
+        pageSet = true;
+      } else {
+        url.append(param[0]).append('=').append(param[1]).append('&');
       }
-      url.setLength(url.length() - 1);
-      return "<" + url + ">; rel=\"" + rel + "\"";
     }
+    if (!pageSet) {
+      url.append("page=").append(page).append('&');
+    }
+    url.setLength(url.length() - 1);
+    return "<" + url + ">; rel=\"" + rel + "\"";
+  }
+
+  /** {@code POST /repos/{o}/{r}/pulls/{n}/reviews}: GitHub's validation, then the review is recorded. */
+  private final class CreateReviewTransformer implements ResponseDefinitionTransformerV2 {
+    @Override
+    public String getName() {
+      return CREATE_REVIEW_TRANSFORMER;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+      Matcher m = REVIEWS_PATH.matcher(path(event));
+      if (!m.matches()) {
+        return notFound(event);
+      }
+      String key = key(m.group(1) + "/" + m.group(2), Integer.parseInt(m.group(3)));
+      JsonNode request;
+      try {
+        byte[] body = event.getRequest().getBody();
+        request = GitHubJson.MAPPER.readTree(body == null || body.length == 0 ? "{}".getBytes() : body);
+      } catch (java.io.IOException e) {
+        request = null;
+      }
+      if (request == null || !request.isObject()) {
+        return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withStatus(400)
+            .withBody(GitHubJson.write(GitHubJson.error("Problems parsing JSON"))).build();
+      }
+      ReviewStore.Answer answer = reviews.create(key, request, authenticatedLogin);
+      return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
+          .withStatus(answer.status()).withBody(answer.body()).build();
+    }
+  }
+
+  /** {@code GET .../pulls/{n}/reviews} and {@code GET .../pulls/{n}/comments}, paginated. */
+  private final class ListReviewsTransformer implements ResponseDefinitionTransformerV2 {
+    @Override
+    public String getName() {
+      return LIST_REVIEWS_TRANSFORMER;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+      Matcher m = REVIEWS_PATH.matcher(path(event));
+      if (!m.matches()) {
+        return notFound(event);
+      }
+      String key = key(m.group(1) + "/" + m.group(2), Integer.parseInt(m.group(3)));
+      if (!reviews.knows(key)) {
+        return notFound(event);
+      }
+      return page(event, m.group(4).equals("reviews") ? reviews.reviews(key) : reviews.comments(key));
+    }
+  }
+
+  /** {@code GET /users/{login}}: the user object of any login (kohsuke fetches it for {@code getUser()}). */
+  private final class UsersTransformer implements ResponseDefinitionTransformerV2 {
+    @Override
+    public String getName() {
+      return USERS_TRANSFORMER;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+      String login = java.net.URLDecoder.decode(path(event).substring("/users/".length()), StandardCharsets.UTF_8);
+      return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
+          .withBody(GitHubJson.write(json.user(login))).build();
+    }
+  }
+
+  private static ResponseDefinition notFound(ServeEvent event) {
+    return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withStatus(404)
+        .withBody(GitHubJson.write(GitHubJson.error("Not Found"))).build();
   }
 
   /** {@code GET /rate_limit} with the live usage counter. */

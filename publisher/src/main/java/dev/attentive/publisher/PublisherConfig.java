@@ -1,0 +1,94 @@
+package dev.attentive.publisher;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything the publisher can be told; see docs/configuration.md. */
+@ConfigMapping(prefix = "attentive.publisher")
+public interface PublisherConfig {
+
+  GitHub github();
+
+  Review review();
+
+  Topics topics();
+
+  interface Review {
+    /**
+     * Inline comments per review, the most severe (then most confident) first; the rest are listed in the summary.
+     * GitHub documents no cap, but reviews with more than ~30 comments have drawn "submitted too quickly" and 502s.
+     */
+    @WithDefault("25")
+    int maxInlineComments();
+
+    /** Longest review or comment body; GitHub refuses more than 65,536 characters. Longer bodies are truncated. */
+    @WithDefault("65536")
+    int maxBodyChars();
+
+    /** Delivery ids remembered per pull request (the newest are kept) to recognise redeliveries. */
+    @WithDefault("1000")
+    int rememberedDeliveries();
+  }
+
+  interface GitHub {
+    @WithDefault("https://api.github.com")
+    String apiUrl();
+
+    /** A token for local use (a personal access token); GitHub App installation tokens come through the same seam. */
+    Optional<String> token();
+
+    /** Page size when listing a pull request's reviews and review comments (GitHub allows up to 100). */
+    @WithDefault("100")
+    int pageSize();
+
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** How long one request may take, answer included. */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
+    /**
+     * Least time between two content-creating requests (review POSTs) of one installation, which are also made one
+     * at a time. GitHub allows at most 80 per minute and asks for about one second between writes.
+     */
+    @WithDefault("1s")
+    Duration minWriteInterval();
+
+    /** Attempts per request for failures that may pass: 5xx, time-outs, connection errors, rate limits. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** First wait after a 5xx or I/O failure; doubled after each further failure, up to {@code max-backoff}. */
+    @WithDefault("1s")
+    Duration initialBackoff();
+
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /** Wait after a rate-limit answer (403 secondary limit, 429) that carries no {@code Retry-After}. */
+    @WithDefault("60s")
+    Duration rateLimitWait();
+
+    /**
+     * Longest a review may spend waiting on GitHub (backoffs and {@code Retry-After}) before it is dead-lettered
+     * unposted; keeps the stream thread inside Kafka's poll and transaction time-outs.
+     */
+    @WithDefault("3m")
+    Duration retryBudget();
+  }
+
+  interface Topics {
+    /** Create missing topics at start-up (off when a Helm hook or an operator creates them). */
+    @WithDefault("true")
+    boolean create();
+
+    @WithDefault("6")
+    int partitions();
+
+    @WithDefault("1")
+    short replicationFactor();
+  }
+}

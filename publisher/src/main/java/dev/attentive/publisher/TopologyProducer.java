@@ -1,0 +1,56 @@
+package dev.attentive.publisher;
+
+import dev.attentive.events.EventSerdes;
+import dev.attentive.events.Topics;
+import dev.attentive.publisher.github.GitHubCalls;
+import dev.attentive.publisher.github.GitHubReviews;
+import dev.attentive.publisher.github.RetryPolicy;
+import dev.attentive.publisher.github.Ticker;
+import dev.attentive.publisher.github.WriteThrottle;
+import dev.attentive.publisher.review.ReviewBodies;
+import dev.attentive.publisher.review.ReviewPlanner;
+import dev.attentive.publisher.review.ReviewPublisher;
+import dev.attentive.publisher.stream.PublishProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The publisher's stream: reviews in → (at most one) GitHub review per delivery → what is posted per PR in a
+ * changelogged store; unreadable or unpostable reviews → dead letters. Exactly-once: the store update and the
+ * consumed offset commit together, and a crash between the POST and the commit is caught by the delivery marker
+ * the review carries on GitHub.
+ */
+@ApplicationScoped
+public class TopologyProducer {
+
+  @Produces
+  public Topology buildTopology(PublisherConfig config, GitHubReviews github, MeterRegistry metrics) {
+    Ticker ticker = Ticker.system();
+    Clock clock = Clock.systemUTC();
+    // One throttle for the whole instance: every stream thread's writes share the per-installation lanes.
+    GitHubCalls calls = new GitHubCalls(RetryPolicy.from(config.github()),
+        new WriteThrottle(config.github().minWriteInterval(), ticker), ticker, clock, metrics);
+    ReviewPublisher publisher = new ReviewPublisher(github, calls,
+        new ReviewPlanner(config.review().maxInlineComments()),
+        new ReviewBodies(config.review().maxBodyChars(), config.review().maxInlineComments()),
+        config.review().rememberedDeliveries());
+
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(PublishProcessor.POSTED_STORE), Serdes.String(),
+        EventSerdes.postedFingerprints()));
+
+    builder.stream(Topics.REVIEWS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        .process(() -> new PublishProcessor(publisher, metrics, clock), PublishProcessor.POSTED_STORE)
+        .to(Topics.DEAD_LETTERS, Produced.with(Serdes.String(), EventSerdes.deadLetter()));
+    return builder.build();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.attentive.publisher.github;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * What the publisher needs from GitHub: read a pull request's reviews and review comments (to find its own hidden
+ * markers), and post one review. One real implementation ({@link KohsukeGitHubReviews}); tests use the emulator.
+ * Every method may throw what the kohsuke client throws; {@link GitHubFailure#classify} sorts it out.
+ */
+public interface GitHubReviews {
+
+  PullRequest pullRequest(String repository, int number, Long installationId) throws IOException;
+
+  /** One pull request, fetched once, for several calls. */
+  interface PullRequest {
+
+    /** Every review of the pull request (all pages), oldest first. */
+    List<ExistingReview> reviews() throws IOException;
+
+    /** Every review comment of the pull request (all pages), oldest first. */
+    List<ExistingComment> comments() throws IOException;
+
+    /** {@code POST .../pulls/{n}/reviews} with event {@code COMMENT}: all comments or none (422). */
+    CreatedReview createReview(NewReview review) throws IOException;
+  }
+
+  record ExistingReview(long id, String body) {}
+
+  record ExistingComment(long id, Long reviewId, String body) {}
+
+  /** A review to post on {@code commitId}; comments are on the head side (GitHub's RIGHT). */
+  record NewReview(String commitId, String body, List<NewComment> comments) {
+    public NewReview {
+      comments = List.copyOf(comments);
+    }
+  }
+
+  /** A comment on lines {@code startLine..line} of the head; single-line when they are equal. */
+  record NewComment(String path, int startLine, int line, String body) {
+    public boolean multiLine() {
+      return startLine < line;
+    }
+  }
+
+  record CreatedReview(long id, String htmlUrl) {}
+}

@@ -1,0 +1,209 @@
+package dev.attentive.publisher.review;
+
+import dev.attentive.events.PostedFingerprints;
+import dev.attentive.events.Review;
+import dev.attentive.events.Suggestion;
+import dev.attentive.publisher.github.GitHubCalls;
+import dev.attentive.publisher.github.GitHubFailedException;
+import dev.attentive.publisher.github.GitHubFailure;
+import dev.attentive.publisher.github.GitHubReviews;
+import dev.attentive.publisher.github.GitHubReviews.ExistingComment;
+import dev.attentive.publisher.github.GitHubReviews.ExistingReview;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns one {@link Review} into at most one GitHub review, never repeating a delivery or a fingerprint.
+ *
+ * <p>What was posted on a PR is {@link PostedFingerprints}, kept by the caller (a changelogged state store: the
+ * record in Kafka). When the caller has none for the PR (a new PR, or lost state), it is rebuilt from GitHub: the
+ * hidden markers in the PR's review comments and review bodies. Before posting, GitHub's reviews are also searched
+ * for this delivery's marker, which covers a crash after the POST but before the Kafka commit; so is every retry after
+ * a failure that may have taken effect (5xx, time-out).
+ */
+public final class ReviewPublisher {
+
+  private static final Logger LOG = Logger.getLogger(ReviewPublisher.class);
+
+  public enum Outcome {
+    /** A review was posted. */
+    POSTED,
+    /** The delivery was already reviewed, as recorded in Kafka: nothing posted. */
+    REDELIVERY,
+    /** GitHub already has the review of this delivery (its marker): recorded, nothing posted. */
+    ALREADY_ON_GITHUB,
+    /** Every suggestion was posted before (or there were none): no review, the delivery is recorded. */
+    NOTHING_NEW
+  }
+
+  /**
+   * @param state what is posted on the PR now, to be stored
+   * @param inline inline comments posted
+   * @param listed suggestions listed in the posted summary
+   * @param reviewId the posted review's id, null when none was posted
+   * @param refusedInline whether GitHub refused the inline comments and everything went into the summary
+   */
+  public record Result(Outcome outcome, PostedFingerprints state, int inline, int listed, int repeats,
+      int duplicates, Long reviewId, boolean refusedInline) {}
+
+  private final GitHubReviews github;
+  private final GitHubCalls calls;
+  private final ReviewPlanner planner;
+  private final ReviewBodies bodies;
+  private final int rememberedDeliveries;
+
+  public ReviewPublisher(GitHubReviews github, GitHubCalls calls, ReviewPlanner planner, ReviewBodies bodies,
+      int rememberedDeliveries) {
+    this.github = github;
+    this.calls = calls;
+    this.planner = planner;
+    this.bodies = bodies;
+    this.rememberedDeliveries = rememberedDeliveries;
+  }
+
+  /**
+   * @param known what the store holds for the PR, or null when it holds nothing
+   * @throws GitHubFailedException when GitHub refused the review or kept failing; nothing new was recorded
+   */
+  public Result publish(Review review, PostedFingerprints known) throws GitHubFailedException,
+      InterruptedException {
+    GitHubCalls.Budget budget = calls.budget();
+    String delivery = review.deliveryId();
+    GitHubReviews.PullRequest pr = null;
+    PostedFingerprints state = known;
+    boolean fromGitHub = false;
+    if (state == null) {
+      pr = open(review, budget);
+      GitHubReviews.PullRequest handle = pr;
+      state = fromGitHub(review, calls.read("list reviews of " + review.key(), budget, p -> handle.reviews()),
+          calls.read("list review comments of " + review.key(), budget, p -> handle.comments()));
+      fromGitHub = true;
+      LOG.infof("%s: no record in Kafka; rebuilt from GitHub: %d fingerprints, %d deliveries", review.key(),
+          state.fingerprints().size(), state.reviewedDeliveries().size());
+    }
+    if (state.reviewedDeliveries().contains(delivery)) {
+      return new Result(fromGitHub ? Outcome.ALREADY_ON_GITHUB : Outcome.REDELIVERY, state, 0, 0, 0, 0, null,
+          false);
+    }
+
+    ReviewPlan plan = planner.plan(review, Set.copyOf(state.fingerprints()));
+    if (plan.isEmpty()) {
+      return new Result(Outcome.NOTHING_NEW, merge(state, List.of(), List.of(delivery)), 0, 0, plan.repeats(),
+          plan.duplicates(), null, false);
+    }
+    if (!fromGitHub) {
+      pr = open(review, budget);
+      GitHubReviews.PullRequest handle = pr;
+      List<ExistingReview> reviews = calls.read("list reviews of " + review.key(), budget, p -> handle.reviews());
+      if (hasDelivery(reviews, delivery)) {
+        return alreadyOnGitHub(review, state, pr, reviews, budget);
+      }
+    }
+
+    boolean refusedInline = false;
+    Posted posted;
+    try {
+      posted = post(review, plan, pr, budget);
+    } catch (GitHubFailedException e) {
+      if (e.status() != 422 || plan.inline().isEmpty()) {
+        throw e;
+      }
+      // The anchors did not match GitHub's diff (the PR moved on, or a bad range): the summary still gets through.
+      LOG.warnf("%s: GitHub refused the inline comments (%s); posting them in the summary", review.key(),
+          e.getMessage());
+      plan = plan.allInSummary();
+      refusedInline = true;
+      posted = post(review, plan, pr, budget);
+    }
+    if (posted.created() == null) {
+      GitHubReviews.PullRequest handle = pr;
+      return alreadyOnGitHub(review, state, pr,
+          calls.read("list reviews of " + review.key(), budget, p -> handle.reviews()), budget);
+    }
+    List<String> fingerprints = new ArrayList<>();
+    plan.inline().forEach(s -> fingerprints.add(Markers.fingerprintOf(s)));
+    fingerprints.addAll(posted.summary().listedFingerprints());
+    return new Result(Outcome.POSTED, merge(state, fingerprints, List.of(delivery)), plan.inline().size(),
+        posted.summary().listedFingerprints().size(), plan.repeats(), plan.duplicates(), posted.created().id(),
+        refusedInline);
+  }
+
+  /** The outcome of a POST: the review created, or (created null) found on GitHub when checking before a retry. */
+  private record Posted(GitHubReviews.CreatedReview created, ReviewBodies.Summary summary) {}
+
+  private Posted post(Review review, ReviewPlan plan, GitHubReviews.PullRequest pr, GitHubCalls.Budget budget)
+      throws GitHubFailedException, InterruptedException {
+    ReviewBodies.Summary summary = bodies.summary(review, plan);
+    List<GitHubReviews.NewComment> comments = new ArrayList<>();
+    for (Suggestion s : plan.inline()) {
+      comments.add(new GitHubReviews.NewComment(s.path(), s.startLine(), s.endLine(), bodies.comment(s)));
+    }
+    GitHubReviews.NewReview request = new GitHubReviews.NewReview(review.headSha(), summary.body(), comments);
+    return calls.write("create review on " + review.key(), review.installationId(), budget, previous -> {
+      if (previous != null && previous.kind() == GitHubFailure.Kind.TRANSIENT
+          && hasDelivery(pr.reviews(), review.deliveryId())) {
+        // the failed POST went through after all (GitHub answered 5xx, or the answer was lost)
+        return new Posted(null, summary);
+      }
+      return new Posted(pr.createReview(request), summary);
+    });
+  }
+
+  private Result alreadyOnGitHub(Review review, PostedFingerprints state, GitHubReviews.PullRequest pr,
+      List<ExistingReview> reviews, GitHubCalls.Budget budget) throws GitHubFailedException, InterruptedException {
+    List<ExistingComment> comments = calls.read("list review comments of " + review.key(), budget,
+        p -> pr.comments());
+    PostedFingerprints onGitHub = fromGitHub(review, reviews, comments);
+    LOG.infof("%s: GitHub already has the review of delivery %s; recorded, nothing posted", review.key(),
+        review.deliveryId());
+    return new Result(Outcome.ALREADY_ON_GITHUB, merge(state, onGitHub.fingerprints(),
+        merged(onGitHub.reviewedDeliveries(), List.of(review.deliveryId()))), 0, 0, 0, 0, null, false);
+  }
+
+  private GitHubReviews.PullRequest open(Review review, GitHubCalls.Budget budget)
+      throws GitHubFailedException, InterruptedException {
+    return calls.read("get pull request " + review.key(), budget,
+        p -> github.pullRequest(review.repository(), review.pullRequestNumber(), review.installationId()));
+  }
+
+  /** What the markers on GitHub say was posted on the PR. */
+  static PostedFingerprints fromGitHub(Review review, List<ExistingReview> reviews, List<ExistingComment> comments) {
+    Set<String> fingerprints = new LinkedHashSet<>();
+    Set<String> deliveries = new LinkedHashSet<>();
+    for (ExistingReview r : reviews) {
+      fingerprints.addAll(Markers.fingerprints(r.body()));
+      deliveries.addAll(Markers.deliveries(r.body()));
+    }
+    for (ExistingComment c : comments) {
+      Markers.trailingFingerprint(c.body()).ifPresent(fingerprints::add);
+    }
+    return new PostedFingerprints(PostedFingerprints.SCHEMA_VERSION, review.repository(),
+        review.pullRequestNumber(), List.copyOf(fingerprints), List.copyOf(deliveries));
+  }
+
+  private static boolean hasDelivery(List<ExistingReview> reviews, String deliveryId) {
+    String marker = Markers.delivery(deliveryId);
+    return reviews.stream().anyMatch(r -> r.body() != null && r.body().contains(marker));
+  }
+
+  /** The state with more fingerprints and deliveries; only the newest {@code rememberedDeliveries} are kept. */
+  PostedFingerprints merge(PostedFingerprints state, Collection<String> fingerprints,
+      Collection<String> deliveries) {
+    List<String> allDeliveries = merged(state.reviewedDeliveries(), deliveries);
+    if (allDeliveries.size() > rememberedDeliveries) {
+      allDeliveries = allDeliveries.subList(allDeliveries.size() - rememberedDeliveries, allDeliveries.size());
+    }
+    return new PostedFingerprints(PostedFingerprints.SCHEMA_VERSION, state.repository(),
+        state.pullRequestNumber(), merged(state.fingerprints(), fingerprints), allDeliveries);
+  }
+
+  private static List<String> merged(Collection<String> first, Collection<String> second) {
+    Set<String> all = new LinkedHashSet<>(first);
+    all.addAll(second);
+    return new ArrayList<>(all);
+  }
+}

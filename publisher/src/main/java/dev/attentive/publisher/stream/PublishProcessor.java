@@ -1,0 +1,115 @@
+package dev.attentive.publisher.stream;
+
+import dev.attentive.events.DeadLetter;
+import dev.attentive.events.DeadLetters;
+import dev.attentive.events.EventSerdes;
+import dev.attentive.events.JsonSerde;
+import dev.attentive.events.PostedFingerprints;
+import dev.attentive.events.Review;
+import dev.attentive.events.Topics;
+import dev.attentive.publisher.github.GitHubFailedException;
+import dev.attentive.publisher.review.ReviewPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
+
+/**
+ * For each review: publish it on GitHub (at most once per delivery, never a repeated fingerprint) and store what is
+ * now posted on the PR, in the same exactly-once transaction that consumes the review. A review that cannot be read,
+ * or that GitHub refuses or keeps failing on, goes to the dead-letter topic with its original bytes and is not
+ * recorded as posted, so it can be replayed.
+ */
+public final class PublishProcessor implements Processor<String, byte[], String, DeadLetter> {
+
+  /** PR key ({@code owner/repo#n}) → {@link PostedFingerprints}; changelogged (compacted) in Kafka. */
+  public static final String POSTED_STORE = "posted-fingerprints";
+
+  private static final Logger LOG = Logger.getLogger(PublishProcessor.class);
+
+  private final ReviewPublisher publisher;
+  private final MeterRegistry metrics;
+  private final Clock clock;
+  private final JsonSerde<Review> reviews = EventSerdes.review();
+  private ProcessorContext<String, DeadLetter> context;
+  private KeyValueStore<String, PostedFingerprints> posted;
+
+  public PublishProcessor(ReviewPublisher publisher, MeterRegistry metrics, Clock clock) {
+    this.publisher = publisher;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, DeadLetter> context) {
+    this.context = context;
+    this.posted = context.getStateStore(POSTED_STORE);
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    Review review;
+    String key;
+    try {
+      review = reviews.deserialize(Topics.REVIEWS, record.value());
+      key = review.key().value();
+      if (review.deliveryId() == null || review.deliveryId().isBlank()) {
+        throw new IllegalArgumentException("review without a delivery id");
+      }
+      if (review.headSha() == null || review.headSha().isBlank()) {
+        throw new IllegalArgumentException("review without a head SHA");
+      }
+    } catch (SerializationException e) {
+      deadLetter(record, "unreadable_review", e);
+      return;
+    } catch (IllegalArgumentException | NullPointerException e) {
+      deadLetter(record, "invalid_review", e);
+      return;
+    }
+    try {
+      ReviewPublisher.Result result = publisher.publish(review, posted.get(key));
+      posted.put(key, result.state());
+      count(result);
+      LOG.infof("%s @ %s (delivery %s): %s, %d inline, %d listed, %d repeats suppressed%s", key,
+          review.headSha(), review.deliveryId(), result.outcome(), result.inline(), result.listed(),
+          result.repeats(), result.reviewId() == null ? "" : ", review " + result.reviewId());
+    } catch (GitHubFailedException e) {
+      deadLetter(record, e.reason(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while publishing " + key, e);
+    } catch (RuntimeException e) {
+      deadLetter(record, "processing_failed", e);
+    }
+  }
+
+  private void count(ReviewPublisher.Result result) {
+    if (result.outcome() == ReviewPublisher.Outcome.POSTED) {
+      metrics.counter("attentive.publisher.reviews.posted").increment();
+      metrics.counter("attentive.publisher.comments.posted").increment(result.inline());
+      metrics.counter("attentive.publisher.suggestions.listed").increment(result.listed());
+      if (result.refusedInline()) {
+        metrics.counter("attentive.publisher.reviews.inline.refused").increment();
+      }
+    } else {
+      metrics.counter("attentive.publisher.reviews.skipped", "reason",
+          result.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
+    }
+    metrics.counter("attentive.publisher.suggestions.suppressed", "reason", "repeat").increment(result.repeats());
+    metrics.counter("attentive.publisher.suggestions.suppressed", "reason", "duplicate")
+        .increment(result.duplicates());
+  }
+
+  private void deadLetter(Record<String, byte[]> record, String reason, Exception cause) {
+    LOG.warnf("dead-lettering review with key %s: %s: %s", record.key(), reason, cause.getMessage());
+    var meta = context.recordMetadata();
+    DeadLetter letter = DeadLetters.of("publisher", Topics.REVIEWS, meta.map(m -> m.partition()).orElse(-1),
+        meta.map(m -> m.offset()).orElse(-1L), record.key(), record.value(), reason, cause, clock.instant());
+    context.forward(new Record<>(record.key(), letter, record.timestamp()));
+    metrics.counter("attentive.publisher.dead.letters", "reason", reason).increment();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.attentive.publisher.review;
+
+import dev.attentive.events.LineRange;
+import dev.attentive.events.Review;
+import dev.attentive.events.Suggestion;
+import dev.attentive.events.Suggestion.Kind;
+import dev.attentive.events.Suggestion.Severity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Reviews and suggestions for the unit tests. */
+final class Fixtures {
+
+  static final String PATH = "src/A.java";
+  static final String HEAD = "abcdef0123456789abcdef0123456789abcdef01";
+  static final Map<String, List<LineRange>> ANCHORS =
+      Map.of(PATH, List.of(new LineRange(1, 10), new LineRange(20, 25)));
+
+  private Fixtures() {}
+
+  static Suggestion suggestion(int start, int end, Severity severity, double confidence, String fingerprint) {
+    return new Suggestion(Kind.STYLE, PATH, start, end, severity, confidence, "Finding " + fingerprint + ".", null,
+        "style/R", fingerprint);
+  }
+
+  static Suggestion at(int line, String fingerprint) {
+    return suggestion(line, line, Severity.WARNING, 0.5, fingerprint);
+  }
+
+  static Review review(String delivery, List<Suggestion> suggestions) {
+    return review(delivery, suggestions, List.of());
+  }
+
+  static Review review(String delivery, List<Suggestion> suggestions, List<String> notes) {
+    return new Review(Review.SCHEMA_VERSION, delivery, "o/r", 1, "0".repeat(40), HEAD, 5L, "pull_request.opened", 2,
+        suggestions, ANCHORS, notes, Instant.parse("2025-01-01T00:00:00Z"));
+  }
+}
