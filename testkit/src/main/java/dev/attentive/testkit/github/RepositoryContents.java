@@ -22,7 +22,7 @@ public final class RepositoryContents {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     String base64 = Base64.getMimeEncoder(60, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes) + "\n";
     String api = github.baseUrl() + "/repos/" + ownerRepo + "/contents/" + path + "?ref=" + ref;
-    String sha = Integer.toHexString(content.hashCode()) + "0".repeat(32);
+    String sha = String.format("%08x", content.hashCode()) + "0".repeat(32);
     ObjectNode file = EventJson.mapper().createObjectNode()
         .put("type", "file")
         .put("encoding", "base64")
