@@ -1,6 +1,5 @@
 package dev.attentive.reviewer.stream;
 
-import dev.attentive.events.DeadLetters;
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.Hunk;
 import dev.attentive.events.JsonSerde;
@@ -93,10 +92,6 @@ public final class AnalyzeProcessor implements Processor<String, byte[], String,
   }
 
   private void deadLetter(Record<String, byte[]> record, String reason, Throwable cause) {
-    var meta = context.recordMetadata();
-    Object letter = DeadLetters.of("reviewer", Topics.DIFF_CHUNKS, meta.map(m -> m.partition()).orElse(-1),
-        meta.map(m -> m.offset()).orElse(-1L), record.key(), record.value(), reason, cause, clock.instant());
-    context.forward(record.withValue(letter), TopologyProducer.DEAD_LETTERS);
-    metrics.counter("attentive.reviewer.dead.letters", "reason", reason).increment();
+    DeadLettering.forward(context, Topics.DIFF_CHUNKS, record, reason, cause, metrics, clock);
   }
 }

@@ -1,6 +1,5 @@
 package dev.attentive.reviewer.stream;
 
-import dev.attentive.events.DeadLetters;
 import dev.attentive.events.DiffManifest;
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.JsonSerde;
@@ -37,12 +36,7 @@ public final class ManifestReader implements Processor<String, byte[], String, O
       DiffManifest manifest = manifests.deserialize(Topics.DIFF_MANIFESTS, record.value());
       context.forward(record.withValue((Object) ReviewPart.of(manifest)), TopologyProducer.ASSEMBLE);
     } catch (SerializationException e) {
-      var meta = context.recordMetadata();
-      Object letter = DeadLetters.of("reviewer", Topics.DIFF_MANIFESTS, meta.map(m -> m.partition()).orElse(-1),
-          meta.map(m -> m.offset()).orElse(-1L), record.key(), record.value(), "unreadable_manifest", e,
-          clock.instant());
-      context.forward(record.withValue(letter), TopologyProducer.DEAD_LETTERS);
-      metrics.counter("attentive.reviewer.dead.letters", "reason", "unreadable_manifest").increment();
+      DeadLettering.forward(context, Topics.DIFF_MANIFESTS, record, "unreadable_manifest", e, metrics, clock);
     }
   }
 }
