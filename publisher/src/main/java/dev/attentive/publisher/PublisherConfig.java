@@ -15,6 +15,22 @@ public interface PublisherConfig {
 
   Topics topics();
 
+  Checks checks();
+
+  /** A check run per head SHA summarising the review, with the suggestions as annotations. */
+  interface Checks {
+    /**
+     * GitHub accepts check runs only from GitHub Apps (a personal token gets 403): off until the service authenticates
+     * as an App.
+     */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** The check run's name on the commit. */
+    @WithDefault("Attentive")
+    String name();
+  }
+
   interface Review {
     /**
      * Inline comments per review, the most severe (then most confident) first; the rest are listed in the summary.

@@ -3,10 +3,12 @@ package dev.attentive.publisher;
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.Topics;
 import dev.attentive.publisher.github.GitHubCalls;
+import dev.attentive.publisher.github.GitHubChecks;
 import dev.attentive.publisher.github.GitHubReviews;
 import dev.attentive.publisher.github.RetryPolicy;
 import dev.attentive.publisher.github.Ticker;
 import dev.attentive.publisher.github.WriteThrottle;
+import dev.attentive.publisher.review.CheckRunPublisher;
 import dev.attentive.publisher.review.ReviewBodies;
 import dev.attentive.publisher.review.ReviewPlanner;
 import dev.attentive.publisher.review.ReviewPublisher;
@@ -32,7 +34,8 @@ import org.apache.kafka.streams.state.Stores;
 public class TopologyProducer {
 
   @Produces
-  public Topology buildTopology(PublisherConfig config, GitHubReviews github, MeterRegistry metrics) {
+  public Topology buildTopology(PublisherConfig config, GitHubReviews github,
+      GitHubChecks checks, MeterRegistry metrics) {
     Ticker ticker = Ticker.system();
     Clock clock = Clock.systemUTC();
     // One throttle for the whole instance: every stream thread's writes share the per-installation lanes.
@@ -43,13 +46,16 @@ public class TopologyProducer {
         new ReviewBodies(config.review().maxBodyChars(), config.review().maxInlineComments()),
         config.review().rememberedDeliveries());
 
+    CheckRunPublisher checkRuns = config.checks().enabled()
+        ? new CheckRunPublisher(checks, calls, config.checks().name()) : null;
+
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.inMemoryKeyValueStore(PublishProcessor.POSTED_STORE), Serdes.String(),
         EventSerdes.postedFingerprints()));
 
     builder.stream(Topics.REVIEWS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-        .process(() -> new PublishProcessor(publisher, metrics, clock), PublishProcessor.POSTED_STORE)
+        .process(() -> new PublishProcessor(publisher, checkRuns, metrics, clock), PublishProcessor.POSTED_STORE)
         .to(Topics.DEAD_LETTERS, Produced.with(Serdes.String(), EventSerdes.deadLetter()));
     return builder.build();
   }

@@ -8,6 +8,7 @@ import dev.attentive.events.PostedFingerprints;
 import dev.attentive.events.Review;
 import dev.attentive.events.Topics;
 import dev.attentive.publisher.github.GitHubFailedException;
+import dev.attentive.publisher.review.CheckRunPublisher;
 import dev.attentive.publisher.review.ReviewPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public final class PublishProcessor implements Processor<String, byte[], String,
   private static final Logger LOG = Logger.getLogger(PublishProcessor.class);
 
   private final ReviewPublisher publisher;
+  private final CheckRunPublisher checkRuns;
   private final MeterRegistry metrics;
   private final Clock clock;
   private final JsonSerde<Review> reviews = EventSerdes.review();
@@ -39,7 +41,14 @@ public final class PublishProcessor implements Processor<String, byte[], String,
   private KeyValueStore<String, PostedFingerprints> posted;
 
   public PublishProcessor(ReviewPublisher publisher, MeterRegistry metrics, Clock clock) {
+    this(publisher, null, metrics, clock);
+  }
+
+  /** @param checkRuns null when check runs are off */
+  public PublishProcessor(ReviewPublisher publisher, CheckRunPublisher checkRuns,
+      MeterRegistry metrics, Clock clock) {
     this.publisher = publisher;
+    this.checkRuns = checkRuns;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -77,6 +86,10 @@ public final class PublishProcessor implements Processor<String, byte[], String,
       LOG.infof("%s @ %s (delivery %s): %s, %d inline, %d listed, %d repeats suppressed%s", key,
           review.headSha(), review.deliveryId(), result.outcome(), result.inline(), result.listed(),
           result.repeats(), result.reviewId() == null ? "" : ", review " + result.reviewId());
+      if (checkRuns != null && (result.outcome() == ReviewPublisher.Outcome.POSTED
+          || result.outcome() == ReviewPublisher.Outcome.NOTHING_NEW)) {
+        publishCheckRun(review);
+      }
     } catch (GitHubFailedException e) {
       deadLetter(record, e.reason(), e);
     } catch (InterruptedException e) {
@@ -84,6 +97,18 @@ public final class PublishProcessor implements Processor<String, byte[], String,
       throw new IllegalStateException("interrupted while publishing " + key, e);
     } catch (RuntimeException e) {
       deadLetter(record, "processing_failed", e);
+    }
+  }
+
+  /** The check run is a summary beside the review: its failure is logged and counted, never dead-letters the review. */
+  private void publishCheckRun(Review review) throws InterruptedException {
+    try {
+      int requests = checkRuns.publish(review);
+      metrics.counter("attentive.publisher.check.runs").increment();
+      LOG.debugf("check run on %s @ %s in %d request(s)", review.key(), review.headSha(), requests);
+    } catch (GitHubFailedException e) {
+      metrics.counter("attentive.publisher.check.runs.failed", "reason", e.reason()).increment();
+      LOG.warnf("no check run for %s @ %s: %s", review.key(), review.headSha(), e.getMessage());
     }
   }
 
