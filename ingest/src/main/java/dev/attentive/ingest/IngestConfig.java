@@ -74,6 +74,15 @@ public interface IngestConfig {
     /** A token for local use (a personal access token); GitHub App installation tokens come through the same seam. */
     Optional<String> token();
 
+    /** A GitHub App's id: with a private key, the service authenticates as the App's installations. */
+    Optional<String> appId();
+
+    /** The App's private key (PEM text, PKCS#1 as GitHub hands it out, or PKCS#8). */
+    Optional<String> appPrivateKey();
+
+    /** Or a file holding it. */
+    Optional<String> appPrivateKeyPath();
+
     /** GitHub lists at most 3,000 files of a pull request. */
     @WithDefault("3000")
     int maxFiles();

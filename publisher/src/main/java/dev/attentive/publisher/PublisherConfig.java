@@ -55,6 +55,15 @@ public interface PublisherConfig {
     /** A token for local use (a personal access token); GitHub App installation tokens come through the same seam. */
     Optional<String> token();
 
+    /** A GitHub App's id: with a private key, the service authenticates as the App's installations. */
+    Optional<String> appId();
+
+    /** The App's private key (PEM text, PKCS#1 as GitHub hands it out, or PKCS#8). */
+    Optional<String> appPrivateKey();
+
+    /** Or a file holding it. */
+    Optional<String> appPrivateKeyPath();
+
     /** Page size when listing a pull request's reviews and review comments (GitHub allows up to 100). */
     @WithDefault("100")
     int pageSize();

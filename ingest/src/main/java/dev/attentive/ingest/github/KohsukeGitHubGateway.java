@@ -28,17 +28,19 @@ public class KohsukeGitHubGateway implements GitHubGateway {
   @Override
   public PullRequestFiles listFiles(String repository, int number, Long installationId) throws IOException {
     try {
-      GHPullRequest pr = clients.forInstallation(installationId).getRepository(repository).getPullRequest(number);
-      List<ChangedFile> files = new ArrayList<>();
-      for (GHPullRequestFileDetail f : pr.listFiles().withPageSize(pageSize)) {
-        if (files.size() >= maxFiles) {
-          break;
+      return clients.call(installationId, github -> {
+        GHPullRequest pr = github.getRepository(repository).getPullRequest(number);
+        List<ChangedFile> files = new ArrayList<>();
+        for (GHPullRequestFileDetail f : pr.listFiles().withPageSize(pageSize)) {
+          if (files.size() >= maxFiles) {
+            break;
+          }
+          files.add(new ChangedFile(f.getFilename(), f.getPreviousFilename(), f.getStatus(), f.getAdditions(),
+              f.getDeletions(), f.getChanges(), f.getPatch()));
         }
-        files.add(new ChangedFile(f.getFilename(), f.getPreviousFilename(), f.getStatus(), f.getAdditions(),
-            f.getDeletions(), f.getChanges(), f.getPatch()));
-      }
-      int changed = pr.getChangedFiles();
-      return new PullRequestFiles(List.copyOf(files), changed, changed > files.size());
+        int changed = pr.getChangedFiles();
+        return new PullRequestFiles(List.copyOf(files), changed, changed > files.size());
+      });
     } catch (org.kohsuke.github.GHException e) {
       // The page iterator wraps I/O failures in an unchecked exception.
       throw classify(e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e),
@@ -52,7 +54,7 @@ public class KohsukeGitHubGateway implements GitHubGateway {
   public java.util.Optional<String> fileContent(String repository, String path, String ref, Long installationId)
       throws IOException {
     try {
-      var content = clients.forInstallation(installationId).getRepository(repository).getFileContent(path, ref);
+      var content = clients.call(installationId, github -> github.getRepository(repository).getFileContent(path, ref));
       String encoded = content.getEncodedContent();
       if (!"base64".equals(content.getEncoding()) || encoded == null) {
         return java.util.Optional.empty(); // GitHub sends no content over 1 MB ("encoding": "none")

@@ -23,9 +23,11 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -45,6 +47,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,7 +79,10 @@ import java.util.regex.Pattern;
  * nothing. {@code GET .../pulls/{n}/reviews} and {@code GET .../pulls/{n}/comments} list what was recorded, paginated
  * like the files list. {@link #reviewsPosted} reads them back; {@link #addReview} adds history without validation.
  *
- * <p>Stub precedence (WireMock priority, lower wins): {@code requireToken} 401s (1) &gt; {@code failNext} and
+ * <p>GitHub App authentication (App JWTs, installation tokens): {@link GitHubAppEmulation}, built on
+ * {@link #serve} and {@link #requireCredentials}.
+ *
+ * <p>Stub precedence (WireMock priority, lower wins): {@code requireToken}/{@code requireCredentials} 401s (1) &gt; {@code failNext} and
  * {@code secondaryRateLimitNext} (2; of several pending on one path, the one added last answers first) &gt;
  * emulator stubs and, by default, stubs added through {@link #wireMock()} (5) &gt; the 404 catch-all (1000).
  */
@@ -93,6 +100,7 @@ public final class GitHubEmulator implements AutoCloseable {
   private static final String CREATE_REVIEW_TRANSFORMER = "attentive-github-create-review";
   private static final String LIST_REVIEWS_TRANSFORMER = "attentive-github-list-reviews";
   private static final String USERS_TRANSFORMER = "attentive-github-users";
+  private static final String HANDLER_TRANSFORMER = "attentive-github-handler";
   private static final String PULL_PATH = "/repos/([^/]+)/([^/]+)/pulls/([0-9]+)";
   private static final Pattern REVIEWS_PATH = Pattern.compile(PULL_PATH + "/(reviews|comments)");
   private static final String SECONDARY_RATE_LIMIT_MESSAGE = "You have exceeded a secondary rate limit. Please wait a"
@@ -109,6 +117,7 @@ public final class GitHubEmulator implements AutoCloseable {
   private static final int PRIORITY_NOT_FOUND = 1000;
   private static final UUID AUTH_ABSENT_STUB = UUID.nameUUIDFromBytes("auth:absent".getBytes(StandardCharsets.UTF_8));
   private static final UUID AUTH_WRONG_STUB = UUID.nameUUIDFromBytes("auth:wrong".getBytes(StandardCharsets.UTF_8));
+  private static final UUID AUTH_CHECK_STUB = UUID.nameUUIDFromBytes("auth:check".getBytes(StandardCharsets.UTF_8));
 
   private final WireMockServer server;
   private final String baseUrl;
@@ -120,6 +129,10 @@ public final class GitHubEmulator implements AutoCloseable {
   private final AtomicInteger failureScenarios = new AtomicInteger();
   private volatile String authenticatedLogin = "octocat";
   private volatile String requiredToken;
+  /** (path, Authorization header or null) → accepted; null when {@link #requireCredentials} is not in force. */
+  private volatile BiPredicate<String, String> credentialCheck;
+  private final Map<String, Function<RecordedRequest, EmulatedResponse>> handlers = new ConcurrentHashMap<>();
+  private final AtomicInteger handlerIds = new AtomicInteger();
   private int rateUsed;
   private long rateReset;
 
@@ -129,7 +142,8 @@ public final class GitHubEmulator implements AutoCloseable {
         .notifier(new ConsoleNotifier(false))
         .templatingEnabled(false)
         .extensions(new FilesTransformer(), new RateLimitTransformer(), new HeadersTransformer(),
-            new CreateReviewTransformer(), new ListReviewsTransformer(), new UsersTransformer());
+            new CreateReviewTransformer(), new ListReviewsTransformer(), new UsersTransformer(),
+            new HandlerTransformer());
     server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
     server.start();
     baseUrl = "http://127.0.0.1:" + server.port();
@@ -202,10 +216,53 @@ public final class GitHubEmulator implements AutoCloseable {
     ResponseDefinitionBuilder badCredentials = json(401, GitHubJson.write(GitHubJson.error("Bad credentials")));
     server.stubFor(any(anyUrl()).withId(AUTH_ABSENT_STUB).atPriority(PRIORITY_AUTH)
         .withHeader("Authorization", absent())
+        .andMatching(r -> MatchResult.of(credentialCheck == null))
         .willReturn(badCredentials));
     server.stubFor(any(anyUrl()).withId(AUTH_WRONG_STUB).atPriority(PRIORITY_AUTH)
         .withHeader("Authorization", notMatching("(?i:token|bearer) " + Pattern.quote(token)))
+        .andMatching(r -> MatchResult.of(credentialCheck == null))
         .willReturn(badCredentials));
+  }
+
+  /**
+   * Requires credentials that {@code check} accepts, given the request path and its {@code Authorization} header
+   * (null when absent), on every request; others get 401 {@code {"message":"Bad credentials",...}}. While a token
+   * set with {@link #requireToken(String)} is also required, a request carrying that token passes too. {@code null}
+   * lifts this requirement ({@link #requireToken(String)}, if set, applies alone again). Used by
+   * {@link GitHubAppEmulation} to accept issued installation tokens.
+   */
+  public synchronized void requireCredentials(BiPredicate<String, String> check) {
+    removeIfPresent(AUTH_CHECK_STUB);
+    credentialCheck = check;
+    if (check == null) {
+      return;
+    }
+    server.stubFor(any(anyUrl()).withId(AUTH_CHECK_STUB).atPriority(PRIORITY_AUTH)
+        .andMatching(r -> MatchResult.of(!credentialsAccepted(r)))
+        .willReturn(json(401, GitHubJson.write(GitHubJson.error("Bad credentials")))));
+  }
+
+  private boolean credentialsAccepted(Request request) {
+    BiPredicate<String, String> check = credentialCheck;
+    String authorization = request.getHeader("Authorization");
+    String token = requiredToken;
+    if (token != null && authorization != null
+        && authorization.matches("(?is)(?:token|bearer) " + Pattern.quote(token))) {
+      return true;
+    }
+    return check == null || check.test(URI.create(request.getUrl()).getRawPath(), authorization);
+  }
+
+  /**
+   * Answers matching requests with {@code handler} (at the priority of the emulator's own stubs; {@code failNext}
+   * and the credential requirements come first): for GitHub endpoints the emulator does not serve itself.
+   */
+  public void serve(String method, String urlPathRegex, Function<RecordedRequest, EmulatedResponse> handler) {
+    Objects.requireNonNull(handler, "handler");
+    String id = "handler-" + handlerIds.incrementAndGet();
+    handlers.put(id, handler);
+    server.stubFor(mapping(method, urlPathRegex).atPriority(PRIORITY_STUB)
+        .willReturn(json(200, "{}").withTransformers(HANDLER_TRANSFORMER).withTransformerParameter("handler", id)));
   }
 
   /** The token set with {@link #requireToken(String)}, or null. */
@@ -278,6 +335,15 @@ public final class GitHubEmulator implements AutoCloseable {
     return List.copyOf(out);
   }
 
+  private static RecordedRequest recorded(Request request) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HttpHeader header : request.getHeaders().all()) {
+      headers.put(header.key(), List.copyOf(header.values()));
+    }
+    String body = request.getBody() == null ? "" : new String(request.getBody(), StandardCharsets.UTF_8);
+    return new RecordedRequest(request.getMethod().getName(), request.getUrl(), headers, body);
+  }
+
   /** When the matching requests arrived (millisecond precision), oldest first. */
   public List<Instant> requestTimes(String method, String urlPathRegex) {
     return server.findAll(pattern(method, urlPathRegex)).stream()
@@ -315,6 +381,8 @@ public final class GitHubEmulator implements AutoCloseable {
     fileLists.clear();
     reviews.clear();
     requiredToken = null;
+    credentialCheck = null;
+    handlers.clear();
     authenticatedLogin = "octocat";
     resetRateLimit();
     installDefaults();
@@ -614,6 +682,33 @@ public final class GitHubEmulator implements AutoCloseable {
       String login = java.net.URLDecoder.decode(path(event).substring("/users/".length()), StandardCharsets.UTF_8);
       return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
           .withBody(GitHubJson.write(json.user(login))).build();
+    }
+  }
+
+  /** Requests answered by a handler given to {@link #serve}. */
+  private final class HandlerTransformer implements ResponseDefinitionTransformerV2 {
+    @Override
+    public String getName() {
+      return HANDLER_TRANSFORMER;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+      Function<RecordedRequest, EmulatedResponse> handler =
+          handlers.get(event.getTransformerParameters().getString("handler"));
+      if (handler == null) {
+        return notFound(event);
+      }
+      EmulatedResponse answer = handler.apply(recorded(event.getRequest()));
+      ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
+          .withStatus(answer.status()).withBody(answer.body());
+      answer.headers().forEach(response::withHeader);
+      return response.build();
     }
   }
 
