@@ -30,9 +30,12 @@ public class TokenGitHubClients implements GitHubClients {
     Map<String, String> settings = new HashMap<>();
     settings.put(GitHubCredentials.ENV_API_URL, config.github().apiUrl());
     put(settings, GitHubCredentials.ENV_TOKEN, config.github().token());
-    put(settings, GitHubCredentials.ENV_APP_ID, config.github().appId());
-    put(settings, GitHubCredentials.ENV_APP_PRIVATE_KEY, config.github().appPrivateKey());
-    put(settings, GitHubCredentials.ENV_APP_PRIVATE_KEY_PATH, config.github().appPrivateKeyPath());
+    // The App id decides App mode: a deployment may mount a key path without using it (the Helm chart does).
+    if (config.github().appId().filter(id -> !id.isBlank()).isPresent()) {
+      put(settings, GitHubCredentials.ENV_APP_ID, config.github().appId());
+      put(settings, GitHubCredentials.ENV_APP_PRIVATE_KEY, config.github().appPrivateKey());
+      put(settings, GitHubCredentials.ENV_APP_PRIVATE_KEY_PATH, config.github().appPrivateKeyPath());
+    }
     // Our own time-outs, and GitHub's limits surface as errors that GitHubCalls handles (kohsuke would sleep).
     this.clients = new InstallationClients(GitHubCredentials.fromEnvironment(settings), builder -> builder
         .withConnector(new TimeoutGitHubConnector(config.github().connectTimeout(), config.github().requestTimeout()))
