@@ -91,6 +91,24 @@ public final class GitHubCredentials {
   }
 
   /**
+   * From a service's settings (each may be absent or blank): the App id decides App mode, and without it the key
+   * settings are ignored, so a deployment may mount a key file it does not use (the Helm chart does).
+   */
+  public static GitHubCredentials fromSettings(String apiUrl, java.util.Optional<String> token,
+      java.util.Optional<String> appId, java.util.Optional<String> appPrivateKey,
+      java.util.Optional<String> appPrivateKeyPath) {
+    Map<String, String> settings = new java.util.HashMap<>();
+    settings.put(ENV_API_URL, apiUrl);
+    token.ifPresent(t -> settings.put(ENV_TOKEN, t));
+    if (appId.filter(id -> !id.isBlank()).isPresent()) {
+      settings.put(ENV_APP_ID, appId.get());
+      appPrivateKey.ifPresent(k -> settings.put(ENV_APP_PRIVATE_KEY, k));
+      appPrivateKeyPath.ifPresent(k -> settings.put(ENV_APP_PRIVATE_KEY_PATH, k));
+    }
+    return fromEnvironment(settings);
+  }
+
+  /**
    * From environment-style settings: {@code GITHUB_API_URL} (default {@value #DEFAULT_API_URL}); a GitHub App with
    * {@code GITHUB_APP_ID} and the key as PEM text in {@code GITHUB_APP_PRIVATE_KEY} or in the file
    * {@code GITHUB_APP_PRIVATE_KEY_PATH}; else {@code GITHUB_TOKEN}; else anonymous. Blank values count as unset.

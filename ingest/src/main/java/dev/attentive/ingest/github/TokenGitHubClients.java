@@ -5,9 +5,6 @@ import dev.attentive.github.auth.InstallationClients;
 import dev.attentive.ingest.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import org.kohsuke.github.GitHub;
 
 /**
@@ -20,20 +17,9 @@ public class TokenGitHubClients implements GitHubClients {
   private final InstallationClients clients;
 
   public TokenGitHubClients(IngestConfig config) {
-    Map<String, String> settings = new HashMap<>();
-    settings.put(GitHubCredentials.ENV_API_URL, config.github().apiUrl());
-    put(settings, GitHubCredentials.ENV_TOKEN, config.github().token());
-    // The App id decides App mode: a deployment may mount a key path without using it (the Helm chart does).
-    if (config.github().appId().filter(id -> !id.isBlank()).isPresent()) {
-      put(settings, GitHubCredentials.ENV_APP_ID, config.github().appId());
-      put(settings, GitHubCredentials.ENV_APP_PRIVATE_KEY, config.github().appPrivateKey());
-      put(settings, GitHubCredentials.ENV_APP_PRIVATE_KEY_PATH, config.github().appPrivateKeyPath());
-    }
-    this.clients = new InstallationClients(GitHubCredentials.fromEnvironment(settings));
-  }
-
-  private static void put(Map<String, String> settings, String name, Optional<String> value) {
-    value.filter(v -> !v.isBlank()).ifPresent(v -> settings.put(name, v));
+    GitHubCredentials credentials = GitHubCredentials.fromSettings(config.github().apiUrl(), config.github().token(),
+        config.github().appId(), config.github().appPrivateKey(), config.github().appPrivateKeyPath());
+    this.clients = new InstallationClients(credentials);
   }
 
   @Override

@@ -5,9 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.attentive.github.auth.GitHubCredentials;
 import dev.attentive.github.auth.InstallationClients;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubRateLimitHandler;
@@ -27,24 +24,13 @@ public class TokenGitHubClients implements GitHubClients {
   private final InstallationClients clients;
 
   public TokenGitHubClients(PublisherConfig config) {
-    Map<String, String> settings = new HashMap<>();
-    settings.put(GitHubCredentials.ENV_API_URL, config.github().apiUrl());
-    put(settings, GitHubCredentials.ENV_TOKEN, config.github().token());
-    // The App id decides App mode: a deployment may mount a key path without using it (the Helm chart does).
-    if (config.github().appId().filter(id -> !id.isBlank()).isPresent()) {
-      put(settings, GitHubCredentials.ENV_APP_ID, config.github().appId());
-      put(settings, GitHubCredentials.ENV_APP_PRIVATE_KEY, config.github().appPrivateKey());
-      put(settings, GitHubCredentials.ENV_APP_PRIVATE_KEY_PATH, config.github().appPrivateKeyPath());
-    }
+    GitHubCredentials credentials = GitHubCredentials.fromSettings(config.github().apiUrl(), config.github().token(),
+        config.github().appId(), config.github().appPrivateKey(), config.github().appPrivateKeyPath());
     // Our own time-outs, and GitHub's limits surface as errors that GitHubCalls handles (kohsuke would sleep).
-    this.clients = new InstallationClients(GitHubCredentials.fromEnvironment(settings), builder -> builder
+    this.clients = new InstallationClients(credentials, builder -> builder
         .withConnector(new TimeoutGitHubConnector(config.github().connectTimeout(), config.github().requestTimeout()))
         .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
         .withRateLimitHandler(GitHubRateLimitHandler.FAIL));
-  }
-
-  private static void put(Map<String, String> settings, String name, Optional<String> value) {
-    value.filter(v -> !v.isBlank()).ifPresent(v -> settings.put(name, v));
   }
 
   @Override
