@@ -528,16 +528,29 @@ public final class GitHubEmulator implements AutoCloseable {
 
   // ---------------------------------------------------------------- WireMock extensions
 
-  /** Serves one page of a PR's files list, GitHub-style. */
-  private final class FilesTransformer implements ResponseDefinitionTransformerV2 {
+  /** A transformer that a stub names explicitly (never applied to every request). */
+  private abstract static class StubTransformer implements ResponseDefinitionTransformerV2 {
+    private final String name;
+
+    StubTransformer(String name) {
+      this.name = name;
+    }
+
     @Override
     public String getName() {
-      return FILES_TRANSFORMER;
+      return name;
     }
 
     @Override
     public boolean applyGlobally() {
       return false;
+    }
+  }
+
+  /** Serves one page of a PR's files list, GitHub-style. */
+  private final class FilesTransformer extends StubTransformer {
+    FilesTransformer() {
+      super(FILES_TRANSFORMER);
     }
 
     @Override
@@ -604,15 +617,9 @@ public final class GitHubEmulator implements AutoCloseable {
   }
 
   /** {@code POST /repos/{o}/{r}/pulls/{n}/reviews}: GitHub's validation, then the review is recorded. */
-  private final class CreateReviewTransformer implements ResponseDefinitionTransformerV2 {
-    @Override
-    public String getName() {
-      return CREATE_REVIEW_TRANSFORMER;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
+  private final class CreateReviewTransformer extends StubTransformer {
+    CreateReviewTransformer() {
+      super(CREATE_REVIEW_TRANSFORMER);
     }
 
     @Override
@@ -640,15 +647,9 @@ public final class GitHubEmulator implements AutoCloseable {
   }
 
   /** {@code GET .../pulls/{n}/reviews} and {@code GET .../pulls/{n}/comments}, paginated. */
-  private final class ListReviewsTransformer implements ResponseDefinitionTransformerV2 {
-    @Override
-    public String getName() {
-      return LIST_REVIEWS_TRANSFORMER;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
+  private final class ListReviewsTransformer extends StubTransformer {
+    ListReviewsTransformer() {
+      super(LIST_REVIEWS_TRANSFORMER);
     }
 
     @Override
@@ -666,15 +667,9 @@ public final class GitHubEmulator implements AutoCloseable {
   }
 
   /** {@code GET /users/{login}}: the user object of any login (kohsuke fetches it for {@code getUser()}). */
-  private final class UsersTransformer implements ResponseDefinitionTransformerV2 {
-    @Override
-    public String getName() {
-      return USERS_TRANSFORMER;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
+  private final class UsersTransformer extends StubTransformer {
+    UsersTransformer() {
+      super(USERS_TRANSFORMER);
     }
 
     @Override
@@ -686,15 +681,9 @@ public final class GitHubEmulator implements AutoCloseable {
   }
 
   /** Requests answered by a handler given to {@link #serve}. */
-  private final class HandlerTransformer implements ResponseDefinitionTransformerV2 {
-    @Override
-    public String getName() {
-      return HANDLER_TRANSFORMER;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
+  private final class HandlerTransformer extends StubTransformer {
+    HandlerTransformer() {
+      super(HANDLER_TRANSFORMER);
     }
 
     @Override
@@ -718,15 +707,9 @@ public final class GitHubEmulator implements AutoCloseable {
   }
 
   /** {@code GET /rate_limit} with the live usage counter. */
-  private final class RateLimitTransformer implements ResponseDefinitionTransformerV2 {
-    @Override
-    public String getName() {
-      return RATE_LIMIT_TRANSFORMER;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
+  private final class RateLimitTransformer extends StubTransformer {
+    RateLimitTransformer() {
+      super(RATE_LIMIT_TRANSFORMER);
     }
 
     @Override
