@@ -1,5 +1,6 @@
 package dev.attentive.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +10,8 @@ import java.util.List;
  *
  * @param filesListed how many changed files GitHub listed
  * @param truncated GitHub lists at most 3,000 files of a PR; true when the list hit that cap
+ * @param settings the repository settings this fetch was made with (as on its chunks); null means the deployment's
+ *     defaults (and is what manifests written before it existed read as)
  */
 public record DiffManifest(
     int schemaVersion,
@@ -23,12 +26,27 @@ public record DiffManifest(
     int filesListed,
     boolean truncated,
     List<SkippedFile> skipped,
-    Instant fetchedAt) implements Versioned {
+    Instant fetchedAt,
+    RepositorySettings settings) implements Versioned {
 
   public static final int SCHEMA_VERSION = 1;
 
+  @JsonCreator
   public DiffManifest {
     skipped = List.copyOf(skipped);
+  }
+
+  /** Without repository settings (the deployment's defaults). */
+  public DiffManifest(int schemaVersion, String deliveryId, String repository, int pullRequestNumber, String baseSha,
+      String headSha, Long installationId, String trigger, int chunkCount, int filesListed, boolean truncated,
+      List<SkippedFile> skipped, Instant fetchedAt) {
+    this(schemaVersion, deliveryId, repository, pullRequestNumber, baseSha, headSha, installationId, trigger,
+        chunkCount, filesListed, truncated, skipped, fetchedAt, null);
+  }
+
+  public DiffManifest withSettings(RepositorySettings repositorySettings) {
+    return new DiffManifest(schemaVersion, deliveryId, repository, pullRequestNumber, baseSha, headSha,
+        installationId, trigger, chunkCount, filesListed, truncated, skipped, fetchedAt, repositorySettings);
   }
 
   public PullRequestKey key() {

@@ -1,5 +1,6 @@
 package dev.attentive.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 
 /**
@@ -12,6 +13,8 @@ import java.util.List;
  * @param language a lower-case language name derived from the path ("java", "kotlin", ... or "other")
  * @param newContent the whole file at the head SHA, for analyzers that need context (attached by ingest for the
  *     languages it is configured for, up to a size cap); null when not attached
+ * @param settings the repository's {@code .attentive.yml} (and a command's analyzer override) as ingest read them for
+ *     this fetch; null means the deployment's defaults (and is what records written before it existed read as)
  */
 public record PullRequestDiffChunk(
     int schemaVersion,
@@ -29,17 +32,34 @@ public record PullRequestDiffChunk(
     int additions,
     int deletions,
     List<Hunk> hunks,
-    String newContent) implements Versioned {
+    String newContent,
+    RepositorySettings settings) implements Versioned {
 
   public static final int SCHEMA_VERSION = 1;
 
+  @JsonCreator
   public PullRequestDiffChunk {
     hunks = List.copyOf(hunks);
   }
 
+  /** Without repository settings (the deployment's defaults). */
+  public PullRequestDiffChunk(int schemaVersion, String deliveryId, String repository, int pullRequestNumber,
+      String baseSha, String headSha, Long installationId, String path, String previousPath, FileStatus status,
+      String language, int chunkIndex, int additions, int deletions, List<Hunk> hunks, String newContent) {
+    this(schemaVersion, deliveryId, repository, pullRequestNumber, baseSha, headSha, installationId, path,
+        previousPath, status, language, chunkIndex, additions, deletions, hunks, newContent, null);
+  }
+
   public PullRequestDiffChunk withNewContent(String content) {
     return new PullRequestDiffChunk(schemaVersion, deliveryId, repository, pullRequestNumber, baseSha, headSha,
-        installationId, path, previousPath, status, language, chunkIndex, additions, deletions, hunks, content);
+        installationId, path, previousPath, status, language, chunkIndex, additions, deletions, hunks, content,
+        settings);
+  }
+
+  public PullRequestDiffChunk withSettings(RepositorySettings repositorySettings) {
+    return new PullRequestDiffChunk(schemaVersion, deliveryId, repository, pullRequestNumber, baseSha, headSha,
+        installationId, path, previousPath, status, language, chunkIndex, additions, deletions, hunks, newContent,
+        repositorySettings);
   }
 
   public PullRequestKey key() {

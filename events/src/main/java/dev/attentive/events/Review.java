@@ -1,5 +1,6 @@
 package dev.attentive.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import java.util.Map;
  * @param anchors per path, the new-side line ranges that are part of the diff (GitHub accepts review comments only
  *     there); a suggestion outside them goes into the review's summary instead
  * @param notes what was not reviewed and why (skipped files, analyzers that failed), for the summary
+ * @param settings the repository settings the review was made with (without the Checkstyle file's text): the
+ *     publisher reads {@code maxComments} and the configuration problems from them; null means the deployment's
+ *     defaults (and is what reviews written before it existed read as)
  */
 public record Review(
     int schemaVersion,
@@ -26,14 +30,24 @@ public record Review(
     List<Suggestion> suggestions,
     Map<String, List<LineRange>> anchors,
     List<String> notes,
-    Instant completedAt) implements Versioned {
+    Instant completedAt,
+    RepositorySettings settings) implements Versioned {
 
   public static final int SCHEMA_VERSION = 1;
 
+  @JsonCreator
   public Review {
     suggestions = List.copyOf(suggestions);
     anchors = Map.copyOf(anchors);
     notes = List.copyOf(notes);
+  }
+
+  /** Without repository settings (the deployment's defaults). */
+  public Review(int schemaVersion, String deliveryId, String repository, int pullRequestNumber, String baseSha,
+      String headSha, Long installationId, String trigger, int filesReviewed, List<Suggestion> suggestions,
+      Map<String, List<LineRange>> anchors, List<String> notes, Instant completedAt) {
+    this(schemaVersion, deliveryId, repository, pullRequestNumber, baseSha, headSha, installationId, trigger,
+        filesReviewed, suggestions, anchors, notes, completedAt, null);
   }
 
   public PullRequestKey key() {
