@@ -1,6 +1,7 @@
 package dev.attentive.ingest;
 
 import dev.attentive.events.Topics;
+import dev.attentive.ingest.fetch.CommandProcessor;
 import dev.attentive.ingest.fetch.DeliveryProcessor;
 import dev.attentive.ingest.fetch.DiffBuilder;
 import dev.attentive.ingest.fetch.IgnoreRules;
@@ -24,7 +25,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Ingest's stream: stored deliveries in → (once per delivery ID) GitHub fetch → diff chunks + manifest, or a bot
- * command, or a dead letter out. Exactly-once, so a crash between fetching and writing neither loses nor duplicates.
+ * command, or a dead letter out; and bot commands in → (once each) a fetch, a pause/resume, replies on GitHub. Exactly-once, so a crash between fetching and writing neither loses nor duplicates.
  */
 @ApplicationScoped
 public class TopologyProducer {
@@ -44,8 +45,22 @@ public class TopologyProducer {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.inMemoryKeyValueStore(DeliveryProcessor.PROCESSED_STORE), Serdes.String(), Serdes.Long()));
 
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(CommandProcessor.PAUSED_STORE), Serdes.String(), Serdes.Long()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(CommandProcessor.EXECUTED_STORE), Serdes.String(), Serdes.Long()));
+
     builder.stream(Topics.WEBHOOK_DELIVERIES, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-        .process(() -> new DeliveryProcessor(settings), DeliveryProcessor.PROCESSED_STORE)
+        .process(() -> new DeliveryProcessor(settings), DeliveryProcessor.PROCESSED_STORE,
+            CommandProcessor.PAUSED_STORE)
+        .to((key, out, context) -> out.topic(), Produced.with(Serdes.String(), Outbound.serde()));
+
+    // Bot commands, recorded above from PR comments, carried out here: same app, same exactly-once transactions.
+    // Both sources share the paused-PR store, so they form one sub-topology (the topics have the same partitions
+    // and the same PR keys).
+    builder.stream(Topics.BOT_COMMANDS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        .process(() -> new CommandProcessor(settings), CommandProcessor.EXECUTED_STORE,
+            CommandProcessor.PAUSED_STORE)
         .to((key, out, context) -> out.topic(), Produced.with(Serdes.String(), Outbound.serde()));
 
     return builder.build();

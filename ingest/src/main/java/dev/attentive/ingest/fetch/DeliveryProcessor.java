@@ -8,15 +8,12 @@ import dev.attentive.events.Outbound;
 import dev.attentive.events.EventJson;
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.JsonSerde;
-import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.Topics;
 import dev.attentive.events.WebhookDelivery;
 import dev.attentive.ingest.github.GitHubException;
 import dev.attentive.ingest.github.GitHubGateway;
-import dev.attentive.ingest.github.GitHubGateway.PullRequestFiles;
 import dev.attentive.ingest.webhook.DeliveryClassifier;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,18 +49,21 @@ public final class DeliveryProcessor implements Processor<String, byte[], String
 
   private final Settings settings;
   private final JsonSerde<WebhookDelivery> deliveries = EventSerdes.webhookDelivery();
-  private final JsonSerde<PullRequestDiffChunk> chunkSerde = EventSerdes.diffChunk();
   private ProcessorContext<String, Outbound> context;
   private KeyValueStore<String, Long> processed;
+  private KeyValueStore<String, Long> paused;
+  private final PullRequestFetcher fetcher;
 
   public DeliveryProcessor(Settings settings) {
     this.settings = settings;
+    this.fetcher = new PullRequestFetcher(settings);
   }
 
   @Override
   public void init(ProcessorContext<String, Outbound> context) {
     this.context = context;
     this.processed = context.getStateStore(PROCESSED_STORE);
+    this.paused = context.getStateStore(CommandProcessor.PAUSED_STORE);
     context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, now -> forgetOlderThan(
         settings.clock().millis() - settings.dedupeRetention().toMillis()));
   }
@@ -109,73 +109,20 @@ public final class DeliveryProcessor implements Processor<String, byte[], String
 
   private List<KeyValue<String, Outbound>> fetchDiff(WebhookDelivery delivery)
       throws IOException, InterruptedException {
+    if (paused.get(delivery.key()) != null) {
+      settings.metrics().counter("attentive.ingest.deliveries.paused").increment();
+      LOG.infof("%s is paused (/attentive pause); delivery %s (%s) not fetched", delivery.key(),
+          delivery.deliveryId(), delivery.action());
+      return List.of();
+    }
     JsonNode payload = EventJson.mapper().readTree(delivery.body());
     JsonNode pr = payload.path("pull_request");
-    var target = new DiffBuilder.Target(delivery.deliveryId(), delivery.repository(), delivery.pullRequestNumber(),
-        pr.path("base").path("sha").asText(), pr.path("head").path("sha").asText(), delivery.installationId(),
-        "pull_request." + delivery.action());
-    PullRequestFiles files = fetchWithRetry(delivery);
-    DiffBuilder.Result result = settings.diffs().build(target, files, settings.clock().instant());
-    String key = delivery.key();
-    List<KeyValue<String, Outbound>> out = new ArrayList<>(result.chunks().size() + 1);
-    for (PullRequestDiffChunk listed : result.chunks()) {
-      PullRequestDiffChunk chunk = withContent(listed, delivery.installationId());
-      out.add(KeyValue.pair(key, new Outbound(Topics.DIFF_CHUNKS, chunkSerde.serialize(Topics.DIFF_CHUNKS, chunk))));
-    }
-    // The manifest goes last: a consumer that has it and n chunks knows the PR is complete.
-    out.add(KeyValue.pair(key, new Outbound(Topics.DIFF_MANIFESTS,
-        EventSerdes.diffManifest().serialize(Topics.DIFF_MANIFESTS, result.manifest()))));
-    LOG.infof("%s @ %s: %d chunks, %d files skipped (delivery %s)", key, target.headSha(), result.chunks().size(),
-        result.manifest().skipped().size(), delivery.deliveryId());
-    return out;
-  }
-
-  /**
-   * The chunk with its file's text at the head SHA attached, for the configured languages. Context is a nicety:
-   * when GitHub cannot give it, the chunk goes out without (analyzers then work from the diff alone).
-   */
-  private PullRequestDiffChunk withContent(PullRequestDiffChunk chunk, Long installationId) {
-    if (!settings.contentLanguages().contains(chunk.language())) {
-      return chunk;
-    }
-    try {
-      return settings.github().fileContent(chunk.repository(), chunk.path(), chunk.headSha(), installationId)
-          .filter(text -> text.length() <= settings.contentMaxBytes())
-          .map(chunk::withNewContent)
-          .orElse(chunk);
-    } catch (IOException e) {
-      LOG.warnf("no content for %s @ %s: %s", chunk.path(), chunk.headSha(), e.getMessage());
-      settings.metrics().counter("attentive.ingest.content.unavailable").increment();
-      return chunk;
-    }
-  }
-
-  private PullRequestFiles fetchWithRetry(WebhookDelivery delivery) throws IOException, InterruptedException {
-    Duration backoff = settings.initialBackoff();
-    for (int attempt = 1; ; attempt++) {
-      Timer.Sample sample = Timer.start(settings.metrics());
-      String outcome = "error";
-      try {
-        PullRequestFiles files = settings.github().listFiles(delivery.repository(), delivery.pullRequestNumber(),
-            delivery.installationId());
-        outcome = "success";
-        return files;
-      } catch (GitHubException.Permanent e) {
-        outcome = "permanent_error";
-        throw e;
-      } catch (IOException e) {
-        outcome = "transient_error";
-        if (attempt >= settings.attempts()) {
-          throw new IOException("GitHub still failing after " + attempt + " attempts: " + e.getMessage(), e);
-        }
-        LOG.warnf("fetch of %s failed (attempt %d/%d), retrying in %s: %s", delivery.key(), attempt,
-            settings.attempts(), backoff, e.getMessage());
-        Thread.sleep(backoff.toMillis());
-        backoff = backoff.multipliedBy(2);
-      } finally {
-        sample.stop(settings.metrics().timer("attentive.ingest.github.fetch", "outcome", outcome));
-      }
-    }
+    // The settings come from the default branch of the repository the PR is made against, never from its head.
+    String defaultBranch = payload.path("repository").path("default_branch").asText(
+        pr.path("base").path("repo").path("default_branch").asText(null));
+    return fetcher.fetch(new PullRequestFetcher.Request(delivery.deliveryId(), delivery.repository(),
+        delivery.pullRequestNumber(), pr.path("base").path("sha").asText(), pr.path("head").path("sha").asText(),
+        delivery.installationId(), "pull_request." + delivery.action(), defaultBranch, null));
   }
 
   private List<KeyValue<String, Outbound>> command(WebhookDelivery delivery) throws IOException {

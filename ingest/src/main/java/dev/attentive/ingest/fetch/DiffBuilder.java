@@ -9,6 +9,7 @@ import dev.attentive.events.Languages;
 import dev.attentive.events.Hunk;
 import dev.attentive.events.PatchParser;
 import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.RepositorySettings;
 import dev.attentive.ingest.github.GitHubGateway.ChangedFile;
 import dev.attentive.ingest.github.GitHubGateway.PullRequestFiles;
 import java.time.Instant;
@@ -37,11 +38,24 @@ public final class DiffBuilder {
   }
 
   public Result build(Target target, PullRequestFiles listed, Instant now) {
+    return build(target, listed, now, null);
+  }
+
+  /**
+   * @param settings the repository's settings: its {@code ignore} globs are skipped too (reason
+   *     {@link Reason#IGNORED_PATH}), and every chunk and the manifest carry them; null for the defaults
+   */
+  public Result build(Target target, PullRequestFiles listed, Instant now, RepositorySettings settings) {
+    IgnoreRules repositoryIgnore = settings == null || settings.ignore().isEmpty() ? null
+        : new IgnoreRules(settings.ignore());
     List<PullRequestDiffChunk> chunks = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
     for (ChangedFile file : listed.files()) {
       FileStatus status = FileStatus.fromGitHub(file.status());
       Reason reason = skipReason(file, status);
+      if (reason == null && repositoryIgnore != null && repositoryIgnore.ignores(file.filename())) {
+        reason = Reason.IGNORED_PATH;
+      }
       List<Hunk> hunks = List.of();
       if (reason == null) {
         try {
@@ -60,11 +74,11 @@ public final class DiffBuilder {
       chunks.add(new PullRequestDiffChunk(PullRequestDiffChunk.SCHEMA_VERSION, target.deliveryId(),
           target.repository(), target.number(), target.baseSha(), target.headSha(), target.installationId(),
           file.filename(), file.previousFilename(), status, Languages.of(file.filename()), chunks.size(),
-          file.additions(), file.deletions(), hunks, null));
+          file.additions(), file.deletions(), hunks, null, settings));
     }
     DiffManifest manifest = new DiffManifest(DiffManifest.SCHEMA_VERSION, target.deliveryId(), target.repository(),
         target.number(), target.baseSha(), target.headSha(), target.installationId(), target.trigger(),
-        chunks.size(), listed.files().size(), listed.truncated(), skipped, now);
+        chunks.size(), listed.files().size(), listed.truncated(), skipped, now, settings);
     return new Result(List.copyOf(chunks), manifest);
   }
 

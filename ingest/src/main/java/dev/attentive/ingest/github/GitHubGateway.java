@@ -24,6 +24,28 @@ public interface GitHubGateway {
       throws IOException;
 
   /**
+   * A pull request's current base and head ({@code GET /repos/{o}/{r}/pulls/{n}}), for commands that review "now".
+   *
+   * @throws GitHubException.Permanent when the PR does not exist or cannot be seen
+   */
+  PullRequestHead pullRequest(String repository, int number, Long installationId) throws IOException;
+
+  /**
+   * The user's permission on the repository ({@code GET /repos/{o}/{r}/collaborators/{user}/permission}): "admin",
+   * "write" (maintainers included), "read" or "none".
+   */
+  String permission(String repository, String login, Long installationId) throws IOException;
+
+  /** Posts a comment on the pull request's conversation ({@code POST /repos/{o}/{r}/issues/{n}/comments}). */
+  void comment(String repository, int number, String body, Long installationId) throws IOException;
+
+  /**
+   * @param defaultBranch the base repository's default branch (where {@code .attentive.yml} is read from)
+   * @param state "open" or "closed"
+   */
+  record PullRequestHead(String baseSha, String headSha, String defaultBranch, String state) {}
+
+  /**
    * One entry of GitHub's "list pull request files".
    *
    * @param patch null when GitHub sends none (binary files, pure renames, diffs too large to show)

@@ -73,6 +73,43 @@ public class KohsukeGitHubGateway implements GitHubGateway {
     }
   }
 
+  @Override
+  public PullRequestHead pullRequest(String repository, int number, Long installationId) throws IOException {
+    try {
+      return clients.call(installationId, github -> {
+        GHPullRequest pr = github.getRepository(repository).getPullRequest(number);
+        String defaultBranch = pr.getBase().getRepository() == null ? null
+            : pr.getBase().getRepository().getDefaultBranch();
+        return new PullRequestHead(pr.getBase().getSha(), pr.getHead().getSha(), defaultBranch,
+            pr.getState() == null ? null : pr.getState().name().toLowerCase(java.util.Locale.ROOT));
+      });
+    } catch (IOException e) {
+      throw classify(e, repository, number);
+    }
+  }
+
+  @Override
+  public String permission(String repository, String login, Long installationId) throws IOException {
+    try {
+      org.kohsuke.github.GHPermissionType type = clients.call(installationId,
+          github -> github.getRepository(repository).getPermission(login));
+      return type == null ? "none" : type.name().toLowerCase(java.util.Locale.ROOT);
+    } catch (FileNotFoundException e) {
+      return "none"; // GitHub answers 404 for users it does not know
+    } catch (IOException e) {
+      throw classify(e, repository, 0);
+    }
+  }
+
+  @Override
+  public void comment(String repository, int number, String body, Long installationId) throws IOException {
+    try {
+      clients.call(installationId, github -> github.getRepository(repository).getPullRequest(number).comment(body));
+    } catch (IOException e) {
+      throw classify(e, repository, number);
+    }
+  }
+
   /** Not found, no access and other 4xx are permanent; 5xx, 408, 429 and I/O errors may pass. */
   static IOException classify(IOException e, String repository, int number) {
     if (e instanceof GitHubException.Permanent) {

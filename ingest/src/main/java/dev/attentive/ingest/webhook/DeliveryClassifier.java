@@ -79,6 +79,11 @@ public final class DeliveryClassifier {
     }
   }
 
+  /** What bot commands start with ({@code /attentive} by default). */
+  public String commandPrefix() {
+    return commandPrefix;
+  }
+
   /**
    * The command words of a comment whose first line starts with the prefix ({@code /attentive review} →
    * {@code ["review"]}); {@code ["help"]} for the bare prefix; null for any other comment.

@@ -79,6 +79,11 @@ import java.util.regex.Pattern;
  * nothing. {@code GET .../pulls/{n}/reviews} and {@code GET .../pulls/{n}/comments} list what was recorded, paginated
  * like the files list. {@link #reviewsPosted} reads them back; {@link #addReview} adds history without validation.
  *
+ * <p>Conversations: {@code GET /repos/{o}/{r}/collaborators/{user}/permission} answers what {@link #permission} set
+ * (GitHub's {@code read} for anyone else); {@code POST /repos/{o}/{r}/issues/{n}/comments} records a comment and
+ * answers GitHub's issue comment object, {@code GET} of the same path lists them; {@link #issueComments} reads them
+ * back. Repository files: {@link RepositoryContents}.
+ *
  * <p>GitHub App authentication (App JWTs, installation tokens): {@link GitHubAppEmulation}, built on
  * {@link #serve} and {@link #requireCredentials}.
  *
@@ -133,6 +138,12 @@ public final class GitHubEmulator implements AutoCloseable {
   private volatile BiPredicate<String, String> credentialCheck;
   private final Map<String, Function<RecordedRequest, EmulatedResponse>> handlers = new ConcurrentHashMap<>();
   private final AtomicInteger handlerIds = new AtomicInteger();
+  /** "owner/repo:login" → "admin", "write", "read", "none". */
+  private final Map<String, String> permissions = new ConcurrentHashMap<>();
+  /** "owner/repo#n" → comments on the conversation, oldest first. */
+  private final Map<String, List<PostedIssueComment>> issueComments = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong issueCommentIds = new java.util.concurrent.atomic.AtomicLong(
+      900_000_000L);
   private int rateUsed;
   private long rateReset;
 
@@ -265,6 +276,90 @@ public final class GitHubEmulator implements AutoCloseable {
         .willReturn(json(200, "{}").withTransformers(HANDLER_TRANSFORMER).withTransformerParameter("handler", id)));
   }
 
+  /**
+   * The permission {@code GET /repos/{o}/{r}/collaborators/{login}/permission} answers for the user: {@code admin},
+   * {@code maintain} (answered as GitHub does: {@code "permission": "write"}, {@code "role_name": "maintain"}),
+   * {@code write}, {@code triage} (answered as {@code read}), {@code read} or {@code none}. Users not set get
+   * {@code read}, as on a public repository.
+   */
+  public void permission(String ownerRepo, String login, String permission) {
+    permissions.put(ownerRepo + ":" + login.toLowerCase(Locale.ROOT), permission.toLowerCase(Locale.ROOT));
+  }
+
+  /** The comments posted on a pull request's conversation, oldest first. */
+  public List<PostedIssueComment> issueComments(String ownerRepo, int number) {
+    List<PostedIssueComment> comments = issueComments.get(key(ownerRepo, number));
+    if (comments == null) {
+      return List.of();
+    }
+    synchronized (comments) {
+      return List.copyOf(comments);
+    }
+  }
+
+  private EmulatedResponse answerPermission(RecordedRequest request) {
+    String[] parts = request.path().split("/");
+    // /repos/{o}/{r}/collaborators/{user}/permission
+    String ownerRepo = parts[2] + "/" + parts[3];
+    String login = java.net.URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
+    String role = permissions.getOrDefault(ownerRepo + ":" + login.toLowerCase(Locale.ROOT), "read");
+    String permission = switch (role) {
+      case "maintain" -> "write";
+      case "triage" -> "read";
+      default -> role;
+    };
+    ObjectNode body = GitHubJson.MAPPER.createObjectNode()
+        .put("permission", permission)
+        .put("role_name", role);
+    body.set("user", json.user(login));
+    return EmulatedResponse.json(200, GitHubJson.write(body));
+  }
+
+  private EmulatedResponse issueComments(RecordedRequest request) {
+    String[] parts = request.path().split("/");
+    // /repos/{o}/{r}/issues/{n}/comments
+    String ownerRepo = parts[2] + "/" + parts[3];
+    int number = Integer.parseInt(parts[5]);
+    String key = key(ownerRepo, number);
+    if (request.method().equals("GET")) {
+      var list = GitHubJson.MAPPER.createArrayNode();
+      issueComments(ownerRepo, number).forEach(c -> list.add(issueCommentJson(c)));
+      return EmulatedResponse.json(200, GitHubJson.write(list));
+    }
+    String text;
+    try {
+      text = GitHubJson.MAPPER.readTree(request.body()).path("body").asText(null);
+    } catch (java.io.IOException e) {
+      text = null;
+    }
+    if (text == null) {
+      return EmulatedResponse.json(422, GitHubJson.write(GitHubJson.error("Invalid request.\n\n\"body\" wasn't supplied.")));
+    }
+    PostedIssueComment comment = new PostedIssueComment(issueCommentIds.incrementAndGet(), ownerRepo, number,
+        authenticatedLogin, text, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    List<PostedIssueComment> comments = issueComments.computeIfAbsent(key, k -> new ArrayList<>());
+    synchronized (comments) {
+      comments.add(comment);
+    }
+    return EmulatedResponse.json(201, GitHubJson.write(issueCommentJson(comment)));
+  }
+
+  private ObjectNode issueCommentJson(PostedIssueComment c) {
+    String api = baseUrl + "/repos/" + c.ownerRepo();
+    ObjectNode node = GitHubJson.MAPPER.createObjectNode()
+        .put("id", c.id())
+        .put("node_id", "IC_" + c.id())
+        .put("url", api + "/issues/comments/" + c.id())
+        .put("html_url", "https://github.com/" + c.ownerRepo() + "/pull/" + c.number() + "#issuecomment-" + c.id())
+        .put("issue_url", api + "/issues/" + c.number())
+        .put("body", c.body())
+        .put("author_association", "NONE")
+        .put("created_at", c.createdAt().toString())
+        .put("updated_at", c.createdAt().toString());
+    node.set("user", json.user(c.author()));
+    return node;
+  }
+
   /** The token set with {@link #requireToken(String)}, or null. */
   public String requiredToken() {
     return requiredToken;
@@ -383,6 +478,8 @@ public final class GitHubEmulator implements AutoCloseable {
     requiredToken = null;
     credentialCheck = null;
     handlers.clear();
+    permissions.clear();
+    issueComments.clear();
     authenticatedLogin = "octocat";
     resetRateLimit();
     installDefaults();
@@ -437,6 +534,8 @@ public final class GitHubEmulator implements AutoCloseable {
         .willReturn(json(200, "{}").withTransformers(CREATE_REVIEW_TRANSFORMER)));
     server.stubFor(get(urlPathMatching(PULL_PATH + "/(reviews|comments)")).atPriority(PRIORITY_STUB)
         .willReturn(json(200, "[]").withTransformers(LIST_REVIEWS_TRANSFORMER)));
+    serve("GET", "/repos/[^/]+/[^/]+/collaborators/[^/]+/permission", this::answerPermission);
+    serve("ANY", "/repos/[^/]+/[^/]+/issues/[0-9]+/comments", this::issueComments);
     server.stubFor(any(anyUrl()).atPriority(PRIORITY_NOT_FOUND)
         .willReturn(json(404, GitHubJson.write(GitHubJson.error("Not Found")))));
   }

@@ -1,0 +1,242 @@
+package dev.attentive.ingest.fetch;
+
+import dev.attentive.events.BotCommand;
+import dev.attentive.events.DeadLetter;
+import dev.attentive.events.DeadLetters;
+import dev.attentive.events.EventSerdes;
+import dev.attentive.events.JsonSerde;
+import dev.attentive.events.Outbound;
+import dev.attentive.events.Topics;
+import dev.attentive.ingest.github.GitHubException;
+import dev.attentive.ingest.github.GitHubGateway.PullRequestHead;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
+
+/**
+ * Carries out {@code /attentive <command>} comments ({@link BotCommand}s from {@link Topics#BOT_COMMANDS}), once each:
+ * the command's delivery id goes into a changelogged store in the same exactly-once transaction as what the command
+ * produces, so a replayed command record does nothing.
+ *
+ * <p>Only users with write access to the repository (GitHub's permission {@code admin} or {@code write}, which
+ * includes maintainers) may command; anyone else gets a polite reply and nothing happens.
+ *
+ * <ul>
+ *   <li>{@code review}: fetch the PR's current head and emit chunks and a manifest as for a push (trigger
+ *       {@code command.review}); the publisher still never repeats a finding.
+ *   <li>{@code full-review}: the same with trigger {@code command.full-review}: the publisher posts every current
+ *       finding in a fresh review, also those posted before.
+ *   <li>{@code tests}: the same, with only the {@code tests} analyzer (an analyzer override on the settings).
+ *   <li>{@code pause} / {@code resume}: per PR, in {@link #PAUSED_STORE}; while paused, pushes are not fetched.
+ *   <li>{@code help}, anything else: a reply listing the commands.
+ * </ul>
+ *
+ * Accepted commands are acknowledged with a reply comment. Replies are best effort: a reply GitHub refuses is logged,
+ * never fails the command. (A transaction that aborts after a reply was posted replays the command, which may reply
+ * twice; the records it produces are still written once.)
+ */
+public final class CommandProcessor implements Processor<String, byte[], String, Outbound> {
+
+  /** PR key → when it was paused (epoch ms); a PR in here gets no review of its pushes. Read by the fetcher. */
+  public static final String PAUSED_STORE = "paused-pull-requests";
+  /** Command delivery id → when it was carried out (epoch ms). */
+  public static final String EXECUTED_STORE = "executed-commands";
+
+  static final Set<String> ALLOWED_PERMISSIONS = Set.of("admin", "maintain", "write");
+
+  private static final Logger LOG = Logger.getLogger(CommandProcessor.class);
+
+  private final DeliveryProcessor.Settings settings;
+  private final PullRequestFetcher fetcher;
+  private final JsonSerde<BotCommand> commands = EventSerdes.botCommand();
+  private ProcessorContext<String, Outbound> context;
+  private KeyValueStore<String, Long> executed;
+  private KeyValueStore<String, Long> paused;
+
+  public CommandProcessor(DeliveryProcessor.Settings settings) {
+    this.settings = settings;
+    this.fetcher = new PullRequestFetcher(settings);
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Outbound> context) {
+    this.context = context;
+    this.executed = context.getStateStore(EXECUTED_STORE);
+    this.paused = context.getStateStore(PAUSED_STORE);
+    context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, now -> forgetOlderThan(
+        settings.clock().millis() - settings.dedupeRetention().toMillis()));
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    BotCommand command;
+    try {
+      command = commands.deserialize(Topics.BOT_COMMANDS, record.value());
+    } catch (SerializationException e) {
+      deadLetter(record, "unreadable_command", e);
+      return;
+    }
+    if (executed.get(command.deliveryId()) != null) {
+      settings.metrics().counter("attentive.ingest.commands", "command", name(command), "outcome", "duplicate")
+          .increment();
+      LOG.infof("command %s (delivery %s) already carried out; skipped", name(command), command.deliveryId());
+      return;
+    }
+    try {
+      List<KeyValue<String, Outbound>> out = execute(command);
+      for (KeyValue<String, Outbound> kv : out) {
+        context.forward(new Record<>(kv.key, kv.value, record.timestamp()));
+        settings.metrics().counter("attentive.ingest.records.published", "topic", kv.value.topic()).increment();
+      }
+      executed.put(command.deliveryId(), settings.clock().millis());
+    } catch (GitHubException.Permanent e) {
+      deadLetter(record, "github_" + e.status(), e);
+    } catch (IOException e) {
+      deadLetter(record, "github_unavailable", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while carrying out a command on " + command.key(), e);
+    } catch (RuntimeException e) {
+      deadLetter(record, "processing_failed", e);
+    }
+  }
+
+  private List<KeyValue<String, Outbound>> execute(BotCommand command) throws IOException, InterruptedException {
+    String name = name(command);
+    String key = command.key().value();
+    String author = command.author();
+    String permission = author == null ? "none" : fetcher.withRetry(key, "permission",
+        () -> settings.github().permission(command.repository(), author, command.installationId()));
+    if (!ALLOWED_PERMISSIONS.contains(permission)) {
+      count(name, "refused");
+      LOG.infof("%s: %s (permission %s) may not command the bot; /%s refused", key, author, permission, name);
+      reply(command, "Sorry @" + author + ", only people with write access to this repository can give Attentive"
+          + " commands. Nothing was done.");
+      return List.of();
+    }
+    switch (name) {
+      case "review":
+      case "full-review":
+      case "tests": {
+        PullRequestHead head = fetcher.withRetry(key, "pull request", () -> settings.github().pullRequest(
+            command.repository(), command.pullRequestNumber(), command.installationId()));
+        if ("closed".equals(head.state())) {
+          count(name, "closed");
+          reply(command, "@" + author + ", this pull request is closed; Attentive reviews open pull requests only.");
+          return List.of();
+        }
+        List<KeyValue<String, Outbound>> out = fetcher.fetch(new PullRequestFetcher.Request(command.deliveryId(),
+            command.repository(), command.pullRequestNumber(), head.baseSha(), head.headSha(),
+            command.installationId(), "command." + name, head.defaultBranch(),
+            name.equals("tests") ? List.of("tests") : null));
+        count(name, "accepted");
+        String what = switch (name) {
+          case "full-review" -> "a full review (every current finding, also those posted before)";
+          case "tests" -> "a review with the tests analyzer only";
+          default -> "a review";
+        };
+        reply(command, "👀 @" + author + ", " + what + " of " + shortSha(head.headSha()) + " is on its way.");
+        return out;
+      }
+      case "pause":
+        paused.put(key, settings.clock().millis());
+        count(name, "accepted");
+        reply(command, "⏸️ @" + author + ", Attentive will not review new pushes to this pull request until someone"
+            + " with write access comments `" + prefix() + " resume`.");
+        return List.of();
+      case "resume":
+        paused.delete(key);
+        count(name, "accepted");
+        reply(command, "▶️ @" + author + ", Attentive reviews pushes to this pull request again. Comment `"
+            + prefix() + " review` to review the current head now.");
+        return List.of();
+      case "help":
+        count(name, "accepted");
+        reply(command, help(null));
+        return List.of();
+      default:
+        count(name, "unknown");
+        reply(command, help(command.command()));
+        return List.of();
+    }
+  }
+
+  private String help(String unknown) {
+    String p = prefix();
+    return (unknown == null ? "" : "Attentive does not know the command `" + unknown + "`.\n\n")
+        + "Attentive understands these commands in a pull request comment (from people with write access):\n\n"
+        + "| command | what it does |\n|---|---|\n"
+        + "| `" + p + " review` | review the current head now |\n"
+        + "| `" + p + " full-review` | review the current head and post every current finding in a fresh review,"
+        + " also those posted before |\n"
+        + "| `" + p + " tests` | review the current head with the tests analyzer only |\n"
+        + "| `" + p + " pause` | stop reviewing new pushes to this pull request |\n"
+        + "| `" + p + " resume` | review new pushes again |\n"
+        + "| `" + p + " help` | this list |\n";
+  }
+
+  private String prefix() {
+    return settings.commands().commandPrefix();
+  }
+
+  /** Best effort: a reply that cannot be posted is logged and counted, never fails the command. */
+  private void reply(BotCommand command, String body) {
+    try {
+      settings.github().comment(command.repository(), command.pullRequestNumber(), body, command.installationId());
+    } catch (IOException | RuntimeException e) {
+      settings.metrics().counter("attentive.ingest.command.replies.failed").increment();
+      LOG.warnf("could not reply on %s: %s", command.key(), e.getMessage());
+    }
+  }
+
+  private void count(String command, String outcome) {
+    settings.metrics().counter("attentive.ingest.commands", "command", command, "outcome", outcome).increment();
+  }
+
+  private static String name(BotCommand command) {
+    String name = command.command() == null ? "help" : command.command().toLowerCase(Locale.ROOT);
+    return switch (name) {
+      case "review", "full-review", "tests", "pause", "resume", "help" -> name;
+      default -> "unknown";
+    };
+  }
+
+  private static String shortSha(String sha) {
+    return sha == null || sha.length() < 7 ? String.valueOf(sha) : sha.substring(0, 7);
+  }
+
+  private void deadLetter(Record<String, byte[]> record, String error, Exception cause) {
+    LOG.warnf("dead-lettering command with key %s: %s: %s", record.key(), error, cause.getMessage());
+    var meta = context.recordMetadata();
+    DeadLetter letter = DeadLetters.of("ingest", Topics.BOT_COMMANDS, meta.map(m -> m.partition()).orElse(-1),
+        meta.map(m -> m.offset()).orElse(-1L), record.key(), record.value(), error, cause,
+        settings.clock().instant());
+    context.forward(new Record<>(record.key(), new Outbound(Topics.DEAD_LETTERS,
+        EventSerdes.deadLetter().serialize(Topics.DEAD_LETTERS, letter)), record.timestamp()));
+    settings.metrics().counter("attentive.ingest.dead.letters", "reason", error).increment();
+  }
+
+  private void forgetOlderThan(long cutoffMillis) {
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, Long> all = executed.all()) {
+      all.forEachRemaining(kv -> {
+        if (kv.value < cutoffMillis) {
+          expired.add(kv.key);
+        }
+      });
+    }
+    expired.forEach(executed::delete);
+  }
+}
