@@ -1,6 +1,7 @@
 package dev.attentive.reviewer.analysis;
 
 import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
 import java.util.List;
 
@@ -17,4 +18,15 @@ public interface Analyzer {
 
   /** The suggestions for one file, anchored on lines of the head version. */
   List<Suggestion> analyze(PullRequestDiffChunk chunk) throws Exception;
+
+  /**
+   * The suggestions for one file under the repository's settings ({@code .attentive.yml} and a command's analyzer
+   * override: e.g. {@code model.attention} for the model analyzer, {@code tests.execute} for the tests analyzer).
+   * This is what the stream calls; analyzers that do not read settings need not override it.
+   *
+   * @param settings never null: {@link RepositorySettings#defaults()} when the repository has none
+   */
+  default List<Suggestion> analyze(PullRequestDiffChunk chunk, RepositorySettings settings) throws Exception {
+    return analyze(chunk);
+  }
 }

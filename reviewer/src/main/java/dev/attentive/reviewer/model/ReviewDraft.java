@@ -47,7 +47,7 @@ public record ReviewDraft(int schemaVersion, String deliveryId, DiffManifest man
   public Review toReview(Instant now) {
     List<Suggestion> suggestions = new ArrayList<>();
     Map<String, List<LineRange>> anchors = new LinkedHashMap<>();
-    List<String> notes = new ArrayList<>();
+    java.util.Set<String> notes = new java.util.LinkedHashSet<>(); // the same note from every chunk: once
     for (ChunkOutcome outcome : outcomes.values()) {
       suggestions.addAll(outcome.suggestions());
       anchors.put(outcome.path(), outcome.anchors());
@@ -65,7 +65,8 @@ public record ReviewDraft(int schemaVersion, String deliveryId, DiffManifest man
     }
     return new Review(Review.SCHEMA_VERSION, deliveryId, manifest.repository(), manifest.pullRequestNumber(),
         manifest.baseSha(), manifest.headSha(), manifest.installationId(), manifest.trigger(), outcomes.size(),
-        suggestions, anchors, notes, now);
+        suggestions, anchors, List.copyOf(notes), now,
+        manifest.settings() == null ? null : manifest.settings().withoutCheckstyleXml());
   }
 
   private static String describe(DiffManifest.Reason reason) {

@@ -5,9 +5,11 @@ import dev.attentive.events.Hunk;
 import dev.attentive.events.JsonSerde;
 import dev.attentive.events.LineRange;
 import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
 import dev.attentive.events.Topics;
 import dev.attentive.reviewer.analysis.Analyzer;
+import dev.attentive.reviewer.analysis.RepositoryAnalyzers;
 import dev.attentive.reviewer.model.ChunkOutcome;
 import dev.attentive.reviewer.model.ReviewPart;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,21 +24,23 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
 
 /**
- * Runs every analyzer over one diff chunk. An unreadable chunk is dead-lettered; an analyzer that throws is
+ * Runs the analyzers over one diff chunk: those the deployment enables, narrowed and configured by the repository's
+ * settings on the chunk ({@link RepositoryAnalyzers}); suggestions under the repository's {@code minConfidence} are
+ * dropped. An unreadable chunk is dead-lettered; an analyzer that throws is
  * dead-lettered with the chunk's bytes *and* noted in the outcome, so the review still completes without it.
  */
 public final class AnalyzeProcessor implements Processor<String, byte[], String, Object> {
 
   private static final Logger LOG = Logger.getLogger(AnalyzeProcessor.class);
 
-  private final List<Analyzer> analyzers;
+  private final RepositoryAnalyzers analyzers;
   private final MeterRegistry metrics;
   private final Clock clock;
   private final JsonSerde<PullRequestDiffChunk> chunks = EventSerdes.diffChunk();
   private ProcessorContext<String, Object> context;
 
   public AnalyzeProcessor(List<Analyzer> analyzers, MeterRegistry metrics, Clock clock) {
-    this.analyzers = analyzers;
+    this.analyzers = new RepositoryAnalyzers(analyzers);
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -57,11 +61,23 @@ public final class AnalyzeProcessor implements Processor<String, byte[], String,
     }
     List<Suggestion> suggestions = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (Analyzer analyzer : analyzers) {
+    // The repository's choice of analyzers and rule set, and its confidence bar (.attentive.yml via the chunk).
+    RepositorySettings settings = RepositorySettings.orDefaults(chunk.settings());
+    RepositoryAnalyzers.Selection selection = analyzers.select(chunk.settings());
+    notes.addAll(selection.notes());
+    for (Analyzer analyzer : selection.analyzers()) {
       Timer.Sample sample = Timer.start(metrics);
       String outcome = "success";
       try {
-        List<Suggestion> found = analyzer.analyze(chunk);
+        List<Suggestion> found = new ArrayList<>();
+        for (Suggestion s : analyzer.analyze(chunk, settings)) {
+          if (settings.keeps(s.confidence())) {
+            found.add(s);
+          } else {
+            metrics.counter("attentive.reviewer.suggestions.dropped", "reason", "min_confidence",
+                "analyzer", analyzer.id()).increment();
+          }
+        }
         suggestions.addAll(found);
         found.forEach(s -> metrics.counter("attentive.reviewer.suggestions", "kind", s.kind().name(),
             "analyzer", analyzer.id()).increment());
