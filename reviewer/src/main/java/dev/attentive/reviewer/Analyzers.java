@@ -3,6 +3,8 @@ package dev.attentive.reviewer;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.style.StyleAnalyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
+import dev.attentive.reviewer.analysis.tests.TestAnalyzer;
+import dev.attentive.reviewer.analysis.tests.TestsConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,15 +14,21 @@ import java.util.List;
  */
 public final class Analyzers {
 
-  public static final List<String> KNOWN = List.of("style");
+  public static final List<String> KNOWN = List.of("style", "tests");
 
   private Analyzers() {}
 
+  /** As {@link #create(List, StyleConfig, TestsConfig)} with the tests analyzer's defaults (execution off). */
   public static List<Analyzer> create(List<String> ids, StyleConfig style) {
+    return create(ids, style, TestsConfig.defaults());
+  }
+
+  public static List<Analyzer> create(List<String> ids, StyleConfig style, TestsConfig tests) {
     List<Analyzer> analyzers = new ArrayList<>();
     for (String id : ids) {
       switch (id.strip()) {
         case "style" -> analyzers.add(new StyleAnalyzer(style));
+        case "tests" -> analyzers.add(new TestAnalyzer(tests));
         case "" -> { }
         default -> throw new IllegalArgumentException("unknown analyzer '" + id + "'; known: " + KNOWN);
       }

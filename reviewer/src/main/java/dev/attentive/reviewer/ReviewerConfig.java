@@ -10,10 +10,13 @@ import java.util.List;
 public interface ReviewerConfig {
 
   /** Analyzers to run, by id. */
-  @WithDefault("style")
+  @WithDefault("style,tests")
   List<String> analyzers();
 
   Style style();
+
+  /** The tests analyzer: proposed JUnit 5 tests; read docs/security.md before turning execution on. */
+  Tests tests();
 
   /** A review whose chunks do not all arrive (a chunk was unreadable) is emitted with a note after this long. */
   @WithDefault("10m")
@@ -29,6 +32,30 @@ public interface ReviewerConfig {
     /** Offer google-java-format's output as ```suggestion replacements. */
     @WithDefault("true")
     boolean formatter();
+  }
+
+  interface Tests {
+    Execution execution();
+
+    /** Wall-clock limit of one sandboxed JVM run. */
+    @WithDefault("20s")
+    Duration timeout();
+
+    /** The sandboxed JVM's -Xmx, in MiB. */
+    @WithDefault("128")
+    int maxHeapMb();
+
+    @WithDefault("10")
+    int maxMethodsPerFile();
+
+    @WithDefault("12")
+    int maxCasesPerMethod();
+
+    interface Execution {
+      /** Run the pull request's code (probes and generated tests) in a sandboxed JVM; off: compile only. */
+      @WithDefault("false")
+      boolean enabled();
+    }
   }
 
   interface Topics {

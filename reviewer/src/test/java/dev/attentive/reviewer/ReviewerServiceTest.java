@@ -57,7 +57,12 @@ class ReviewerServiceTest {
     assertThat(review.filesReviewed()).isEqualTo(1);
     assertThat(review.suggestions()).extracting(Suggestion::ruleId, Suggestion::startLine)
         .contains(org.assertj.core.groups.Tuple.tuple("style/AvoidStarImport", 3));
-    assertThat(review.suggestions()).allMatch(s -> s.kind() == Suggestion.Kind.STYLE);
+    assertThat(review.suggestions()).allMatch(s -> s.kind() == Suggestion.Kind.STYLE
+        || s.kind() == Suggestion.Kind.TEST);
+    // the tests analyzer runs by default, compile-only: tests for twice(int), compiled, not executed
+    assertThat(review.suggestions()).filteredOn(s -> s.kind() == Suggestion.Kind.TEST)
+        .extracting(Suggestion::ruleId, Suggestion::startLine)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("tests/compiled", 6));
   }
 
   @Test

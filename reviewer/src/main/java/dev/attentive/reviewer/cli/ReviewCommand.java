@@ -7,6 +7,7 @@ import dev.attentive.events.Suggestion;
 import dev.attentive.reviewer.Analyzers;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
+import dev.attentive.reviewer.analysis.tests.TestsConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +26,13 @@ public final class ReviewCommand {
 
   static final String USAGE = """
       usage: attentive review --patch FILE [--repo DIR] [--format markdown|json|sarif]
-                              [--analyzers style] [--checkstyle-config google_checks.xml|sun_checks.xml|PATH]
-                              [--no-formatter]
+                              [--analyzers style,tests] [--checkstyle-config google_checks.xml|sun_checks.xml|PATH]
+                              [--no-formatter] [--execute-tests]
         --patch FILE   a unified diff (git diff, git format-patch, diff -u); '-' reads standard input
         --repo DIR     the checkout the diff applies to (or already contains), for whole-file context;
                        without it, only new files can be checked by analyzers that need the whole file
         --format       markdown (default), json, or sarif (SARIF 2.1.0)
+        --execute-tests  the tests analyzer runs its probes and tests in a sandboxed JVM (runs the diff's code!)
       """;
 
   private ReviewCommand() {}
@@ -46,6 +48,7 @@ public final class ReviewCommand {
     String analyzers = "style";
     String checkstyle = "google_checks.xml";
     boolean formatter = true;
+    boolean executeTests = false;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -55,6 +58,7 @@ public final class ReviewCommand {
           case "--analyzers" -> analyzers = value(args, ++i, "--analyzers");
           case "--checkstyle-config" -> checkstyle = value(args, ++i, "--checkstyle-config");
           case "--no-formatter" -> formatter = false;
+          case "--execute-tests" -> executeTests = true;
           case "-h", "--help" -> {
             out.print(USAGE);
             return 0;
@@ -68,7 +72,8 @@ public final class ReviewCommand {
       if (!List.of("markdown", "json", "sarif").contains(format)) {
         throw new IllegalArgumentException("--format must be markdown, json or sarif, not '" + format + "'");
       }
-      List<Analyzer> chosen = Analyzers.create(List.of(analyzers.split(",")), new StyleConfig(checkstyle, formatter));
+      List<Analyzer> chosen = Analyzers.create(List.of(analyzers.split(",")), new StyleConfig(checkstyle, formatter),
+          TestsConfig.defaults().withExecution(executeTests));
       String diff = patch.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
           : Files.readString(Path.of(patch));
       List<String> notes = new ArrayList<>();

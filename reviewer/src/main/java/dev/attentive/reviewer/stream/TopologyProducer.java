@@ -9,6 +9,7 @@ import dev.attentive.reviewer.Analyzers;
 import dev.attentive.reviewer.ReviewerConfig;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
+import dev.attentive.reviewer.analysis.tests.TestsConfig;
 import dev.attentive.reviewer.model.ReviewDraft;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,9 @@ public class TopologyProducer {
   @Produces
   public Topology buildTopology(ReviewerConfig config, MeterRegistry metrics) {
     List<Analyzer> analyzers = Analyzers.create(config.analyzers(),
-        new StyleConfig(config.style().checkstyleConfig(), config.style().formatter()));
+        new StyleConfig(config.style().checkstyleConfig(), config.style().formatter()),
+        new TestsConfig(config.tests().execution().enabled(), config.tests().timeout(), config.tests().maxHeapMb(),
+            config.tests().maxMethodsPerFile(), config.tests().maxCasesPerMethod()));
     return topology(analyzers, config.incompleteReviewTimeout(), metrics, Clock.systemUTC());
   }
 
