@@ -23,6 +23,16 @@ public interface GitHubReviews {
 
     /** {@code POST .../pulls/{n}/reviews} with event {@code COMMENT}: all comments or none (422). */
     CreatedReview createReview(NewReview review) throws IOException;
+
+    /** The bodies of the comments on the pull request's conversation (all pages), oldest first. */
+    default List<String> conversation() throws IOException {
+      return List.of();
+    }
+
+    /** {@code POST /repos/{o}/{r}/issues/{n}/comments}: a comment on the pull request's conversation. */
+    default void comment(String body) throws IOException {
+      throw new UnsupportedOperationException("comments are not supported here");
+    }
   }
 
   record ExistingReview(long id, String body) {}

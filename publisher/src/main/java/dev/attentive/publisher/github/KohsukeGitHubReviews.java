@@ -76,6 +76,24 @@ public class KohsukeGitHubReviews implements GitHubReviews {
       return new CreatedReview(created.getId(), String.valueOf(created.getHtmlUrl()));
     }
 
+    @Override
+    public List<String> conversation() throws IOException {
+      try {
+        List<String> out = new ArrayList<>();
+        for (org.kohsuke.github.GHIssueComment c : pr.listComments().withPageSize(pageSize)) {
+          out.add(c.getBody());
+        }
+        return out;
+      } catch (GHException e) {
+        throw unwrap(e);
+      }
+    }
+
+    @Override
+    public void comment(String body) throws IOException {
+      pr.comment(body);
+    }
+
     /** The page iterator wraps I/O failures in an unchecked exception. */
     private static IOException unwrap(GHException e) {
       return e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);

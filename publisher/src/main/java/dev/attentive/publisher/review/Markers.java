@@ -31,6 +31,11 @@ public final class Markers {
     return "<!-- attentive:fp=" + fingerprint + " -->";
   }
 
+  /** Marks the comment about one distinct set of {@code .attentive.yml} problems (by their hash). */
+  public static String configProblems(String problemsHash) {
+    return "<!-- attentive:config-problems=" + safeId(problemsHash) + " -->";
+  }
+
   public static String delivery(String deliveryId) {
     return "<!-- attentive:delivery=" + safeId(deliveryId) + " -->";
   }

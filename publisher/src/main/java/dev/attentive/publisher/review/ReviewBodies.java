@@ -85,7 +85,34 @@ public final class ReviewBodies {
    * The review body: what was reviewed, counts by kind, the suggestions not commented inline (with their markers),
    * the review's notes, and the delivery marker last.
    */
+  /**
+   * The one comment about a repository's {@code .attentive.yml} problems: what is wrong, that the parts in question
+   * use their defaults, and the marker that keeps it from being posted again.
+   */
+  public String configProblems(dev.attentive.events.RepositorySettings settings, String marker) {
+    String file = dev.attentive.events.RepositorySettings.FILE;
+    StringBuilder body = new StringBuilder("### Attentive: `").append(file).append("` has ")
+        .append(settings.problems().size() == 1 ? "a problem" : settings.problems().size() + " problems")
+        .append("\n\n");
+    String where = settings.source() == null ? file : settings.source();
+    body.append("Attentive read `").append(Markers.neutralise(where).replace("`", "'"))
+        .append("` (the default branch: a pull request cannot change its own review settings) and found:\n\n");
+    for (String problem : settings.problems()) {
+      String line = "- " + oneLine(Markers.neutralise(problem)) + "\n";
+      if (body.length() + line.length() > maxChars - 1000) {
+        body.append("- … and more\n");
+        break;
+      }
+      body.append(line);
+    }
+    body.append("\nThe settings in question use their **defaults** until the file is fixed on the default branch;"
+        + " everything else in it applies, and reviews go on as usual. This is said once per set of problems.\n\n")
+        .append(marker);
+    return body.toString();
+  }
+
   public Summary summary(Review review, ReviewPlan plan) {
+    int cap = ReviewPlanner.cap(maxInline, review);
     List<Suggestion> all = plan.all();
     Map<Suggestion.Kind, Integer> counts = new EnumMap<>(Suggestion.Kind.class);
     for (Suggestion.Kind kind : Suggestion.Kind.values()) {
@@ -126,7 +153,7 @@ public final class ReviewBodies {
       int shown = 0;
       for (ReviewPlan.Listed l : plan.summary()) {
         String fp = Markers.fingerprintOf(l.suggestion());
-        String line = "\n" + item(l) + " " + Markers.fingerprint(fp);
+        String line = "\n" + item(l, cap) + " " + Markers.fingerprint(fp);
         if (line.length() > room - reserve) {
           break;
         }
@@ -166,17 +193,17 @@ public final class ReviewBodies {
   }
 
   /** {@code - `path:12-14` **STYLE** `rule` (WARNING): message — why}. */
-  private String item(ReviewPlan.Listed listed) {
+  private String item(ReviewPlan.Listed listed, int cap) {
     Suggestion s = listed.suggestion();
     String lines = s.startLine() == s.endLine() ? String.valueOf(s.startLine()) : s.startLine() + "-" + s.endLine();
     return "- `" + s.path() + ":" + lines + "` **" + s.kind() + "** `" + s.ruleId().replace("`", "'") + "` ("
-        + s.severity() + "): " + oneLine(Markers.neutralise(s.message())) + " — " + why(listed.why());
+        + s.severity() + "): " + oneLine(Markers.neutralise(s.message())) + " — " + why(listed.why(), cap);
   }
 
-  private String why(ReviewPlan.Why why) {
+  private String why(ReviewPlan.Why why, int cap) {
     return switch (why) {
       case OUTSIDE_DIFF -> "not on lines of the diff";
-      case OVER_LIMIT -> "over the limit of " + maxInline + " inline comments";
+      case OVER_LIMIT -> "over the limit of " + cap + " inline comments";
       case REFUSED_INLINE -> "GitHub refused it as an inline comment";
     };
   }

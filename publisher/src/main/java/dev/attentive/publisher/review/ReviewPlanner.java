@@ -36,7 +36,17 @@ public final class ReviewPlanner {
     this.maxInline = maxInline;
   }
 
+  /**
+   * The inline comment cap of one review: the deployment's, or the repository's {@code review.maxComments} when that
+   * is smaller.
+   */
+  public static int cap(int deploymentCap, Review review) {
+    Integer repository = review.settings() == null ? null : review.settings().maxComments();
+    return repository == null ? deploymentCap : Math.max(0, Math.min(deploymentCap, repository));
+  }
+
   public ReviewPlan plan(Review review, Set<String> alreadyPosted) {
+    int maxInline = cap(this.maxInline, review);
     List<Suggestion> ordered = new ArrayList<>(review.suggestions());
     ordered.sort(ORDER);
     Set<String> seen = new HashSet<>();

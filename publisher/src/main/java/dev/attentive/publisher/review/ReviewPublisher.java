@@ -1,6 +1,7 @@
 package dev.attentive.publisher.review;
 
 import dev.attentive.events.PostedFingerprints;
+import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Review;
 import dev.attentive.events.Suggestion;
 import dev.attentive.publisher.github.GitHubCalls;
@@ -65,11 +66,59 @@ public final class ReviewPublisher {
     this.rememberedDeliveries = rememberedDeliveries;
   }
 
+  /** The trigger of {@code /attentive full-review}: every current finding is posted again, also those posted before. */
+  public static final String FULL_REVIEW_TRIGGER = "command.full-review";
+  /** How a posted comment about a set of {@code .attentive.yml} problems is remembered among the fingerprints. */
+  static final String CONFIG_PROBLEMS_PREFIX = "config-problems:";
+
   /**
+   * Publishes the review, then — when the repository's {@code .attentive.yml} has problems not yet pointed out on
+   * this PR — one comment saying what is wrong and that defaults are used. The comment is remembered with the
+   * fingerprints (and found again on GitHub by its marker), so a distinct set of problems is commented on once; a
+   * comment GitHub refuses is logged and tried again with the next review, never holds the review back.
+   *
    * @param known what the store holds for the PR, or null when it holds nothing
    * @throws GitHubFailedException when GitHub refused the review or kept failing; nothing new was recorded
    */
   public Result publish(Review review, PostedFingerprints known) throws GitHubFailedException,
+      InterruptedException {
+    Result result = publishReview(review, known);
+    RepositorySettings settings = review.settings();
+    if (result.outcome() == Outcome.REDELIVERY || settings == null || !settings.hasProblems()) {
+      return result;
+    }
+    String recorded = CONFIG_PROBLEMS_PREFIX + settings.problemsHash();
+    if (result.state().fingerprints().contains(recorded)) {
+      return result;
+    }
+    try {
+      GitHubCalls.Budget budget = calls.budget();
+      GitHubReviews.PullRequest pr = open(review, budget);
+      String marker = Markers.configProblems(settings.problemsHash());
+      List<String> conversation = calls.read("list comments of " + review.key(), budget, p -> pr.conversation());
+      if (conversation.stream().noneMatch(body -> body != null && body.contains(marker))) {
+        String body = bodies.configProblems(settings, marker);
+        calls.write("comment on " + review.key(), review.installationId(), budget, previous -> {
+          if (previous != null && previous.kind() == GitHubFailure.Kind.TRANSIENT
+              && pr.conversation().stream().anyMatch(b -> b != null && b.contains(marker))) {
+            return null; // the failed POST went through after all
+          }
+          pr.comment(body);
+          return null;
+        });
+        LOG.infof("%s: commented on %d problem(s) of %s", review.key(), settings.problems().size(),
+            settings.source());
+      }
+      return new Result(result.outcome(), merge(result.state(), List.of(recorded), List.of()), result.inline(),
+          result.listed(), result.repeats(), result.duplicates(), result.reviewId(), result.refusedInline());
+    } catch (GitHubFailedException e) {
+      LOG.warnf("%s: could not comment on the problems of %s (will try with the next review): %s", review.key(),
+          settings.source(), e.getMessage());
+      return result;
+    }
+  }
+
+  private Result publishReview(Review review, PostedFingerprints known) throws GitHubFailedException,
       InterruptedException {
     GitHubCalls.Budget budget = calls.budget();
     String delivery = review.deliveryId();
@@ -90,7 +139,9 @@ public final class ReviewPublisher {
           false);
     }
 
-    ReviewPlan plan = planner.plan(review, Set.copyOf(state.fingerprints()));
+    // A full review (/attentive full-review) posts every current finding in a fresh review, repeats included.
+    ReviewPlan plan = planner.plan(review, FULL_REVIEW_TRIGGER.equals(review.trigger()) ? Set.of()
+        : Set.copyOf(state.fingerprints()));
     if (plan.isEmpty()) {
       return new Result(Outcome.NOTHING_NEW, merge(state, List.of(), List.of(delivery)), 0, 0, plan.repeats(),
           plan.duplicates(), null, false);
