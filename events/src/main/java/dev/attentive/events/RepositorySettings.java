@@ -61,6 +61,9 @@ public record RepositorySettings(
     ignore = ignore == null ? List.of() : List.copyOf(ignore);
     analyzerOverride = analyzerOverride == null ? null : List.copyOf(analyzerOverride);
     problems = problems == null ? List.of() : List.copyOf(problems);
+    // JSON null reads as a NullNode: "not set" is null, whichever way the record was made
+    modelAttention = modelAttention == null || modelAttention.isNull() || modelAttention.isMissingNode() ? null
+        : modelAttention;
   }
 
   /** Nothing set: the deployment's defaults everywhere. */

@@ -98,6 +98,12 @@ class RepositorySettingsTest {
     assertThat(EventJson.mapper().readValue(EventJson.mapper().writeValueAsString(withSettings),
         PullRequestDiffChunk.class)).isEqualTo(withSettings);
 
+    RepositorySettings plain = RepositorySettingsParser.parse("review:\n  maxComments: 3\n", null);
+    RepositorySettings read = EventJson.mapper().readValue(EventJson.mapper().writeValueAsString(plain),
+        RepositorySettings.class);
+    assertThat(read).isEqualTo(plain);
+    assertThat(read.modelAttention()).isNull();
+
     var review = new Review(1, "d", "o/r", 1, "b", "h", 1L, "t", 0, List.of(), Map.of(), List.of(), Instant.now());
     String reviewJson = EventJson.mapper().writeValueAsString(review).replace(",\"settings\":null", "");
     assertThat(EventJson.mapper().readValue(reviewJson, Review.class)).isEqualTo(review);
