@@ -145,6 +145,11 @@ public final class Inputs {
         out.add("false");
       }
       case CHAR -> {
+        for (char c : m.charConstants()) {
+          for (int d : new int[] {0, -1, 1}) {
+            out.add(Render.scalar((char) (c + d)));
+          }
+        }
         out.add("'a'");
         out.add("' '");
         out.add("'0'");
@@ -162,6 +167,10 @@ public final class Inputs {
         List<String> values = element == null ? List.of() : elementValues(element);
         if (element != null && !element.contains("<")) {
           out.add("new " + element + "[] {" + String.join(", ", values) + "}");
+          List<String> around = aroundConstants(m, element);
+          if (!around.isEmpty()) {
+            out.add("new " + element + "[] {" + String.join(", ", around) + "}");
+          }
           out.add("new " + element + "[0]");
           if (!values.isEmpty()) {
             out.add("new " + element + "[] {" + values.get(0) + "}");
@@ -173,6 +182,10 @@ public final class Inputs {
         List<String> values = p.elementType() == null ? List.of() : elementValues(p.elementType());
         if (!values.isEmpty()) {
           out.add(factory + "(" + String.join(", ", values) + ")");
+          List<String> around = aroundConstants(m, p.elementType());
+          if (!around.isEmpty()) {
+            out.add(factory + "(" + String.join(", ", around) + ")");
+          }
         }
         out.add(factory + "()");
       }
@@ -183,6 +196,27 @@ public final class Inputs {
     if (!p.primitive() && nulls) {
       out.add(nullOf(p));
     }
+    return List.copyOf(out);
+  }
+
+  /** c-1, c, c+1 for the method's first integer constants, as elements of an integer array or collection. */
+  private static List<String> aroundConstants(TargetMethod m, String element) {
+    String suffix = switch (element) {
+      case "int", "Integer" -> "";
+      case "long", "Long" -> "L";
+      default -> null;
+    };
+    if (suffix == null) {
+      return List.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    m.intConstants().stream().limit(2).forEach(c -> {
+      for (long d = -1; d <= 1; d++) {
+        if (suffix.equals("L") || fits(Kind.INT, c + d)) {
+          out.add((c + d) + suffix);
+        }
+      }
+    });
     return List.copyOf(out);
   }
 

@@ -10,6 +10,10 @@ import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -73,24 +77,63 @@ public final class MethodFinder {
     CompilationUnit unit = parsed.getResult().get();
     String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
     List<TargetMethod> out = new ArrayList<>();
+    Map<String, Long> fields = finalIntFields(unit);
     for (TypeDeclaration<?> type : unit.getTypes()) {
       if (!type.isPrivate()) {
-        collect(pkg, type, type.getNameAsString(), added, out);
+        collect(pkg, type, type.getNameAsString(), added, fields, out);
       }
     }
     out.sort(java.util.Comparator.comparingInt(TargetMethod::declarationLine));
     return new Found(unit, List.copyOf(out), null);
   }
 
+  /** The file's final fields initialised with an integer literal ({@code static final int LIMIT = 5;}). */
+  private static Map<String, Long> finalIntFields(CompilationUnit unit) {
+    Map<String, Long> out = new java.util.HashMap<>();
+    for (FieldDeclaration field : unit.findAll(FieldDeclaration.class)) {
+      if (!field.isFinal()) {
+        continue;
+      }
+      for (VariableDeclarator v : field.getVariables()) {
+        v.getInitializer().ifPresent(init -> {
+          Long value = integer(init);
+          if (value != null) {
+            out.put(v.getNameAsString(), value);
+          }
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The value of an integer literal, possibly negated; null for anything else. */
+  private static Long integer(Expression e) {
+    boolean negative = false;
+    if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+      negative = true;
+      e = u.getExpression();
+    }
+    try {
+      if (e instanceof IntegerLiteralExpr i) {
+        return negative ? -i.asNumber().longValue() : i.asNumber().longValue();
+      } else if (e instanceof LongLiteralExpr l) {
+        return negative ? -l.asNumber().longValue() : l.asNumber().longValue();
+      }
+    } catch (NumberFormatException ignored) {
+      // out of range for JavaParser
+    }
+    return null;
+  }
+
   private static void collect(String pkg, TypeDeclaration<?> type, String typeName, ChangedLines added,
-      List<TargetMethod> out) {
+      Map<String, Long> fields, List<TargetMethod> out) {
     boolean instantiable = instantiable(type);
     for (BodyDeclaration<?> member : type.getMembers()) {
       if (member instanceof TypeDeclaration<?> nested) {
         boolean isStatic = nested.isStatic() || !(nested instanceof ClassOrInterfaceDeclaration c)
             || c.isInterface() || type instanceof ClassOrInterfaceDeclaration t && t.isInterface();
         if (!nested.isPrivate() && !nested.isProtected() && isStatic) {
-          collect(pkg, nested, typeName + "." + nested.getNameAsString(), added, out);
+          collect(pkg, nested, typeName + "." + nested.getNameAsString(), added, fields, out);
         }
         continue;
       }
@@ -110,20 +153,25 @@ public final class MethodFinder {
           continue;
         }
         out.add(target(pkg, typeName, method, method.getNameAsString(), false, method.isStatic(),
-            method.getType().asString()));
-      } else if (callable instanceof ConstructorDeclaration constructor && instantiable) {
-        out.add(target(pkg, typeName, constructor, constructor.getNameAsString(), true, false, "void"));
+            method.getType().asString(), fields));
+      } else if (callable instanceof ConstructorDeclaration constructor && constructible(type)) {
+        out.add(target(pkg, typeName, constructor, constructor.getNameAsString(), true, false, "void", fields));
       }
     }
   }
 
-  /** A class a test can instantiate with {@code new T()}: concrete, not generic, with a visible no-arg constructor. */
+  /** A class whose constructors a test can call: concrete and not generic. */
+  private static boolean constructible(TypeDeclaration<?> type) {
+    return type instanceof ClassOrInterfaceDeclaration c && !c.isInterface() && !c.isAbstract()
+        && c.getTypeParameters().isEmpty();
+  }
+
+  /** A class a test can instantiate with {@code new T()}: constructible, with a visible no-arg constructor. */
   private static boolean instantiable(TypeDeclaration<?> type) {
-    if (!(type instanceof ClassOrInterfaceDeclaration c) || c.isInterface() || c.isAbstract()
-        || !c.getTypeParameters().isEmpty()) {
+    if (!constructible(type)) {
       return false;
     }
-    List<ConstructorDeclaration> constructors = c.getConstructors();
+    List<ConstructorDeclaration> constructors = type.getConstructors();
     return constructors.isEmpty() || constructors.stream()
         .anyMatch(k -> k.getParameters().isEmpty() && !k.isPrivate() && !k.isProtected());
   }
@@ -142,7 +190,7 @@ public final class MethodFinder {
   }
 
   private static TargetMethod target(String pkg, String typeName, CallableDeclaration<?> callable, String name,
-      boolean constructor, boolean isStatic, String returnType) {
+      boolean constructor, boolean isStatic, String returnType, Map<String, Long> fields) {
     List<Param> params = new ArrayList<>();
     for (Parameter p : callable.getParameters()) {
       params.add(param(p));
@@ -152,6 +200,7 @@ public final class MethodFinder {
     Set<Long> ints = new LinkedHashSet<>();
     Set<Double> doubles = new LinkedHashSet<>();
     Set<String> strings = new LinkedHashSet<>();
+    Set<Character> chars = new LinkedHashSet<>();
     Set<String> nullChecked = new LinkedHashSet<>();
     Set<String> names = new LinkedHashSet<>();
     params.forEach(p -> names.add(p.name()));
@@ -184,6 +233,23 @@ public final class MethodFinder {
           // hexadecimal floating point and the like
         }
       }
+      body.findAll(NameExpr.class).forEach(n -> {
+        if (fields.containsKey(n.getNameAsString()) && !names.contains(n.getNameAsString())) {
+          ints.add(fields.get(n.getNameAsString()));
+        }
+      });
+      body.findAll(FieldAccessExpr.class).forEach(f -> {
+        if (fields.containsKey(f.getNameAsString())) {
+          ints.add(fields.get(f.getNameAsString()));
+        }
+      });
+      for (CharLiteralExpr c : body.findAll(CharLiteralExpr.class)) {
+        try {
+          chars.add(c.asChar());
+        } catch (RuntimeException ignored) {
+          // an escape JavaParser cannot evaluate
+        }
+      }
       body.findAll(StringLiteralExpr.class).forEach(s -> {
         if (s.getValue().length() <= 40) {
           strings.add(s.asString());
@@ -206,7 +272,8 @@ public final class MethodFinder {
     int line = callable.getName().getRange().map(r -> r.begin.line)
         .orElse(callable.getRange().map(r -> r.begin.line).orElse(1));
     return new TargetMethod(pkg, typeName, name, constructor, isStatic, List.copyOf(params), returnType, line,
-        List.copyOf(thrown), List.copyOf(ints), List.copyOf(doubles), List.copyOf(strings), Set.copyOf(nullChecked),
+        List.copyOf(thrown), List.copyOf(ints), List.copyOf(doubles), List.copyOf(strings), List.copyOf(chars),
+        Set.copyOf(nullChecked),
         callable.getDeclarationAsString(true, true, true));
   }
 

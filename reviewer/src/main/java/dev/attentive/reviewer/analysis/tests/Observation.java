@@ -47,12 +47,24 @@ public record Observation(String status, String kind, String type, String expres
     };
   }
 
+  /** The value as a reader would write it: lists and sets as {@code [1, 2]}, everything else as rendered. */
+  String readable() {
+    if (expression.equals("java.util.List.of()")) {
+      return "[]";
+    }
+    String asList = "java.util.Arrays.asList(";
+    if (expression.startsWith(asList) && expression.endsWith(")")) {
+      return "[" + expression.substring(asList.length(), expression.length() - 1) + "]";
+    }
+    return expression;
+  }
+
   /** How a message states it: {@code false}, {@code "abc"}, {@code throws IllegalArgumentException}, ... */
   public String describe() {
     return switch (status) {
       case "VOID" -> "returns normally";
       case "THREW" -> "throws `" + kind + "`";
-      case "VALUE" -> kind.equals("OPAQUE") ? "a `" + type + "`" : "`" + expression + "`";
+      case "VALUE" -> kind.equals("OPAQUE") ? "a `" + type + "`" : "`" + readable() + "`";
       case "DENIED" -> "was denied by the sandbox";
       case "TIMEOUT" -> "did not finish in time";
       default -> "failed with `" + kind + "`";

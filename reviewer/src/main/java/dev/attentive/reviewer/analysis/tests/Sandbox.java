@@ -43,7 +43,28 @@ public final class Sandbox {
    * @param output the last part of the child's standard output and standard error (the JVM reports running out
    *     of memory on standard output)
    */
-  public record Run(Outcome outcome, List<String> lines, int exitCode, String output, Duration took) {}
+  public record Run(Outcome outcome, List<String> lines, int exitCode, String output, Duration took) {
+
+    /** The child's peak heap use in bytes as it reported it at the end (-1 when it did not get there). */
+    public long peakHeapBytes() {
+      return memory(1);
+    }
+
+    /** The child's peak resident set (VmHWM) in bytes as it reported it (-1 when unknown). */
+    public long peakRssBytes() {
+      return memory(2);
+    }
+
+    private long memory(int field) {
+      for (String line : lines) {
+        String[] f = line.split("\t");
+        if (f.length == 3 && f[0].equals("M")) {
+          return Long.parseLong(f[field]);
+        }
+      }
+      return -1;
+    }
+  }
 
   private static final List<String> TRUSTED_CLASSES = List.of(
       "dev.attentive.reviewer.analysis.tests.SandboxMain",

@@ -34,6 +34,8 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
  *       {@code T\tclass\tmethod\tSTATUS\texception\tmessage} per test (STATUS: SUCCESSFUL, FAILED, DENIED, ABORTED)
  *       and {@code S\tclass\tmethod} when one starts.
  * </ul>
+ *
+ * A run that completes ends with {@code M\tpeakHeapBytes\tpeakRssBytes} and {@code END}.
  */
 public final class SandboxMain {
 
@@ -54,6 +56,7 @@ public final class SandboxMain {
       } else {
         junit(out, List.of(args).subList(2, args.length));
       }
+      out.println("M\t" + peakHeap() + "\t" + peakRss());
       out.println("END");
       out.flush();
     }
@@ -61,6 +64,31 @@ public final class SandboxMain {
     System.err.flush();
     // halt, not exit: no shutdown hook or lingering thread of the code under test runs after this
     Runtime.getRuntime().halt(0);
+  }
+
+  /** The sum of the heap pools' peak usage, in bytes. */
+  static long peakHeap() {
+    long sum = 0;
+    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  /** This process's peak resident set (VmHWM) in bytes, or -1 where /proc is not there. */
+  static long peakRss() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return -1;
   }
 
   @SuppressWarnings("unchecked")

@@ -16,9 +16,11 @@ import java.util.Set;
  * @param returnType the declared return type as written ("void" for void methods and constructors)
  * @param declarationLine the head line of the method's name: where its suggestion is anchored
  * @param thrown simple names of the exception types it declares ({@code throws}) or throws ({@code throw new X})
- * @param intConstants integer literals in its body (negated where written {@code -c})
+ * @param intConstants integer literals in its body (negated where written {@code -c}), and the values of the
+ *     file's final fields with integer literal initialisers that the body names
  * @param doubleConstants floating-point literals in its body
  * @param stringLiterals string literals in its body
+ * @param charConstants character literals in its body
  * @param nullChecked names of parameters its body compares with null or passes to {@code requireNonNull}
  * @param code the declaration's source text (for fingerprints)
  */
@@ -35,6 +37,7 @@ public record TargetMethod(
     List<Long> intConstants,
     List<Double> doubleConstants,
     List<String> stringLiterals,
+    List<Character> charConstants,
     Set<String> nullChecked,
     String code) {
 

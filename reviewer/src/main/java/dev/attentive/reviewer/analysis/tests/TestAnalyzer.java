@@ -95,8 +95,11 @@ public final class TestAnalyzer implements Analyzer {
     return report(chunk, execute).suggestions();
   }
 
-  /** What one file got: the suggestions and, per method, how its tests were verified (for tests and benchmarks). */
-  public record Report(List<Suggestion> suggestions, List<MethodReport> methods) {}
+  /**
+   * What one file got: the suggestions, per method how its tests were verified, and the sandboxed JVM runs (for
+   * tests and benchmarks).
+   */
+  public record Report(List<Suggestion> suggestions, List<MethodReport> methods, List<Sandbox.Run> runs) {}
 
   /**
    * @param verification {@link #PASSED}, {@link #NOT_EXECUTED} or "not verified: why"
@@ -135,24 +138,25 @@ public final class TestAnalyzer implements Analyzer {
 
   public Report report(PullRequestDiffChunk chunk, boolean execute) throws Exception {
     if (!"java".equals(chunk.language())) {
-      return new Report(List.of(), List.of());
+      return new Report(List.of(), List.of(), List.of());
     }
     String content = ChangedLines.newContent(chunk);
     ChangedLines added = ChangedLines.of(chunk);
     if (content == null || added.isEmpty()) {
-      return new Report(List.of(), List.of());
+      return new Report(List.of(), List.of(), List.of());
     }
     MethodFinder.Found found = MethodFinder.find(content, added);
     if (found.methods().isEmpty()) {
-      return new Report(List.of(), List.of());
+      return new Report(List.of(), List.of(), List.of());
     }
     List<TargetMethod> methods = found.methods().subList(0, Math.min(found.methods().size(),
         config.maxMethodsPerFile()));
     Context ctx = context(found.unit());
     Path work = Files.createTempDirectory("attentive-tests-");
     try {
-      List<MethodReport> reports = new Run(chunk, content, ctx, methods, work, execute).reports();
-      return new Report(suggestions(chunk, content, reports), reports);
+      Run run = new Run(chunk, content, ctx, methods, work, execute);
+      List<MethodReport> reports = run.reports();
+      return new Report(suggestions(chunk, content, reports), reports, List.copyOf(run.runs));
     } finally {
       deleteTree(work);
     }
@@ -179,6 +183,7 @@ public final class TestAnalyzer implements Analyzer {
     final String fileName;
     final List<String> classNames = new ArrayList<>();
     final List<List<Case>> cases = new ArrayList<>();
+    final List<Sandbox.Run> runs = new ArrayList<>();
 
     Run(PullRequestDiffChunk chunk, String content, Context ctx, List<TargetMethod> methods, Path work,
         boolean execute) {
@@ -459,6 +464,7 @@ public final class TestAnalyzer implements Analyzer {
       JVMS.acquire();
       try {
         Sandbox.Run run = new Sandbox(config.timeout(), config.maxHeapMb()).run(dir, classes, args);
+        runs.add(run);
         if (run.outcome() != Sandbox.Outcome.COMPLETED) {
           LOG.log(System.Logger.Level.INFO, () -> "tests sandbox for " + chunk.path() + ": " + describe(run));
         }

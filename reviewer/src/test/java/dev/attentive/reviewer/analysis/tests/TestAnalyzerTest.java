@@ -167,6 +167,29 @@ class TestAnalyzerTest {
   }
 
   @Test
+  void aClassWithInstanceMethodsArraysVarargsCharsAndFieldConstants() throws Exception {
+    Report stock = executing.report(Fixtures.fixture("inventory", "src/main/java/com/acme/inventory/Stock.java",
+        "Stock.java"), true);
+    assertThat(stock.methods()).extracting(m -> m.method().name())
+        .containsExactly("record", "belowReorderLevel", "average", "shelfCode", "anyOver");
+    assertThat(stock.methods()).allSatisfy(m -> assertThat(m.verification()).isEqualTo(TestAnalyzer.PASSED));
+    assertThat(method(stock, "record").testSource())
+        .contains("assertThrows(IllegalArgumentException.class, () -> new Stock().record(-1));");
+    assertThat(method(stock, "average").testSource())
+        .contains("assertEquals(2.0, Stock.average(new int[] {3, 1, 2}));");
+    assertThat(method(stock, "shelfCode").testSource()).contains("assertEquals(\"A-00\", Stock.shelfCode('A', 0));",
+        "assertThrows(IllegalArgumentException.class, () -> Stock.shelfCode('@', 0));");
+    // REORDER_LEVEL (a final field, 5) gives the inputs 4, 5, 6: the `<` → `<=` change shows at 5
+    assertThat(method(stock, "belowReorderLevel").changes()).singleElement().satisfies(c -> {
+      assertThat(c.call()).isEqualTo("belowReorderLevel(new int[] {4, 5, 6})");
+      assertThat(c.sentence()).isEqualTo("This PR changes what `belowReorderLevel(new int[] {4, 5, 6})` returns from"
+          + " `[4]` to `[4, 5]`.");
+    });
+    assertThat(method(stock, "record").changes()).extracting(BehaviourChange::call)
+        .containsExactly("record(-1)", "record(Integer.MIN_VALUE)");
+  }
+
+  @Test
   void aNewMethodHasNoBaseToCompareWith() {
     assertThat(method(texts, "truncate").changes()).isEmpty();
     assertThat(rule(texts, TestAnalyzer.BEHAVIOUR_RULE)).isEmpty();
