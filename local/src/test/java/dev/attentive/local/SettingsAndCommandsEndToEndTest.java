@@ -1,0 +1,195 @@
+package dev.attentive.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attentive.events.EventJson;
+import dev.attentive.events.EventSerdes;
+import dev.attentive.events.Review;
+import dev.attentive.events.Suggestion;
+import dev.attentive.events.Topics;
+import dev.attentive.testkit.github.GitHubEmulator;
+import dev.attentive.testkit.github.PostedIssueComment;
+import dev.attentive.testkit.github.RecordedRequest;
+import dev.attentive.testkit.github.RepositoryContents;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end, the three services as their own JVMs on a real broker and the GitHub emulator: a repository's
+ * {@code .attentive.yml} on its default branch, and {@code /attentive} commands in PR comments.
+ */
+class SettingsAndCommandsEndToEndTest {
+
+  static final String SECRET = "e2e-settings-secret";
+  static final String PATH = "src/main/java/com/acme/widgets/Widget.java";
+  static final String WIDGET = """
+      package com.acme.widgets;
+
+      import java.util.*;
+
+      public class Widget {
+        private final List<String> parts = new ArrayList<>();
+
+        public int count(){ return parts.size(); }
+      }
+      """;
+  static final Duration WAIT = Duration.ofSeconds(120);
+
+  static Pipeline pipeline;
+
+  @BeforeAll
+  static void start() throws Exception {
+    StackConfig config = StackConfig.fromEnvironment();
+    Path work = Files.createTempDirectory("attentive-e2e-settings");
+    pipeline = Pipeline.start(config.root(), work, SECRET, null, Pipeline.EMULATOR_TOKEN, 0, Pipeline.SERVICES,
+        ServiceProcess.QUICK_START);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  @Test
+  void aRepositoryThatLeavesOutStyleGetsNoStyleSuggestions() throws Exception {
+    String repo = "acme/no-style";
+    serve(repo, 1, "1".repeat(40));
+    RepositoryContents.serve(pipeline.github(), repo, "main", ".attentive.yml", "version: 1\nanalyzers: [tests]\n");
+    String delivery = UUID.randomUUID().toString();
+
+    assertThat(pipeline.deliver("pull_request", delivery, push(repo, 1, "1".repeat(40))).statusCode())
+        .isEqualTo(202);
+
+    Review review = reviewOf(delivery);
+    assertThat(review.settings().analyzers()).containsExactly("tests");
+    assertThat(review.suggestions()).noneMatch(s -> s.kind() == Suggestion.Kind.STYLE);
+    assertThat(review.suggestions()).noneMatch(s -> s.ruleId().startsWith("style/"));
+  }
+
+  @Test
+  void aBrokenFileGetsOneCommentAndTheReviewGoesOutWithDefaults() throws Exception {
+    String repo = "acme/broken-config";
+    String head1 = "2".repeat(40);
+    serve(repo, 2, head1);
+    RepositoryContents.serve(pipeline.github(), repo, "main", ".attentive.yml",
+        "version: 1\nanalyzers: [style]\nreview:\n  maxComments: 500\n");
+
+    pipeline.deliver("pull_request", UUID.randomUUID().toString(), push(repo, 2, head1));
+
+    List<RecordedRequest> reviews = awaitRequests("POST", "/repos/" + repo + "/pulls/2/reviews", 1);
+    JsonNode posted = EventJson.mapper().readTree(reviews.get(0).body());
+    assertThat(posted.path("comments").toString()).as("a normal review: the style findings inline")
+        .contains("AvoidStarImport");
+    List<PostedIssueComment> comments = awaitComments(repo, 2, 1);
+    assertThat(comments).hasSize(1);
+    assertThat(comments.get(0).body()).contains(
+        "`.attentive.yml` line 4: review.maxComments must be between 1 and 100, was 500");
+
+    // The next push: its review, and still the one comment.
+    String head2 = "3".repeat(40);
+    serve(repo, 2, head2, WIDGET.replace("count()", "size()"));
+    String second = UUID.randomUUID().toString();
+    pipeline.deliver("pull_request", second, push(repo, 2, head2));
+    reviewOf(second);
+    Thread.sleep(3000);
+    assertThat(pipeline.github().issueComments(repo, 2)).hasSize(1);
+  }
+
+  @Test
+  void aWritersReviewCommandIsCarriedOutAndAReadersIsRefused() throws Exception {
+    String repo = "acme/commands";
+    serve(repo, 3, "4".repeat(40));
+    pipeline.github().permission(repo, "writer", "write");
+
+    String refused = UUID.randomUUID().toString();
+    pipeline.deliver("issue_comment", refused, comment(repo, 3, "reader", "/attentive review"));
+    assertThat(awaitComments(repo, 3, 1).get(0).body()).startsWith("Sorry @reader");
+
+    String accepted = UUID.randomUUID().toString();
+    pipeline.deliver("issue_comment", accepted, comment(repo, 3, "writer", "/attentive review"));
+    Review review = reviewOf(accepted);
+    assertThat(review.trigger()).isEqualTo("command.review");
+    assertThat(review.headSha()).isEqualTo("4".repeat(40));
+    awaitRequests("POST", "/repos/" + repo + "/pulls/3/reviews", 1);
+    assertThat(pipeline.kafka().await(Topics.REVIEWS, EventSerdes.review(), r -> r.deliveryId().equals(refused), 1,
+        Duration.ofSeconds(1))).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static void serve(String repo, int pr, String head) {
+    serve(repo, pr, head, WIDGET);
+  }
+
+  private static void serve(String repo, int pr, String head, String source) {
+    GitHubEmulator github = pipeline.github();
+    github.pullRequest(repo, pr).head(head).base("0".repeat(40)).clearFiles()
+        .file(PATH, "added", SyntheticJava.newFilePatch(source)).register();
+    RepositoryContents.serve(github, repo, head, PATH, source);
+  }
+
+  private static Review reviewOf(String delivery) {
+    List<Review> reviews = pipeline.kafka().await(Topics.REVIEWS, EventSerdes.review(),
+        r -> r.deliveryId().equals(delivery), 1, WAIT);
+    assertThat(reviews).as("review of " + delivery).hasSize(1);
+    return reviews.get(0);
+  }
+
+  private static List<RecordedRequest> awaitRequests(String method, String path, int count) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<RecordedRequest> requests = pipeline.github().requests(method, path);
+    while (requests.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      requests = pipeline.github().requests(method, path);
+    }
+    assertThat(requests).as(method + " " + path).hasSizeGreaterThanOrEqualTo(count);
+    return requests;
+  }
+
+  private static List<PostedIssueComment> awaitComments(String repo, int pr, int count) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<PostedIssueComment> comments = pipeline.github().issueComments(repo, pr);
+    while (comments.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      comments = pipeline.github().issueComments(repo, pr);
+    }
+    assertThat(comments).as("comments on " + repo + "#" + pr).hasSizeGreaterThanOrEqualTo(count);
+    return comments;
+  }
+
+  private static byte[] push(String repo, int number, String head) throws Exception {
+    var root = EventJson.mapper().createObjectNode();
+    root.put("action", "synchronize").put("number", number);
+    var pr = root.putObject("pull_request");
+    pr.put("number", number).put("state", "open").put("draft", false);
+    pr.putObject("head").put("sha", head).put("ref", "feature");
+    pr.putObject("base").put("sha", "0".repeat(40)).put("ref", "main");
+    root.putObject("repository").put("full_name", repo).put("default_branch", "main");
+    root.putObject("installation").put("id", 77);
+    return EventJson.mapper().writeValueAsBytes(root);
+  }
+
+  private static byte[] comment(String repo, int number, String login, String body) throws Exception {
+    var root = EventJson.mapper().createObjectNode();
+    root.put("action", "created");
+    var issue = root.putObject("issue");
+    issue.put("number", number).put("state", "open");
+    issue.putObject("pull_request").put("url", "https://api.github.com/repos/" + repo + "/pulls/" + number);
+    var comment = root.putObject("comment");
+    comment.put("id", Math.abs(UUID.randomUUID().getMostSignificantBits())).put("body", body)
+        .put("author_association", "CONTRIBUTOR").put("created_at", "2026-11-23T12:00:00Z");
+    comment.putObject("user").put("login", login);
+    root.putObject("repository").put("full_name", repo).put("default_branch", "main");
+    root.putObject("installation").put("id", 77);
+    return EventJson.mapper().writeValueAsBytes(root);
+  }
+}
