@@ -129,6 +129,22 @@ class RepositorySettingsIngestTest {
     assertThat(manifest.settings().checkstyle()).isNull();
   }
 
+  @Test
+  void aFileGitHubRefusesToGiveMeansTheDefaultsNotALostReview() {
+    String repo = "octo-settings/forbidden";
+    String head = "4444444444444444444444444444444444444444";
+    register(repo, 14, head);
+    // An App without "Contents: read" gets 403 for the contents API.
+    IngestTestResource.github().failNext("GET", "/repos/" + repo + "/contents/\\.attentive\\.yml", 403, 1);
+
+    String delivery = push(repo, 14, head, "main");
+
+    assertThat(chunksOf(delivery, 2)).hasSize(2).allSatisfy(c -> assertThat(c.settings()).isNull());
+    assertThat(manifestOf(delivery).settings()).isNull();
+    assertThat(IngestTestResource.github().requestCount("GET", "/repos/" + repo + "/contents/\\.attentive\\.yml"))
+        .as("a permanent refusal is not retried").isEqualTo(1);
+  }
+
   static void register(String repo, int number, String head) {
     IngestTestResource.github().pullRequest(repo, number)
         .head(head)

@@ -2,6 +2,7 @@ package dev.attentive.ingest.settings;
 
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.RepositorySettingsParser;
+import dev.attentive.ingest.github.GitHubException;
 import dev.attentive.ingest.github.GitHubGateway;
 import java.io.IOException;
 import java.util.Optional;
@@ -13,8 +14,9 @@ import org.jboss.logging.Logger;
  * reviewed itself (switch the bot off, raise the confidence bar, ignore its own files).
  *
  * <p>No file means the deployment's defaults. A file with mistakes gives the defaults for the parts in question and
- * a problem message for each. A failure to read it (GitHub down after the fetcher's retries) is passed on as an
- * {@link IOException}, like a failure to list files.
+ * a problem message for each. A file GitHub refuses to give (403: an App without "Contents: read") means the
+ * defaults, with a warning in the log. A failure that may pass (GitHub down after the fetcher's retries) is passed on
+ * as an {@link IOException}, like a failure to list files: the delivery is dead-lettered and can be replayed.
  */
 public final class RepositorySettingsReader {
 
@@ -39,7 +41,14 @@ public final class RepositorySettingsReader {
       LOG.warnf("%s: default branch unknown; %s not read, defaults used", repository, RepositorySettings.FILE);
       return null;
     }
-    Optional<String> text = github.fileContent(repository, RepositorySettings.FILE, defaultBranch, installationId);
+    Optional<String> text;
+    try {
+      text = github.fileContent(repository, RepositorySettings.FILE, defaultBranch, installationId);
+    } catch (GitHubException.Permanent e) {
+      // e.g. 403: a GitHub App without "Contents: read". The review goes on with the defaults.
+      LOG.warnf("%s: %s could not be read (%s); defaults used", repository, RepositorySettings.FILE, e.getMessage());
+      return null;
+    }
     if (text.isEmpty()) {
       return null;
     }
@@ -47,7 +56,13 @@ public final class RepositorySettingsReader {
         repository + "@" + defaultBranch + ":" + RepositorySettings.FILE);
     String checkstyle = settings.checkstyle();
     if (checkstyle != null && !checkstyle.equals("google_checks.xml") && !checkstyle.equals("sun_checks.xml")) {
-      Optional<String> xml = github.fileContent(repository, checkstyle, defaultBranch, installationId);
+      Optional<String> xml;
+      try {
+        xml = github.fileContent(repository, checkstyle, defaultBranch, installationId);
+      } catch (GitHubException.Permanent e) {
+        LOG.warnf("%s: %s could not be read (%s)", repository, checkstyle, e.getMessage());
+        xml = Optional.empty();
+      }
       if (xml.isEmpty()) {
         settings = settings.withCheckstyleProblem("`" + RepositorySettings.FILE + "`: style.checkstyle names `"
             + checkstyle + "`, which is not a text file on " + defaultBranch + "; the default rule set is used");

@@ -111,7 +111,8 @@ public final class ReviewPublisher {
       }
       return new Result(result.outcome(), merge(result.state(), List.of(recorded), List.of()), result.inline(),
           result.listed(), result.repeats(), result.duplicates(), result.reviewId(), result.refusedInline());
-    } catch (GitHubFailedException e) {
+    } catch (GitHubFailedException | RuntimeException e) {
+      // The review is out: whatever happens to the comment must not lose the record of it.
       LOG.warnf("%s: could not comment on the problems of %s (will try with the next review): %s", review.key(),
           settings.source(), e.getMessage());
       return result;
