@@ -117,6 +117,15 @@ public final class RepositorySettingsParser {
       if (attention != null && attention.isNull()) {
         attention = null;
       }
+      if (attention != null) {
+        try {
+          AttentionProgram.fromJson(attention);
+        } catch (IllegalArgumentException e) {
+          problems.add(at("model.attention") + "model.attention: " + e.getMessage()
+              + "; the default attention program is used");
+          attention = null;
+        }
+      }
       return new RepositorySettings(version, analyzers, checkstyle, null, formatter, ignore, maxComments,
           minConfidence, execute, attention, null, problems, source);
     }

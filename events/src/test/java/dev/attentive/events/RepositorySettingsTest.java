@@ -27,8 +27,10 @@ class RepositorySettingsTest {
           execute: true
         model:
           attention:
-            focus: [security, nulls]
-            weight: 2
+            version: 1
+            rules:
+              - {tokens: added, bias: 2}
+              - {tokens: comment, mask: true}
         """, "o/r@main:.attentive.yml");
 
     assertThat(s.problems()).isEmpty();
@@ -39,7 +41,9 @@ class RepositorySettingsTest {
     assertThat(s.maxComments()).isEqualTo(10);
     assertThat(s.minConfidence()).isEqualTo(0.8);
     assertThat(s.testsExecute()).isTrue();
-    assertThat(s.modelAttention().path("focus").get(1).asText()).isEqualTo("nulls");
+    assertThat(s.modelAttention().path("rules").get(1).path("tokens").asText()).isEqualTo("comment");
+    assertThat(AttentionProgram.fromJson(s.modelAttention()).bias(AttentionProgram.COMMENT))
+        .isEqualTo(AttentionProgram.MASK);
     assertThat(s.source()).isEqualTo("o/r@main:.attentive.yml");
     assertThat(s.selectAnalyzers(List.of("style", "model"))).containsExactly("style");
   }
@@ -92,7 +96,7 @@ class RepositorySettingsTest {
     assertThat(json).doesNotContain("settings");
     assertThat(EventJson.mapper().readValue(json, PullRequestDiffChunk.class)).isEqualTo(chunk);
 
-    RepositorySettings settings = RepositorySettingsParser.parse("analyzers: [tests]\nmodel:\n  attention: {a: 1}\n",
+    RepositorySettings settings = RepositorySettingsParser.parse("analyzers: [tests]\nmodel:\n  attention: {version: 1, rules: []}\n",
         null).withAnalyzerOverride(List.of("tests"));
     var withSettings = chunk.withSettings(settings);
     assertThat(EventJson.mapper().readValue(EventJson.mapper().writeValueAsString(withSettings),
@@ -110,5 +114,22 @@ class RepositorySettingsTest {
     var manifest = new DiffManifest(1, "d", "o/r", 1, "b", "h", 1L, "t", 0, 0, false, List.of(), Instant.now());
     String manifestJson = EventJson.mapper().writeValueAsString(manifest).replace(",\"settings\":null", "");
     assertThat(EventJson.mapper().readValue(manifestJson, DiffManifest.class)).isEqualTo(manifest);
+  }
+
+  @Test
+  void anInvalidAttentionProgramIsAProblemAndTheDefaultProgramIsUsed() {
+    RepositorySettings s = RepositorySettingsParser.parse("""
+        review:
+          maxComments: 5
+        model:
+          attention:
+            version: 1
+            rules:
+              - {tokens: lines, bias: 2}
+        """, null);
+    assertThat(s.modelAttention()).isNull();
+    assertThat(s.maxComments()).isEqualTo(5);
+    assertThat(s.problems()).singleElement().asString().contains("line 4").contains("model.attention")
+        .contains("rule 1: unknown tokens 'lines'").contains("default attention program");
   }
 }

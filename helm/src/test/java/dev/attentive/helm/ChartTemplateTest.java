@@ -186,7 +186,8 @@ class ChartTemplateTest {
     assertThat(c.at("/resources/limits/nvidia.com~1gpu").asText()).isEqualTo("2");
     assertThat(c.at("/resources/limits/memory").asText()).isEqualTo("8Gi");
     assertThat(c.path("image").asText()).isEqualTo("registry.local/attentive-reviewer-gpu:0.1.0-cuda");
-    assertThat(env(gpu)).containsEntry("ATTENTIVE_MODEL_DEVICE", "gpu");
+    assertThat(env(gpu)).containsEntry("ATTENTIVE_REVIEWER_MODEL_DEVICE", "gpu")
+        .containsEntry("TENSORFLOW_LIBRARY_PATH", "/opt/attentive/tensorflow-gpu");
     JsonNode pod = gpu.at("/spec/template/spec");
     assertThat(pod.at("/nodeSelector/nvidia.com~1gpu.present").asText()).isEqualTo("true");
     assertThat(pod.at("/nodeSelector").size()).isEqualTo(1);
@@ -199,7 +200,7 @@ class ChartTemplateTest {
     // the CPU pool is untouched: no GPU, no device env, its own selector
     JsonNode cpu = m.get("Deployment", REVIEWER);
     assertThat(container(cpu).at("/resources/limits/nvidia.com~1gpu").isMissingNode()).isTrue();
-    assertThat(envVar(cpu, "ATTENTIVE_MODEL_DEVICE")).isEmpty();
+    assertThat(envVar(cpu, "ATTENTIVE_REVIEWER_MODEL_DEVICE")).isEmpty();
     assertThat(cpu.at("/spec/template/spec/tolerations").isMissingNode()).isTrue();
     assertThat(cpu.at("/spec/selector/matchLabels/attentive.dev~1pool").asText()).isEqualTo("cpu");
   }
@@ -218,7 +219,7 @@ class ChartTemplateTest {
     Manifests m = render(Map.of("reviewer.gpu.enabled", "false"));
     assertThat(m.find("Deployment", REVIEWER_GPU)).isEmpty();
     assertThat(m.ofKind("Deployment")).hasSize(3);
-    assertThat(m.text()).doesNotContain("nvidia.com/gpu").doesNotContain("ATTENTIVE_MODEL_DEVICE");
+    assertThat(m.text()).doesNotContain("nvidia.com/gpu").doesNotContain("ATTENTIVE_REVIEWER_MODEL_DEVICE");
   }
 
   @Test

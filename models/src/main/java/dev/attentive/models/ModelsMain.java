@@ -9,7 +9,7 @@ import dev.attentive.models.data.DatasetBuilder;
 import dev.attentive.models.data.Example;
 import dev.attentive.models.net.AttentionNet;
 import dev.attentive.models.net.Hyper;
-import dev.attentive.models.program.AttentionProgram;
+import dev.attentive.events.AttentionProgram;
 import dev.attentive.models.serve.DjlReviewModel;
 import dev.attentive.models.serve.ModelInfo;
 import dev.attentive.models.serve.Prediction;
@@ -59,6 +59,7 @@ public final class ModelsMain {
       case "train" -> train(options);
       case "eval" -> eval(options);
       case "bench" -> bench(options);
+      case "find" -> find(args, options);
       default -> usage();
     }
     System.exit(0);
@@ -69,7 +70,8 @@ public final class ModelsMain {
         usage: bin/attentive model dataset [--libraries models/corpus/libraries.txt]
                bin/attentive model train [--steps 6000] [--batch 32] [--lr 0.001] [--out DIR]
                bin/attentive model eval [--model DIR]
-               bin/attentive model bench [--model DIR] [--seconds 15]""");
+               bin/attentive model bench [--model DIR] [--seconds 15]
+               bin/attentive model find FILE.java --lines 10-12,20 [--model DIR] [--threshold 0.5]""");
   }
 
   static Dataset dataset(Map<String, String> options) throws Exception {
@@ -265,9 +267,35 @@ public final class ModelsMain {
     return "unknown";
   }
 
+  /** Prints what the model finds on some lines of a file, at the shipped threshold unless told otherwise. */
+  private static void find(String[] args, Map<String, String> options) throws Exception {
+    Path file = Path.of(options.getOrDefault("file", args.length > 1 ? args[1] : ""));
+    java.util.Set<Integer> lines = new java.util.TreeSet<>();
+    for (String part : options.getOrDefault("lines", "1-100000").split(",")) {
+      String[] range = part.split("-");
+      int from = Integer.parseInt(range[0].strip());
+      int to = range.length > 1 ? Integer.parseInt(range[1].strip()) : from;
+      for (int l = from; l <= to; l++) {
+        lines.add(l);
+      }
+    }
+    Path dir = Path.of(options.getOrDefault("model", SHIPPED.toString()));
+    try (DjlReviewModel model = new DjlReviewModel(dir, DjlReviewModel.Settings.defaults())) {
+      double threshold = Double.parseDouble(options.getOrDefault("threshold",
+          Double.toString(model.info().threshold())));
+      var finder = new dev.attentive.models.serve.BugFinder(model, 1000);
+      var findings = finder.find(Files.readString(file), lines, AttentionProgram.DEFAULT, threshold);
+      System.out.printf("%s: %d finding(s) above %.3f%n", file, findings.size(), threshold);
+      for (var f : findings) {
+        System.out.printf("  line %d (%s, %.3f): %s%n    -> %s%n    rested on %s%n", f.line(), f.kind(),
+            f.confidence(), f.original().strip(), f.replacement().strip(), f.restedOn());
+      }
+    }
+  }
+
   private static Map<String, String> options(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 1; i + 1 < args.length; i += 2) {
+    for (int i = args.length > 1 && !args[1].startsWith("--") ? 2 : 1; i + 1 < args.length; i += 2) {
       if (!args[i].startsWith("--")) {
         throw new IllegalArgumentException("expected --option value, got " + args[i]);
       }

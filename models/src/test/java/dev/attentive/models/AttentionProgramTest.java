@@ -3,7 +3,7 @@ package dev.attentive.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.attentive.models.program.AttentionProgram;
+import dev.attentive.events.AttentionProgram;
 import org.junit.jupiter.api.Test;
 
 class AttentionProgramTest {

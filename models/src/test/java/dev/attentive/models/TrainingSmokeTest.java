@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attentive.models.data.Example;
 import dev.attentive.models.net.Hyper;
-import dev.attentive.models.program.AttentionProgram;
+import dev.attentive.events.AttentionProgram;
 import dev.attentive.models.train.Batches;
 import dev.attentive.models.train.Trainer;
 import java.util.ArrayList;

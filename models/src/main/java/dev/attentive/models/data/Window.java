@@ -9,7 +9,7 @@ import java.util.List;
  * @param tokens the Java tokens of the window, in order
  * @param firstPosition for each token, the model position of its first sub-token
  * @param ids sub-token ids; ids[0] is the "no bug" slot
- * @param features per position, {@link dev.attentive.models.program.AttentionProgram} feature bits
+ * @param features per position, {@link dev.attentive.events.AttentionProgram} feature bits
  * @param tokenAt for each position, the index into {@code tokens} (-1 for the slot)
  */
 public record Window(List<CodeToken> tokens, int[] firstPosition, int[] ids, int[] features, int[] tokenAt) {

@@ -4,7 +4,7 @@ import dev.attentive.models.code.CodeToken;
 import dev.attentive.models.code.LexedFile;
 import dev.attentive.models.code.SubTokens;
 import dev.attentive.models.code.Vocabulary;
-import dev.attentive.models.program.AttentionProgram;
+import dev.attentive.events.AttentionProgram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import dev.attentive.models.code.RepairClasses;
 import dev.attentive.models.code.Vocabulary;
 import dev.attentive.models.data.Window;
 import dev.attentive.models.data.WindowCutter;
-import dev.attentive.models.program.AttentionProgram;
+import dev.attentive.events.AttentionProgram;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.attentive.models.train;
 
 import dev.attentive.models.data.Example;
-import dev.attentive.models.program.AttentionProgram;
+import dev.attentive.events.AttentionProgram;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

@@ -4,7 +4,7 @@ import dev.attentive.models.data.Dataset;
 import dev.attentive.models.data.Example;
 import dev.attentive.models.net.AttentionNet;
 import dev.attentive.models.net.Hyper;
-import dev.attentive.models.program.AttentionProgram;
+import dev.attentive.events.AttentionProgram;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.attentive.models.program;
+package dev.attentive.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
