@@ -82,9 +82,20 @@ public final class TestAnalyzer implements Analyzer {
     return config;
   }
 
+  /** With execution as {@link #executionFor} decides for the chunk's repository. */
   @Override
   public List<Suggestion> analyze(PullRequestDiffChunk chunk) throws Exception {
-    return analyze(chunk, config.execution());
+    return analyze(chunk, executionFor(chunk));
+  }
+
+  /**
+   * Whether tests run for this chunk: the deployment's {@code execution.enabled} bounds the repository's
+   * {@code .attentive.yml} {@code tests.execute}, which can turn execution off but on only where the deployment
+   * enabled it; without a setting the deployment's value applies.
+   */
+  public boolean executionFor(PullRequestDiffChunk chunk) {
+    Boolean repository = chunk.settings() == null ? null : chunk.settings().testsExecute();
+    return config.execution() && (repository == null || repository);
   }
 
   /**

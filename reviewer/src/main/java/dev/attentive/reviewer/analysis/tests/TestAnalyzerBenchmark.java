@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *
  * FIXTURES_DIR (default reviewer/src/test/resources/test-analyzer-fixtures) holds NAME/base/FILE and NAME/head/FILE
  * pairs; each pair becomes one diff chunk. Every file is analyzed once to warm up, then RUNS times (default 3) per
- * mode; the median wall time is printed, divided by the file's changed methods, with this JVM's peak heap during the
+ * mode; the first call's time and the median wall time are printed (also divided by the file's changed methods),
+ * with this JVM's peak heap during the
  * measured runs (all heap pools, reset before each run: javac dominates it) and the sandboxed JVMs' peak heap and
  * resident set as they reported them.
  */
@@ -55,12 +56,14 @@ public final class TestAnalyzerBenchmark {
     }
     System.out.printf("tests analyzer benchmark: Java %s, %d CPUs, %d runs per mode (median), sandbox -Xmx%dm%n",
         Runtime.version(), Runtime.getRuntime().availableProcessors(), runs, TestsConfig.DEFAULT_MAX_HEAP_MB);
-    System.out.printf("%-32s %-9s %7s %9s %11s %9s %10s %9s %5s %s%n", "file", "execution", "methods", "ms/file",
-        "ms/method", "heap MB", "child heap", "child RSS", "JVMs", "verified");
+    System.out.printf("%-30s %-4s %7s %8s %8s %9s %8s %10s %9s %4s %s%n", "file", "exec", "methods", "first ms",
+        "ms/file", "ms/method", "heap MB", "child heap", "child RSS", "JVMs", "verified");
     for (boolean execute : new boolean[] {false, true}) {
       TestAnalyzer analyzer = new TestAnalyzer(TestsConfig.defaults().withExecution(execute));
       for (PullRequestDiffChunk chunk : chunks) {
+        long first = System.nanoTime();
         analyzer.report(chunk, execute); // warm-up
+        long firstMillis = (System.nanoTime() - first) / 1_000_000;
         long[] millis = new long[runs];
         long heap = 0;
         long childHeap = -1;
@@ -83,8 +86,8 @@ public final class TestAnalyzerBenchmark {
         int methods = Math.max(1, report.methods().size());
         long verified = report.methods().stream().filter(m -> m.verification().equals(TestAnalyzer.PASSED)
             || m.verification().equals(TestAnalyzer.NOT_EXECUTED)).count();
-        System.out.printf("%-32s %-9s %7d %9d %11d %9d %10s %9s %5d %d/%d%n", chunk.path(), execute ? "on" : "off",
-            report.methods().size(), median, median / methods, heap >> 20, mb(childHeap), mb(childRss),
+        System.out.printf("%-30s %-4s %7d %8d %8d %9d %8d %10s %9s %4d %d/%d%n", chunk.path(),
+            execute ? "on" : "off", report.methods().size(), firstMillis, median, median / methods, heap >> 20, mb(childHeap), mb(childRss),
             report.runs().size(), verified, report.methods().size());
       }
     }

@@ -3,6 +3,7 @@ package dev.attentive.reviewer.analysis.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
 import dev.attentive.reviewer.Analyzers;
 import dev.attentive.reviewer.analysis.Chunks;
@@ -270,6 +271,21 @@ class TestAnalyzerTest {
     assertThat(executing.analyze(Chunks.newFile("README.md", "# hi\n"))).isEmpty();
     assertThat(executing.analyze(Chunks.newFile("src/A.java", "class A { private int f() { return 1; } }\n")))
         .isEmpty();
+  }
+
+  @Test
+  void aRepositoryCanTurnExecutionOffButOnlyTheDeploymentCanTurnItOn() {
+    PullRequestDiffChunk chunk = Fixtures.fixture("ports", PORTS, "Ports.java");
+    assertThat(executing.executionFor(chunk)).isTrue();
+    assertThat(executing.executionFor(chunk.withSettings(settings(false)))).isFalse();
+    assertThat(executing.executionFor(chunk.withSettings(settings(null)))).isTrue();
+    assertThat(compiling.executionFor(chunk)).isFalse();
+    assertThat(compiling.executionFor(chunk.withSettings(settings(true)))).isFalse();
+  }
+
+  private static RepositorySettings settings(Boolean execute) {
+    return new RepositorySettings(1, null, null, null, null, List.of(), null, null, execute, null, null, List.of(),
+        null);
   }
 
   @Test
