@@ -155,14 +155,15 @@ class RepositorySettingsReviewTest {
 
   @Test
   void analyzersReadTheirSettingsAndACommandOverrideNarrowsTheRun() {
-    RepositorySettings settings = settings("tests:\n  execute: true\nmodel:\n  attention: {focus: [nulls]}\n")
+    RepositorySettings settings = settings(
+        "tests:\n  execute: true\nmodel:\n  attention: {version: 1, rules: [{tokens: added, bias: 2}]}\n")
         .withAnalyzerOverride(List.of("tests", "model"));
 
     Review review = review(settings);
 
     assertThat(rules(review)).containsExactly("tests/untested");
     assertThat(SEEN.get().testsExecute()).isTrue();
-    assertThat(SEEN.get().modelAttention().path("focus").get(0).asText()).isEqualTo("nulls");
+    assertThat(SEEN.get().modelAttention().path("rules").get(0).path("bias").asInt()).isEqualTo(2);
     assertThat(review.notes()).containsExactly("the model analyzer was asked for but is not enabled in this"
         + " deployment");
   }
