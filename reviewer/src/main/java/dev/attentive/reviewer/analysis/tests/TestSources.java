@@ -123,23 +123,34 @@ final class TestSources {
 
   /** A JUnit 5 test class holding {@code tests}. */
   static String testClass(Context ctx, String className, List<TestCase> tests) {
-    Set<String> used = new TreeSet<>();
+    Set<String> assertions = new TreeSet<>();
     for (TestCase t : tests) {
       for (String a : List.of("assertArrayEquals", "assertDoesNotThrow", "assertEquals", "assertFalse", "assertNull",
           "assertThrows", "assertTrue")) {
         if (t.body().contains(a + "(")) {
-          used.add("import static org.junit.jupiter.api.Assertions." + a + ";");
+          assertions.add("import static org.junit.jupiter.api.Assertions." + a + ";");
         }
       }
     }
-    List<String> extra = new ArrayList<>(used);
+    List<String> extra = new ArrayList<>(assertions);
     extra.add("import org.junit.jupiter.api.Test;");
-    StringBuilder s = header(ctx, extra);
+    String bodies = String.join("\n", tests.stream().map(TestCase::body).toList());
+    Context used = new Context(ctx.packageName(), ctx.imports().stream().filter(i -> needed(i, bodies)).toList(),
+        ctx.fileTypes());
+    StringBuilder s = header(used, extra);
     s.append("class ").append(className).append(" {\n");
     for (TestCase t : tests) {
       s.append("\n  @Test\n  void ").append(t.name()).append("() {\n    ").append(t.body()).append("\n  }\n");
     }
     return s.append("}\n").toString();
+  }
+
+  /** Whether a test whose bodies are {@code code} needs the file's import {@code line} (on-demand ones are kept). */
+  static boolean needed(String line, String code) {
+    String name = line.replaceFirst("^import\\s+(static\\s+)?", "").replaceFirst("\\s*;\\s*$", "").strip();
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    return simple.equals("*") || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(simple)
+        + "\\b").matcher(code).find();
   }
 
   private static StringBuilder header(Context ctx, List<String> extraImports) {

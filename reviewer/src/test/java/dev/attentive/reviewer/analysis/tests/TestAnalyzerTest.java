@@ -95,7 +95,8 @@ class TestAnalyzerTest {
         "assertFalse(Ports.isValidPort(Integer.MIN_VALUE));");
     assertThat(method(texts, "truncate").testSource()).contains(
         "assertEquals(\"abc\", Texts.truncate(\"abc\", 3));", "assertNull(Texts.truncate((String) null, 0));",
-        "assertThrows(StringIndexOutOfBoundsException.class, () -> Texts.truncate(\"abc\", -1));");
+        "assertThrows(StringIndexOutOfBoundsException.class, () -> Texts.truncate(\"abc\", -1));")
+        .doesNotContain("import java.util.Locale;"); // the file's imports only where the tests use them
     assertThat(method(percentages, "percentOf").testSource()).contains(
         "assertEquals(10, Percentages.percentOf(1, 10));",
         "assertThrows(IllegalArgumentException.class, () -> Percentages.percentOf(0, 0));",
