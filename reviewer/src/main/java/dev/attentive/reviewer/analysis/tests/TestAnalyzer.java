@@ -525,7 +525,8 @@ public final class TestAnalyzer implements Analyzer {
         message.append(" (running pull-request code is off here, so these only check that no exception the method"
             + " does not declare escapes; pin the values you expect)");
       }
-      message.append("\n\n").append(details(TestSources.testClassName(m) + ".java", r.testSource()));
+      message.append("\n\n").append(details(className(r.testSource(), TestSources.testClassName(m)) + ".java",
+          r.testSource()));
       out.add(new Suggestion(Suggestion.Kind.TEST, chunk.path(), m.declarationLine(), m.declarationLine(),
           Suggestion.Severity.INFO, confidence, message.toString(), null, rule,
           Suggestion.fingerprint(chunk.path(), rule, m.code())));
@@ -553,7 +554,8 @@ public final class TestAnalyzer implements Analyzer {
         pinning.add(t);
       }
     }
-    String className = TestSources.testClassName(m).replaceFirst("Test$", "BehaviourTest");
+    String className = className(r.testSource(), TestSources.testClassName(m)).replaceFirst("Test$",
+        "BehaviourTest");
     message.append(details(className + ".java", TestSources.testClass(contextOf(r.testSource()), className,
         pinning)));
     String key = m.code() + "\n" + String.join("\n", r.changes().stream()
@@ -561,6 +563,12 @@ public final class TestAnalyzer implements Analyzer {
     return new Suggestion(Suggestion.Kind.TEST, chunk.path(), m.declarationLine(), m.declarationLine(),
         Suggestion.Severity.WARNING, 0.7, message.toString(), null, BEHAVIOUR_RULE,
         Suggestion.fingerprint(chunk.path(), BEHAVIOUR_RULE, key));
+  }
+
+  /** The name of the class a generated test source declares, or {@code fallback}. */
+  private static String className(String testSource, String fallback) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^class (\\w+) \\{").matcher(testSource);
+    return m.find() ? m.group(1) : fallback;
   }
 
   /** The package and imports of a generated test class, to write another in the same place. */
@@ -579,8 +587,14 @@ public final class TestAnalyzer implements Analyzer {
     return new Context(pkg, imports, Set.of());
   }
 
+  /** A collapsed block with the source in a ```java fence (longer than any run of backticks in the source). */
   static String details(String title, String source) {
-    return "<details><summary>" + title + "</summary>\n\n```java\n" + source + "```\n\n</details>";
+    String fence = "```";
+    while (source.contains(fence)) {
+      fence += "`";
+    }
+    return "<details><summary>" + title + "</summary>\n\n" + fence + "java\n" + source + fence
+        + "\n\n</details>";
   }
 
   /** The file's own name for the temporary copy javac compiles (a public class must match it). */
