@@ -121,6 +121,50 @@ class PipelineEndToEndTest {
         Duration.ofSeconds(1))).as("nothing dead-lettered").isEmpty();
   }
 
+  /** The attention model's part: a planted off-by-one in a loop bound becomes a REPAIR comment with the fix. */
+  static final int BUG_PR = 4;
+  static final String BUG_HEAD = "4444444444444444444444444444444444444444";
+  static final String BUG_PATH = "src/main/java/com/acme/widgets/Totals.java";
+  static final String TOTALS = """
+      package com.acme.widgets;
+
+      public final class Totals {
+
+        private Totals() {}
+
+        public static int sum(int[] prices) {
+          int total = 0;
+          for (int i = 0; i <= prices.length; i++) {
+            total += prices[i];
+          }
+          return total;
+        }
+      }
+      """;
+
+  @Test
+  @Order(3)
+  void aPlantedLoopBoundBugGetsARepairCommentWithTheFixOnItsLine() throws Exception {
+    String reviews = "/repos/" + REPO + "/pulls/" + BUG_PR + "/reviews";
+    GitHubEmulator github = pipeline.github();
+    github.pullRequest(REPO, BUG_PR).head(BUG_HEAD).base("0".repeat(40)).clearFiles()
+        .file(BUG_PATH, "added", SyntheticJava.newFilePatch(TOTALS)).register();
+    RepositoryContents.serve(github, REPO, BUG_HEAD, BUG_PATH, TOTALS);
+    byte[] body = new String(payload("opened", BUG_HEAD)).replace("\"number\":" + PR, "\"number\":" + BUG_PR)
+        .getBytes();
+    assertThat(pipeline.deliver("pull_request", UUID.randomUUID().toString(), body).statusCode()).isEqualTo(202);
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (github.requests("POST", reviews).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(github.requests("POST", reviews)).hasSize(1);
+    JsonNode review = EventJson.mapper().readTree(github.requests("POST", reviews).get(0).body());
+    String repair = comment(review, 9).path("body").asText();
+    assertThat(repair).contains("Possible bug").contains("attention model")
+        .contains("```suggestion\n    for (int i = 0; i < prices.length; i++) {\n```");
+  }
+
   private static JsonNode comment(JsonNode review, int line) {
     for (JsonNode c : review.path("comments")) {
       if (c.path("line").asInt() == line || c.path("start_line").asInt() == line) {

@@ -82,6 +82,28 @@ class ShippedModelTest {
     }
   }
 
+  @Test
+  void windowsFromManyCallersShareBatchesAndEachGetsItsOwnAnswer() throws Exception {
+    // Several threads (stream tasks) submit at once; the 50 ms window lets their windows meet in one batch.
+    java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<Prediction>> futures = new ArrayList<>();
+      for (int round = 0; round < 4; round++) {
+        for (JsonNode c : cases) {
+          futures.add(callers.submit(() -> model.predict(input(c)).join()));
+        }
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        JsonNode expected = cases.get(i % cases.size());
+        Prediction p = futures.get(i).get();
+        assertClose(p.locationProbs(), expected.path("location_probs"));
+        assertClose(p.repairProbs(), expected.path("repair_probs"));
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
   private static ReviewModel.Input input(JsonNode c) {
     int[] ids = new int[c.path("ids").size()];
     float[] bias = new float[ids.length];

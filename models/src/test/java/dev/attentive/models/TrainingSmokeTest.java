@@ -28,6 +28,8 @@ class TrainingSmokeTest {
       int length = 10 + random.nextInt(10);
       int[] ids = new int[length];
       int[] features = new int[length];
+      // Every token is on the line in question (a candidate for the bug).
+      java.util.Arrays.fill(features, AttentionProgram.ADDED);
       ids[0] = 1;
       for (int p = 1; p < length; p++) {
         ids[p] = 3 + random.nextInt(30);

@@ -1,6 +1,8 @@
 package dev.attentive.reviewer;
 
 import dev.attentive.reviewer.analysis.Analyzer;
+import dev.attentive.reviewer.analysis.model.ModelAnalyzer;
+import dev.attentive.reviewer.analysis.model.ModelSettings;
 import dev.attentive.reviewer.analysis.style.StyleAnalyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
 import dev.attentive.reviewer.analysis.tests.TestAnalyzer;
@@ -14,7 +16,7 @@ import java.util.List;
  */
 public final class Analyzers {
 
-  public static final List<String> KNOWN = List.of("style", "tests");
+  public static final List<String> KNOWN = List.of("style", "tests", "model");
 
   private Analyzers() {}
 
@@ -23,12 +25,19 @@ public final class Analyzers {
     return create(ids, style, TestsConfig.defaults());
   }
 
+  /** As {@link #create(List, StyleConfig, TestsConfig, ModelSettings)} with the model's serving defaults. */
   public static List<Analyzer> create(List<String> ids, StyleConfig style, TestsConfig tests) {
+    return create(ids, style, tests, ModelSettings.defaults());
+  }
+
+  /** The analyzers by id; the attention model is loaded only when "model" is among them. */
+  public static List<Analyzer> create(List<String> ids, StyleConfig style, TestsConfig tests, ModelSettings model) {
     List<Analyzer> analyzers = new ArrayList<>();
     for (String id : ids) {
       switch (id.strip()) {
         case "style" -> analyzers.add(new StyleAnalyzer(style));
         case "tests" -> analyzers.add(new TestAnalyzer(tests));
+        case "model" -> analyzers.add(ModelAnalyzer.load(model));
         case "" -> { }
         default -> throw new IllegalArgumentException("unknown analyzer '" + id + "'; known: " + KNOWN);
       }

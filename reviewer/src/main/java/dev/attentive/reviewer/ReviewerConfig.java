@@ -10,13 +10,16 @@ import java.util.List;
 public interface ReviewerConfig {
 
   /** Analyzers to run, by id. */
-  @WithDefault("style,tests")
+  @WithDefault("style,tests,model")
   List<String> analyzers();
 
   Style style();
 
   /** The tests analyzer: proposed JUnit 5 tests; read docs/security.md before turning execution on. */
   Tests tests();
+
+  /** Serving the attention model (analyzer "model"). */
+  Model model();
 
   /** A review whose chunks do not all arrive (a chunk was unreadable) is emitted with a note after this long. */
   @WithDefault("10m")
@@ -56,6 +59,34 @@ public interface ReviewerConfig {
       @WithDefault("false")
       boolean enabled();
     }
+  }
+
+  interface Model {
+    /** A SavedModel directory; unset means the model shipped in the attentive-models jar. */
+    java.util.Optional<String> path();
+
+    /** cpu or gpu (the Helm chart's GPU pool sets gpu and supplies the GPU TensorFlow natives). */
+    @WithDefault("cpu")
+    String device();
+
+    /** Inference threads, each with its own DJL Predictor. */
+    @WithDefault("1")
+    int workers();
+
+    /** Windows from any chunks and pull requests batched together, at most this many. */
+    @WithDefault("32")
+    int maxBatch();
+
+    /** How long a batch waits for more windows after its first. */
+    @WithDefault("20ms")
+    Duration maxWait();
+
+    /** Overrides the confidence threshold calibrated at training time. */
+    java.util.Optional<Double> threshold();
+
+    /** At most this many changed lines per file are read by the model. */
+    @WithDefault("40")
+    int maxLinesPerFile();
   }
 
   interface Topics {

@@ -69,7 +69,7 @@ public final class BugFinder {
       candidates.add(new Candidate(line, cutter.encode(tokens, Set.of(line), file.generated())));
     }
     List<ReviewModel.Input> inputs = candidates.stream()
-        .map(c -> new ReviewModel.Input(c.window().ids(), WindowCutter.bias(c.window(), program))).toList();
+        .map(c -> ReviewModel.Input.of(c.window().ids(), c.window().features(), program)).toList();
     List<Prediction> predictions = model.predictAll(inputs);
     String[] lines = source.split("\n", -1);
     List<Finding> findings = new ArrayList<>();

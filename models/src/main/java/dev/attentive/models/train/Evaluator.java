@@ -58,11 +58,7 @@ public final class Evaluator {
     int classes = model.info().repairClasses().size();
     List<ReviewModel.Input> inputs = new ArrayList<>(examples.size());
     for (Example e : examples) {
-      float[] bias = new float[e.ids().length];
-      for (int p = 1; p < bias.length; p++) {
-        bias[p] = program.bias(e.features()[p]);
-      }
-      inputs.add(new ReviewModel.Input(e.ids(), bias));
+      inputs.add(ReviewModel.Input.of(e.ids(), e.features(), program));
     }
     List<Prediction> predictions = model.predictAll(inputs);
     List<Scored> scored = new ArrayList<>(examples.size());

@@ -26,7 +26,7 @@ public final class ReviewCommand {
 
   static final String USAGE = """
       usage: attentive review --patch FILE [--repo DIR] [--format markdown|json|sarif]
-                              [--analyzers style,tests] [--checkstyle-config google_checks.xml|sun_checks.xml|PATH]
+                              [--analyzers style,tests,model] [--checkstyle-config google_checks.xml|sun_checks.xml|PATH]
                               [--no-formatter] [--execute-tests]
         --patch FILE   a unified diff (git diff, git format-patch, diff -u); '-' reads standard input
         --repo DIR     the checkout the diff applies to (or already contains), for whole-file context;

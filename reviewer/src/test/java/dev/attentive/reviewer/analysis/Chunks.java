@@ -33,6 +33,16 @@ public final class Chunks {
     return patch.append('\n').toString();
   }
 
+  /** The chunk of a modified file, with GitHub's patch: the hunks of a unified diff with three lines of context. */
+  public static PullRequestDiffChunk modified(String path, String base, String head) {
+    List<String> b = base.lines().toList();
+    List<String> h = head.lines().toList();
+    var diff = com.github.difflib.DiffUtils.diff(b, h);
+    List<String> unified = com.github.difflib.UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, b,
+        diff, 3);
+    return chunk(path, FileStatus.MODIFIED, String.join("\n", unified.subList(2, unified.size())) + "\n", head);
+  }
+
   /** A new file as a chunk whose content must be rebuilt from the patch (ingest attached none). */
   public static PullRequestDiffChunk newFile(String path, String content) {
     return chunk(path, FileStatus.ADDED, newFilePatch(content), null);

@@ -1,0 +1,120 @@
+package dev.attentive.reviewer.analysis.model;
+
+import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.RepositorySettings;
+import dev.attentive.events.Suggestion;
+import dev.attentive.events.AttentionProgram;
+import dev.attentive.models.serve.BugFinder;
+import dev.attentive.models.serve.DjlReviewModel;
+import dev.attentive.models.serve.Finding;
+import dev.attentive.models.serve.ReviewModel;
+import dev.attentive.models.serve.ShippedModel;
+import dev.attentive.reviewer.analysis.Analyzer;
+import dev.attentive.reviewer.analysis.ChangedLines;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * REPAIR suggestions from the attention model: each changed line of a Java file is read in its own window; a
+ * predicted bug whose confidence clears the calibrated threshold becomes a ```suggestion with the fixed line and a
+ * one-line "why" naming the tokens the model's last attention layer rested on. The repository's
+ * {@code model.attention} program, when valid, replaces the default one.
+ */
+public final class ModelAnalyzer implements Analyzer {
+
+  private static final Logger LOG = Logger.getLogger(ModelAnalyzer.class);
+
+  private final ReviewModel model;
+  private final BugFinder finder;
+  private final double threshold;
+  private final ConcurrentHashMap<String, AttentionProgram> programs = new ConcurrentHashMap<>();
+
+  public ModelAnalyzer(ReviewModel model, ModelSettings settings) {
+    this.model = model;
+    this.finder = new BugFinder(model, settings.maxLinesPerFile());
+    this.threshold = settings.threshold().orElse(model.info().threshold());
+  }
+
+  /** Loads the configured (or shipped) SavedModel through DJL's TensorFlow engine. */
+  public static ModelAnalyzer load(ModelSettings settings) {
+    Path directory = settings.path().map(Path::of).orElseGet(ShippedModel::directory);
+    try {
+      long started = System.nanoTime();
+      DjlReviewModel model = new DjlReviewModel(directory, new DjlReviewModel.Settings(settings.workers(),
+          settings.maxBatch(), settings.maxWait(), settings.device()));
+      LOG.infof("attention model %s loaded from %s on %s in %d ms (threshold %.3f)", model.info().modelVersion(),
+          directory, settings.device(), (System.nanoTime() - started) / 1_000_000,
+          settings.threshold().orElse(model.info().threshold()));
+      return new ModelAnalyzer(model, settings);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot load the attention model from " + directory + ": " + e, e);
+    }
+  }
+
+  @Override
+  public String id() {
+    return "model";
+  }
+
+  @Override
+  public List<Suggestion> analyze(PullRequestDiffChunk chunk) {
+    return analyze(chunk, RepositorySettings.defaults());
+  }
+
+  @Override
+  public List<Suggestion> analyze(PullRequestDiffChunk chunk, RepositorySettings settings) {
+    String content = "java".equals(chunk.language()) ? ChangedLines.newContent(chunk) : null;
+    ChangedLines changed = ChangedLines.of(chunk);
+    if (content == null || changed.isEmpty()) {
+      return List.of();
+    }
+    List<Suggestion> suggestions = new ArrayList<>();
+    for (Finding f : finder.find(content, changed.lines(), program(settings, chunk), threshold)) {
+      String ruleId = "model/" + f.kind();
+      String message = String.format(Locale.ROOT, "**Possible bug** (attention model, confidence %.2f): %s%n%n"
+          + "_Why: the model rested on %s._", f.confidence(), describe(f),
+          f.restedOn().stream().map(t -> "`" + t + "`").collect(Collectors.joining(", ")));
+      suggestions.add(new Suggestion(Suggestion.Kind.REPAIR, chunk.path(), f.line(), f.line(),
+          Suggestion.Severity.WARNING, Math.min(1.0, f.confidence()), message, f.replacement(), ruleId,
+          Suggestion.fingerprint(chunk.path(), ruleId, f.original() + "\u2192" + f.replacement())));
+    }
+    return suggestions;
+  }
+
+  private static String describe(Finding f) {
+    switch (f.kind()) {
+      case "swap":
+        return "the arguments look swapped; did you mean `" + f.fix() + "`?";
+      case "negation":
+        return f.found().equals("!") ? "this `!` looks wrong; did you mean it without the negation?"
+            : "a `!` looks missing here: did you mean `" + f.fix() + "`?";
+      default:
+        return "`" + f.found() + "` here looks wrong; did you mean `" + f.fix() + "`?";
+    }
+  }
+
+  private AttentionProgram program(RepositorySettings settings, PullRequestDiffChunk chunk) {
+    if (settings == null || settings.modelAttention() == null || settings.modelAttention().isNull()) {
+      return AttentionProgram.DEFAULT;
+    }
+    String json = settings.modelAttention().toString();
+    return programs.computeIfAbsent(json, j -> {
+      try {
+        return AttentionProgram.fromJson(settings.modelAttention());
+      } catch (IllegalArgumentException e) {
+        LOG.warnf("%s: invalid model.attention (%s); the default attention program is used", chunk.repository(),
+            e.getMessage());
+        return AttentionProgram.DEFAULT;
+      }
+    });
+  }
+
+  public ReviewModel model() {
+    return model;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.attentive.reviewer.analysis.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.attentive.events.AttentionProgram;
+import dev.attentive.events.RepositorySettings;
+import dev.attentive.events.RepositorySettingsParser;
+import dev.attentive.events.Suggestion;
+import dev.attentive.reviewer.analysis.Chunks;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The model analyzer with the shipped SavedModel, served through DJL on this CPU. */
+class ModelAnalyzerTest {
+
+  static final String PATH = "src/main/java/com/acme/shop/Totals.java";
+  static final String BASE = """
+      package com.acme.shop;
+
+      public final class Totals {
+
+        private Totals() {}
+
+        public static int sum(int[] prices) {
+          int total = 0;
+          for (int i = 0; i < prices.length; i++) {
+            total += prices[i];
+          }
+          return total;
+        }
+      }
+      """;
+  static final String PLANTED = BASE.replace("i < prices.length", "i <= prices.length");
+
+  static ModelAnalyzer analyzer;
+
+  @BeforeAll
+  static void load() {
+    analyzer = ModelAnalyzer.load(ModelSettings.defaults());
+  }
+
+  @AfterAll
+  static void close() {
+    analyzer.model().close();
+  }
+
+  @Test
+  void aPlantedOffByOneInALoopBoundBecomesARepairWithTheFixedLine() {
+    List<Suggestion> suggestions = analyzer.analyze(Chunks.modified(PATH, BASE, PLANTED));
+
+    assertThat(suggestions).singleElement().satisfies(s -> {
+      assertThat(s.kind()).isEqualTo(Suggestion.Kind.REPAIR);
+      assertThat(s.startLine()).isEqualTo(9);
+      assertThat(s.endLine()).isEqualTo(9);
+      assertThat(s.replacement()).isEqualTo("    for (int i = 0; i < prices.length; i++) {");
+      assertThat(s.ruleId()).isEqualTo("model/operator");
+      assertThat(s.confidence()).isGreaterThan(analyzer.model().info().threshold());
+      assertThat(s.message()).contains("`<=` here looks wrong; did you mean `<`?").contains("rested on");
+    });
+  }
+
+  @Test
+  void theSameChangeWithoutTheBugGetsNothing() {
+    String renamed = BASE.replace("int total = 0;", "int sum = 0;").replace("total += prices[i];",
+        "sum += prices[i];").replace("return total;", "return sum;");
+    assertThat(analyzer.analyze(Chunks.modified(PATH, BASE, renamed))).isEmpty();
+  }
+
+  @Test
+  void onlyChangedLinesOfJavaFilesAreRead() {
+    // The bug sits on an unchanged line: not this PR's doing, not reported.
+    String elsewhere = PLANTED.replace("int total = 0;", "int total = 0; // running sum");
+    assertThat(analyzer.analyze(Chunks.modified(PATH, PLANTED, elsewhere))).isEmpty();
+    assertThat(analyzer.analyze(Chunks.modified("docs/Totals.md", BASE, PLANTED))).isEmpty();
+    // A new file (content rebuilt from its patch): every line is changed, the bug is found.
+    assertThat(analyzer.analyze(Chunks.newFile(PATH, PLANTED))).extracting(Suggestion::startLine).contains(9);
+  }
+
+  @Test
+  void aRepositoryAttentionProgramIsUsedAndMaskingEverythingSilencesTheModel() {
+    RepositorySettings maskAll = RepositorySettingsParser.parse(
+        "model:\n  attention: {version: 1, rules: [{tokens: all, mask: true}]}\n", null);
+    assertThat(maskAll.problems()).isEmpty();
+    assertThat(AttentionProgram.fromJson(maskAll.modelAttention()).bias(AttentionProgram.ADDED))
+        .isEqualTo(AttentionProgram.MASK);
+    assertThat(analyzer.analyze(Chunks.modified(PATH, BASE, PLANTED), maskAll)).isEmpty();
+  }
+}
