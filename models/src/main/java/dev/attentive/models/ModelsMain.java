@@ -276,13 +276,16 @@ public final class ModelsMain {
   }
 
   static String rss() throws IOException {
+    String rss = "?";
+    String peak = "?";
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmRSS") || line.startsWith("VmHWM")) {
-        return line.replaceAll("\\s+", " ") + " " + Files.readAllLines(Path.of("/proc/self/status")).stream()
-            .filter(l -> l.startsWith("VmHWM")).findFirst().orElse("").replaceAll("\\s+", " ");
+      if (line.startsWith("VmRSS:")) {
+        rss = line.substring(6).strip();
+      } else if (line.startsWith("VmHWM:")) {
+        peak = line.substring(6).strip();
       }
     }
-    return "unknown";
+    return rss + " (peak " + peak + ")";
   }
 
   /** Prints what the model finds on some lines of a file, at the shipped threshold unless told otherwise. */
