@@ -68,7 +68,7 @@ public final class ModelsMain {
 
   private static void usage() {
     System.err.println("""
-        usage: bin/attentive model dataset [--libraries models/corpus/libraries.txt]
+        usage: bin/attentive model dataset [--libraries models/corpus/libraries.txt] [--files 160] [--windows 14]
                bin/attentive model train [--steps 6000] [--batch 32] [--lr 0.001] [--out DIR]
                bin/attentive model eval [--model DIR]
                bin/attentive model calibrate [--model DIR] [--trainingSeconds S --steps N]
@@ -79,7 +79,11 @@ public final class ModelsMain {
   static Dataset dataset(Map<String, String> options) throws Exception {
     Path list = Path.of(options.getOrDefault("libraries", "models/corpus/libraries.txt"));
     Path cache = Path.of(options.getOrDefault("cache", "models/target/dataset.bin"));
-    DatasetBuilder.Settings settings = DatasetBuilder.Settings.defaults();
+    DatasetBuilder.Settings d = DatasetBuilder.Settings.defaults();
+    DatasetBuilder.Settings settings = new DatasetBuilder.Settings(
+        Integer.parseInt(options.getOrDefault("files", Integer.toString(d.filesPerLibrary()))),
+        Integer.parseInt(options.getOrDefault("windows", Integer.toString(d.windowsPerFile()))), d.maxLength(),
+        d.vocabularySize(), d.methodClasses(), d.seed());
     String key = Files.readString(list) + settings;
     if (Files.isRegularFile(cache)) {
       try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(cache))) {

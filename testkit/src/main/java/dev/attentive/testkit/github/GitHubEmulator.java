@@ -145,6 +145,8 @@ public final class GitHubEmulator implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicLong issueCommentIds = new java.util.concurrent.atomic.AtomicLong(
       900_000_000L);
   private int rateUsed;
+  /** Requests received; WireMock journals each only after answering it, so the journal can lag behind. */
+  private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
   private long rateReset;
 
   private GitHubEmulator(int port) {
@@ -154,7 +156,7 @@ public final class GitHubEmulator implements AutoCloseable {
         .templatingEnabled(false)
         .extensions(new FilesTransformer(), new RateLimitTransformer(), new HeadersTransformer(),
             new CreateReviewTransformer(), new ListReviewsTransformer(), new UsersTransformer(),
-            new HandlerTransformer());
+            new HandlerTransformer(), new CountingFilter());
     server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
     server.start();
     baseUrl = "http://127.0.0.1:" + server.port();
@@ -411,11 +413,13 @@ public final class GitHubEmulator implements AutoCloseable {
 
   /** How many requests with this method ({@code ANY} for all) had a path fully matching the regex. */
   public int requestCount(String method, String urlPathRegex) {
+    settleJournal();
     return server.countRequestsMatching(pattern(method, urlPathRegex).build()).getCount();
   }
 
   /** The matching requests from the journal, oldest first. */
   public List<RecordedRequest> requests(String method, String urlPathRegex) {
+    settleJournal();
     List<LoggedRequest> logged = new ArrayList<>(server.findAll(pattern(method, urlPathRegex)));
     logged.sort((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()));
     List<RecordedRequest> out = new ArrayList<>(logged.size());
@@ -441,6 +445,7 @@ public final class GitHubEmulator implements AutoCloseable {
 
   /** When the matching requests arrived (millisecond precision), oldest first. */
   public List<Instant> requestTimes(String method, String urlPathRegex) {
+    settleJournal();
     return server.findAll(pattern(method, urlPathRegex)).stream()
         .map(r -> r.getLoggedDate().toInstant())
         .sorted()
@@ -472,6 +477,7 @@ public final class GitHubEmulator implements AutoCloseable {
    */
   public synchronized void reset() {
     server.resetAll();
+    received.set(0);
     pulls.clear();
     fileLists.clear();
     reviews.clear();
@@ -892,5 +898,38 @@ public final class GitHubEmulator implements AutoCloseable {
       }
     }
     return fallback;
+  }
+
+  /**
+   * Waits (at most 5 s) until every request received is in the journal: a test that saw the effect of a request (a
+   * stored review) would otherwise count requests a moment before the last one is journaled.
+   */
+  private void settleJournal() {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (server.getAllServeEvents().size() < received.get() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Counts requests as they arrive, before they are answered (see {@link #settleJournal()}). */
+  private final class CountingFilter
+      implements com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2 {
+    @Override
+    public com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction filter(
+        com.github.tomakehurst.wiremock.http.Request request,
+        com.github.tomakehurst.wiremock.stubbing.ServeEvent serveEvent) {
+      received.incrementAndGet();
+      return com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction.continueWith(request);
+    }
+
+    @Override
+    public String getName() {
+      return "attentive-request-counter";
+    }
   }
 }
