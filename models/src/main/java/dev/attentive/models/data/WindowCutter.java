@@ -138,13 +138,4 @@ public final class WindowCutter {
     }
     return bits;
   }
-
-  /** Per-position biases of a program for a window (the slot gets none). */
-  public static float[] bias(Window window, AttentionProgram program) {
-    float[] bias = new float[window.length()];
-    for (int p = 1; p < bias.length; p++) {
-      bias[p] = program.bias(window.features()[p]);
-    }
-    return bias;
-  }
 }

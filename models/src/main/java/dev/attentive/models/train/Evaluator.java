@@ -55,7 +55,6 @@ public final class Evaluator {
   private Evaluator() {}
 
   public static List<Scored> score(ReviewModel model, List<Example> examples, AttentionProgram program) {
-    int classes = model.info().repairClasses().size();
     List<ReviewModel.Input> inputs = new ArrayList<>(examples.size());
     for (Example e : examples) {
       inputs.add(ReviewModel.Input.of(e.ids(), e.features(), program));
@@ -70,9 +69,6 @@ public final class Evaluator {
       boolean repairRight = Arrays.stream(e.repairs()).anyMatch(r -> r == repair);
       double confidence = location == 0 ? 0 : p.locationProbs()[location] * p.repairProbs()[repair];
       scored.add(new Scored(e, location, repairRight, confidence));
-      if (classes < 0) {
-        throw new IllegalStateException();
-      }
     }
     return scored;
   }

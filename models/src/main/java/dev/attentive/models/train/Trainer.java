@@ -1,6 +1,5 @@
 package dev.attentive.models.train;
 
-import dev.attentive.models.data.Dataset;
 import dev.attentive.models.data.Example;
 import dev.attentive.models.net.AttentionNet;
 import dev.attentive.models.net.Hyper;
@@ -144,11 +143,5 @@ public final class Trainer implements AutoCloseable {
   public void close() {
     session.close();
     graph.close();
-  }
-
-  /** Convenience for tests: the dataset's hyper-parameters with the given model sizes. */
-  public static Hyper hyper(Dataset data, int dModel, int heads, int ffn, int layers) {
-    return new Hyper(data.vocabulary().size(), data.repairClasses().size(), data.maxLength(), dModel, heads, ffn,
-        layers);
   }
 }

@@ -1,9 +1,8 @@
-package dev.attentive.models;
+package dev.attentive.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.attentive.events.AttentionProgram;
 import org.junit.jupiter.api.Test;
 
 class AttentionProgramTest {
