@@ -21,7 +21,7 @@ final class DemoPullRequest {
            long total = 0;
       -    for (Item item : items) {
       -      total += item.priceCents() * item.quantity();
-      +    for (int i = 0; i <= items.size() - 1; i++) {
+      +    for (int i = 0; i <= items.size(); i++) {
       +      Item item = items.get(i);
       +      total += item.priceCents()*item.quantity();
            }
@@ -51,7 +51,7 @@ final class DemoPullRequest {
 
         public long totalCents() {
           long total = 0;
-          for (int i = 0; i <= items.size() - 1; i++) {
+          for (int i = 0; i <= items.size(); i++) {
             Item item = items.get(i);
             total += item.priceCents()*item.quantity();
           }
