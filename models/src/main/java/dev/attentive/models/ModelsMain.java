@@ -68,8 +68,8 @@ public final class ModelsMain {
 
   private static void usage() {
     System.err.println("""
-        usage: bin/attentive model dataset [--libraries models/corpus/libraries.txt] [--files 160] [--windows 14]
-               bin/attentive model train [--steps 6000] [--batch 32] [--lr 0.001] [--out DIR]
+        usage: bin/attentive model dataset [--libraries models/corpus/libraries.txt] [--files 400] [--windows 14]
+               bin/attentive model train [--steps 16000] [--batch 32] [--lr 0.001] [--out DIR]
                bin/attentive model eval [--model DIR]
                bin/attentive model calibrate [--model DIR] [--trainingSeconds S --steps N]
                bin/attentive model bench [--model DIR] [--seconds 15]
@@ -111,7 +111,7 @@ public final class ModelsMain {
     Hyper hyper = new Hyper(data.vocabulary().size(), data.repairClasses().size(), data.maxLength(),
         Integer.parseInt(options.getOrDefault("d", "128")), Integer.parseInt(options.getOrDefault("heads", "4")),
         Integer.parseInt(options.getOrDefault("ffn", "256")), Integer.parseInt(options.getOrDefault("layers", "2")));
-    Trainer.Settings settings = new Trainer.Settings(Integer.parseInt(options.getOrDefault("steps", "6000")),
+    Trainer.Settings settings = new Trainer.Settings(Integer.parseInt(options.getOrDefault("steps", "16000")),
         Integer.parseInt(options.getOrDefault("batch", "32")), Float.parseFloat(options.getOrDefault("lr", "0.001")),
         Long.parseLong(options.getOrDefault("seed", "20261123")), 100);
     Path out = Path.of(options.getOrDefault("out", SHIPPED.toString()));

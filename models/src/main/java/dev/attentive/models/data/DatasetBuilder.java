@@ -39,7 +39,7 @@ public final class DatasetBuilder {
   public record Settings(int filesPerLibrary, int windowsPerFile, int maxLength, int vocabularySize,
       int methodClasses, long seed) {
     public static Settings defaults() {
-      return new Settings(160, 14, 128, 8000, 200, 20261123L);
+      return new Settings(400, 14, 128, 8000, 200, 20261123L);
     }
   }
 
