@@ -1,8 +1,6 @@
 package dev.attentive.ingest.fetch;
 
 import dev.attentive.events.BotCommand;
-import dev.attentive.events.DeadLetter;
-import dev.attentive.events.DeadLetters;
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.JsonSerde;
 import dev.attentive.events.Outbound;
@@ -11,7 +9,6 @@ import dev.attentive.ingest.github.GitHubException;
 import dev.attentive.ingest.github.GitHubGateway.PullRequestHead;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,7 +18,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
@@ -75,7 +71,7 @@ public final class CommandProcessor implements Processor<String, byte[], String,
     this.context = context;
     this.executed = context.getStateStore(EXECUTED_STORE);
     this.paused = context.getStateStore(PAUSED_STORE);
-    context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, now -> forgetOlderThan(
+    context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, now -> Exactly.forgetOlderThan(executed,
         settings.clock().millis() - settings.dedupeRetention().toMillis()));
   }
 
@@ -219,24 +215,6 @@ public final class CommandProcessor implements Processor<String, byte[], String,
 
   private void deadLetter(Record<String, byte[]> record, String error, Exception cause) {
     LOG.warnf("dead-lettering command with key %s: %s: %s", record.key(), error, cause.getMessage());
-    var meta = context.recordMetadata();
-    DeadLetter letter = DeadLetters.of("ingest", Topics.BOT_COMMANDS, meta.map(m -> m.partition()).orElse(-1),
-        meta.map(m -> m.offset()).orElse(-1L), record.key(), record.value(), error, cause,
-        settings.clock().instant());
-    context.forward(new Record<>(record.key(), new Outbound(Topics.DEAD_LETTERS,
-        EventSerdes.deadLetter().serialize(Topics.DEAD_LETTERS, letter)), record.timestamp()));
-    settings.metrics().counter("attentive.ingest.dead.letters", "reason", error).increment();
-  }
-
-  private void forgetOlderThan(long cutoffMillis) {
-    List<String> expired = new ArrayList<>();
-    try (KeyValueIterator<String, Long> all = executed.all()) {
-      all.forEachRemaining(kv -> {
-        if (kv.value < cutoffMillis) {
-          expired.add(kv.key);
-        }
-      });
-    }
-    expired.forEach(executed::delete);
+    Exactly.deadLetter(context, Topics.BOT_COMMANDS, record, error, cause, settings.clock(), settings.metrics());
   }
 }

@@ -2,8 +2,6 @@ package dev.attentive.ingest.fetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attentive.events.BotCommand;
-import dev.attentive.events.DeadLetter;
-import dev.attentive.events.DeadLetters;
 import dev.attentive.events.Outbound;
 import dev.attentive.events.EventJson;
 import dev.attentive.events.EventSerdes;
@@ -18,7 +16,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KeyValue;
@@ -26,7 +23,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
@@ -64,7 +60,7 @@ public final class DeliveryProcessor implements Processor<String, byte[], String
     this.context = context;
     this.processed = context.getStateStore(PROCESSED_STORE);
     this.paused = context.getStateStore(CommandProcessor.PAUSED_STORE);
-    context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, now -> forgetOlderThan(
+    context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, now -> Exactly.forgetOlderThan(processed,
         settings.clock().millis() - settings.dedupeRetention().toMillis()));
   }
 
@@ -142,25 +138,7 @@ public final class DeliveryProcessor implements Processor<String, byte[], String
 
   private void deadLetter(Record<String, byte[]> record, String error, Exception cause) {
     LOG.warnf("dead-lettering record with key %s: %s: %s", record.key(), error, cause.getMessage());
-    var meta = context.recordMetadata();
-    DeadLetter letter = DeadLetters.of("ingest", Topics.WEBHOOK_DELIVERIES, meta.map(m -> m.partition()).orElse(-1),
-        meta.map(m -> m.offset()).orElse(-1L), record.key(), record.value(), error, cause,
-        settings.clock().instant());
-    context.forward(new Record<>(record.key(), new Outbound(Topics.DEAD_LETTERS,
-        EventSerdes.deadLetter().serialize(Topics.DEAD_LETTERS, letter)), record.timestamp()));
-    settings.metrics().counter("attentive.ingest.dead.letters", "reason", error).increment();
-  }
-
-  private void forgetOlderThan(long cutoffMillis) {
-    List<String> expired = new ArrayList<>();
-    try (KeyValueIterator<String, Long> all = processed.all()) {
-      all.forEachRemaining(kv -> {
-        if (kv.value < cutoffMillis) {
-          expired.add(kv.key);
-        }
-      });
-    }
-    expired.forEach(processed::delete);
+    Exactly.deadLetter(context, Topics.WEBHOOK_DELIVERIES, record, error, cause, settings.clock(), settings.metrics());
   }
 
   private static Instant parseInstant(String text, Instant fallback) {

@@ -75,36 +75,30 @@ public final class Trainer implements AutoCloseable {
   }
 
   public double step(Batches.Batch batch) {
-    try (TInt32 ids = TInt32.tensorOf(Shape.of(batch.size(), batch.length()), DataBuffers.of(batch.ids(), true, false));
-        TInt32 mask = TInt32.tensorOf(Shape.of(batch.size(), batch.length()),
-            DataBuffers.of(batch.mask(), true, false));
-        TFloat32 bias = TFloat32.tensorOf(Shape.of(batch.size(), batch.length()),
-            DataBuffers.of(batch.bias(), true, false));
-        TFloat32 location = TFloat32.tensorOf(Shape.of(batch.size(), batch.length()),
-            DataBuffers.of(batch.locationTarget(), true, false));
-        TFloat32 repair = TFloat32.tensorOf(Shape.of(batch.size(), batch.repairWidth()),
-            DataBuffers.of(batch.repairTarget(), true, false));
-        Result result = session.runner().feed(net.ids(), ids).feed(net.mask(), mask).feed(net.bias(), bias)
-            .feed(net.locationTarget(), location).feed(net.repairTarget(), repair).addTarget(train)
-            .fetch(net.loss()).run()) {
-      return ((TFloat32) result.get(0)).getFloat();
-    }
+    return run(batch, true);
   }
 
   /** The loss of a batch without training on it. */
   public double loss(Batches.Batch batch) {
-    try (TInt32 ids = TInt32.tensorOf(Shape.of(batch.size(), batch.length()), DataBuffers.of(batch.ids(), true, false));
-        TInt32 mask = TInt32.tensorOf(Shape.of(batch.size(), batch.length()),
-            DataBuffers.of(batch.mask(), true, false));
-        TFloat32 bias = TFloat32.tensorOf(Shape.of(batch.size(), batch.length()),
-            DataBuffers.of(batch.bias(), true, false));
-        TFloat32 location = TFloat32.tensorOf(Shape.of(batch.size(), batch.length()),
-            DataBuffers.of(batch.locationTarget(), true, false));
+    return run(batch, false);
+  }
+
+  private double run(Batches.Batch batch, boolean train) {
+    Shape shape = Shape.of(batch.size(), batch.length());
+    try (TInt32 ids = TInt32.tensorOf(shape, DataBuffers.of(batch.ids(), true, false));
+        TInt32 mask = TInt32.tensorOf(shape, DataBuffers.of(batch.mask(), true, false));
+        TFloat32 bias = TFloat32.tensorOf(shape, DataBuffers.of(batch.bias(), true, false));
+        TFloat32 location = TFloat32.tensorOf(shape, DataBuffers.of(batch.locationTarget(), true, false));
         TFloat32 repair = TFloat32.tensorOf(Shape.of(batch.size(), batch.repairWidth()),
-            DataBuffers.of(batch.repairTarget(), true, false));
-        Result result = session.runner().feed(net.ids(), ids).feed(net.mask(), mask).feed(net.bias(), bias)
-            .feed(net.locationTarget(), location).feed(net.repairTarget(), repair).fetch(net.loss()).run()) {
-      return ((TFloat32) result.get(0)).getFloat();
+            DataBuffers.of(batch.repairTarget(), true, false))) {
+      Session.Runner runner = session.runner().feed(net.ids(), ids).feed(net.mask(), mask).feed(net.bias(), bias)
+          .feed(net.locationTarget(), location).feed(net.repairTarget(), repair).fetch(net.loss());
+      if (train) {
+        runner.addTarget(this.train);
+      }
+      try (Result result = runner.run()) {
+        return ((TFloat32) result.get(0)).getFloat();
+      }
     }
   }
 
