@@ -62,7 +62,7 @@ public interface ReviewerConfig {
   }
 
   interface Model {
-    /** A SavedModel directory; unset means the model shipped in the attentive-models jar. */
+    /** A SavedModel directory; unset means the model shipped in the attentive-models-serve jar. */
     java.util.Optional<String> path();
 
     /** cpu or gpu (the Helm chart's GPU pool sets gpu and supplies the GPU TensorFlow natives). */

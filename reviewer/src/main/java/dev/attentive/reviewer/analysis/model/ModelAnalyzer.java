@@ -4,10 +4,10 @@ import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
 import dev.attentive.events.AttentionProgram;
-import dev.attentive.models.serve.BugFinder;
+import dev.attentive.models.predict.BugFinder;
+import dev.attentive.models.predict.Finding;
+import dev.attentive.models.predict.ReviewModel;
 import dev.attentive.models.serve.DjlReviewModel;
-import dev.attentive.models.serve.Finding;
-import dev.attentive.models.serve.ReviewModel;
 import dev.attentive.models.serve.ShippedModel;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.ChangedLines;
@@ -75,27 +75,15 @@ public final class ModelAnalyzer implements Analyzer {
     }
     List<Suggestion> suggestions = new ArrayList<>();
     for (Finding f : finder.find(content, changed.lines(), program(settings, chunk), threshold)) {
-      String ruleId = "model/" + f.kind();
+      String ruleId = "model/" + f.rule();
       String message = String.format(Locale.ROOT, "**Possible bug** (attention model, confidence %.2f): %s%n%n"
-          + "_Why: the model rested on %s._", f.confidence(), describe(f),
+          + "_Why: the model rested on %s._", f.confidence(), f.describe(),
           f.restedOn().stream().map(t -> "`" + t + "`").collect(Collectors.joining(", ")));
       suggestions.add(new Suggestion(Suggestion.Kind.REPAIR, chunk.path(), f.line(), f.line(),
           Suggestion.Severity.WARNING, Math.min(1.0, f.confidence()), message, f.replacement(), ruleId,
           Suggestion.fingerprint(chunk.path(), ruleId, f.original() + "\u2192" + f.replacement())));
     }
     return suggestions;
-  }
-
-  private static String describe(Finding f) {
-    switch (f.kind()) {
-      case "swap":
-        return "the arguments look swapped; did you mean `" + f.fix() + "`?";
-      case "negation":
-        return f.found().equals("!") ? "this `!` looks wrong; did you mean it without the negation?"
-            : "a `!` looks missing here: did you mean `" + f.fix() + "`?";
-      default:
-        return "`" + f.found() + "` here looks wrong; did you mean `" + f.fix() + "`?";
-    }
   }
 
   private AttentionProgram program(RepositorySettings settings, PullRequestDiffChunk chunk) {

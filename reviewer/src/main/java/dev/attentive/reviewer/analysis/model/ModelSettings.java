@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * How the reviewer serves the attention model.
  *
- * @param path a SavedModel directory; empty means the model shipped in the attentive-models jar
+ * @param path a SavedModel directory; empty means the model shipped in the attentive-models-serve jar
  * @param device "cpu" or "gpu" (the GPU pool sets "gpu" and puts the GPU TensorFlow natives in place)
  * @param threshold overrides the confidence threshold calibrated at training time
  */

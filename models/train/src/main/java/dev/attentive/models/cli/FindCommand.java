@@ -1,0 +1,50 @@
+package dev.attentive.models.cli;
+
+import dev.attentive.events.AttentionProgram;
+import dev.attentive.models.predict.BugFinder;
+import dev.attentive.models.predict.Finding;
+import dev.attentive.models.serve.DjlReviewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What the model finds on some lines of a file, at the model's threshold unless told otherwise. */
+final class FindCommand implements Command {
+
+  @Override
+  public String name() {
+    return "find";
+  }
+
+  @Override
+  public String usage() {
+    return "find FILE.java --lines 10-12,20 [--model " + ModelPaths.SHIPPED + "] [--threshold 0.5]";
+  }
+
+  @Override
+  public void run(Options options) throws Exception {
+    Path file = Path.of(options.get("file", options.argument() != null ? options.argument() : ""));
+    Set<Integer> lines = new TreeSet<>();
+    for (String part : options.get("lines", "1-100000").split(",")) {
+      String[] range = part.split("-");
+      int from = Integer.parseInt(range[0].strip());
+      int to = range.length > 1 ? Integer.parseInt(range[1].strip()) : from;
+      for (int l = from; l <= to; l++) {
+        lines.add(l);
+      }
+    }
+    Path dir = options.path("model", ModelPaths.SHIPPED);
+    try (DjlReviewModel model = new DjlReviewModel(dir, DjlReviewModel.Settings.defaults())) {
+      double threshold = Double.parseDouble(options.get("threshold", Double.toString(model.info().threshold())));
+      List<Finding> findings = new BugFinder(model, 1000).find(Files.readString(file), lines,
+          AttentionProgram.DEFAULT, threshold);
+      System.out.printf("%s: %d finding(s) above %.3f%n", file, findings.size(), threshold);
+      for (Finding f : findings) {
+        System.out.printf("  line %d (%s, %.3f): %s%n    -> %s%n    rested on %s%n", f.line(), f.rule(),
+            f.confidence(), f.original().strip(), f.replacement().strip(), f.restedOn());
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.attentive.models.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A command line {@code COMMAND [ARGUMENT] --name value ...}.
+ *
+ * @param argument the word after the command when it is not an option (the file of {@code find}), else null
+ * @param values the options in the order given (the training run records them)
+ */
+record Options(String command, String argument, Map<String, String> values) {
+
+  static Options parse(String... args) {
+    String argument = args.length > 1 && !args[1].startsWith("--") ? args[1] : null;
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = argument != null ? 2 : 1; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("expected --option value, got " + args[i] + " in "
+            + Arrays.toString(args));
+      }
+      values.put(args[i].substring(2), args[i + 1]);
+    }
+    return new Options(args.length > 0 ? args[0] : "", argument, values);
+  }
+
+  String get(String name, String fallback) {
+    return values.getOrDefault(name, fallback);
+  }
+
+  int integer(String name, int fallback) {
+    return Integer.parseInt(get(name, Integer.toString(fallback)));
+  }
+
+  Path path(String name, Path fallback) {
+    return Path.of(get(name, fallback.toString()));
+  }
+}

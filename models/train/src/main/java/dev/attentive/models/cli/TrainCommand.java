@@ -1,0 +1,57 @@
+package dev.attentive.models.cli;
+
+import dev.attentive.events.AttentionProgram;
+import dev.attentive.models.data.Dataset;
+import dev.attentive.models.predict.Hyper;
+import dev.attentive.models.predict.ModelInfo;
+import dev.attentive.models.train.Exporter;
+import dev.attentive.models.train.Trainer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Trains on the dataset, exports the SavedModel, then calibrates and scores it ({@link Calibration}). */
+final class TrainCommand implements Command {
+
+  @Override
+  public String name() {
+    return "train";
+  }
+
+  @Override
+  public String usage() {
+    return "train [--steps 16000] [--batch 32] [--lr 0.001] [--seed 20261123] [--d 128] [--heads 4] [--ffn 256]"
+        + " [--layers 2] [--out " + ModelPaths.TRAINED + "] (and the dataset's options)";
+  }
+
+  @Override
+  public void run(Options options) throws Exception {
+    Dataset data = DatasetCache.load(options);
+    Hyper hyper = new Hyper(data.vocabulary().size(), data.repairClasses().size(), data.maxLength(),
+        options.integer("d", 128), options.integer("heads", 4), options.integer("ffn", 256),
+        options.integer("layers", 2));
+    Trainer.Settings settings = new Trainer.Settings(options.integer("steps", 16000), options.integer("batch", 32),
+        Float.parseFloat(options.get("lr", "0.001")), Long.parseLong(options.get("seed", "20261123")), 100);
+    Path out = options.path("out", ModelPaths.TRAINED);
+    long started = System.nanoTime();
+    Map<String, float[]> weights;
+    try (Trainer trainer = new Trainer(hyper, settings)) {
+      System.out.printf("training %s: %,d parameters, %s, %,d training windows%n", hyper, trainer.parameterCount(),
+          settings, data.train().size());
+      trainer.train(data.train(), AttentionProgram.DEFAULT);
+      weights = trainer.weights();
+    }
+    double trainSeconds = (System.nanoTime() - started) / 1e9;
+    Exporter.export(hyper, weights, out);
+    ModelInfo info = new ModelInfo(ModelInfo.FORMAT_VERSION, "attentive-v1", hyper, data.vocabulary(),
+        data.repairClasses(), AttentionProgram.FORMAT_VERSION, AttentionProgram.DEFAULT.toJson(), 0.5, Map.of());
+    info.write(out);
+    Map<String, String> run = new LinkedHashMap<>();
+    run.put("trainingSeconds", String.format("%.0f", trainSeconds));
+    run.put("steps", Integer.toString(settings.steps()));
+    run.put("command", "bin/attentive model train " + String.join(" ", options.values().entrySet().stream()
+        .map(e -> "--" + e.getKey() + " " + e.getValue()).toList()));
+    Calibration.run(out, data, info, run);
+    System.out.println("wrote " + out + "; to ship it: bin/attentive model ship --model " + out);
+  }
+}
