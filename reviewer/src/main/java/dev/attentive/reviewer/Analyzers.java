@@ -2,7 +2,7 @@ package dev.attentive.reviewer;
 
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.model.ModelAnalyzer;
-import dev.attentive.reviewer.analysis.model.ModelSettings;
+import dev.attentive.reviewer.analysis.model.ModelConfig;
 import dev.attentive.reviewer.analysis.style.StyleAnalyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
 import dev.attentive.reviewer.analysis.tests.TestAnalyzer;
@@ -25,13 +25,13 @@ public final class Analyzers {
     return create(ids, style, TestsConfig.defaults());
   }
 
-  /** As {@link #create(List, StyleConfig, TestsConfig, ModelSettings)} with the model's serving defaults. */
+  /** As {@link #create(List, StyleConfig, TestsConfig, ModelConfig)} with the model's serving defaults. */
   public static List<Analyzer> create(List<String> ids, StyleConfig style, TestsConfig tests) {
-    return create(ids, style, tests, ModelSettings.defaults());
+    return create(ids, style, tests, ModelConfig.defaults());
   }
 
   /** The analyzers by id; the attention model is loaded only when "model" is among them. */
-  public static List<Analyzer> create(List<String> ids, StyleConfig style, TestsConfig tests, ModelSettings model) {
+  public static List<Analyzer> create(List<String> ids, StyleConfig style, TestsConfig tests, ModelConfig model) {
     List<Analyzer> analyzers = new ArrayList<>();
     for (String id : ids) {
       switch (id.strip()) {

@@ -31,7 +31,7 @@ class ShippedModelTest {
   @BeforeAll
   static void load() throws Exception {
     directory = ShippedModel.directory();
-    model = new DjlReviewModel(directory, new DjlReviewModel.Settings(1, 8, Duration.ofMillis(50), "cpu"));
+    model = new DjlReviewModel(directory, new DjlReviewModel.Options(1, 8, Duration.ofMillis(50), "cpu"));
     cases = new ObjectMapper().readTree(directory.resolve("expected-outputs.json").toFile()).path("cases");
   }
 

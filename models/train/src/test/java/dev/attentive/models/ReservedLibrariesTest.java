@@ -39,7 +39,7 @@ class ReservedLibrariesTest {
 
   @Test
   void theDatasetBuilderRefusesAListWithAReservedLibraryBeforeReadingAnything() {
-    var builder = new DatasetBuilder(DatasetBuilder.Settings.defaults(), new SourcesResolver(repo));
+    var builder = new DatasetBuilder(DatasetBuilder.Options.defaults(), new SourcesResolver(repo));
     List<Library> libraries = List.of(new Library("org.jsoup", "jsoup", "1.18.1", Library.Split.TEST));
     assertThatThrownBy(() -> builder.build(libraries)).isInstanceOf(ReservedLibraries.ReservedLibraryException.class)
         .hasMessageContaining("org.jsoup:jsoup is reserved");

@@ -44,7 +44,7 @@ class TrainingSmokeTest {
       }
     }
     Batches.Batch batch = Batches.pad(examples, hyper.repairClasses(), AttentionProgram.DEFAULT);
-    try (Trainer trainer = new Trainer(hyper, new Trainer.Settings(1, 16, 0.005f, 1, 1000))) {
+    try (Trainer trainer = new Trainer(hyper, new Trainer.Options(1, 16, 0.005f, 1, 1000))) {
       double before = trainer.loss(batch);
       for (int step = 0; step < 150; step++) {
         trainer.step(batch);

@@ -6,7 +6,7 @@ import dev.attentive.events.JsonSerde;
 import dev.attentive.events.Review;
 import dev.attentive.events.Topics;
 import dev.attentive.reviewer.Analyzers;
-import dev.attentive.reviewer.analysis.model.ModelSettings;
+import dev.attentive.reviewer.analysis.model.ModelConfig;
 import dev.attentive.reviewer.ReviewerConfig;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
@@ -46,7 +46,7 @@ public class TopologyProducer {
         new StyleConfig(config.style().checkstyleConfig(), config.style().formatter()),
         new TestsConfig(config.tests().execution().enabled(), config.tests().timeout(), config.tests().maxHeapMb(),
             config.tests().maxMethodsPerFile(), config.tests().maxCasesPerMethod()),
-        new ModelSettings(config.model().path(), config.model().device(), config.model().workers(),
+        new ModelConfig(config.model().path(), config.model().device(), config.model().workers(),
             config.model().maxBatch(), config.model().maxWait(), config.model().threshold(),
             config.model().maxLinesPerFile()));
     return topology(analyzers, config.incompleteReviewTimeout(), metrics, Clock.systemUTC());

@@ -30,10 +30,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DjlReviewModel implements ReviewModel {
 
-  /** Serving settings. {@code device} is "cpu" or "gpu" (GPU needs the GPU natives; see docs/operations.md). */
-  public record Settings(int workers, int maxBatch, Duration maxWait, String device) {
-    public static Settings defaults() {
-      return new Settings(1, 32, Duration.ofMillis(20), "cpu");
+  /** Serving options. {@code device} is "cpu" or "gpu" (GPU needs the GPU natives; see docs/operations.md). */
+  public record Options(int workers, int maxBatch, Duration maxWait, String device) {
+    public static Options defaults() {
+      return new Options(1, 32, Duration.ofMillis(20), "cpu");
     }
   }
 
@@ -41,20 +41,20 @@ public final class DjlReviewModel implements ReviewModel {
 
   private final ModelInfo info;
   private final ZooModel<NDList, NDList> model;
-  private final Settings settings;
+  private final Options options;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean closed;
 
-  public DjlReviewModel(Path directory, Settings settings) throws Exception {
+  public DjlReviewModel(Path directory, Options options) throws Exception {
     TensorFlowNatives.prepare();
     this.info = ModelInfo.read(directory);
-    this.settings = settings;
-    Device device = "gpu".equalsIgnoreCase(settings.device()) ? Device.gpu() : Device.cpu();
+    this.options = options;
+    Device device = "gpu".equalsIgnoreCase(options.device()) ? Device.gpu() : Device.cpu();
     this.model = Criteria.builder().setTypes(NDList.class, NDList.class).optModelPath(directory)
         .optEngine("TensorFlow").optDevice(device).optOption("Tags", ModelSignature.TAG)
         .optOption("SignatureDefKey", ModelSignature.KEY).optTranslator(new NoopTranslator()).build().loadModel();
-    for (int i = 0; i < settings.workers(); i++) {
+    for (int i = 0; i < options.workers(); i++) {
       Thread worker = new Thread(this::work, "attentive-model-" + i);
       worker.setDaemon(true);
       worker.start();
@@ -83,7 +83,7 @@ public final class DjlReviewModel implements ReviewModel {
 
   private void work() {
     try (Predictor<NDList, NDList> predictor = model.newPredictor()) {
-      List<Pending> batch = new ArrayList<>(settings.maxBatch());
+      List<Pending> batch = new ArrayList<>(options.maxBatch());
       while (!closed) {
         Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) {
@@ -91,8 +91,8 @@ public final class DjlReviewModel implements ReviewModel {
         }
         batch.clear();
         batch.add(first);
-        long deadline = System.nanoTime() + settings.maxWait().toNanos();
-        while (batch.size() < settings.maxBatch()) {
+        long deadline = System.nanoTime() + options.maxWait().toNanos();
+        while (batch.size() < options.maxBatch()) {
           long left = deadline - System.nanoTime();
           Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
           if (next == null) {

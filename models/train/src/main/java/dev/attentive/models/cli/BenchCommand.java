@@ -28,7 +28,7 @@ final class BenchCommand implements Command {
     Path dir = options.path("model", ModelPaths.SHIPPED);
     int seconds = options.integer("seconds", 15);
     int length = options.integer("length", 128);
-    try (DjlReviewModel model = new DjlReviewModel(dir, DjlReviewModel.Settings.defaults())) {
+    try (DjlReviewModel model = new DjlReviewModel(dir, DjlReviewModel.Options.defaults())) {
       Random random = new Random(1);
       System.out.printf("bench: %s, windows of %d sub-tokens, %d cores, %d s per batch size%n", dir, length,
           Runtime.getRuntime().availableProcessors(), seconds);

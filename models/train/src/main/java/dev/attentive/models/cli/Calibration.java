@@ -25,7 +25,7 @@ final class Calibration {
     Map<String, String> metrics = new LinkedHashMap<>(run);
     data.stats().forEach((k, v) -> metrics.put("data." + k, v));
     ModelInfo calibrated;
-    try (DjlReviewModel served = new DjlReviewModel(model, new DjlReviewModel.Settings(1, 32, Duration.ofMillis(5),
+    try (DjlReviewModel served = new DjlReviewModel(model, new DjlReviewModel.Options(1, 32, Duration.ofMillis(5),
         "cpu"))) {
       List<Evaluator.Scored> validation = Evaluator.score(served, data.validation(), AttentionProgram.DEFAULT);
       double threshold = Evaluator.calibrate(validation, 1.0 / 200);

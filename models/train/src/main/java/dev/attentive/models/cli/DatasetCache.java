@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * The dataset every command reads: built from the pinned libraries ({@code --libraries}, {@code --files},
- * {@code --windows}) and kept in {@code --cache}, reused while the library list and the settings are the same.
+ * {@code --windows}) and kept in {@code --cache}, reused while the library list and the dataset options are the same.
  */
 final class DatasetCache {
 
@@ -20,11 +20,11 @@ final class DatasetCache {
   static Dataset load(Options options) throws Exception {
     Path list = options.path("libraries", ModelPaths.LIBRARIES);
     Path cache = options.path("cache", ModelPaths.DATASET_CACHE);
-    DatasetBuilder.Settings d = DatasetBuilder.Settings.defaults();
-    DatasetBuilder.Settings settings = new DatasetBuilder.Settings(options.integer("files", d.filesPerLibrary()),
+    DatasetBuilder.Options d = DatasetBuilder.Options.defaults();
+    DatasetBuilder.Options datasetOptions = new DatasetBuilder.Options(options.integer("files", d.filesPerLibrary()),
         options.integer("windows", d.windowsPerFile()), d.maxLength(), d.vocabularySize(), d.methodClasses(),
         d.seed());
-    String key = Files.readString(list) + settings;
+    String key = Files.readString(list) + datasetOptions;
     if (Files.isRegularFile(cache)) {
       try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(cache))) {
         if (key.equals(in.readObject())) {
@@ -34,9 +34,9 @@ final class DatasetCache {
         }
       }
     }
-    System.out.println("building the dataset from " + list + " with " + settings);
+    System.out.println("building the dataset from " + list + " with " + datasetOptions);
     long started = System.nanoTime();
-    Dataset data = new DatasetBuilder(settings, SourcesResolver.fromEnvironment()).build(Library.readList(list));
+    Dataset data = new DatasetBuilder(datasetOptions, SourcesResolver.fromEnvironment()).build(Library.readList(list));
     System.out.printf("built in %.0f s: %s%n", (System.nanoTime() - started) / 1e9, data.stats());
     Files.createDirectories(cache.toAbsolutePath().getParent());
     try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(cache))) {

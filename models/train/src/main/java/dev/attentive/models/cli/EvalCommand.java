@@ -25,7 +25,7 @@ final class EvalCommand implements Command {
   public void run(Options options) throws Exception {
     Dataset data = DatasetCache.load(options);
     Path dir = options.path("model", ModelPaths.SHIPPED);
-    try (DjlReviewModel model = new DjlReviewModel(dir, new DjlReviewModel.Settings(1, 32, Duration.ofMillis(5),
+    try (DjlReviewModel model = new DjlReviewModel(dir, new DjlReviewModel.Options(1, 32, Duration.ofMillis(5),
         "cpu"))) {
       double threshold = model.info().threshold();
       System.out.printf("model %s, shipped threshold %.3f%n", dir, threshold);

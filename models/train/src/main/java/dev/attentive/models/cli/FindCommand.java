@@ -36,7 +36,7 @@ final class FindCommand implements Command {
       }
     }
     Path dir = options.path("model", ModelPaths.SHIPPED);
-    try (DjlReviewModel model = new DjlReviewModel(dir, DjlReviewModel.Settings.defaults())) {
+    try (DjlReviewModel model = new DjlReviewModel(dir, DjlReviewModel.Options.defaults())) {
       double threshold = Double.parseDouble(options.get("threshold", Double.toString(model.info().threshold())));
       List<Finding> findings = new BugFinder(model, 1000).find(Files.readString(file), lines,
           AttentionProgram.DEFAULT, threshold);

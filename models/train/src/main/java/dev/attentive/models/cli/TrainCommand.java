@@ -30,14 +30,14 @@ final class TrainCommand implements Command {
     Hyper hyper = new Hyper(data.vocabulary().size(), data.repairClasses().size(), data.maxLength(),
         options.integer("d", 128), options.integer("heads", 4), options.integer("ffn", 256),
         options.integer("layers", 2));
-    Trainer.Settings settings = new Trainer.Settings(options.integer("steps", 16000), options.integer("batch", 32),
+    Trainer.Options trainingOptions = new Trainer.Options(options.integer("steps", 16000), options.integer("batch", 32),
         Float.parseFloat(options.get("lr", "0.001")), Long.parseLong(options.get("seed", "20261123")), 100);
     Path out = options.path("out", ModelPaths.TRAINED);
     long started = System.nanoTime();
     Map<String, float[]> weights;
-    try (Trainer trainer = new Trainer(hyper, settings)) {
+    try (Trainer trainer = new Trainer(hyper, trainingOptions)) {
       System.out.printf("training %s: %,d parameters, %s, %,d training windows%n", hyper, trainer.parameterCount(),
-          settings, data.train().size());
+          trainingOptions, data.train().size());
       trainer.train(data.train(), AttentionProgram.DEFAULT);
       weights = trainer.weights();
     }
@@ -48,7 +48,7 @@ final class TrainCommand implements Command {
     info.write(out);
     Map<String, String> run = new LinkedHashMap<>();
     run.put("trainingSeconds", String.format("%.0f", trainSeconds));
-    run.put("steps", Integer.toString(settings.steps()));
+    run.put("steps", Integer.toString(trainingOptions.steps()));
     run.put("command", "bin/attentive model train " + String.join(" ", options.values().entrySet().stream()
         .map(e -> "--" + e.getKey() + " " + e.getValue()).toList()));
     Calibration.run(out, data, info, run);

@@ -39,19 +39,19 @@ import java.util.zip.ZipFile;
 public final class DatasetBuilder {
 
   /** Sizes that decide how big the dataset is. */
-  public record Settings(int filesPerLibrary, int windowsPerFile, int maxLength, int vocabularySize,
+  public record Options(int filesPerLibrary, int windowsPerFile, int maxLength, int vocabularySize,
       int methodClasses, long seed) {
-    public static Settings defaults() {
-      return new Settings(400, 14, 128, 8000, 200, 20261123L);
+    public static Options defaults() {
+      return new Options(400, 14, 128, 8000, 200, 20261123L);
     }
   }
 
-  private final Settings settings;
+  private final Options options;
   private final SourcesResolver resolver;
   private final JavaLexer lexer = new JavaLexer();
 
-  public DatasetBuilder(Settings settings, SourcesResolver resolver) {
-    this.settings = settings;
+  public DatasetBuilder(Options options, SourcesResolver resolver) {
+    this.options = options;
     this.resolver = resolver;
   }
 
@@ -90,11 +90,11 @@ public final class DatasetBuilder {
         methodCounts.merge(m, 1, Integer::sum);
       }));
     }
-    Vocabulary vocabulary = Vocabulary.fromCounts(counts, settings.vocabularySize(), 3);
+    Vocabulary vocabulary = Vocabulary.fromCounts(counts, options.vocabularySize(), 3);
     List<String> topMethods = methodCounts.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue(Collections.reverseOrder())
             .thenComparing(Map.Entry.comparingByKey()))
-        .limit(settings.methodClasses()).map(Map.Entry::getKey).collect(Collectors.toList());
+        .limit(options.methodClasses()).map(Map.Entry::getKey).collect(Collectors.toList());
     RepairClasses classes = RepairClasses.withMethods(topMethods);
     Map<String, List<String>> receiverMethods = new TreeMap<>();
     receiverCounts.forEach((receiver, methods) -> {
@@ -104,10 +104,10 @@ public final class DatasetBuilder {
       }
     });
 
-    WindowCutter cutter = new WindowCutter(vocabulary, settings.maxLength());
+    WindowCutter cutter = new WindowCutter(vocabulary, options.maxLength());
     BugInjector injector = new BugInjector(classes, receiverMethods);
     Map<Library.Split, List<Example>> bySplit = new HashMap<>();
-    Random random = new Random(settings.seed());
+    Random random = new Random(options.seed());
     Map<String, Integer> kinds = new TreeMap<>();
     for (Source source : sources) {
       List<Example> examples = bySplit.computeIfAbsent(source.library().split(), s -> new ArrayList<>());
@@ -121,7 +121,7 @@ public final class DatasetBuilder {
           Integer.toString(bySplit.getOrDefault(split, List.of()).size()));
     }
     kinds.forEach((kind, n) -> stats.put("kind." + kind, Integer.toString(n)));
-    return new Dataset(vocabulary.tokens(), classes.classes(), receiverMethods, settings.maxLength(),
+    return new Dataset(vocabulary.tokens(), classes.classes(), receiverMethods, options.maxLength(),
         bySplit.getOrDefault(Library.Split.TRAIN, List.of()), bySplit.getOrDefault(Library.Split.VALIDATION, List.of()),
         bySplit.getOrDefault(Library.Split.TEST, List.of()), stats);
   }
@@ -132,10 +132,10 @@ public final class DatasetBuilder {
       zip.stream().map(ZipEntry::getName)
           .filter(n -> n.endsWith(".java") && !n.endsWith("package-info.java") && !n.endsWith("module-info.java"))
           .sorted().forEach(names::add);
-      Collections.shuffle(names, new Random(settings.seed() ^ library.groupArtifact().hashCode()));
+      Collections.shuffle(names, new Random(options.seed() ^ library.groupArtifact().hashCode()));
       List<Source> sources = new ArrayList<>();
       for (String name : names) {
-        if (sources.size() >= settings.filesPerLibrary()) {
+        if (sources.size() >= options.filesPerLibrary()) {
           break;
         }
         ZipEntry entry = zip.getEntry(name);
@@ -162,7 +162,7 @@ public final class DatasetBuilder {
     Collections.shuffle(lines, random);
     int made = 0;
     for (int line : lines) {
-      if (made >= settings.windowsPerFile()) {
+      if (made >= options.windowsPerFile()) {
         break;
       }
       List<Integer> indices = cutter.select(file, byLine, line, 2);

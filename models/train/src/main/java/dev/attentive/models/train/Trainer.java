@@ -24,49 +24,49 @@ import org.tensorflow.types.TInt32;
 public final class Trainer implements AutoCloseable {
 
   /** What training needs besides the data. */
-  public record Settings(int steps, int batchSize, float learningRate, long seed, int logEvery) {}
+  public record Options(int steps, int batchSize, float learningRate, long seed, int logEvery) {}
 
   private final Hyper hyper;
-  private final Settings settings;
+  private final Options options;
   private final Graph graph = new Graph();
   private final Session session;
   private final AttentionNet.Built net;
   private final Op train;
 
-  public Trainer(Hyper hyper, Settings settings) {
+  public Trainer(Hyper hyper, Options options) {
     this.hyper = hyper;
-    this.settings = settings;
+    this.options = options;
     Ops tf = Ops.create(graph);
-    this.net = AttentionNet.build(tf, hyper, AttentionNet.Weights.seeded(settings.seed()), true);
-    this.train = new Adam(graph, settings.learningRate()).minimize(net.loss());
+    this.net = AttentionNet.build(tf, hyper, AttentionNet.Weights.seeded(options.seed()), true);
+    this.train = new Adam(graph, options.learningRate()).minimize(net.loss());
     this.session = new Session(graph);
     session.initialize();
   }
 
   /** Runs the steps; returns the mean loss of the last logging interval. */
   public double train(List<Example> examples, AttentionProgram program) {
-    Random random = new Random(settings.seed());
-    List<List<Example>> plan = Batches.plan(examples, settings.batchSize(), random);
+    Random random = new Random(options.seed());
+    List<List<Example>> plan = Batches.plan(examples, options.batchSize(), random);
     long started = System.nanoTime();
     double interval = 0;
     int inInterval = 0;
     double last = Double.NaN;
     int cursor = 0;
-    for (int step = 1; step <= settings.steps(); step++) {
+    for (int step = 1; step <= options.steps(); step++) {
       if (cursor >= plan.size()) {
-        plan = Batches.plan(examples, settings.batchSize(), random);
+        plan = Batches.plan(examples, options.batchSize(), random);
         cursor = 0;
       }
       Batches.Batch batch = Batches.pad(plan.get(cursor++), hyper.repairClasses(), program);
       interval += step(batch);
       inInterval++;
-      if (step % settings.logEvery() == 0 || step == settings.steps()) {
+      if (step % options.logEvery() == 0 || step == options.steps()) {
         double seconds = (System.nanoTime() - started) / 1e9;
         double rate = step / seconds;
         last = interval / inInterval;
         System.out.printf("step %6d/%d  loss %.4f  %.1f steps/s  epoch %.2f  elapsed %s  ETA %s%n", step,
-            settings.steps(), last, rate, (double) step * settings.batchSize() / examples.size(), clock(seconds),
-            clock((settings.steps() - step) / rate));
+            options.steps(), last, rate, (double) step * options.batchSize() / examples.size(), clock(seconds),
+            clock((options.steps() - step) / rate));
         interval = 0;
         inInterval = 0;
       }

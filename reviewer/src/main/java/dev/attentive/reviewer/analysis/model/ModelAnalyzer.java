@@ -34,23 +34,23 @@ public final class ModelAnalyzer implements Analyzer {
   private final double threshold;
   private final ConcurrentHashMap<String, AttentionProgram> programs = new ConcurrentHashMap<>();
 
-  public ModelAnalyzer(ReviewModel model, ModelSettings settings) {
+  public ModelAnalyzer(ReviewModel model, ModelConfig config) {
     this.model = model;
-    this.finder = new BugFinder(model, settings.maxLinesPerFile());
-    this.threshold = settings.threshold().orElse(model.info().threshold());
+    this.finder = new BugFinder(model, config.maxLinesPerFile());
+    this.threshold = config.threshold().orElse(model.info().threshold());
   }
 
   /** Loads the configured (or shipped) SavedModel through DJL's TensorFlow engine. */
-  public static ModelAnalyzer load(ModelSettings settings) {
-    Path directory = settings.path().map(Path::of).orElseGet(ShippedModel::directory);
+  public static ModelAnalyzer load(ModelConfig config) {
+    Path directory = config.path().map(Path::of).orElseGet(ShippedModel::directory);
     try {
       long started = System.nanoTime();
-      DjlReviewModel model = new DjlReviewModel(directory, new DjlReviewModel.Settings(settings.workers(),
-          settings.maxBatch(), settings.maxWait(), settings.device()));
+      DjlReviewModel model = new DjlReviewModel(directory, new DjlReviewModel.Options(config.workers(),
+          config.maxBatch(), config.maxWait(), config.device()));
       LOG.infof("attention model %s loaded from %s on %s in %d ms (threshold %.3f)", model.info().modelVersion(),
-          directory, settings.device(), (System.nanoTime() - started) / 1_000_000,
-          settings.threshold().orElse(model.info().threshold()));
-      return new ModelAnalyzer(model, settings);
+          directory, config.device(), (System.nanoTime() - started) / 1_000_000,
+          config.threshold().orElse(model.info().threshold()));
+      return new ModelAnalyzer(model, config);
     } catch (Exception e) {
       throw new IllegalStateException("cannot load the attention model from " + directory + ": " + e, e);
     }

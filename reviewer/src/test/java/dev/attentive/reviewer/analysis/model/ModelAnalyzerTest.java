@@ -38,7 +38,7 @@ class ModelAnalyzerTest {
 
   @BeforeAll
   static void load() {
-    analyzer = ModelAnalyzer.load(ModelSettings.defaults());
+    analyzer = ModelAnalyzer.load(ModelConfig.defaults());
   }
 
   @AfterAll

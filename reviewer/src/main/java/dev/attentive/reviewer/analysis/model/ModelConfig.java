@@ -10,10 +10,10 @@ import java.util.Optional;
  * @param device "cpu" or "gpu" (the GPU pool sets "gpu" and puts the GPU TensorFlow natives in place)
  * @param threshold overrides the confidence threshold calibrated at training time
  */
-public record ModelSettings(Optional<String> path, String device, int workers, int maxBatch, Duration maxWait,
+public record ModelConfig(Optional<String> path, String device, int workers, int maxBatch, Duration maxWait,
     Optional<Double> threshold, int maxLinesPerFile) {
 
-  public static ModelSettings defaults() {
-    return new ModelSettings(Optional.empty(), "cpu", 1, 32, Duration.ofMillis(20), Optional.empty(), 40);
+  public static ModelConfig defaults() {
+    return new ModelConfig(Optional.empty(), "cpu", 1, 32, Duration.ofMillis(20), Optional.empty(), 40);
   }
 }
