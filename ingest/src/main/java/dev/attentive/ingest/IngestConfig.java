@@ -1,5 +1,6 @@
 package dev.attentive.ingest;
 
+import dev.attentive.github.GitHubClientConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -67,22 +68,8 @@ public interface IngestConfig {
     Optional<List<String>> ignoreExtra();
   }
 
-  interface GitHub {
-    @WithDefault("https://api.github.com")
-    String apiUrl();
-
-    /** A token for local use (a personal access token); GitHub App installation tokens come through the same seam. */
-    Optional<String> token();
-
-    /** A GitHub App's id: with a private key, the service authenticates as the App's installations. */
-    Optional<String> appId();
-
-    /** The App's private key (PEM text, PKCS#1 as GitHub hands it out, or PKCS#8). */
-    Optional<String> appPrivateKey();
-
-    /** Or a file holding it. */
-    Optional<String> appPrivateKeyPath();
-
+  /** The client (API, credentials, time-outs: {@link GitHubClientConfig}), what is listed, how reads are retried. */
+  interface GitHub extends GitHubClientConfig {
     /** GitHub lists at most 3,000 files of a pull request. */
     @WithDefault("3000")
     int maxFiles();
@@ -90,12 +77,28 @@ public interface IngestConfig {
     @WithDefault("100")
     int pageSize();
 
-    /** Attempts per fetch for transient failures (5xx, timeouts, connection errors). */
+    /** Attempts per read for failures that may pass (5xx, time-outs, connection errors, rate limits). */
     @WithDefault("4")
     int attempts();
 
+    /** First wait after a 5xx or I/O failure; doubled after each further failure, up to {@code max-backoff}. */
     @WithDefault("500ms")
     Duration initialBackoff();
+
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /** Wait after a rate-limit answer (403 secondary limit, 429) that carries no {@code Retry-After}. */
+    @WithDefault("60s")
+    Duration rateLimitWait();
+
+    /**
+     * Longest one delivery or command may spend waiting on GitHub (backoffs and {@code Retry-After}) before it is
+     * dead-lettered. The retries run inside the exactly-once transaction, so this must stay below the transaction
+     * time-out ({@code kafka-streams.producer.transaction.timeout.ms}, 5 min); ingest refuses to start otherwise.
+     */
+    @WithDefault("2m")
+    Duration retryBudget();
   }
 
   interface Topics {

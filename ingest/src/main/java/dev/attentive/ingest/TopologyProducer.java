@@ -1,6 +1,7 @@
 package dev.attentive.ingest;
 
 import dev.attentive.events.Topics;
+import dev.attentive.github.call.GitHubCalls;
 import dev.attentive.ingest.fetch.CommandProcessor;
 import dev.attentive.ingest.fetch.DeliveryProcessor;
 import dev.attentive.ingest.fetch.DiffBuilder;
@@ -34,11 +35,11 @@ public class TopologyProducer {
   static final Duration DEDUPE_RETENTION = Duration.ofDays(7);
 
   @Produces
-  public Topology buildTopology(IngestConfig config, GitHubGateway github, MeterRegistry metrics) {
+  public Topology buildTopology(IngestConfig config, GitHubGateway github, GitHubCalls calls, MeterRegistry metrics) {
     var settings = new DeliveryProcessor.Settings(github, new DiffBuilder(ignoreRules(config)),
         new DeliveryClassifier(new HashSet<>(config.pullRequests().actions()), config.pullRequests().reviewDrafts(),
             config.webhook().commandPrefix()),
-        metrics, config.github().attempts(), config.github().initialBackoff(), DEDUPE_RETENTION,
+        metrics, calls, DEDUPE_RETENTION,
         java.util.Set.copyOf(config.content().languages()), config.content().maxBytes(), Clock.systemUTC());
 
     StreamsBuilder builder = new StreamsBuilder();

@@ -320,6 +320,45 @@ class WebhookIngestTest {
   }
 
   @Test
+  void aSecondaryRateLimitIsWaitedOutAsLongAsGitHubAsks() {
+    String files = "/repos/Codertocat/Hello-World/pulls/2/files";
+    int before = IngestTestResource.github().requestCount("GET", files);
+    IngestTestResource.github().secondaryRateLimitNext("GET", files, 1, 1);
+    String delivery = UUID.randomUUID().toString();
+
+    assertThat(Webhooks.post(endpoint, "pull_request", delivery, Fixtures.webhook("pull_request_opened.json"))
+        .status()).isEqualTo(202);
+
+    assertThat(chunksOf(delivery, 2)).hasSize(2);
+    List<java.time.Instant> times = IngestTestResource.github().requestTimes("GET", files);
+    assertThat(times.size() - before).isEqualTo(2);
+    // Retry-After: 1 (the journal keeps milliseconds)
+    assertThat(Duration.between(times.get(times.size() - 2), times.get(times.size() - 1)))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(990));
+  }
+
+  @Test
+  void aRateLimitLongerThanTheRetryBudgetIsDeadLetteredAtOnce() {
+    String delivery = UUID.randomUUID().toString();
+    byte[] body = Webhooks.fixture("pull_request_opened.json", json -> {
+      json.put("number", 429);
+      ((ObjectNode) json.path("pull_request")).put("number", 429);
+    });
+    // the budget is 2 minutes (the default): waiting 121 s more would pass it
+    IngestTestResource.github().secondaryRateLimitNext("GET", "/repos/Codertocat/Hello-World/pulls/429", 121, 1);
+
+    assertThat(Webhooks.post(endpoint, "pull_request", delivery, body).status()).isEqualTo(202);
+
+    List<DeadLetter> letters = kafka.await(Topics.DEAD_LETTERS, EventSerdes.deadLetter(),
+        l -> l.key().equals(REPO + "#429"), 1, WAIT);
+    assertThat(letters).hasSize(1);
+    assertThat(letters.get(0).error()).startsWith("github_rate_limited: ")
+        .contains("waiting PT2M1S more to list files of Codertocat/Hello-World#429 would exceed the retry budget"
+            + " of PT2M");
+    assertThat(new String(letters.get(0).value(), StandardCharsets.UTF_8)).contains(delivery);
+  }
+
+  @Test
   void healthAndMetricsAreExposed() throws Exception {
     Webhooks.post(endpoint, "pull_request", "metrics-forged", "sha256=" + "0".repeat(64), "{}".getBytes());
     String delivery = UUID.randomUUID().toString();

@@ -1,9 +1,9 @@
 package dev.attentive.publisher;
 
+import dev.attentive.github.GitHubClientConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Everything the publisher can be told; see docs/configuration.md. */
 @ConfigMapping(prefix = "attentive.publisher")
@@ -48,32 +48,11 @@ public interface PublisherConfig {
     int rememberedDeliveries();
   }
 
-  interface GitHub {
-    @WithDefault("https://api.github.com")
-    String apiUrl();
-
-    /** A token for local use (a personal access token); GitHub App installation tokens come through the same seam. */
-    Optional<String> token();
-
-    /** A GitHub App's id: with a private key, the service authenticates as the App's installations. */
-    Optional<String> appId();
-
-    /** The App's private key (PEM text, PKCS#1 as GitHub hands it out, or PKCS#8). */
-    Optional<String> appPrivateKey();
-
-    /** Or a file holding it. */
-    Optional<String> appPrivateKeyPath();
-
+  /** The client (API, credentials, time-outs: {@link GitHubClientConfig}), paging, write spacing and retries. */
+  interface GitHub extends GitHubClientConfig {
     /** Page size when listing a pull request's reviews and review comments (GitHub allows up to 100). */
     @WithDefault("100")
     int pageSize();
-
-    @WithDefault("10s")
-    Duration connectTimeout();
-
-    /** How long one request may take, answer included. */
-    @WithDefault("30s")
-    Duration requestTimeout();
 
     /**
      * Least time between two content-creating requests (review POSTs) of one installation, which are also made one

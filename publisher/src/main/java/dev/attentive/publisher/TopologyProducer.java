@@ -2,12 +2,12 @@ package dev.attentive.publisher;
 
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.Topics;
-import dev.attentive.publisher.github.GitHubCalls;
+import dev.attentive.github.call.GitHubCalls;
+import dev.attentive.github.call.RetryPolicy;
+import dev.attentive.github.call.Ticker;
+import dev.attentive.github.call.WriteThrottle;
 import dev.attentive.publisher.github.GitHubChecks;
 import dev.attentive.publisher.github.GitHubReviews;
-import dev.attentive.publisher.github.RetryPolicy;
-import dev.attentive.publisher.github.Ticker;
-import dev.attentive.publisher.github.WriteThrottle;
 import dev.attentive.publisher.review.CheckRunPublisher;
 import dev.attentive.publisher.review.ReviewBodies;
 import dev.attentive.publisher.review.ReviewPlanner;
@@ -39,8 +39,11 @@ public class TopologyProducer {
     Ticker ticker = Ticker.system();
     Clock clock = Clock.systemUTC();
     // One throttle for the whole instance: every stream thread's writes share the per-installation lanes.
-    GitHubCalls calls = new GitHubCalls(RetryPolicy.from(config.github()),
-        new WriteThrottle(config.github().minWriteInterval(), ticker), ticker, clock, metrics);
+    PublisherConfig.GitHub client = config.github();
+    RetryPolicy policy = new RetryPolicy(client.maxAttempts(), client.initialBackoff(), client.maxBackoff(),
+        client.rateLimitWait(), client.retryBudget());
+    GitHubCalls calls = new GitHubCalls(policy, new WriteThrottle(client.minWriteInterval(), ticker), ticker, clock,
+        metrics, "attentive.publisher.github.retries");
     ReviewPublisher publisher = new ReviewPublisher(github, calls,
         new ReviewPlanner(config.review().maxInlineComments()),
         new ReviewBodies(config.review().maxBodyChars(), config.review().maxInlineComments()),

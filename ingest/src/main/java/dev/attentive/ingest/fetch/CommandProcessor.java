@@ -5,7 +5,8 @@ import dev.attentive.events.EventSerdes;
 import dev.attentive.events.JsonSerde;
 import dev.attentive.events.Outbound;
 import dev.attentive.events.Topics;
-import dev.attentive.ingest.github.GitHubException;
+import dev.attentive.github.call.GitHubCalls;
+import dev.attentive.github.call.GitHubFailedException;
 import dev.attentive.ingest.github.GitHubGateway.PullRequestHead;
 import java.io.IOException;
 import java.time.Duration;
@@ -97,8 +98,8 @@ public final class CommandProcessor implements Processor<String, byte[], String,
         settings.metrics().counter("attentive.ingest.records.published", "topic", kv.value.topic()).increment();
       }
       executed.put(command.deliveryId(), settings.clock().millis());
-    } catch (GitHubException.Permanent e) {
-      deadLetter(record, "github_" + e.status(), e);
+    } catch (GitHubFailedException e) {
+      deadLetter(record, e.reason(), e);
     } catch (IOException e) {
       deadLetter(record, "github_unavailable", e);
     } catch (InterruptedException e) {
@@ -113,8 +114,9 @@ public final class CommandProcessor implements Processor<String, byte[], String,
     String name = name(command);
     String key = command.key().value();
     String author = command.author();
-    String permission = author == null ? "none" : fetcher.withRetry(key, "permission",
-        () -> settings.github().permission(command.repository(), author, command.installationId()));
+    GitHubCalls.Budget budget = settings.calls().budget();
+    String permission = author == null ? "none" : settings.calls().read("permission of " + author + " on " + key,
+        budget, previous -> settings.github().permission(command.repository(), author, command.installationId()));
     if (!ALLOWED_PERMISSIONS.contains(permission)) {
       count(name, "refused");
       LOG.infof("%s: %s (permission %s) may not command the bot; /%s refused", key, author, permission, name);
@@ -126,8 +128,9 @@ public final class CommandProcessor implements Processor<String, byte[], String,
       case "review":
       case "full-review":
       case "tests": {
-        PullRequestHead head = fetcher.withRetry(key, "pull request", () -> settings.github().pullRequest(
-            command.repository(), command.pullRequestNumber(), command.installationId()));
+        PullRequestHead head = settings.calls().read("get pull request " + key, budget,
+            previous -> settings.github().pullRequest(command.repository(), command.pullRequestNumber(),
+                command.installationId()));
         if ("closed".equals(head.state())) {
           count(name, "closed");
           reply(command, "@" + author + ", this pull request is closed; Attentive reviews open pull requests only.");
@@ -136,7 +139,7 @@ public final class CommandProcessor implements Processor<String, byte[], String,
         List<KeyValue<String, Outbound>> out = fetcher.fetch(new PullRequestFetcher.Request(command.deliveryId(),
             command.repository(), command.pullRequestNumber(), head.baseSha(), head.headSha(),
             command.installationId(), "command." + name, head.defaultBranch(),
-            name.equals("tests") ? List.of("tests") : null));
+            name.equals("tests") ? List.of("tests") : null), budget);
         count(name, "accepted");
         String what = switch (name) {
           case "full-review" -> "a full review (every current finding, also those posted before)";

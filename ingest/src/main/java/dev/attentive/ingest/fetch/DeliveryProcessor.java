@@ -8,7 +8,8 @@ import dev.attentive.events.EventSerdes;
 import dev.attentive.events.JsonSerde;
 import dev.attentive.events.Topics;
 import dev.attentive.events.WebhookDelivery;
-import dev.attentive.ingest.github.GitHubException;
+import dev.attentive.github.call.GitHubCalls;
+import dev.attentive.github.call.GitHubFailedException;
 import dev.attentive.ingest.github.GitHubGateway;
 import dev.attentive.ingest.webhook.DeliveryClassifier;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +41,7 @@ public final class DeliveryProcessor implements Processor<String, byte[], String
 
   /** Dependencies shared by every processor instance (one per stream task). */
   public record Settings(GitHubGateway github, DiffBuilder diffs, DeliveryClassifier commands, MeterRegistry metrics,
-      int attempts, Duration initialBackoff, Duration dedupeRetention, java.util.Set<String> contentLanguages,
+      GitHubCalls calls, Duration dedupeRetention, java.util.Set<String> contentLanguages,
       int contentMaxBytes, Clock clock) {}
 
   private final Settings settings;
@@ -89,8 +90,8 @@ public final class DeliveryProcessor implements Processor<String, byte[], String
         settings.metrics().counter("attentive.ingest.records.published", "topic", kv.value.topic()).increment();
       }
       processed.put(delivery.deliveryId(), settings.clock().millis());
-    } catch (GitHubException.Permanent e) {
-      deadLetter(record, "github_" + e.status(), e);
+    } catch (GitHubFailedException e) {
+      deadLetter(record, e.reason(), e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       deadLetter(record, "unreadable_delivery", e);
     } catch (IOException e) {

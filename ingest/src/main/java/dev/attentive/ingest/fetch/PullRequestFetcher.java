@@ -6,12 +6,12 @@ import dev.attentive.events.Outbound;
 import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Topics;
-import dev.attentive.ingest.github.GitHubException;
+import dev.attentive.github.call.GitHubCalls;
+import dev.attentive.github.call.GitHubFailure;
 import dev.attentive.ingest.github.GitHubGateway.PullRequestFiles;
 import dev.attentive.ingest.settings.RepositorySettingsReader;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -21,6 +21,10 @@ import org.jboss.logging.Logger;
  * One fetch of a pull request at one head SHA, for a push (a {@code pull_request} delivery) or a command: the
  * repository's settings from its default branch, the PR's files, diff chunks (with head content where configured) and
  * the manifest last. Pure GitHub reading; the caller writes the records in its transaction.
+ *
+ * <p>The settings and the file list are read through {@link GitHubCalls}: failures that may pass are retried
+ * (backoff, {@code Retry-After}) within the budget of the delivery or command, which keeps the waiting inside its
+ * exactly-once transaction; then a {@link dev.attentive.github.call.GitHubFailedException} says why.
  */
 public final class PullRequestFetcher {
 
@@ -40,11 +44,6 @@ public final class PullRequestFetcher {
     }
   }
 
-  @FunctionalInterface
-  interface GitHubRead<T> {
-    T read() throws IOException;
-  }
-
   private final DeliveryProcessor.Settings settings;
   private final RepositorySettingsReader settingsReader;
   private final JsonSerde<PullRequestDiffChunk> chunkSerde = EventSerdes.diffChunk();
@@ -55,15 +54,21 @@ public final class PullRequestFetcher {
   }
 
   public List<KeyValue<String, Outbound>> fetch(Request request) throws IOException, InterruptedException {
-    RepositorySettings repo = withRetry(request.key(), "settings", () -> settingsReader.read(request.repository(),
-        request.defaultBranch(), request.installationId()));
+    return fetch(request, settings.calls().budget());
+  }
+
+  /** @param budget the retry budget of the delivery or command this fetch is part of */
+  public List<KeyValue<String, Outbound>> fetch(Request request, GitHubCalls.Budget budget)
+      throws IOException, InterruptedException {
+    RepositorySettings repo = settings.calls().read("read settings of " + request.key(), budget,
+        previous -> settingsReader.read(request.repository(), request.defaultBranch(), request.installationId()));
     if (request.analyzerOverride() != null) {
       repo = RepositorySettings.orDefaults(repo).withAnalyzerOverride(request.analyzerOverride());
     }
     var target = new DiffBuilder.Target(request.deliveryId(), request.repository(), request.number(),
         request.baseSha(), request.headSha(), request.installationId(), request.trigger());
-    PullRequestFiles files = withRetry(request.key(), "files", () -> settings.github().listFiles(
-        request.repository(), request.number(), request.installationId()));
+    PullRequestFiles files = settings.calls().read("list files of " + request.key(), budget,
+        previous -> timed(request));
     DiffBuilder.Result result = settings.diffs().build(target, files, settings.clock().instant(), repo);
     String key = request.key();
     List<KeyValue<String, Outbound>> out = new ArrayList<>(result.chunks().size() + 1);
@@ -103,33 +108,20 @@ public final class PullRequestFetcher {
     }
   }
 
-  /** Retries transient failures with exponential backoff; permanent ones (4xx) are thrown at once. */
-  <T> T withRetry(String key, String what, GitHubRead<T> read) throws IOException, InterruptedException {
-    Duration backoff = settings.initialBackoff();
-    for (int attempt = 1; ; attempt++) {
-      Timer.Sample sample = Timer.start(settings.metrics());
-      String outcome = "error";
-      try {
-        T value = read.read();
-        outcome = "success";
-        return value;
-      } catch (GitHubException.Permanent e) {
-        outcome = "permanent_error";
-        throw e;
-      } catch (IOException e) {
-        outcome = "transient_error";
-        if (attempt >= settings.attempts()) {
-          throw new IOException("GitHub still failing after " + attempt + " attempts: " + e.getMessage(), e);
-        }
-        LOG.warnf("%s of %s failed (attempt %d/%d), retrying in %s: %s", what, key, attempt,
-            settings.attempts(), backoff, e.getMessage());
-        Thread.sleep(backoff.toMillis());
-        backoff = backoff.multipliedBy(2);
-      } finally {
-        if ("files".equals(what)) {
-          sample.stop(settings.metrics().timer("attentive.ingest.github.fetch", "outcome", outcome));
-        }
-      }
+  /** One try at listing the files, timed by outcome. */
+  private PullRequestFiles timed(Request request) throws IOException {
+    Timer.Sample sample = Timer.start(settings.metrics());
+    String outcome = "error";
+    try {
+      PullRequestFiles files = settings.github().listFiles(request.repository(), request.number(),
+          request.installationId());
+      outcome = "success";
+      return files;
+    } catch (IOException e) {
+      outcome = GitHubFailure.isPermanent(e) ? "permanent_error" : "transient_error";
+      throw e;
+    } finally {
+      sample.stop(settings.metrics().timer("attentive.ingest.github.fetch", "outcome", outcome));
     }
   }
 }

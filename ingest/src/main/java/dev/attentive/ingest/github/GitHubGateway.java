@@ -3,22 +3,23 @@ package dev.attentive.ingest.github;
 import java.io.IOException;
 import java.util.List;
 
-/** What ingest needs from GitHub. One real implementation ({@link KohsukeGitHubGateway}); tests use the emulator. */
+/**
+ * What ingest needs from GitHub. One real implementation ({@link KohsukeGitHubGateway}); tests use the emulator.
+ * Every method may throw what the kohsuke client throws; {@link dev.attentive.github.call.GitHubFailure#classify}
+ * sorts it out, and the callers retry through {@link dev.attentive.github.call.GitHubCalls}.
+ */
 public interface GitHubGateway {
 
   /**
    * The changed files of a pull request with their patches, in GitHub's order, at most the configured cap (GitHub
    * itself lists at most 3,000).
    *
-   * @throws GitHubException.Permanent when retrying cannot help (not found, no access)
-   * @throws IOException for failures that may pass (5xx, timeouts, connection errors)
+   * @throws java.io.FileNotFoundException when the pull request does not exist or cannot be seen
    */
   PullRequestFiles listFiles(String repository, int number, Long installationId) throws IOException;
 
   /**
    * The text of a file at a commit, or empty when GitHub has no text for it (not found, binary, over 1 MB).
-   *
-   * @throws IOException for failures that may pass
    */
   java.util.Optional<String> fileContent(String repository, String path, String ref, Long installationId)
       throws IOException;
@@ -26,7 +27,7 @@ public interface GitHubGateway {
   /**
    * A pull request's current base and head ({@code GET /repos/{o}/{r}/pulls/{n}}), for commands that review "now".
    *
-   * @throws GitHubException.Permanent when the PR does not exist or cannot be seen
+   * @throws java.io.FileNotFoundException when the PR does not exist or cannot be seen
    */
   PullRequestHead pullRequest(String repository, int number, Long installationId) throws IOException;
 

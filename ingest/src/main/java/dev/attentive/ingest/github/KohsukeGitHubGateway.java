@@ -1,25 +1,27 @@
 package dev.attentive.ingest.github;
 
+import dev.attentive.github.auth.InstallationClients;
 import dev.attentive.ingest.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestFileDetail;
-import org.kohsuke.github.HttpException;
 
-/** {@link GitHubGateway} through the kohsuke GitHub API client. */
+/**
+ * {@link GitHubGateway} through the kohsuke GitHub API client. Each method is one call as the installation (a 401
+ * renews its token and repeats the call once); failures are thrown as the client throws them.
+ */
 @ApplicationScoped
 public class KohsukeGitHubGateway implements GitHubGateway {
 
-  private final GitHubClients clients;
+  private final InstallationClients clients;
   private final int maxFiles;
   private final int pageSize;
 
-  public KohsukeGitHubGateway(GitHubClients clients, IngestConfig config) {
+  public KohsukeGitHubGateway(InstallationClients clients, IngestConfig config) {
     this.clients = clients;
     this.maxFiles = config.github().maxFiles();
     this.pageSize = config.github().pageSize();
@@ -43,10 +45,7 @@ public class KohsukeGitHubGateway implements GitHubGateway {
       });
     } catch (org.kohsuke.github.GHException e) {
       // The page iterator wraps I/O failures in an unchecked exception.
-      throw classify(e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e),
-          repository, number);
-    } catch (IOException e) {
-      throw classify(e, repository, number);
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
   }
 
@@ -68,24 +67,18 @@ public class KohsukeGitHubGateway implements GitHubGateway {
       }
     } catch (FileNotFoundException e) {
       return java.util.Optional.empty();
-    } catch (IOException e) {
-      throw classify(e, repository, 0);
     }
   }
 
   @Override
   public PullRequestHead pullRequest(String repository, int number, Long installationId) throws IOException {
-    try {
-      return clients.call(installationId, github -> {
-        GHPullRequest pr = github.getRepository(repository).getPullRequest(number);
-        String defaultBranch = pr.getBase().getRepository() == null ? null
-            : pr.getBase().getRepository().getDefaultBranch();
-        return new PullRequestHead(pr.getBase().getSha(), pr.getHead().getSha(), defaultBranch,
-            pr.getState() == null ? null : pr.getState().name().toLowerCase(java.util.Locale.ROOT));
-      });
-    } catch (IOException e) {
-      throw classify(e, repository, number);
-    }
+    return clients.call(installationId, github -> {
+      GHPullRequest pr = github.getRepository(repository).getPullRequest(number);
+      String defaultBranch = pr.getBase().getRepository() == null ? null
+          : pr.getBase().getRepository().getDefaultBranch();
+      return new PullRequestHead(pr.getBase().getSha(), pr.getHead().getSha(), defaultBranch,
+          pr.getState() == null ? null : pr.getState().name().toLowerCase(java.util.Locale.ROOT));
+    });
   }
 
   @Override
@@ -96,45 +89,11 @@ public class KohsukeGitHubGateway implements GitHubGateway {
       return type == null ? "none" : type.name().toLowerCase(java.util.Locale.ROOT);
     } catch (FileNotFoundException e) {
       return "none"; // GitHub answers 404 for users it does not know
-    } catch (IOException e) {
-      throw classify(e, repository, 0);
     }
   }
 
   @Override
   public void comment(String repository, int number, String body, Long installationId) throws IOException {
-    try {
-      clients.call(installationId, github -> github.getRepository(repository).getPullRequest(number).comment(body));
-    } catch (IOException e) {
-      throw classify(e, repository, number);
-    }
-  }
-
-  /** Not found, no access and other 4xx are permanent; 5xx, 408, 429 and I/O errors may pass. */
-  static IOException classify(IOException e, String repository, int number) {
-    if (e instanceof GitHubException.Permanent) {
-      return e;
-    }
-    if (e instanceof GHFileNotFoundException || e instanceof FileNotFoundException) {
-      return new GitHubException.Permanent(404,
-          "GitHub: " + repository + "#" + number + " not found, or the token cannot see it", e);
-    }
-    if (e instanceof HttpException http) {
-      int status = http.getResponseCode();
-      if (status >= 400 && status < 500 && status != 429 && status != 408) {
-        return new GitHubException.Permanent(status, "GitHub answered " + status + " for " + repository + "#"
-            + number + ": " + firstLine(http.getMessage()), e);
-      }
-    }
-    return e;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int nl = message.indexOf('\n');
-    String line = nl < 0 ? message : message.substring(0, nl);
-    return line.length() > 300 ? line.substring(0, 300) : line;
+    clients.call(installationId, github -> github.getRepository(repository).getPullRequest(number).comment(body));
   }
 }

@@ -2,7 +2,7 @@ package dev.attentive.ingest.settings;
 
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.RepositorySettingsParser;
-import dev.attentive.ingest.github.GitHubException;
+import dev.attentive.github.call.GitHubFailure;
 import dev.attentive.ingest.github.GitHubGateway;
 import java.io.IOException;
 import java.util.Optional;
@@ -44,7 +44,10 @@ public final class RepositorySettingsReader {
     Optional<String> text;
     try {
       text = github.fileContent(repository, RepositorySettings.FILE, defaultBranch, installationId);
-    } catch (GitHubException.Permanent e) {
+    } catch (IOException e) {
+      if (!GitHubFailure.isPermanent(e)) {
+        throw e;
+      }
       // e.g. 403: a GitHub App without "Contents: read". The review goes on with the defaults.
       LOG.warnf("%s: %s could not be read (%s); defaults used", repository, RepositorySettings.FILE, e.getMessage());
       return null;
@@ -59,7 +62,10 @@ public final class RepositorySettingsReader {
       Optional<String> xml;
       try {
         xml = github.fileContent(repository, checkstyle, defaultBranch, installationId);
-      } catch (GitHubException.Permanent e) {
+      } catch (IOException e) {
+        if (!GitHubFailure.isPermanent(e)) {
+          throw e;
+        }
         LOG.warnf("%s: %s could not be read (%s)", repository, checkstyle, e.getMessage());
         xml = Optional.empty();
       }

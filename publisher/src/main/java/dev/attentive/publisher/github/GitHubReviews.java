@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What the publisher needs from GitHub: read a pull request's reviews and review comments (to find its own hidden
  * markers), and post one review. One real implementation ({@link KohsukeGitHubReviews}); tests use the emulator.
- * Every method may throw what the kohsuke client throws; {@link GitHubFailure#classify} sorts it out.
+ * Every method may throw what the kohsuke client throws; {@link dev.attentive.github.call.GitHubFailure#classify}
+ * sorts it out.
  */
 public interface GitHubReviews {
 

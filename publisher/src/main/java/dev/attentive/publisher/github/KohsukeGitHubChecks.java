@@ -1,5 +1,6 @@
 package dev.attentive.publisher.github;
 
+import dev.attentive.github.auth.InstallationClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.Date;
@@ -10,52 +11,56 @@ import org.kohsuke.github.GHCheckRun;
 import org.kohsuke.github.GHCheckRunBuilder;
 import org.kohsuke.github.GHException;
 
-/** {@link GitHubChecks} through the kohsuke client's check-run builder. */
+/**
+ * {@link GitHubChecks} through the kohsuke client's check-run builder; each request is a call as the installation (a
+ * 401 renews its token and repeats the request once).
+ */
 @ApplicationScoped
 public class KohsukeGitHubChecks implements GitHubChecks {
 
-  private final GitHubClients clients;
+  private final InstallationClients clients;
 
-  public KohsukeGitHubChecks(GitHubClients clients) {
+  public KohsukeGitHubChecks(InstallationClients clients) {
     this.clients = clients;
   }
 
   @Override
   public Optional<Long> find(String repository, Long installationId, String headSha, String name)
       throws IOException {
-    try {
-      for (GHCheckRun run : clients.forInstallation(installationId).getRepository(repository)
-          .getCheckRuns(headSha, Map.of("check_name", name))) {
-        if (name.equals(run.getName())) {
-          return Optional.of(run.getId());
+    return clients.call(installationId, github -> {
+      try {
+        for (GHCheckRun run : github.getRepository(repository).getCheckRuns(headSha, Map.of("check_name", name))) {
+          if (name.equals(run.getName())) {
+            return Optional.of(run.getId());
+          }
         }
+        return Optional.empty();
+      } catch (GHException e) {
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
       }
-      return Optional.empty();
-    } catch (GHException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
-    }
+    });
   }
 
   @Override
   public long create(String repository, Long installationId, String headSha, String name, CheckOutput output)
       throws IOException {
-    return clients.forInstallation(installationId).getRepository(repository).createCheckRun(name, headSha)
+    return clients.call(installationId, github -> github.getRepository(repository).createCheckRun(name, headSha)
         .withStatus(GHCheckRun.Status.COMPLETED)
         .withConclusion(conclusion(output.conclusion()))
         .withCompletedAt(new Date())
         .add(kohsuke(output))
         .create()
-        .getId();
+        .getId());
   }
 
   @Override
   public void update(String repository, Long installationId, long id, String conclusion, CheckOutput output)
       throws IOException {
-    clients.forInstallation(installationId).getRepository(repository).updateCheckRun(id)
+    clients.call(installationId, github -> github.getRepository(repository).updateCheckRun(id)
         .withStatus(GHCheckRun.Status.COMPLETED)
         .withConclusion(conclusion(conclusion))
         .add(kohsuke(output))
-        .create();
+        .create());
   }
 
   private static GHCheckRun.Conclusion conclusion(String conclusion) {

@@ -1,7 +1,9 @@
 package dev.attentive.publisher.github;
 
+import dev.attentive.github.auth.InstallationClients;
 import dev.attentive.publisher.PublisherConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,92 +13,139 @@ import org.kohsuke.github.GHPullRequestReview;
 import org.kohsuke.github.GHPullRequestReviewBuilder;
 import org.kohsuke.github.GHPullRequestReviewComment;
 import org.kohsuke.github.GHPullRequestReviewEvent;
+import org.kohsuke.github.GitHub;
 
-/** {@link GitHubReviews} through the kohsuke GitHub API client (1.330). */
+/**
+ * {@link GitHubReviews} through the kohsuke GitHub API client (1.330). Every request is a call as the installation:
+ * a 401 (an installation token GitHub no longer takes) renews the token and repeats the request once.
+ */
 @ApplicationScoped
 public class KohsukeGitHubReviews implements GitHubReviews {
 
-  private final GitHubClients clients;
+  private final InstallationClients clients;
   private final int pageSize;
 
-  public KohsukeGitHubReviews(GitHubClients clients, PublisherConfig config) {
+  @Inject
+  public KohsukeGitHubReviews(InstallationClients clients, PublisherConfig config) {
+    this(clients, config.github().pageSize());
+  }
+
+  public KohsukeGitHubReviews(InstallationClients clients, int pageSize) {
     this.clients = clients;
-    this.pageSize = config.github().pageSize();
+    this.pageSize = pageSize;
   }
 
   @Override
   public PullRequest pullRequest(String repository, int number, Long installationId) throws IOException {
-    GHPullRequest pr = clients.forInstallation(installationId).getRepository(repository).getPullRequest(number);
-    return new Kohsuke(pr, pageSize);
+    Kohsuke pr = new Kohsuke(clients, repository, number, installationId, pageSize);
+    pr.call(github -> null); // fetched now: a pull request that is not there fails here, as GitHub answers
+    return pr;
   }
 
-  private record Kohsuke(GHPullRequest pr, int pageSize) implements PullRequest {
+  /** One pull request; used by one stream thread at a time. */
+  private static final class Kohsuke implements PullRequest {
+
+    private final InstallationClients clients;
+    private final String repository;
+    private final int number;
+    private final Long installationId;
+    private final int pageSize;
+    private GitHub client;
+    private GHPullRequest pr;
+
+    Kohsuke(InstallationClients clients, String repository, int number, Long installationId, int pageSize) {
+      this.clients = clients;
+      this.repository = repository;
+      this.number = number;
+      this.installationId = installationId;
+      this.pageSize = pageSize;
+    }
+
+    /** Work on the pull request as the installation; after a renewal the new client fetches it again. */
+    private <T> T call(PullRequestCall<T> call) throws IOException {
+      return clients.call(installationId, github -> {
+        if (pr == null || client != github) {
+          pr = github.getRepository(repository).getPullRequest(number);
+          client = github;
+        }
+        try {
+          return call.apply(pr);
+        } catch (GHException e) {
+          throw unwrap(e);
+        }
+      });
+    }
 
     @Override
     public List<ExistingReview> reviews() throws IOException {
-      try {
+      return call(pr -> {
         List<ExistingReview> out = new ArrayList<>();
         for (GHPullRequestReview r : pr.listReviews().withPageSize(pageSize)) {
           out.add(new ExistingReview(r.getId(), r.getBody()));
         }
         return out;
-      } catch (GHException e) {
-        throw unwrap(e);
-      }
+      });
     }
 
     @Override
     public List<ExistingComment> comments() throws IOException {
-      try {
+      return call(pr -> {
         List<ExistingComment> out = new ArrayList<>();
         for (GHPullRequestReviewComment c : pr.listReviewComments().withPageSize(pageSize)) {
           out.add(new ExistingComment(c.getId(), c.getPullRequestReviewId(), c.getBody()));
         }
         return out;
-      } catch (GHException e) {
-        throw unwrap(e);
-      }
+      });
     }
 
     @Override
     public CreatedReview createReview(NewReview review) throws IOException {
-      // No side: the batched builder cannot send one, and GitHub then assumes RIGHT (the head), where we comment.
-      GHPullRequestReviewBuilder builder = pr.createReview()
-          .commitId(review.commitId())
-          .event(GHPullRequestReviewEvent.COMMENT)
-          .body(review.body());
-      for (NewComment c : review.comments()) {
-        if (c.multiLine()) {
-          builder.multiLineComment(c.body(), c.path(), c.startLine(), c.line());
-        } else {
-          builder.singleLineComment(c.body(), c.path(), c.line());
+      return call(pr -> {
+        // No side: the batched builder cannot send one, and GitHub then assumes RIGHT (the head), where we comment.
+        GHPullRequestReviewBuilder builder = pr.createReview()
+            .commitId(review.commitId())
+            .event(GHPullRequestReviewEvent.COMMENT)
+            .body(review.body());
+        for (NewComment c : review.comments()) {
+          if (c.multiLine()) {
+            builder.multiLineComment(c.body(), c.path(), c.startLine(), c.line());
+          } else {
+            builder.singleLineComment(c.body(), c.path(), c.line());
+          }
         }
-      }
-      GHPullRequestReview created = builder.create();
-      return new CreatedReview(created.getId(), String.valueOf(created.getHtmlUrl()));
+        GHPullRequestReview created = builder.create();
+        return new CreatedReview(created.getId(), String.valueOf(created.getHtmlUrl()));
+      });
     }
 
     @Override
     public List<String> conversation() throws IOException {
-      try {
+      return call(pr -> {
         List<String> out = new ArrayList<>();
         for (org.kohsuke.github.GHIssueComment c : pr.listComments().withPageSize(pageSize)) {
           out.add(c.getBody());
         }
         return out;
-      } catch (GHException e) {
-        throw unwrap(e);
-      }
+      });
     }
 
     @Override
     public void comment(String body) throws IOException {
-      pr.comment(body);
+      call(pr -> {
+        pr.comment(body);
+        return null;
+      });
     }
 
     /** The page iterator wraps I/O failures in an unchecked exception. */
     private static IOException unwrap(GHException e) {
       return e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
+  }
+
+  /** Work done with the pull request as the installation's current client sees it. */
+  @FunctionalInterface
+  private interface PullRequestCall<T> {
+    T apply(GHPullRequest pr) throws IOException;
   }
 }

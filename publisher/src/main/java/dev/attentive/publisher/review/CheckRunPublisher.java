@@ -2,11 +2,11 @@ package dev.attentive.publisher.review;
 
 import dev.attentive.events.Review;
 import dev.attentive.events.Suggestion;
-import dev.attentive.publisher.github.GitHubCalls;
+import dev.attentive.github.call.GitHubCalls;
 import dev.attentive.publisher.github.GitHubChecks;
 import dev.attentive.publisher.github.GitHubChecks.Annotation;
 import dev.attentive.publisher.github.GitHubChecks.CheckOutput;
-import dev.attentive.publisher.github.GitHubFailedException;
+import dev.attentive.github.call.GitHubFailedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

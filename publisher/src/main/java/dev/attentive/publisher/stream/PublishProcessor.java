@@ -7,7 +7,7 @@ import dev.attentive.events.JsonSerde;
 import dev.attentive.events.PostedFingerprints;
 import dev.attentive.events.Review;
 import dev.attentive.events.Topics;
-import dev.attentive.publisher.github.GitHubFailedException;
+import dev.attentive.github.call.GitHubFailedException;
 import dev.attentive.publisher.review.CheckRunPublisher;
 import dev.attentive.publisher.review.ReviewPublisher;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -7,11 +7,11 @@ import dev.attentive.events.PostedFingerprints;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.RepositorySettingsParser;
 import dev.attentive.events.Review;
-import dev.attentive.publisher.github.FakeTicker;
-import dev.attentive.publisher.github.GitHubCalls;
+import dev.attentive.github.call.FakeTicker;
+import dev.attentive.github.call.GitHubCalls;
+import dev.attentive.github.call.RetryPolicy;
+import dev.attentive.github.call.WriteThrottle;
 import dev.attentive.publisher.github.GitHubReviews;
-import dev.attentive.publisher.github.RetryPolicy;
-import dev.attentive.publisher.github.WriteThrottle;
 import dev.attentive.publisher.review.ReviewPublisher.Outcome;
 import dev.attentive.publisher.review.ReviewPublisher.Result;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,7 +32,7 @@ class ConfigProblemsCommentTest {
   final FakeTicker ticker = new FakeTicker();
   final GitHubCalls calls = new GitHubCalls(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1),
       Duration.ofSeconds(60), Duration.ofMinutes(3)), new WriteThrottle(Duration.ofSeconds(1), ticker), ticker,
-      Clock.systemUTC(), new SimpleMeterRegistry());
+      Clock.systemUTC(), new SimpleMeterRegistry(), "attentive.publisher.github.retries");
 
   /** A pull request with a conversation. */
   static final class Conversation implements GitHubReviews, GitHubReviews.PullRequest {

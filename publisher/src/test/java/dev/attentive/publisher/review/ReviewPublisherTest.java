@@ -7,15 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attentive.events.PostedFingerprints;
 import dev.attentive.events.Review;
-import dev.attentive.publisher.github.FakeTicker;
-import dev.attentive.publisher.github.GitHubCalls;
-import dev.attentive.publisher.github.GitHubErrors;
-import dev.attentive.publisher.github.GitHubFailedException;
+import dev.attentive.github.call.FakeTicker;
+import dev.attentive.github.call.GitHubCalls;
+import dev.attentive.github.call.GitHubErrors;
+import dev.attentive.github.call.GitHubFailedException;
+import dev.attentive.github.call.RetryPolicy;
+import dev.attentive.github.call.WriteThrottle;
 import dev.attentive.publisher.github.GitHubReviews.ExistingComment;
 import dev.attentive.publisher.github.GitHubReviews.ExistingReview;
 import dev.attentive.publisher.github.GitHubReviews.NewComment;
-import dev.attentive.publisher.github.RetryPolicy;
-import dev.attentive.publisher.github.WriteThrottle;
 import dev.attentive.publisher.review.ReviewPublisher.Outcome;
 import dev.attentive.publisher.review.ReviewPublisher.Result;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,7 +30,7 @@ class ReviewPublisherTest {
   final FakeTicker ticker = new FakeTicker();
   final GitHubCalls calls = new GitHubCalls(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1),
       Duration.ofSeconds(60), Duration.ofMinutes(3)), new WriteThrottle(Duration.ofSeconds(1), ticker), ticker,
-      Clock.systemUTC(), new SimpleMeterRegistry());
+      Clock.systemUTC(), new SimpleMeterRegistry(), "attentive.publisher.github.retries");
   final ReviewPublisher publisher = new ReviewPublisher(github, calls, new ReviewPlanner(25),
       new ReviewBodies(65_536, 25), 3);
 
