@@ -1,23 +1,22 @@
 package dev.attentive.ingest;
 
 import dev.attentive.github.GitHubClientConfig;
+import dev.attentive.streams.StreamsServiceConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything ingest can be told; see docs/configuration.md. */
+/** Everything ingest can be told (its topics: {@link StreamsServiceConfig}); see docs/configuration.md. */
 @ConfigMapping(prefix = "attentive.ingest")
-public interface IngestConfig {
+public interface IngestConfig extends StreamsServiceConfig {
 
   Webhook webhook();
 
   PullRequests pullRequests();
 
   GitHub github();
-
-  Topics topics();
 
   Content content();
 
@@ -99,17 +98,5 @@ public interface IngestConfig {
      */
     @WithDefault("2m")
     Duration retryBudget();
-  }
-
-  interface Topics {
-    /** Create missing topics at start-up (off when a Helm hook or an operator creates them). */
-    @WithDefault("true")
-    boolean create();
-
-    @WithDefault("6")
-    int partitions();
-
-    @WithDefault("1")
-    short replicationFactor();
   }
 }

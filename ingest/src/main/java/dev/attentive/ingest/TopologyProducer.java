@@ -5,10 +5,12 @@ import dev.attentive.github.call.GitHubCalls;
 import dev.attentive.ingest.fetch.CommandProcessor;
 import dev.attentive.ingest.fetch.DeliveryProcessor;
 import dev.attentive.ingest.fetch.DiffBuilder;
+import dev.attentive.ingest.fetch.FetchContext;
 import dev.attentive.ingest.fetch.IgnoreRules;
-import dev.attentive.events.Outbound;
 import dev.attentive.ingest.github.GitHubGateway;
 import dev.attentive.ingest.webhook.DeliveryClassifier;
+import dev.attentive.streams.ProcessedIds;
+import dev.attentive.streams.Sinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -18,10 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -34,37 +33,36 @@ public class TopologyProducer {
   /** How long a delivery ID is remembered; GitHub lets users redeliver for a few days. */
   static final Duration DEDUPE_RETENTION = Duration.ofDays(7);
 
+  private static final String DELIVERY = "fetch-delivery";
+  private static final String COMMAND = "carry-out-command";
+
   @Produces
   public Topology buildTopology(IngestConfig config, GitHubGateway github, GitHubCalls calls, MeterRegistry metrics) {
-    var settings = new DeliveryProcessor.Settings(github, new DiffBuilder(ignoreRules(config)),
+    var ctx = new FetchContext(github, new DiffBuilder(ignoreRules(config)),
         new DeliveryClassifier(new HashSet<>(config.pullRequests().actions()), config.pullRequests().reviewDrafts(),
             config.webhook().commandPrefix()),
         metrics, calls, DEDUPE_RETENTION,
         java.util.Set.copyOf(config.content().languages()), config.content().maxBytes(), Clock.systemUTC());
 
-    StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(DeliveryProcessor.PROCESSED_STORE), Serdes.String(), Serdes.Long()));
-
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(CommandProcessor.PAUSED_STORE), Serdes.String(), Serdes.Long()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(CommandProcessor.EXECUTED_STORE), Serdes.String(), Serdes.Long()));
-
-    builder.stream(Topics.WEBHOOK_DELIVERIES, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-        .process(() -> new DeliveryProcessor(settings), DeliveryProcessor.PROCESSED_STORE,
-            CommandProcessor.PAUSED_STORE)
-        .to((key, out, context) -> out.topic(), Produced.with(Serdes.String(), Outbound.serde()));
-
-    // Bot commands, recorded above from PR comments, carried out here: same app, same exactly-once transactions.
-    // Both sources share the paused-PR store, so they form one sub-topology (the topics have the same partitions
-    // and the same PR keys).
-    builder.stream(Topics.BOT_COMMANDS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-        .process(() -> new CommandProcessor(settings), CommandProcessor.EXECUTED_STORE,
-            CommandProcessor.PAUSED_STORE)
-        .to((key, out, context) -> out.topic(), Produced.with(Serdes.String(), Outbound.serde()));
-
-    return builder.build();
+    // Bot commands, recorded by the first processor from PR comments, are carried out by the second: same app, same
+    // exactly-once transactions. Both share the paused-PR store, so they form one sub-topology (the topics have the
+    // same partitions and the same PR keys).
+    Topology topology = new Topology()
+        .addSource("deliveries", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+            Topics.WEBHOOK_DELIVERIES)
+        .addSource("commands", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+            Topics.BOT_COMMANDS)
+        .addProcessor(DELIVERY, () -> new DeliveryProcessor(ctx), "deliveries")
+        .addProcessor(COMMAND, () -> new CommandProcessor(ctx), "commands")
+        .addStateStore(ProcessedIds.store(DeliveryProcessor.PROCESSED_STORE), DELIVERY)
+        .addStateStore(ProcessedIds.store(CommandProcessor.EXECUTED_STORE), COMMAND)
+        .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CommandProcessor.PAUSED_STORE),
+            Serdes.String(), Serdes.Long()), DELIVERY, COMMAND);
+    Sinks.DIFF_CHUNKS.addTo(topology, DELIVERY, COMMAND);
+    Sinks.DIFF_MANIFESTS.addTo(topology, DELIVERY, COMMAND);
+    Sinks.BOT_COMMANDS.addTo(topology, DELIVERY);
+    Sinks.DEAD_LETTERS.addTo(topology, DELIVERY, COMMAND);
+    return topology;
   }
 
   static IgnoreRules ignoreRules(IngestConfig config) {

@@ -1,19 +1,18 @@
 package dev.attentive.publisher;
 
 import dev.attentive.github.GitHubClientConfig;
+import dev.attentive.streams.StreamsServiceConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Everything the publisher can be told; see docs/configuration.md. */
+/** Everything the publisher can be told (its topics: {@link StreamsServiceConfig}); see docs/configuration.md. */
 @ConfigMapping(prefix = "attentive.publisher")
-public interface PublisherConfig {
+public interface PublisherConfig extends StreamsServiceConfig {
 
   GitHub github();
 
   Review review();
-
-  Topics topics();
 
   Checks checks();
 
@@ -82,17 +81,5 @@ public interface PublisherConfig {
      */
     @WithDefault("3m")
     Duration retryBudget();
-  }
-
-  interface Topics {
-    /** Create missing topics at start-up (off when a Helm hook or an operator creates them). */
-    @WithDefault("true")
-    boolean create();
-
-    @WithDefault("6")
-    int partitions();
-
-    @WithDefault("1")
-    short replicationFactor();
   }
 }

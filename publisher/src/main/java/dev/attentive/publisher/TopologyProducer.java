@@ -13,15 +13,13 @@ import dev.attentive.publisher.review.ReviewBodies;
 import dev.attentive.publisher.review.ReviewPlanner;
 import dev.attentive.publisher.review.ReviewPublisher;
 import dev.attentive.publisher.stream.PublishProcessor;
+import dev.attentive.streams.Sinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -52,14 +50,12 @@ public class TopologyProducer {
     CheckRunPublisher checkRuns = config.checks().enabled()
         ? new CheckRunPublisher(checks, calls, config.checks().name()) : null;
 
-    StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(PublishProcessor.POSTED_STORE), Serdes.String(),
-        EventSerdes.postedFingerprints()));
-
-    builder.stream(Topics.REVIEWS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-        .process(() -> new PublishProcessor(publisher, checkRuns, metrics, clock), PublishProcessor.POSTED_STORE)
-        .to(Topics.DEAD_LETTERS, Produced.with(Serdes.String(), EventSerdes.deadLetter()));
-    return builder.build();
+    Topology topology = new Topology()
+        .addSource("reviews", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.REVIEWS)
+        .addProcessor("publish", () -> new PublishProcessor(publisher, checkRuns, metrics, clock), "reviews")
+        .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PublishProcessor.POSTED_STORE),
+            Serdes.String(), EventSerdes.postedFingerprints()), "publish");
+    Sinks.DEAD_LETTERS.addTo(topology, "publish");
+    return topology;
   }
 }

@@ -1,13 +1,14 @@
 package dev.attentive.reviewer;
 
+import dev.attentive.streams.StreamsServiceConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 
-/** Everything the reviewer can be told; see docs/configuration.md. */
+/** Everything the reviewer can be told (its topics: {@link StreamsServiceConfig}); see docs/configuration.md. */
 @ConfigMapping(prefix = "attentive.reviewer")
-public interface ReviewerConfig {
+public interface ReviewerConfig extends StreamsServiceConfig {
 
   /** Analyzers to run, by id. */
   @WithDefault("style,tests,model")
@@ -24,8 +25,6 @@ public interface ReviewerConfig {
   /** A review whose chunks do not all arrive (a chunk was unreadable) is emitted with a note after this long. */
   @WithDefault("10m")
   Duration incompleteReviewTimeout();
-
-  Topics topics();
 
   interface Style {
     /** {@code google_checks.xml}, {@code sun_checks.xml} (bundled with Checkstyle) or a path to a team's config. */
@@ -87,16 +86,5 @@ public interface ReviewerConfig {
     /** At most this many changed lines per file are read by the model. */
     @WithDefault("40")
     int maxLinesPerFile();
-  }
-
-  interface Topics {
-    @WithDefault("true")
-    boolean create();
-
-    @WithDefault("6")
-    int partitions();
-
-    @WithDefault("1")
-    short replicationFactor();
   }
 }

@@ -2,21 +2,18 @@ package dev.attentive.ingest.fetch;
 
 import dev.attentive.events.BotCommand;
 import dev.attentive.events.EventSerdes;
-import dev.attentive.events.JsonSerde;
-import dev.attentive.events.Outbound;
 import dev.attentive.events.Topics;
 import dev.attentive.github.call.GitHubCalls;
 import dev.attentive.github.call.GitHubFailedException;
 import dev.attentive.ingest.github.GitHubGateway.PullRequestHead;
+import dev.attentive.streams.DeadLetters;
+import dev.attentive.streams.ExactlyOnceProcessor;
+import dev.attentive.streams.Outgoing;
+import dev.attentive.streams.ProcessedIds;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -44,7 +41,7 @@ import org.jboss.logging.Logger;
  * never fails the command. (A transaction that aborts after a reply was posted replays the command, which may reply
  * twice; the records it produces are still written once.)
  */
-public final class CommandProcessor implements Processor<String, byte[], String, Outbound> {
+public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
 
   /** PR key → when it was paused (epoch ms); a PR in here gets no review of its pushes. Read by the fetcher. */
   public static final String PAUSED_STORE = "paused-pull-requests";
@@ -55,49 +52,40 @@ public final class CommandProcessor implements Processor<String, byte[], String,
 
   private static final Logger LOG = Logger.getLogger(CommandProcessor.class);
 
-  private final DeliveryProcessor.Settings settings;
+  private final FetchContext ctx;
   private final PullRequestFetcher fetcher;
-  private final JsonSerde<BotCommand> commands = EventSerdes.botCommand();
-  private ProcessorContext<String, Outbound> context;
-  private KeyValueStore<String, Long> executed;
+  private ProcessedIds executed;
   private KeyValueStore<String, Long> paused;
 
-  public CommandProcessor(DeliveryProcessor.Settings settings) {
-    this.settings = settings;
-    this.fetcher = new PullRequestFetcher(settings);
+  public CommandProcessor(FetchContext ctx) {
+    super(Topics.BOT_COMMANDS, EventSerdes.botCommand(), "command",
+        new DeadLetters("ingest", ctx.metrics(), ctx.clock()));
+    this.ctx = ctx;
+    this.fetcher = new PullRequestFetcher(ctx);
   }
 
   @Override
-  public void init(ProcessorContext<String, Outbound> context) {
-    this.context = context;
-    this.executed = context.getStateStore(EXECUTED_STORE);
+  public void init(ProcessorContext<String, Object> context) {
+    super.init(context);
+    this.executed = ProcessedIds.open(context, EXECUTED_STORE, ctx.dedupeRetention(), ctx.clock());
     this.paused = context.getStateStore(PAUSED_STORE);
-    context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, now -> Exactly.forgetOlderThan(executed,
-        settings.clock().millis() - settings.dedupeRetention().toMillis()));
   }
 
   @Override
-  public void process(Record<String, byte[]> record) {
-    BotCommand command;
-    try {
-      command = commands.deserialize(Topics.BOT_COMMANDS, record.value());
-    } catch (SerializationException e) {
-      deadLetter(record, "unreadable_command", e);
-      return;
-    }
-    if (executed.get(command.deliveryId()) != null) {
-      settings.metrics().counter("attentive.ingest.commands", "command", name(command), "outcome", "duplicate")
+  protected void process(Record<String, byte[]> record, BotCommand command) {
+    if (executed.contains(command.deliveryId())) {
+      ctx.metrics().counter("attentive.ingest.commands", "command", name(command), "outcome", "duplicate")
           .increment();
       LOG.infof("command %s (delivery %s) already carried out; skipped", name(command), command.deliveryId());
       return;
     }
     try {
-      List<KeyValue<String, Outbound>> out = execute(command);
-      for (KeyValue<String, Outbound> kv : out) {
-        context.forward(new Record<>(kv.key, kv.value, record.timestamp()));
-        settings.metrics().counter("attentive.ingest.records.published", "topic", kv.value.topic()).increment();
+      List<Outgoing<?>> out = execute(command);
+      for (Outgoing<?> one : out) {
+        send(one, record.timestamp());
+        ctx.metrics().counter("attentive.ingest.records.published", "topic", one.sink().topic()).increment();
       }
-      executed.put(command.deliveryId(), settings.clock().millis());
+      executed.add(command.deliveryId());
     } catch (GitHubFailedException e) {
       deadLetter(record, e.reason(), e);
     } catch (IOException e) {
@@ -110,13 +98,13 @@ public final class CommandProcessor implements Processor<String, byte[], String,
     }
   }
 
-  private List<KeyValue<String, Outbound>> execute(BotCommand command) throws IOException, InterruptedException {
+  private List<Outgoing<?>> execute(BotCommand command) throws IOException, InterruptedException {
     String name = name(command);
     String key = command.key().value();
     String author = command.author();
-    GitHubCalls.Budget budget = settings.calls().budget();
-    String permission = author == null ? "none" : settings.calls().read("permission of " + author + " on " + key,
-        budget, previous -> settings.github().permission(command.repository(), author, command.installationId()));
+    GitHubCalls.Budget budget = ctx.calls().budget();
+    String permission = author == null ? "none" : ctx.calls().read("permission of " + author + " on " + key,
+        budget, previous -> ctx.github().permission(command.repository(), author, command.installationId()));
     if (!ALLOWED_PERMISSIONS.contains(permission)) {
       count(name, "refused");
       LOG.infof("%s: %s (permission %s) may not command the bot; /%s refused", key, author, permission, name);
@@ -128,15 +116,15 @@ public final class CommandProcessor implements Processor<String, byte[], String,
       case "review":
       case "full-review":
       case "tests": {
-        PullRequestHead head = settings.calls().read("get pull request " + key, budget,
-            previous -> settings.github().pullRequest(command.repository(), command.pullRequestNumber(),
+        PullRequestHead head = ctx.calls().read("get pull request " + key, budget,
+            previous -> ctx.github().pullRequest(command.repository(), command.pullRequestNumber(),
                 command.installationId()));
         if ("closed".equals(head.state())) {
           count(name, "closed");
           reply(command, "@" + author + ", this pull request is closed; Attentive reviews open pull requests only.");
           return List.of();
         }
-        List<KeyValue<String, Outbound>> out = fetcher.fetch(new PullRequestFetcher.Request(command.deliveryId(),
+        List<Outgoing<?>> out = fetcher.fetch(new PullRequestFetcher.Request(command.deliveryId(),
             command.repository(), command.pullRequestNumber(), head.baseSha(), head.headSha(),
             command.installationId(), "command." + name, head.defaultBranch(),
             name.equals("tests") ? List.of("tests") : null), budget);
@@ -150,7 +138,7 @@ public final class CommandProcessor implements Processor<String, byte[], String,
         return out;
       }
       case "pause":
-        paused.put(key, settings.clock().millis());
+        paused.put(key, ctx.clock().millis());
         count(name, "accepted");
         reply(command, "⏸️ @" + author + ", Attentive will not review new pushes to this pull request until someone"
             + " with write access comments `" + prefix() + " resume`.");
@@ -187,21 +175,21 @@ public final class CommandProcessor implements Processor<String, byte[], String,
   }
 
   private String prefix() {
-    return settings.commands().commandPrefix();
+    return ctx.commands().commandPrefix();
   }
 
   /** Best effort: a reply that cannot be posted is logged and counted, never fails the command. */
   private void reply(BotCommand command, String body) {
     try {
-      settings.github().comment(command.repository(), command.pullRequestNumber(), body, command.installationId());
+      ctx.github().comment(command.repository(), command.pullRequestNumber(), body, command.installationId());
     } catch (IOException | RuntimeException e) {
-      settings.metrics().counter("attentive.ingest.command.replies.failed").increment();
+      ctx.metrics().counter("attentive.ingest.command.replies.failed").increment();
       LOG.warnf("could not reply on %s: %s", command.key(), e.getMessage());
     }
   }
 
   private void count(String command, String outcome) {
-    settings.metrics().counter("attentive.ingest.commands", "command", command, "outcome", outcome).increment();
+    ctx.metrics().counter("attentive.ingest.commands", "command", command, "outcome", outcome).increment();
   }
 
   private static String name(BotCommand command) {
@@ -214,10 +202,5 @@ public final class CommandProcessor implements Processor<String, byte[], String,
 
   private static String shortSha(String sha) {
     return sha == null || sha.length() < 7 ? String.valueOf(sha) : sha.substring(0, 7);
-  }
-
-  private void deadLetter(Record<String, byte[]> record, String error, Exception cause) {
-    LOG.warnf("dead-lettering command with key %s: %s: %s", record.key(), error, cause.getMessage());
-    Exactly.deadLetter(context, Topics.BOT_COMMANDS, record, error, cause, settings.clock(), settings.metrics());
   }
 }

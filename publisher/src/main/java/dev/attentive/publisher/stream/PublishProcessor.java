@@ -1,19 +1,16 @@
 package dev.attentive.publisher.stream;
 
-import dev.attentive.events.DeadLetter;
-import dev.attentive.events.DeadLetters;
 import dev.attentive.events.EventSerdes;
-import dev.attentive.events.JsonSerde;
 import dev.attentive.events.PostedFingerprints;
 import dev.attentive.events.Review;
 import dev.attentive.events.Topics;
 import dev.attentive.github.call.GitHubFailedException;
 import dev.attentive.publisher.review.CheckRunPublisher;
 import dev.attentive.publisher.review.ReviewPublisher;
+import dev.attentive.streams.DeadLetters;
+import dev.attentive.streams.ExactlyOnceProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -25,7 +22,7 @@ import org.jboss.logging.Logger;
  * or that GitHub refuses or keeps failing on, goes to the dead-letter topic with its original bytes and is not
  * recorded as posted, so it can be replayed.
  */
-public final class PublishProcessor implements Processor<String, byte[], String, DeadLetter> {
+public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
 
   /** PR key ({@code owner/repo#n}) → {@link PostedFingerprints}; changelogged (compacted) in Kafka. */
   public static final String POSTED_STORE = "posted-fingerprints";
@@ -35,9 +32,6 @@ public final class PublishProcessor implements Processor<String, byte[], String,
   private final ReviewPublisher publisher;
   private final CheckRunPublisher checkRuns;
   private final MeterRegistry metrics;
-  private final Clock clock;
-  private final JsonSerde<Review> reviews = EventSerdes.review();
-  private ProcessorContext<String, DeadLetter> context;
   private KeyValueStore<String, PostedFingerprints> posted;
 
   public PublishProcessor(ReviewPublisher publisher, MeterRegistry metrics, Clock clock) {
@@ -47,38 +41,33 @@ public final class PublishProcessor implements Processor<String, byte[], String,
   /** @param checkRuns null when check runs are off */
   public PublishProcessor(ReviewPublisher publisher, CheckRunPublisher checkRuns,
       MeterRegistry metrics, Clock clock) {
+    super(Topics.REVIEWS, EventSerdes.review(), "review", new DeadLetters("publisher", metrics, clock));
     this.publisher = publisher;
     this.checkRuns = checkRuns;
     this.metrics = metrics;
-    this.clock = clock;
   }
 
   @Override
-  public void init(ProcessorContext<String, DeadLetter> context) {
-    this.context = context;
+  public void init(ProcessorContext<String, Object> context) {
+    super.init(context);
     this.posted = context.getStateStore(POSTED_STORE);
   }
 
+  /** A review names its pull request (the key refuses a malformed one), its delivery and its head. */
   @Override
-  public void process(Record<String, byte[]> record) {
-    Review review;
-    String key;
-    try {
-      review = reviews.deserialize(Topics.REVIEWS, record.value());
-      key = review.key().value();
-      if (review.deliveryId() == null || review.deliveryId().isBlank()) {
-        throw new IllegalArgumentException("review without a delivery id");
-      }
-      if (review.headSha() == null || review.headSha().isBlank()) {
-        throw new IllegalArgumentException("review without a head SHA");
-      }
-    } catch (SerializationException e) {
-      deadLetter(record, "unreadable_review", e);
-      return;
-    } catch (IllegalArgumentException | NullPointerException e) {
-      deadLetter(record, "invalid_review", e);
-      return;
+  protected void validate(Review review) {
+    review.key();
+    if (review.deliveryId() == null || review.deliveryId().isBlank()) {
+      throw new IllegalArgumentException("review without a delivery id");
     }
+    if (review.headSha() == null || review.headSha().isBlank()) {
+      throw new IllegalArgumentException("review without a head SHA");
+    }
+  }
+
+  @Override
+  protected void process(Record<String, byte[]> record, Review review) {
+    String key = review.key().value();
     try {
       ReviewPublisher.Result result = publisher.publish(review, posted.get(key));
       posted.put(key, result.state());
@@ -127,14 +116,5 @@ public final class PublishProcessor implements Processor<String, byte[], String,
     metrics.counter("attentive.publisher.suggestions.suppressed", "reason", "repeat").increment(result.repeats());
     metrics.counter("attentive.publisher.suggestions.suppressed", "reason", "duplicate")
         .increment(result.duplicates());
-  }
-
-  private void deadLetter(Record<String, byte[]> record, String reason, Exception cause) {
-    LOG.warnf("dead-lettering review with key %s: %s: %s", record.key(), reason, cause.getMessage());
-    var meta = context.recordMetadata();
-    DeadLetter letter = DeadLetters.of("publisher", Topics.REVIEWS, meta.map(m -> m.partition()).orElse(-1),
-        meta.map(m -> m.offset()).orElse(-1L), record.key(), record.value(), reason, cause, clock.instant());
-    context.forward(new Record<>(record.key(), letter, record.timestamp()));
-    metrics.counter("attentive.publisher.dead.letters", "reason", reason).increment();
   }
 }

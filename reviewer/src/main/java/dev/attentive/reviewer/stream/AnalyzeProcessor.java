@@ -2,7 +2,6 @@ package dev.attentive.reviewer.stream;
 
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.Hunk;
-import dev.attentive.events.JsonSerde;
 import dev.attentive.events.LineRange;
 import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.RepositorySettings;
@@ -10,16 +9,15 @@ import dev.attentive.events.Suggestion;
 import dev.attentive.events.Topics;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.RepositoryAnalyzers;
-import dev.attentive.reviewer.model.ChunkOutcome;
-import dev.attentive.reviewer.model.ReviewPart;
+import dev.attentive.reviewer.assembly.ChunkOutcome;
+import dev.attentive.reviewer.assembly.ReviewPart;
+import dev.attentive.streams.DeadLetters;
+import dev.attentive.streams.ExactlyOnceProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
 
@@ -29,36 +27,21 @@ import org.jboss.logging.Logger;
  * dropped. An unreadable chunk is dead-lettered; an analyzer that throws is
  * dead-lettered with the chunk's bytes *and* noted in the outcome, so the review still completes without it.
  */
-public final class AnalyzeProcessor implements Processor<String, byte[], String, Object> {
+public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiffChunk> {
 
   private static final Logger LOG = Logger.getLogger(AnalyzeProcessor.class);
 
   private final RepositoryAnalyzers analyzers;
   private final MeterRegistry metrics;
-  private final Clock clock;
-  private final JsonSerde<PullRequestDiffChunk> chunks = EventSerdes.diffChunk();
-  private ProcessorContext<String, Object> context;
 
   public AnalyzeProcessor(List<Analyzer> analyzers, MeterRegistry metrics, Clock clock) {
+    super(Topics.DIFF_CHUNKS, EventSerdes.diffChunk(), "chunk", new DeadLetters("reviewer", metrics, clock));
     this.analyzers = new RepositoryAnalyzers(analyzers);
     this.metrics = metrics;
-    this.clock = clock;
   }
 
   @Override
-  public void init(ProcessorContext<String, Object> context) {
-    this.context = context;
-  }
-
-  @Override
-  public void process(Record<String, byte[]> record) {
-    PullRequestDiffChunk chunk;
-    try {
-      chunk = chunks.deserialize(Topics.DIFF_CHUNKS, record.value());
-    } catch (SerializationException e) {
-      deadLetter(record, "unreadable_chunk", e);
-      return;
-    }
+  protected void process(Record<String, byte[]> record, PullRequestDiffChunk chunk) {
     List<Suggestion> suggestions = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     // The repository's choice of analyzers and rule set, and its confidence bar (.attentive.yml via the chunk).
@@ -93,7 +76,7 @@ public final class AnalyzeProcessor implements Processor<String, byte[], String,
     metrics.counter("attentive.reviewer.chunks.analysed").increment();
     ChunkOutcome outcome = new ChunkOutcome(chunk.deliveryId(), chunk.path(), chunk.chunkIndex(), suggestions,
         anchors(chunk), notes);
-    context.forward(record.withValue((Object) ReviewPart.of(outcome)), TopologyProducer.ASSEMBLE);
+    send(TopologyProducer.REVIEW_PARTS, record.withValue(ReviewPart.of(outcome)));
   }
 
   /** The new-side lines of each hunk: where GitHub accepts review comments. */
@@ -105,9 +88,5 @@ public final class AnalyzeProcessor implements Processor<String, byte[], String,
       }
     }
     return ranges;
-  }
-
-  private void deadLetter(Record<String, byte[]> record, String reason, Throwable cause) {
-    DeadLettering.forward(context, Topics.DIFF_CHUNKS, record, reason, cause, metrics, clock);
   }
 }

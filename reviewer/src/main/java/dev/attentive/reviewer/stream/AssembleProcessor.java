@@ -1,8 +1,9 @@
 package dev.attentive.reviewer.stream;
 
 import dev.attentive.events.Review;
-import dev.attentive.reviewer.model.ReviewDraft;
-import dev.attentive.reviewer.model.ReviewPart;
+import dev.attentive.reviewer.assembly.ReviewDraft;
+import dev.attentive.reviewer.assembly.ReviewPart;
+import dev.attentive.streams.Sinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
  * Collects analysed chunks and the manifest of each delivery (same PR key, so same partition and task) and emits one
  * complete {@link Review} as soon as the manifest's chunk count is reached.
  */
-public final class AssembleProcessor implements Processor<String, Object, String, Object> {
+public final class AssembleProcessor extends ContextualProcessor<String, ReviewPart, String, Review> {
 
   public static final String DRAFTS = "review-drafts";
 
@@ -30,7 +31,6 @@ public final class AssembleProcessor implements Processor<String, Object, String
   private final Duration incompleteTimeout;
   private final MeterRegistry metrics;
   private final Clock clock;
-  private ProcessorContext<String, Object> context;
   private KeyValueStore<String, ReviewDraft> drafts;
 
   public AssembleProcessor(Duration incompleteTimeout, MeterRegistry metrics, Clock clock) {
@@ -40,15 +40,15 @@ public final class AssembleProcessor implements Processor<String, Object, String
   }
 
   @Override
-  public void init(ProcessorContext<String, Object> context) {
-    this.context = context;
+  public void init(ProcessorContext<String, Review> context) {
+    super.init(context);
     this.drafts = context.getStateStore(DRAFTS);
     context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, now -> expireDrafts());
   }
 
   @Override
-  public void process(Record<String, Object> record) {
-    ReviewPart part = (ReviewPart) record.value();
+  public void process(Record<String, ReviewPart> record) {
+    ReviewPart part = record.value();
     ReviewDraft draft = drafts.get(part.deliveryId());
     if (draft == null) {
       draft = ReviewDraft.start(part.deliveryId(), clock.instant());
@@ -63,7 +63,7 @@ public final class AssembleProcessor implements Processor<String, Object, String
 
   private void emit(String key, ReviewDraft draft, long timestamp) {
     Review review = draft.toReview(clock.instant());
-    context.forward(new Record<>(key, (Object) review, timestamp), TopologyProducer.REVIEWS);
+    Sinks.REVIEWS.send(context(), new Record<>(key, review, timestamp));
     drafts.delete(draft.deliveryId());
     metrics.counter("attentive.reviewer.reviews").increment();
     LOG.infof("review of %s @ %s: %d suggestions over %d files (delivery %s)", key, review.headSha(),

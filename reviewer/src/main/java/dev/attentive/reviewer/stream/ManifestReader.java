@@ -2,41 +2,23 @@ package dev.attentive.reviewer.stream;
 
 import dev.attentive.events.DiffManifest;
 import dev.attentive.events.EventSerdes;
-import dev.attentive.events.JsonSerde;
 import dev.attentive.events.Topics;
-import dev.attentive.reviewer.model.ReviewPart;
+import dev.attentive.reviewer.assembly.ReviewPart;
+import dev.attentive.streams.DeadLetters;
+import dev.attentive.streams.ExactlyOnceProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /** Reads manifests for the assembly; an unreadable one is dead-lettered. */
-public final class ManifestReader implements Processor<String, byte[], String, Object> {
-
-  private final MeterRegistry metrics;
-  private final Clock clock;
-  private final JsonSerde<DiffManifest> manifests = EventSerdes.diffManifest();
-  private ProcessorContext<String, Object> context;
+public final class ManifestReader extends ExactlyOnceProcessor<DiffManifest> {
 
   public ManifestReader(MeterRegistry metrics, Clock clock) {
-    this.metrics = metrics;
-    this.clock = clock;
+    super(Topics.DIFF_MANIFESTS, EventSerdes.diffManifest(), "manifest", new DeadLetters("reviewer", metrics, clock));
   }
 
   @Override
-  public void init(ProcessorContext<String, Object> context) {
-    this.context = context;
-  }
-
-  @Override
-  public void process(Record<String, byte[]> record) {
-    try {
-      DiffManifest manifest = manifests.deserialize(Topics.DIFF_MANIFESTS, record.value());
-      context.forward(record.withValue((Object) ReviewPart.of(manifest)), TopologyProducer.ASSEMBLE);
-    } catch (SerializationException e) {
-      DeadLettering.forward(context, Topics.DIFF_MANIFESTS, record, "unreadable_manifest", e, metrics, clock);
-    }
+  protected void process(Record<String, byte[]> record, DiffManifest manifest) {
+    send(TopologyProducer.REVIEW_PARTS, record.withValue(ReviewPart.of(manifest)));
   }
 }

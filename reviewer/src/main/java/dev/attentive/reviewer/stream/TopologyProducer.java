@@ -1,9 +1,6 @@
 package dev.attentive.reviewer.stream;
 
-import dev.attentive.events.DeadLetter;
-import dev.attentive.events.EventSerdes;
 import dev.attentive.events.JsonSerde;
-import dev.attentive.events.Review;
 import dev.attentive.events.Topics;
 import dev.attentive.reviewer.Analyzers;
 import dev.attentive.reviewer.analysis.model.ModelConfig;
@@ -11,14 +8,16 @@ import dev.attentive.reviewer.ReviewerConfig;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
 import dev.attentive.reviewer.analysis.tests.TestsConfig;
-import dev.attentive.reviewer.model.ReviewDraft;
+import dev.attentive.reviewer.assembly.ReviewDraft;
+import dev.attentive.reviewer.assembly.ReviewPart;
+import dev.attentive.streams.Sink;
+import dev.attentive.streams.Sinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
@@ -37,8 +36,8 @@ import org.apache.kafka.streams.state.Stores;
 public class TopologyProducer {
 
   static final String ASSEMBLE = "assemble";
-  static final String REVIEWS = "reviews";
-  static final String DEAD_LETTERS = "dead-letters";
+  /** Analysed chunks and manifests, to the assembly. */
+  static final Sink<ReviewPart> REVIEW_PARTS = Sink.toProcessor(ASSEMBLE);
 
   @Produces
   public Topology buildTopology(ReviewerConfig config, MeterRegistry metrics) {
@@ -55,10 +54,8 @@ public class TopologyProducer {
   public static Topology topology(List<Analyzer> analyzers, java.time.Duration incompleteTimeout,
       MeterRegistry metrics, Clock clock) {
     JsonSerde<ReviewDraft> draftSerde = new JsonSerde<>(ReviewDraft.class, ReviewDraft.SCHEMA_VERSION);
-    JsonSerde<Review> reviews = EventSerdes.review();
-    JsonSerde<DeadLetter> deadLetters = EventSerdes.deadLetter();
 
-    return new Topology()
+    Topology topology = new Topology()
         .addSource("chunks", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.DIFF_CHUNKS)
         .addSource("manifests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
             Topics.DIFF_MANIFESTS)
@@ -67,15 +64,9 @@ public class TopologyProducer {
         .addProcessor(ASSEMBLE, () -> new AssembleProcessor(incompleteTimeout, metrics, clock),
             "analyze", "read-manifest")
         .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(AssembleProcessor.DRAFTS),
-            Serdes.String(), draftSerde), ASSEMBLE)
-        .addSink(REVIEWS, Topics.REVIEWS, Serdes.String().serializer(), cast(reviews), ASSEMBLE)
-        .addSink(DEAD_LETTERS, Topics.DEAD_LETTERS, Serdes.String().serializer(), cast(deadLetters),
-            "analyze", "read-manifest");
-  }
-
-  /** Processors forward {@code Object}s by child name; each sink receives only its own type. */
-  @SuppressWarnings("unchecked")
-  private static <T> Serializer<Object> cast(Serializer<T> serializer) {
-    return (topic, value) -> serializer.serialize(topic, (T) value);
+            Serdes.String(), draftSerde), ASSEMBLE);
+    Sinks.REVIEWS.addTo(topology, ASSEMBLE);
+    Sinks.DEAD_LETTERS.addTo(topology, "analyze", "read-manifest");
+    return topology;
   }
 }

@@ -1,4 +1,4 @@
-package dev.attentive.reviewer.model;
+package dev.attentive.reviewer.assembly;
 
 import dev.attentive.events.DiffManifest;
 import dev.attentive.events.LineRange;

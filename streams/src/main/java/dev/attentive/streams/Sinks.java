@@ -1,0 +1,23 @@
+package dev.attentive.streams;
+
+import dev.attentive.events.BotCommand;
+import dev.attentive.events.DeadLetter;
+import dev.attentive.events.DiffManifest;
+import dev.attentive.events.EventSerdes;
+import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.Review;
+import dev.attentive.events.Topics;
+
+/** The topics the services' stream processors write, each with the serde of its event type. */
+public final class Sinks {
+
+  public static final Sink<PullRequestDiffChunk> DIFF_CHUNKS =
+      Sink.toTopic(Topics.DIFF_CHUNKS, EventSerdes.diffChunk());
+  public static final Sink<DiffManifest> DIFF_MANIFESTS =
+      Sink.toTopic(Topics.DIFF_MANIFESTS, EventSerdes.diffManifest());
+  public static final Sink<BotCommand> BOT_COMMANDS = Sink.toTopic(Topics.BOT_COMMANDS, EventSerdes.botCommand());
+  public static final Sink<Review> REVIEWS = Sink.toTopic(Topics.REVIEWS, EventSerdes.review());
+  public static final Sink<DeadLetter> DEAD_LETTERS = Sink.toTopic(Topics.DEAD_LETTERS, EventSerdes.deadLetter());
+
+  private Sinks() {}
+}
