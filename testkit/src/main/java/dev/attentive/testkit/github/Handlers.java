@@ -47,7 +47,8 @@ final class Handlers implements ResponseDefinitionTransformerV2 {
   public ResponseDefinition transform(ServeEvent event) {
     Function<RecordedRequest, EmulatedResponse> handler =
         handlers.get(event.getTransformerParameters().getString(PARAMETER));
-    EmulatedResponse answer = handler == null ? Stubs.notFound() : handler.apply(RecordedRequest.of(event.getRequest()));
+    EmulatedResponse answer = handler == null ? Stubs.notFound()
+        : handler.apply(RecordedRequest.of(event.getRequest()));
     ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
         .withStatus(answer.status()).withBody(answer.body());
     answer.headers().forEach(response::withHeader);

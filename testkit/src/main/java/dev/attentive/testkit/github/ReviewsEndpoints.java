@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 final class ReviewsEndpoints {
 
-  private static final Pattern REVIEWS_PATH = Pattern.compile("/repos/([^/]+)/([^/]+)/pulls/([0-9]+)/(reviews|comments)");
+  private static final Pattern REVIEWS_PATH =
+      Pattern.compile("/repos/([^/]+)/([^/]+)/pulls/([0-9]+)/(reviews|comments)");
 
   private final Stubs stubs;
   private final UsersEndpoints users;

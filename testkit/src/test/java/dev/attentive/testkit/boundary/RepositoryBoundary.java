@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  * checkout) would not notice otherwise.
  *
  * <p>Reported, with file and line: the folder of shared material beside the checkout ({@code shared} reached with
- * {@code ..}, or its {@code fixtures}), absolute paths into home or workspace folders (the folders {@code work}, {@code root}
- * and {@code home} at the top of the file system), and relative paths whose leading {@code ..} segments climb above the repository root from the
- * file's own folder. Nothing is exempt: there is no list of allowed files or lines.
+ * {@code ..}, or its {@code fixtures}), absolute paths into home or workspace folders (the folders {@code work},
+ * {@code root} and {@code home} at the top of the file system), and relative paths whose leading {@code ..} segments
+ * climb above the repository root from the file's own folder. Nothing is exempt: there is no list of allowed files or
+ * lines.
  */
 final class RepositoryBoundary {
 
