@@ -1,34 +1,27 @@
 package dev.attentive.testkit;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * Real GitHub webhook payloads from {@code shared/fixtures/github-webhooks/}, which sits beside the checkout. Found
- * by walking up from the working directory, so tests run from any module.
+ * Real GitHub webhook payloads, from octokit/webhooks (MIT; the licence is beside them), shipped in this jar under
+ * {@value #DIRECTORY}: read from the classpath so a fresh clone's tests need nothing outside the repository.
  */
 public final class Fixtures {
 
-  private static final Path RELATIVE = Path.of("shared", "fixtures", "github-webhooks");
+  /** Where the payloads lie on the classpath. */
+  public static final String DIRECTORY = "/github-webhooks/";
 
   private Fixtures() {}
 
-  public static Path webhookDirectory() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(RELATIVE);
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("shared/fixtures/github-webhooks not found above " + Path.of("").toAbsolutePath()
-        + "; the tests expect the shared/ folder beside the checkout");
-  }
-
+  /** The payload's raw bytes, e.g. {@code webhook("pull_request_opened.json")}. */
   public static byte[] webhook(String fileName) {
-    try {
-      return Files.readAllBytes(webhookDirectory().resolve(fileName));
+    try (InputStream in = Fixtures.class.getResourceAsStream(DIRECTORY + fileName)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no webhook payload " + DIRECTORY + fileName + " on the classpath");
+      }
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

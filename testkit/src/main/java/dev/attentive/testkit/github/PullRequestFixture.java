@@ -24,7 +24,7 @@ public final class PullRequestFixture {
   public record FileChange(
       String filename, String status, String patch, String previousFilename, int additions, int deletions) {}
 
-  private final GitHubEmulator emulator;
+  private final PullsEndpoints endpoints;
   private final String owner;
   private final String repo;
   private final int number;
@@ -38,8 +38,8 @@ public final class PullRequestFixture {
   private int commits = 1;
   private final List<FileChange> files = new ArrayList<>();
 
-  PullRequestFixture(GitHubEmulator emulator, String owner, String repo, int number) {
-    this.emulator = emulator;
+  PullRequestFixture(PullsEndpoints endpoints, String owner, String repo, int number) {
+    this.endpoints = endpoints;
     this.owner = owner;
     this.repo = repo;
     this.number = number;
@@ -130,7 +130,7 @@ public final class PullRequestFixture {
 
   /** (Re)installs the stubs for the repository, this pull request and its files list. */
   public PullRequestFixture register() {
-    emulator.install(this);
+    endpoints.install(this);
     return this;
   }
 

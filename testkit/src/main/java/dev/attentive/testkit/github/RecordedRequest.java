@@ -1,8 +1,11 @@
 package dev.attentive.testkit.github;
 
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.Request;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +21,16 @@ public record RecordedRequest(String method, String url, Map<String, List<String
 
   public RecordedRequest {
     headers = Map.copyOf(headers);
+  }
+
+  /** A copy of what WireMock received (a request being answered, or one from its journal). */
+  static RecordedRequest of(Request request) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HttpHeader header : request.getHeaders().all()) {
+      headers.put(header.key(), List.copyOf(header.values()));
+    }
+    String body = request.getBody() == null ? "" : new String(request.getBody(), StandardCharsets.UTF_8);
+    return new RecordedRequest(request.getMethod().getName(), request.getUrl(), headers, body);
   }
 
   /** The path without the query string. */
