@@ -1,7 +1,7 @@
 package dev.attentive.ingest.settings;
 
 import dev.attentive.events.RepositorySettings;
-import dev.attentive.events.RepositorySettingsParser;
+import dev.attentive.settings.RepositorySettingsParser;
 import dev.attentive.ingest.github.GitHubException;
 import dev.attentive.ingest.github.GitHubGateway;
 import java.io.IOException;

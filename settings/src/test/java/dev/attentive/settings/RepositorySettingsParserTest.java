@@ -1,13 +1,20 @@
-package dev.attentive.events;
+package dev.attentive.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.attentive.events.AttentionProgram;
+import dev.attentive.events.DiffManifest;
+import dev.attentive.events.EventJson;
+import dev.attentive.events.FileStatus;
+import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.RepositorySettings;
+import dev.attentive.events.Review;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RepositorySettingsTest {
+class RepositorySettingsParserTest {
 
   @Test
   void aCompleteFileIsRead() {

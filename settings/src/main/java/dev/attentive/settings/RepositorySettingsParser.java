@@ -1,4 +1,7 @@
-package dev.attentive.events;
+package dev.attentive.settings;
+
+import dev.attentive.events.AttentionProgram;
+import dev.attentive.events.RepositorySettings;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
