@@ -10,7 +10,7 @@ import dev.attentive.reviewer.analysis.model.ModelSettings;
 import dev.attentive.reviewer.ReviewerConfig;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
-import dev.attentive.reviewer.analysis.tests.TestsConfig;
+import dev.attentive.reviewer.analysis.testgen.TestsConfig;
 import dev.attentive.reviewer.model.ReviewDraft;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.attentive.reviewer.analysis.tests;
+package dev.attentive.reviewer.analysis.testgen;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp "$(cat reviewer/target/classpath.txt):reviewer/target/classes" \
- *     dev.attentive.reviewer.analysis.tests.TestAnalyzerBenchmark [FIXTURES_DIR] [RUNS]
+ *     dev.attentive.reviewer.analysis.testgen.TestAnalyzerBenchmark [FIXTURES_DIR] [RUNS]
  * </pre>
  *
  * FIXTURES_DIR (default reviewer/src/test/resources/test-analyzer-fixtures) holds NAME/base/FILE and NAME/head/FILE

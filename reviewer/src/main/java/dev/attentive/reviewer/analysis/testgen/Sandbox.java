@@ -1,4 +1,4 @@
-package dev.attentive.reviewer.analysis.tests;
+package dev.attentive.reviewer.analysis.testgen;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -67,7 +67,7 @@ public final class Sandbox {
   }
 
   private static final List<String> TRUSTED_CLASSES = List.of(
-      "dev.attentive.reviewer.analysis.tests.SandboxMain",
+      "dev.attentive.reviewer.analysis.testgen.SandboxMain",
       "org.junit.platform.launcher.core.LauncherFactory",
       "org.junit.platform.engine.TestEngine",
       "org.junit.platform.commons.util.ReflectionUtils",

@@ -1,4 +1,4 @@
-package dev.attentive.reviewer.analysis.tests;
+package dev.attentive.reviewer.analysis.testgen;
 
 /**
  * What one call did in the sandbox, parsed from a {@link SandboxMain} result line.

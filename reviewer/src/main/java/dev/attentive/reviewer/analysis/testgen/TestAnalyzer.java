@@ -1,4 +1,4 @@
-package dev.attentive.reviewer.analysis.tests;
+package dev.attentive.reviewer.analysis.testgen;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -6,9 +6,9 @@ import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.Suggestion;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.ChangedLines;
-import dev.attentive.reviewer.analysis.tests.Inputs.Case;
-import dev.attentive.reviewer.analysis.tests.TestSources.Context;
-import dev.attentive.reviewer.analysis.tests.TestSources.TestCase;
+import dev.attentive.reviewer.analysis.testgen.Inputs.Case;
+import dev.attentive.reviewer.analysis.testgen.TestSources.Context;
+import dev.attentive.reviewer.analysis.testgen.TestSources.TestCase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
-package dev.attentive.reviewer.analysis.tests;
+package dev.attentive.reviewer.analysis.testgen;
 
-import dev.attentive.reviewer.analysis.tests.Inputs.Case;
+import dev.attentive.reviewer.analysis.testgen.Inputs.Case;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.attentive.reviewer.analysis.tests;
+package dev.attentive.reviewer.analysis.testgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +8,9 @@ import dev.attentive.events.Suggestion;
 import dev.attentive.reviewer.Analyzers;
 import dev.attentive.reviewer.analysis.Chunks;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
-import dev.attentive.reviewer.analysis.tests.TestAnalyzer.BehaviourChange;
-import dev.attentive.reviewer.analysis.tests.TestAnalyzer.MethodReport;
-import dev.attentive.reviewer.analysis.tests.TestAnalyzer.Report;
+import dev.attentive.reviewer.analysis.testgen.TestAnalyzer.BehaviourChange;
+import dev.attentive.reviewer.analysis.testgen.TestAnalyzer.MethodReport;
+import dev.attentive.reviewer.analysis.testgen.TestAnalyzer.Report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.attentive.reviewer.analysis.tests;
+package dev.attentive.reviewer.analysis.testgen;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
@@ -34,8 +34,8 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 import dev.attentive.reviewer.analysis.ChangedLines;
-import dev.attentive.reviewer.analysis.tests.TargetMethod.Kind;
-import dev.attentive.reviewer.analysis.tests.TargetMethod.Param;
+import dev.attentive.reviewer.analysis.testgen.TargetMethod.Kind;
+import dev.attentive.reviewer.analysis.testgen.TargetMethod.Param;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.attentive.reviewer.analysis.tests;
+package dev.attentive.reviewer.analysis.testgen;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,7 +1,7 @@
-package dev.attentive.reviewer.analysis.tests;
+package dev.attentive.reviewer.analysis.testgen;
 
-import dev.attentive.reviewer.analysis.tests.TargetMethod.Kind;
-import dev.attentive.reviewer.analysis.tests.TargetMethod.Param;
+import dev.attentive.reviewer.analysis.testgen.TargetMethod.Kind;
+import dev.attentive.reviewer.analysis.testgen.TargetMethod.Param;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
