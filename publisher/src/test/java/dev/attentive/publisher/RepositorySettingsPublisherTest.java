@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.LineRange;
 import dev.attentive.events.RepositorySettings;
-import dev.attentive.events.RepositorySettingsParser;
+import dev.attentive.settings.RepositorySettingsParser;
 import dev.attentive.events.Review;
 import dev.attentive.events.Suggestion;
 import dev.attentive.events.Suggestion.Kind;

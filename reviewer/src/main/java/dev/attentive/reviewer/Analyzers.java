@@ -5,8 +5,8 @@ import dev.attentive.reviewer.analysis.model.ModelAnalyzer;
 import dev.attentive.reviewer.analysis.model.ModelConfig;
 import dev.attentive.reviewer.analysis.style.StyleAnalyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
-import dev.attentive.reviewer.analysis.tests.TestAnalyzer;
-import dev.attentive.reviewer.analysis.tests.TestsConfig;
+import dev.attentive.reviewer.analysis.testgen.TestAnalyzer;
+import dev.attentive.reviewer.analysis.testgen.TestsConfig;
 import java.util.ArrayList;
 import java.util.List;
 

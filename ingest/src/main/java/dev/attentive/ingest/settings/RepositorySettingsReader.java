@@ -1,8 +1,8 @@
 package dev.attentive.ingest.settings;
 
 import dev.attentive.events.RepositorySettings;
-import dev.attentive.events.RepositorySettingsParser;
 import dev.attentive.github.call.GitHubFailure;
+import dev.attentive.settings.RepositorySettingsParser;
 import dev.attentive.ingest.github.GitHubGateway;
 import java.io.IOException;
 import java.util.Optional;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.attentive.events.EventJson;
 import dev.attentive.events.PostedFingerprints;
 import dev.attentive.events.RepositorySettings;
-import dev.attentive.events.RepositorySettingsParser;
+import dev.attentive.settings.RepositorySettingsParser;
 import dev.attentive.events.Review;
-import dev.attentive.publisher.github.FakeTicker;
-import dev.attentive.publisher.github.GitHubCalls;
+import dev.attentive.github.call.FakeTicker;
+import dev.attentive.github.call.GitHubCalls;
 import dev.attentive.publisher.github.GitHubReviews;
-import dev.attentive.publisher.github.RetryPolicy;
-import dev.attentive.publisher.github.WriteThrottle;
+import dev.attentive.github.call.RetryPolicy;
+import dev.attentive.github.call.WriteThrottle;
 import dev.attentive.testkit.golden.Golden;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.StringReader;
@@ -107,7 +107,7 @@ class ReviewGoldenTest {
     FakeTicker ticker = new FakeTicker();
     GitHubCalls calls = new GitHubCalls(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1),
         Duration.ofSeconds(60), Duration.ofMinutes(3)), new WriteThrottle(Duration.ofSeconds(1), ticker), ticker,
-        Clock.systemUTC(), new SimpleMeterRegistry());
+        Clock.systemUTC(), new SimpleMeterRegistry(), "attentive.publisher.github.retries");
     new ReviewPublisher(github, calls, new ReviewPlanner(maxInline), new ReviewBodies(maxBody, maxInline), 10)
         .publish(review, known);
 

@@ -7,7 +7,7 @@ import dev.attentive.events.Suggestion;
 import dev.attentive.reviewer.Analyzers;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
-import dev.attentive.reviewer.analysis.tests.TestsConfig;
+import dev.attentive.reviewer.analysis.testgen.TestsConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,7 @@ import dev.attentive.reviewer.analysis.model.ModelConfig;
 import dev.attentive.reviewer.ReviewerConfig;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
-import dev.attentive.reviewer.analysis.tests.TestsConfig;
+import dev.attentive.reviewer.analysis.testgen.TestsConfig;
 import dev.attentive.reviewer.assembly.ReviewDraft;
 import dev.attentive.reviewer.assembly.ReviewPart;
 import dev.attentive.streams.Sink;

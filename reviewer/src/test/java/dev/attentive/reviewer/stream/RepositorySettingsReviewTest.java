@@ -7,7 +7,7 @@ import dev.attentive.events.EventSerdes;
 import dev.attentive.events.FileStatus;
 import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.RepositorySettings;
-import dev.attentive.events.RepositorySettingsParser;
+import dev.attentive.settings.RepositorySettingsParser;
 import dev.attentive.events.Review;
 import dev.attentive.events.Suggestion;
 import dev.attentive.events.Topics;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attentive.events.AttentionProgram;
 import dev.attentive.events.RepositorySettings;
-import dev.attentive.events.RepositorySettingsParser;
+import dev.attentive.settings.RepositorySettingsParser;
 import dev.attentive.events.Suggestion;
 import dev.attentive.reviewer.analysis.Chunks;
 import java.util.List;

@@ -1,0 +1,619 @@
+package dev.attentive.reviewer.analysis.testgen;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.Suggestion;
+import dev.attentive.reviewer.analysis.Analyzer;
+import dev.attentive.reviewer.analysis.ChangedLines;
+import dev.attentive.reviewer.analysis.testgen.Inputs.Case;
+import dev.attentive.reviewer.analysis.testgen.TestSources.Context;
+import dev.attentive.reviewer.analysis.testgen.TestSources.TestCase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
+
+/**
+ * Proposes JUnit 5 tests for the public and package-private methods and constructors a pull request adds or changes
+ * in a Java file ({@link MethodFinder}), with inputs chosen from each method's signature and body ({@link Inputs}),
+ * verified before they are suggested:
+ *
+ * <ul>
+ *   <li>The file is compiled on its own with javac (annotation processing off) into a private temporary directory;
+ *       a file that needs other classes of its project cannot be, and its tests are posted as "not verified".
+ *   <li><b>Execution off</b> (the default): one test per input that calls the method and accepts only an exception
+ *       the method declares or throws itself; they are compiled against the file and posted as "compiled, not
+ *       executed". Nothing of the pull request runs.
+ *   <li><b>Execution on</b>: a probe calls the method with every input in a {@link Sandbox} JVM and records what
+ *       it returned or threw; tests pinning those observations (assertEquals / assertThrows / ...) are compiled and
+ *       run in the sandbox with the JUnit Platform launcher, and only those that pass on head are proposed
+ *       ("compiled and passed on head"). When the base version of the file (rebuilt by {@link BaseContent})
+ *       compiles too, the same probe runs against it; every input whose result differs is reported in a
+ *       separate {@code tests/behaviour-change} suggestion (WARNING) with the tests pinning the new behaviour.
+ * </ul>
+ *
+ * <p>One {@code TEST} suggestion per method (rule {@code tests/verified}, {@code tests/compiled} or
+ * {@code tests/unverified}), anchored on the line of the method's name, the test class in a collapsed
+ * {@code <details>} block. Thread-safe: every call works in its own temporary directory, which it deletes.
+ */
+public final class TestAnalyzer implements Analyzer {
+
+  public static final String ID = "tests";
+  public static final String VERIFIED_RULE = "tests/verified";
+  public static final String COMPILED_RULE = "tests/compiled";
+  public static final String UNVERIFIED_RULE = "tests/unverified";
+  public static final String BEHAVIOUR_RULE = "tests/behaviour-change";
+
+  static final String PASSED = "compiled and passed on head";
+  static final String NOT_EXECUTED = "compiled, not executed";
+
+  private static final System.Logger LOG = System.getLogger(TestAnalyzer.class.getName());
+
+  /** Sandboxed JVMs at once, across all analyzer instances: they are CPU-heavy. */
+  private static final Semaphore JVMS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+
+  private final TestsConfig config;
+
+  public TestAnalyzer(TestsConfig config) {
+    this.config = config == null ? TestsConfig.defaults() : config;
+  }
+
+  public TestAnalyzer() {
+    this(TestsConfig.defaults());
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  public TestsConfig config() {
+    return config;
+  }
+
+  /** With execution as {@link #executionFor} decides for the chunk's repository. */
+  @Override
+  public List<Suggestion> analyze(PullRequestDiffChunk chunk) throws Exception {
+    return analyze(chunk, executionFor(chunk));
+  }
+
+  /**
+   * Whether tests run for this chunk: the deployment's {@code execution.enabled} bounds the repository's
+   * {@code .attentive.yml} {@code tests.execute}, which can turn execution off but on only where the deployment
+   * enabled it; without a setting the deployment's value applies.
+   */
+  public boolean executionFor(PullRequestDiffChunk chunk) {
+    Boolean repository = chunk.settings() == null ? null : chunk.settings().testsExecute();
+    return config.execution() && (repository == null || repository);
+  }
+
+  /**
+   * As {@link #analyze(PullRequestDiffChunk)}, with execution on or off for this call only (e.g. from a
+   * repository's own configuration). Turning it on here runs the pull request's code in the sandbox.
+   */
+  public List<Suggestion> analyze(PullRequestDiffChunk chunk, boolean execute) throws Exception {
+    return report(chunk, execute).suggestions();
+  }
+
+  /**
+   * What one file got: the suggestions, per method how its tests were verified, and the sandboxed JVM runs (for
+   * tests and benchmarks).
+   */
+  public record Report(List<Suggestion> suggestions, List<MethodReport> methods, List<Sandbox.Run> runs) {}
+
+  /**
+   * @param verification {@link #PASSED}, {@link #NOT_EXECUTED} or "not verified: why"
+   * @param tests the test cases proposed
+   * @param changes the behaviour changes found (execution on, base compiled)
+   * @param testSource the proposed test class
+   */
+  public record MethodReport(TargetMethod method, String verification, List<TestCase> tests,
+      List<BehaviourChange> changes, String testSource) {}
+
+  /** An input whose result differs between base and head. */
+  public record BehaviourChange(String call, Observation before, Observation after) {
+
+    /** "This PR changes what `f(x)` returns from `A` to `B`." (or what it does, when an exception is involved) */
+    public String sentence() {
+      if (before.status().equals("VALUE") && after.status().equals("VALUE")) {
+        return "This PR changes what `" + call + "` returns from " + before.describe() + " to " + after.describe()
+            + ".";
+      }
+      return "This PR changes what `" + call + "` does: it " + past(before) + ", now it " + present(after) + ".";
+    }
+
+    private static String present(Observation o) {
+      return o.status().equals("VALUE") ? "returns " + o.describe() : o.describe();
+    }
+
+    private static String past(Observation o) {
+      return switch (o.status()) {
+        case "VALUE" -> "returned " + o.describe();
+        case "THREW" -> "threw `" + o.kind() + "`";
+        case "VOID" -> "returned normally";
+        default -> o.describe();
+      };
+    }
+  }
+
+  public Report report(PullRequestDiffChunk chunk, boolean execute) throws Exception {
+    if (!"java".equals(chunk.language())) {
+      return new Report(List.of(), List.of(), List.of());
+    }
+    String content = ChangedLines.newContent(chunk);
+    ChangedLines added = ChangedLines.of(chunk);
+    if (content == null || added.isEmpty()) {
+      return new Report(List.of(), List.of(), List.of());
+    }
+    MethodFinder.Found found = MethodFinder.find(content, added);
+    if (found.methods().isEmpty()) {
+      return new Report(List.of(), List.of(), List.of());
+    }
+    List<TargetMethod> methods = found.methods().subList(0, Math.min(found.methods().size(),
+        config.maxMethodsPerFile()));
+    Context ctx = context(found.unit());
+    Path work = Files.createTempDirectory("attentive-tests-");
+    try {
+      Run run = new Run(chunk, content, ctx, methods, work, execute);
+      List<MethodReport> reports = run.reports();
+      return new Report(suggestions(chunk, content, reports), reports, List.copyOf(run.runs));
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private static Context context(CompilationUnit unit) {
+    String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    List<String> imports = unit.getImports().stream().map(i -> i.toString().strip()).toList();
+    Set<String> types = new HashSet<>();
+    for (TypeDeclaration<?> t : unit.getTypes()) {
+      types.add(t.getNameAsString());
+    }
+    return new Context(pkg, imports, types);
+  }
+
+  /** One file's work: compile, observe, generate, run. */
+  private final class Run {
+    final PullRequestDiffChunk chunk;
+    final String content;
+    final Context ctx;
+    final List<TargetMethod> methods;
+    final Path work;
+    final boolean execute;
+    final String fileName;
+    final List<String> classNames = new ArrayList<>();
+    final List<List<Case>> cases = new ArrayList<>();
+    final List<Sandbox.Run> runs = new ArrayList<>();
+
+    Run(PullRequestDiffChunk chunk, String content, Context ctx, List<TargetMethod> methods, Path work,
+        boolean execute) {
+      this.chunk = chunk;
+      this.content = content;
+      this.ctx = ctx;
+      this.methods = methods;
+      this.work = work;
+      this.execute = execute;
+      this.fileName = fileName(chunk.path());
+      Set<String> names = new HashSet<>();
+      for (TargetMethod m : methods) {
+        String name = TestSources.testClassName(m);
+        for (int n = 2; !names.add(name); n++) {
+          name = TestSources.testClassName(m).replaceFirst("Test$", n + "Test");
+        }
+        classNames.add(name);
+        cases.add(Inputs.cases(m, config.maxCasesPerMethod(), execute));
+      }
+    }
+
+    List<MethodReport> reports() throws IOException, InterruptedException {
+      List<MethodReport> out = new ArrayList<>();
+      if (!Compiler.available()) {
+        return unverified("this runtime has no Java compiler (the reviewer needs a JDK to verify tests)");
+      }
+      Path headClasses = work.resolve("classes-head");
+      Compiler.Result head = compileFile(content, "src-head", headClasses);
+      if (!head.ok()) {
+        return unverified(fileName + " does not compile on its own (" + head.firstError() + ")");
+      }
+      if (!execute) {
+        Map<Integer, List<TestCase>> tests = new LinkedHashMap<>();
+        for (int i = 0; i < methods.size(); i++) {
+          tests.put(i, TestSources.smokeTests(ctx, methods.get(i), cases.get(i)));
+        }
+        Map<Integer, String> failed = compileTests(tests, "src-tests", headClasses);
+        for (int i = 0; i < methods.size(); i++) {
+          String source = TestSources.testClass(ctx, classNames.get(i), tests.get(i));
+          String verification = failed.containsKey(i)
+              ? "not verified: the generated tests do not compile (" + failed.get(i) + ")" : NOT_EXECUTED;
+          out.add(new MethodReport(methods.get(i), verification, tests.get(i), List.of(), source));
+        }
+        return out;
+      }
+
+      // Observe head (and base, when it compiles), then pin what head did.
+      Map<Integer, String> probes = probeSources();
+      Map<Integer, List<Observation>> onHead = observe(probes, headClasses, "head");
+      Map<Integer, List<Observation>> onBase = Map.of();
+      String base = BaseContent.of(chunk);
+      if (base != null && !base.equals(content)) {
+        Path baseClasses = work.resolve("classes-base");
+        if (compileFile(base, "src-base", baseClasses).ok()) {
+          onBase = observe(probes, baseClasses, "base");
+        }
+      }
+      Map<Integer, List<TestCase>> tests = new LinkedHashMap<>();
+      Map<Integer, String> problems = new HashMap<>();
+      for (int i = 0; i < methods.size(); i++) {
+        List<Observation> observed = onHead.get(i);
+        if (observed == null) {
+          problems.put(i, "its inputs could not be observed on head (" + observeProblem.getOrDefault(i, "no result")
+              + ")");
+          continue;
+        }
+        tests.put(i, TestSources.observedTests(methods.get(i), cases.get(i), observed));
+      }
+      Map<Integer, String> failed = compileTests(tests, "src-tests", headClasses);
+      failed.forEach((i, why) -> problems.put(i, "the generated tests do not compile (" + why + ")"));
+      Map<String, String> results = runTests(tests, failed.keySet(), headClasses);
+
+      for (int i = 0; i < methods.size(); i++) {
+        TargetMethod m = methods.get(i);
+        if (problems.containsKey(i)) {
+          out.add(new MethodReport(m, "not verified: " + problems.get(i), tests.getOrDefault(i, List.of()),
+              List.of(), TestSources.testClass(ctx, classNames.get(i), tests.getOrDefault(i, List.of()))));
+          continue;
+        }
+        String cls = qualified(classNames.get(i));
+        List<TestCase> passed = tests.get(i).stream()
+            .filter(t -> "SUCCESSFUL".equals(results.get(cls + "#" + t.name()))).toList();
+        List<BehaviourChange> changes = new ArrayList<>();
+        List<Observation> before = onBase.get(i);
+        if (before != null) {
+          List<Observation> after = onHead.get(i);
+          for (TestCase t : passed) {
+            Observation b = t.caseIndex() < before.size() ? before.get(t.caseIndex()) : null;
+            Observation a = after.get(t.caseIndex());
+            if (b != null && b.comparable() && a.comparable() && !b.sameAs(a)) {
+              changes.add(new BehaviourChange(cases.get(i).get(t.caseIndex()).label(), b, a));
+            }
+          }
+        }
+        if (passed.isEmpty()) {
+          String why = tests.get(i).isEmpty() ? "no input gave a result a test can pin (timeouts or denials)"
+              : "none of the " + tests.get(i).size() + " generated tests passed on head"
+                  + runProblem.map(p -> " (" + p + ")").orElse("");
+          out.add(new MethodReport(m, "not verified: " + why, tests.get(i), List.of(),
+              TestSources.testClass(ctx, classNames.get(i), tests.get(i))));
+        } else {
+          out.add(new MethodReport(m, PASSED, passed, List.copyOf(changes),
+              TestSources.testClass(ctx, classNames.get(i), passed)));
+        }
+      }
+      return out;
+    }
+
+    private final Map<Integer, String> observeProblem = new HashMap<>();
+    private java.util.Optional<String> runProblem = java.util.Optional.empty();
+
+    private List<MethodReport> unverified(String why) {
+      List<MethodReport> out = new ArrayList<>();
+      for (int i = 0; i < methods.size(); i++) {
+        List<TestCase> tests = TestSources.smokeTests(ctx, methods.get(i), Inputs.cases(methods.get(i),
+            config.maxCasesPerMethod(), false));
+        out.add(new MethodReport(methods.get(i), "not verified: " + why, tests, List.of(),
+            TestSources.testClass(ctx, classNames.get(i), tests)));
+      }
+      return out;
+    }
+
+    private Compiler.Result compileFile(String text, String srcDir, Path classes) throws IOException {
+      Path source = sourcePath(srcDir, fileName.substring(0, fileName.length() - ".java".length()));
+      Files.writeString(source, text, StandardCharsets.UTF_8);
+      return Compiler.compile(List.of(source), classes, List.of());
+    }
+
+    private Path sourcePath(String srcDir, String className) throws IOException {
+      Path dir = work.resolve(srcDir);
+      if (!ctx.packageName().isEmpty()) {
+        dir = dir.resolve(ctx.packageName().replace('.', '/'));
+      }
+      Files.createDirectories(dir);
+      return dir.resolve(className + ".java");
+    }
+
+    private String qualified(String simple) {
+      return ctx.packageName().isEmpty() ? simple : ctx.packageName() + "." + simple;
+    }
+
+    private Map<Integer, String> probeSources() {
+      Map<Integer, String> out = new LinkedHashMap<>();
+      for (int i = 0; i < methods.size(); i++) {
+        out.put(i, TestSources.probe(ctx, probeName(i), methods.get(i), cases.get(i)));
+      }
+      return out;
+    }
+
+    private String probeName(int i) {
+      return "AttentiveProbe" + i + "_" + methods.get(i).identifier();
+    }
+
+    /**
+     * Compiles the probes against {@code classes} (dropping those that do not compile, e.g. a method base lacks)
+     * and runs them in the sandbox: per method index, one observation per case (null where none came back).
+     */
+    private Map<Integer, List<Observation>> observe(Map<Integer, String> probes, Path classes, String side)
+        throws IOException, InterruptedException {
+      Map<Integer, List<TestCase>> asSources = new LinkedHashMap<>();
+      Map<Integer, Path> files = new LinkedHashMap<>();
+      for (Map.Entry<Integer, String> e : probes.entrySet()) {
+        Path file = sourcePath("src-probes-" + side, probeName(e.getKey()));
+        Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+        files.put(e.getKey(), file);
+      }
+      Map<Integer, String> failed = compileDropping(files, classes);
+      if ("head".equals(side)) {
+        failed.forEach((i, why) -> observeProblem.put(i, "the probe does not compile: " + why));
+      }
+      List<Integer> ok = files.keySet().stream().filter(i -> !failed.containsKey(i)).toList();
+      if (ok.isEmpty()) {
+        return Map.of();
+      }
+      int total = ok.stream().mapToInt(i -> cases.get(i).size()).sum();
+      long caseMillis = Math.max(200, Math.min(2000, config.timeout().toMillis() / (total + 2)));
+      List<String> args = new ArrayList<>(List.of("observe", Long.toString(caseMillis)));
+      ok.forEach(i -> args.add(qualified(probeName(i))));
+      Sandbox.Run run = sandbox(work.resolve("run-observe-" + side), classes, args);
+      Map<String, Integer> byProbe = new HashMap<>();
+      ok.forEach(i -> byProbe.put(qualified(probeName(i)), i));
+      Map<Integer, List<Observation>> out = new HashMap<>();
+      for (String line : run.lines()) {
+        String[] f = line.split("\t", 4);
+        if (f.length == 4 && f[0].equals("R") && byProbe.containsKey(f[1])) {
+          int method = byProbe.get(f[1]);
+          List<Observation> list = out.computeIfAbsent(method, k -> new ArrayList<>(
+              java.util.Collections.nCopies(cases.get(k).size(), null)));
+          int index = Integer.parseInt(f[2]);
+          if (index < list.size()) {
+            list.set(index, Observation.parse(f[3]));
+          }
+        } else if (f.length >= 3 && f[0].equals("P") && byProbe.containsKey(f[1]) && "head".equals(side)) {
+          observeProblem.put(byProbe.get(f[1]), f[2] + (f.length > 3 ? " " + f[3] : ""));
+        }
+      }
+      if (run.outcome() != Sandbox.Outcome.COMPLETED && "head".equals(side)) {
+        for (Integer i : ok) {
+          observeProblem.putIfAbsent(i, "the sandbox run ended: " + describe(run));
+        }
+      }
+      return out;
+    }
+
+    /** Compiles the tests into {@code classes}; returns the methods whose tests do not compile, with the error. */
+    private Map<Integer, String> compileTests(Map<Integer, List<TestCase>> tests, String srcDir, Path classes)
+        throws IOException {
+      Map<Integer, Path> files = new LinkedHashMap<>();
+      for (Map.Entry<Integer, List<TestCase>> e : tests.entrySet()) {
+        if (e.getValue().isEmpty()) {
+          continue;
+        }
+        Path file = sourcePath(srcDir, classNames.get(e.getKey()));
+        Files.writeString(file, TestSources.testClass(ctx, classNames.get(e.getKey()), e.getValue()),
+            StandardCharsets.UTF_8);
+        files.put(e.getKey(), file);
+      }
+      return compileDropping(files, classes);
+    }
+
+    /** Compiles the files together; those with errors are left out and the rest compiled again. */
+    private Map<Integer, String> compileDropping(Map<Integer, Path> files, Path classes) throws IOException {
+      Map<Integer, String> failed = new HashMap<>();
+      Map<Integer, Path> left = new LinkedHashMap<>(files);
+      List<Path> cp = new ArrayList<>(Sandbox.trustedClasspath());
+      cp.add(classes);
+      for (int attempt = 0; attempt < 3 && !left.isEmpty(); attempt++) {
+        Compiler.Result result = Compiler.compile(List.copyOf(left.values()), classes, cp);
+        if (result.ok()) {
+          return failed;
+        }
+        boolean dropped = false;
+        for (Map.Entry<Integer, Path> e : List.copyOf(left.entrySet())) {
+          String error = result.errors().get(e.getValue().toAbsolutePath());
+          if (error != null) {
+            failed.put(e.getKey(), error);
+            left.remove(e.getKey());
+            dropped = true;
+          }
+        }
+        if (!dropped) {
+          left.keySet().forEach(i -> failed.put(i, result.firstError()));
+          return failed;
+        }
+      }
+      left.keySet().forEach(i -> failed.putIfAbsent(i, "javac failed"));
+      return failed;
+    }
+
+    /** Runs the compiled test classes in the sandbox: "class#method" → SUCCESSFUL, FAILED, DENIED, ... */
+    private Map<String, String> runTests(Map<Integer, List<TestCase>> tests, Set<Integer> failed, Path classes)
+        throws IOException, InterruptedException {
+      List<String> args = new ArrayList<>(List.of("junit"));
+      tests.forEach((i, t) -> {
+        if (!t.isEmpty() && !failed.contains(i)) {
+          args.add(qualified(classNames.get(i)));
+        }
+      });
+      Map<String, String> out = new HashMap<>();
+      if (args.size() == 1) {
+        return out;
+      }
+      Sandbox.Run run = sandbox(work.resolve("run-junit"), classes, args);
+      for (String line : run.lines()) {
+        String[] f = line.split("\t", -1);
+        if (f.length >= 4 && f[0].equals("T") && !f[2].isEmpty()) {
+          out.put(f[1] + "#" + f[2], f[3]);
+        }
+      }
+      if (run.outcome() != Sandbox.Outcome.COMPLETED) {
+        runProblem = java.util.Optional.of("the sandbox run ended: " + describe(run));
+      }
+      return out;
+    }
+
+    private Sandbox.Run sandbox(Path dir, Path classes, List<String> args) throws IOException, InterruptedException {
+      Files.createDirectories(dir);
+      JVMS.acquire();
+      try {
+        Sandbox.Run run = new Sandbox(config.timeout(), config.maxHeapMb()).run(dir, classes, args);
+        runs.add(run);
+        if (run.outcome() != Sandbox.Outcome.COMPLETED) {
+          LOG.log(System.Logger.Level.INFO, () -> "tests sandbox for " + chunk.path() + ": " + describe(run));
+        }
+        return run;
+      } finally {
+        JVMS.release();
+      }
+    }
+  }
+
+  static String describe(Sandbox.Run run) {
+    return switch (run.outcome()) {
+      case TIMEOUT -> "timeout after " + run.took().toMillis() + " ms";
+      case OUT_OF_MEMORY -> "out of memory";
+      case CRASHED -> "exit code " + run.exitCode();
+      case COMPLETED -> "completed";
+    };
+  }
+
+  private List<Suggestion> suggestions(PullRequestDiffChunk chunk, String content, List<MethodReport> reports) {
+    List<Suggestion> out = new ArrayList<>();
+    for (MethodReport r : reports) {
+      TargetMethod m = r.method();
+      String rule;
+      double confidence;
+      if (r.verification().equals(PASSED)) {
+        rule = VERIFIED_RULE;
+        confidence = 0.8;
+      } else if (r.verification().equals(NOT_EXECUTED)) {
+        rule = COMPILED_RULE;
+        confidence = 0.5;
+      } else {
+        rule = UNVERIFIED_RULE;
+        confidence = 0.3;
+      }
+      if (r.tests().isEmpty()) {
+        continue;
+      }
+      String what = m.constructor() ? "the constructor `" + m.signature() + "`" : "`" + m.signature() + "`";
+      StringBuilder message = new StringBuilder("Proposed tests for ").append(what).append(": ")
+          .append(r.tests().size()).append(r.tests().size() == 1 ? " case" : " cases")
+          .append(", inputs from its signature and the constants it compares with.\n\n")
+          .append("**Verification:** ").append(r.verification());
+      if (r.verification().equals(PASSED)) {
+        message.append(" (run in a sandboxed JVM; each assertion pins what head returned or threw)");
+      } else if (r.verification().equals(NOT_EXECUTED)) {
+        message.append(" (running pull-request code is off here, so these only check that no exception the method"
+            + " does not declare escapes; pin the values you expect)");
+      }
+      message.append("\n\n").append(details(className(r.testSource(), TestSources.testClassName(m)) + ".java",
+          r.testSource()));
+      out.add(new Suggestion(Suggestion.Kind.TEST, chunk.path(), m.declarationLine(), m.declarationLine(),
+          Suggestion.Severity.INFO, confidence, message.toString(), null, rule,
+          Suggestion.fingerprint(chunk.path(), rule, m.code())));
+      if (!r.changes().isEmpty()) {
+        out.add(behaviourChange(chunk, m, r));
+      }
+    }
+    out.sort(Comparator.comparingInt(Suggestion::startLine).thenComparing(Suggestion::ruleId));
+    return List.copyOf(out);
+  }
+
+  private Suggestion behaviourChange(PullRequestDiffChunk chunk, TargetMethod m, MethodReport r) {
+    StringBuilder message = new StringBuilder();
+    for (BehaviourChange c : r.changes()) {
+      message.append("- ").append(c.sentence()).append('\n');
+    }
+    message.append("\nObserved by running the same inputs against the base and the head version in a sandboxed JVM."
+        + " If the change is intended, this test pins the new behaviour:\n\n");
+    Set<String> changed = new HashSet<>();
+    r.changes().forEach(c -> changed.add(c.call()));
+    List<TestCase> pinning = new ArrayList<>();
+    List<Case> all = Inputs.cases(m, config.maxCasesPerMethod(), true);
+    for (TestCase t : r.tests()) {
+      if (t.caseIndex() < all.size() && changed.contains(all.get(t.caseIndex()).label())) {
+        pinning.add(t);
+      }
+    }
+    String className = className(r.testSource(), TestSources.testClassName(m)).replaceFirst("Test$",
+        "BehaviourTest");
+    message.append(details(className + ".java", TestSources.testClass(contextOf(r.testSource()), className,
+        pinning)));
+    String key = m.code() + "\n" + String.join("\n", r.changes().stream()
+        .map(c -> c.call() + "=" + c.after().describe()).sorted().toList());
+    return new Suggestion(Suggestion.Kind.TEST, chunk.path(), m.declarationLine(), m.declarationLine(),
+        Suggestion.Severity.WARNING, 0.7, message.toString(), null, BEHAVIOUR_RULE,
+        Suggestion.fingerprint(chunk.path(), BEHAVIOUR_RULE, key));
+  }
+
+  /** The name of the class a generated test source declares, or {@code fallback}. */
+  private static String className(String testSource, String fallback) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^class (\\w+) \\{").matcher(testSource);
+    return m.find() ? m.group(1) : fallback;
+  }
+
+  /** The package and imports of a generated test class, to write another in the same place. */
+  private static Context contextOf(String testSource) {
+    String pkg = "";
+    List<String> imports = new ArrayList<>();
+    for (String line : testSource.lines().toList()) {
+      if (line.startsWith("package ")) {
+        pkg = line.substring("package ".length(), line.indexOf(';')).strip();
+      } else if (line.startsWith("import ") && !line.contains("org.junit.jupiter.api.")) {
+        imports.add(line);
+      } else if (line.startsWith("class ")) {
+        break;
+      }
+    }
+    return new Context(pkg, imports, Set.of());
+  }
+
+  /** A collapsed block with the source in a ```java fence (longer than any run of backticks in the source). */
+  static String details(String title, String source) {
+    String fence = "```";
+    while (source.contains(fence)) {
+      fence += "`";
+    }
+    return "<details><summary>" + title + "</summary>\n\n" + fence + "java\n" + source + fence
+        + "\n\n</details>";
+  }
+
+  /** The file's own name for the temporary copy javac compiles (a public class must match it). */
+  static String fileName(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1).replace('\\', '_').replace('\0', '_');
+    return name.endsWith(".java") && name.length() > ".java".length() ? name : "Source.java";
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          LOG.log(System.Logger.Level.DEBUG, () -> "cannot delete " + p + ": " + e);
+        }
+      });
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "cannot delete " + root + ": " + e);
+    }
+  }
+}
