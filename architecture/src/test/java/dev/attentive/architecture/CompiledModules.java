@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The main classes of every module of this repository, read from each module's {@code target/classes}. A module with
- * sources but no compiled classes fails the test instead of being skipped, so a rule can never pass on an empty set.
+ * The main classes of every module of this repository, read from each module's {@code
+ * target/classes}. A module with sources but no compiled classes fails the test instead of being
+ * skipped, so a rule can never pass on an empty set.
  */
 final class CompiledModules {
 
@@ -33,7 +34,8 @@ final class CompiledModules {
     for (Path p = dir; p != null; p = p.getParent()) {
       Path pom = p.resolve("pom.xml");
       try {
-        if (Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>attentive-parent</artifactId>")
+        if (Files.isRegularFile(pom)
+            && Files.readString(pom).contains("<artifactId>attentive-parent</artifactId>")
             && Files.isDirectory(p.resolve("events"))) {
           return p;
         }
@@ -44,11 +46,17 @@ final class CompiledModules {
     throw new IllegalStateException("no Attentive repository root above " + dir);
   }
 
-  /** Every module directory (one level below the root, or nested under an aggregator) holding main Java sources. */
+  /**
+   * Every module directory (one level below the root, or nested under an aggregator) holding main
+   * Java sources.
+   */
   static List<Path> modulesWithSources() {
     Path root = repositoryRoot();
     try (Stream<Path> dirs = Files.walk(root, 3)) {
-      return dirs.filter(d -> Files.isDirectory(d.resolve("src/main/java")) && Files.isRegularFile(d.resolve("pom.xml")))
+      return dirs.filter(
+              d ->
+                  Files.isDirectory(d.resolve("src/main/java"))
+                      && Files.isRegularFile(d.resolve("pom.xml")))
           .filter(d -> !d.toString().contains("/target/") && !d.toString().contains("/.git/"))
           .sorted()
           .toList();
@@ -63,7 +71,9 @@ final class CompiledModules {
     for (Path module : modules) {
       Path classes = module.resolve("target/classes");
       assertThat(hasClassFiles(classes))
-          .as("%s has sources but no compiled classes: build it first (mvn verify builds this module last)", module)
+          .as(
+              "%s has sources but no compiled classes: build it first (mvn verify builds this module last)",
+              module)
           .isTrue();
     }
     return modules.stream().map(m -> m.resolve("target/classes")).toList();

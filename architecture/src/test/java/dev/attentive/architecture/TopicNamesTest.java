@@ -16,13 +16,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Topic names are written once, in {@code events/} ({@link Topics}). Java code elsewhere refers to the constants;
- * configuration (Quarkus' list of topics to wait for, the Helm chart) may name topics, but only ones that exist.
+ * Topic names are written once, in {@code events/} ({@link Topics}). Java code elsewhere refers to
+ * the constants; configuration (Quarkus' list of topics to wait for, the Helm chart) may name
+ * topics, but only ones that exist.
  */
 class TopicNamesTest {
 
   /** What a topic name of ours looks like: {@code attentive.<name>.v<version>}. */
   static final Pattern TOPIC = Pattern.compile("attentive\\.[a-z0-9-]+\\.v[0-9]+\\b");
+
   private static final Pattern JAVA_LITERAL = Pattern.compile("\"" + TOPIC.pattern() + "\"");
 
   @Test
@@ -34,7 +36,9 @@ class TopicNamesTest {
       }
       found.addAll(matches(module.resolve("src/main/java"), ".java", JAVA_LITERAL));
     }
-    assertThat(found).as("topic names written outside events/ (use dev.attentive.events.Topics)").isEmpty();
+    assertThat(found)
+        .as("topic names written outside events/ (use dev.attentive.events.Topics)")
+        .isEmpty();
   }
 
   @Test
@@ -52,8 +56,12 @@ class TopicNamesTest {
         }
       }
     }
-    assertThat(named).as("topic names found in configuration (the scan itself works)").isGreaterThan(3);
-    assertThat(unknown).as("configuration naming topics that events/Topics does not define").isEmpty();
+    assertThat(named)
+        .as("topic names found in configuration (the scan itself works)")
+        .isGreaterThan(3);
+    assertThat(unknown)
+        .as("configuration naming topics that events/Topics does not define")
+        .isEmpty();
   }
 
   @Test
@@ -62,17 +70,25 @@ class TopicNamesTest {
     assertThat(JAVA_LITERAL.matcher("String t = Topics.REVIEWS;").find()).isFalse();
   }
 
-  /** "path:line topic" for each match in the files under dir ending with ext (build output left out). */
+  /**
+   * "path:line topic" for each match in the files under dir ending with ext (build output left
+   * out).
+   */
   static List<String> matches(Path dir, String ext, Pattern pattern) throws IOException {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
     List<String> hits = new ArrayList<>();
     try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(ext))
-          .filter(f -> !f.toString().contains("/target/") && !f.toString().contains("/.git/")
-              && !f.toString().contains("/node_modules/"))
-          .toList()) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(ext))
+              .filter(
+                  f ->
+                      !f.toString().contains("/target/")
+                          && !f.toString().contains("/.git/")
+                          && !f.toString().contains("/node_modules/"))
+              .toList()) {
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {
           Matcher m = pattern.matcher(lines.get(i));

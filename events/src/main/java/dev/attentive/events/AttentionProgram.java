@@ -12,15 +12,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where the model should look: a small declarative program whose rules add a bias to the attention logits of every
- * head for the tokens they select (keys), e.g. boost tokens on added lines, damp comments and imports, mask generated
- * code. The model was trained with {@link #DEFAULT}; a team may supply its own in {@code .attentive.yml}.
+ * Where the model should look: a small declarative program whose rules add a bias to the attention
+ * logits of every head for the tokens they select (keys), e.g. boost tokens on added lines, damp
+ * comments and imports, mask generated code. The model was trained with {@link #DEFAULT}; a team
+ * may supply its own in {@code .attentive.yml}.
  *
- * <pre>{"version": 1, "rules": [{"tokens": "added", "bias": 1.0}, {"tokens": "generated", "mask": true}]}</pre>
+ * <pre>
+ * {"version": 1, "rules": [{"tokens": "added", "bias": 1.0}, {"tokens": "generated", "mask": true}]}
+ * </pre>
  *
- * Selectors: {@code added context comment import literal identifier keyword operator separator generated all}.
- * Biases are clamped to [-8, 8]; {@code mask} means -30 (the token is effectively never attended to). The leading
- * "no bug" slot is never biased.
+ * Selectors: {@code added context comment import literal identifier keyword operator separator
+ * generated all}. Biases are clamped to [-8, 8]; {@code mask} means -30 (the token is effectively
+ * never attended to). The leading "no bug" slot is never biased.
  */
 public record AttentionProgram(int version, List<Rule> rules) {
 
@@ -37,16 +40,38 @@ public record AttentionProgram(int version, List<Rule> rules) {
   public static final int GENERATED = 128;
   public static final int SEPARATOR = 256;
 
-  private static final Map<String, Integer> SELECTORS = Map.of("added", ADDED, "comment", COMMENT, "import", IMPORT,
-      "literal", LITERAL, "identifier", IDENTIFIER, "keyword", KEYWORD, "operator", OPERATOR, "generated", GENERATED,
-      "separator", SEPARATOR);
+  private static final Map<String, Integer> SELECTORS =
+      Map.of(
+          "added",
+          ADDED,
+          "comment",
+          COMMENT,
+          "import",
+          IMPORT,
+          "literal",
+          LITERAL,
+          "identifier",
+          IDENTIFIER,
+          "keyword",
+          KEYWORD,
+          "operator",
+          OPERATOR,
+          "generated",
+          GENERATED,
+          "separator",
+          SEPARATOR);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The program the shipped model was trained with. */
-  public static final AttentionProgram DEFAULT = new AttentionProgram(FORMAT_VERSION, List.of(
-      new Rule("added", 1.0f, false), new Rule("comment", -1.0f, false), new Rule("import", -2.0f, false),
-      new Rule("generated", 0f, true)));
+  public static final AttentionProgram DEFAULT =
+      new AttentionProgram(
+          FORMAT_VERSION,
+          List.of(
+              new Rule("added", 1.0f, false),
+              new Rule("comment", -1.0f, false),
+              new Rule("import", -2.0f, false),
+              new Rule("generated", 0f, true)));
 
   /** One rule: the tokens it selects and the bias it adds (or a mask). */
   public record Rule(String tokens, float bias, boolean mask) {}
@@ -61,23 +86,26 @@ public record AttentionProgram(int version, List<Rule> rules) {
     try {
       root = JSON.readTree(json);
     } catch (IOException e) {
-      throw new IllegalArgumentException("attention program is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new IllegalArgumentException(
+          "attention program is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
     return fromJson(root);
   }
 
   public static AttentionProgram fromJson(JsonNode root) {
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("attention program must be an object with 'version' and 'rules'");
+      throw new IllegalArgumentException(
+          "attention program must be an object with 'version' and 'rules'");
     }
     int version = root.path("version").asInt(-1);
     if (version != FORMAT_VERSION) {
-      throw new IllegalArgumentException("attention program version must be " + FORMAT_VERSION + ", was "
-          + root.path("version"));
+      throw new IllegalArgumentException(
+          "attention program version must be " + FORMAT_VERSION + ", was " + root.path("version"));
     }
     JsonNode rulesNode = root.path("rules");
     if (!rulesNode.isArray() || rulesNode.size() > 32) {
-      throw new IllegalArgumentException("attention program 'rules' must be a list of at most 32 rules");
+      throw new IllegalArgumentException(
+          "attention program 'rules' must be a list of at most 32 rules");
     }
     List<Rule> rules = new ArrayList<>();
     for (int i = 0; i < rulesNode.size(); i++) {
@@ -85,21 +113,31 @@ public record AttentionProgram(int version, List<Rule> rules) {
       for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
         String field = it.next();
         if (!List.of("tokens", "bias", "mask").contains(field)) {
-          throw new IllegalArgumentException("rule " + (i + 1) + ": unknown key '" + field
-              + "' (known: tokens, bias, mask)");
+          throw new IllegalArgumentException(
+              "rule " + (i + 1) + ": unknown key '" + field + "' (known: tokens, bias, mask)");
         }
       }
       String selector = rule.path("tokens").asText("").toLowerCase(Locale.ROOT);
-      if (!SELECTORS.containsKey(selector) && !selector.equals("context") && !selector.equals("all")) {
-        throw new IllegalArgumentException("rule " + (i + 1) + ": unknown tokens '" + selector + "' (known: "
-            + "added, context, comment, import, literal, identifier, keyword, operator, separator, generated, all)");
+      if (!SELECTORS.containsKey(selector)
+          && !selector.equals("context")
+          && !selector.equals("all")) {
+        throw new IllegalArgumentException(
+            "rule "
+                + (i + 1)
+                + ": unknown tokens '"
+                + selector
+                + "' (known: "
+                + "added, context, comment, import, literal, identifier, keyword, operator, separator, generated, all)");
       }
       JsonNode bias = rule.path("bias");
       if (!bias.isMissingNode() && !bias.isNumber()) {
         throw new IllegalArgumentException("rule " + (i + 1) + ": bias must be a number");
       }
-      rules.add(new Rule(selector, (float) Math.max(-8, Math.min(8, bias.asDouble(0))),
-          rule.path("mask").asBoolean(false)));
+      rules.add(
+          new Rule(
+              selector,
+              (float) Math.max(-8, Math.min(8, bias.asDouble(0))),
+              rule.path("mask").asBoolean(false)));
     }
     return new AttentionProgram(version, rules);
   }

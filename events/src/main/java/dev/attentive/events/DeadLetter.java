@@ -3,7 +3,8 @@ package dev.attentive.events;
 import java.time.Instant;
 
 /**
- * A record that a service could not process: where it came from, why, and its original bytes so it can be replayed.
+ * A record that a service could not process: where it came from, why, and its original bytes so it
+ * can be replayed.
  *
  * @param value the original record value, byte for byte (base64 in JSON)
  */
@@ -17,7 +18,8 @@ public record DeadLetter(
     byte[] value,
     String error,
     String errorDetail,
-    Instant failedAt) implements Versioned {
+    Instant failedAt)
+    implements Versioned {
 
   public static final int SCHEMA_VERSION = 1;
 }

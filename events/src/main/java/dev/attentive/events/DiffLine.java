@@ -8,9 +8,14 @@ package dev.attentive.events;
  * @param text the line without its leading marker and without its line terminator
  * @param noNewlineAtEnd the patch marked this line with "\ No newline at end of file"
  */
-public record DiffLine(Kind kind, Integer oldLine, Integer newLine, String text, boolean noNewlineAtEnd) {
+public record DiffLine(
+    Kind kind, Integer oldLine, Integer newLine, String text, boolean noNewlineAtEnd) {
 
-  public enum Kind { CONTEXT, ADDED, REMOVED }
+  public enum Kind {
+    CONTEXT,
+    ADDED,
+    REMOVED
+  }
 
   public static DiffLine context(int oldLine, int newLine, String text) {
     return new DiffLine(Kind.CONTEXT, oldLine, newLine, text, false);
@@ -28,7 +33,10 @@ public record DiffLine(Kind kind, Integer oldLine, Integer newLine, String text,
     return new DiffLine(kind, oldLine, newLine, text, true);
   }
 
-  /** True for lines that exist on the head side (GitHub's RIGHT side): where a review comment can anchor. */
+  /**
+   * True for lines that exist on the head side (GitHub's RIGHT side): where a review comment can
+   * anchor.
+   */
   public boolean onNewSide() {
     return kind != Kind.REMOVED;
   }

@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** GitHub's {@code status} of a changed file in a pull request. */
 public enum FileStatus {
-  ADDED, MODIFIED, REMOVED, RENAMED, COPIED, CHANGED, UNCHANGED;
+  ADDED,
+  MODIFIED,
+  REMOVED,
+  RENAMED,
+  COPIED,
+  CHANGED,
+  UNCHANGED;
 
   public static FileStatus fromGitHub(String status) {
     if (status == null) {

@@ -7,14 +7,17 @@ import java.util.List;
  *
  * @param section the text after the closing {@code @@} (often the enclosing method), or empty
  */
-public record Hunk(int oldStart, int oldLines, int newStart, int newLines, String section, List<DiffLine> lines) {
+public record Hunk(
+    int oldStart, int oldLines, int newStart, int newLines, String section, List<DiffLine> lines) {
 
   public Hunk {
     section = section == null ? "" : section;
     lines = List.copyOf(lines);
   }
 
-  /** Whether a line of the head version is part of this hunk (and so can carry a review comment). */
+  /**
+   * Whether a line of the head version is part of this hunk (and so can carry a review comment).
+   */
   public boolean containsNewLine(int line) {
     return lines.stream().anyMatch(l -> l.onNewSide() && l.newLine() == line);
   }

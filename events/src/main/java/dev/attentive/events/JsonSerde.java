@@ -7,10 +7,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Jackson serde for one event type, usable as a plain Kafka {@link Serializer}/{@link Deserializer} and as a Kafka
- * Streams {@link Serde}. A value that is not valid JSON for the type, or carries a schema version newer than this code
- * knows, fails with a {@link SerializationException} naming the type and the reason, so that the consumer can
- * dead-letter it.
+ * Jackson serde for one event type, usable as a plain Kafka {@link Serializer}/{@link Deserializer}
+ * and as a Kafka Streams {@link Serde}. A value that is not valid JSON for the type, or carries a
+ * schema version newer than this code knows, fails with a {@link SerializationException} naming the
+ * type and the reason, so that the consumer can dead-letter it.
  */
 public class JsonSerde<T extends Versioned> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
@@ -34,7 +34,8 @@ public class JsonSerde<T extends Versioned> implements Serde<T>, Serializer<T>, 
     try {
       return EventJson.mapper().writeValueAsBytes(data);
     } catch (IOException e) {
-      throw new SerializationException("cannot write " + type.getSimpleName() + ": " + e.getMessage(), e);
+      throw new SerializationException(
+          "cannot write " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -48,14 +49,22 @@ public class JsonSerde<T extends Versioned> implements Serde<T>, Serializer<T>, 
       value = EventJson.mapper().readValue(bytes, type);
     } catch (IOException e) {
       throw new SerializationException(
-          "not a valid " + type.getSimpleName() + " on " + topic + ": " + firstLine(e.getMessage()), e);
+          "not a valid " + type.getSimpleName() + " on " + topic + ": " + firstLine(e.getMessage()),
+          e);
     }
     if (value == null) {
-      throw new SerializationException("not a valid " + type.getSimpleName() + " on " + topic + ": JSON null");
+      throw new SerializationException(
+          "not a valid " + type.getSimpleName() + " on " + topic + ": JSON null");
     }
     if (value.schemaVersion() < 1 || value.schemaVersion() > supportedVersion) {
-      throw new SerializationException(type.getSimpleName() + " on " + topic + " has schema version "
-          + value.schemaVersion() + "; this service reads 1.." + supportedVersion);
+      throw new SerializationException(
+          type.getSimpleName()
+              + " on "
+              + topic
+              + " has schema version "
+              + value.schemaVersion()
+              + "; this service reads 1.."
+              + supportedVersion);
     }
     return value;
   }

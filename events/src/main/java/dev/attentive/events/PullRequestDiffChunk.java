@@ -6,15 +6,17 @@ import java.util.List;
 /**
  * The reviewable diff of one file of a pull request at one head SHA.
  *
- * <p>A fetch of a PR (identified by {@code deliveryId}) produces {@code chunkIndex} 0..n-1 and one {@link DiffManifest}
- * with n; downstream knows the PR is complete when it has seen all n.
+ * <p>A fetch of a PR (identified by {@code deliveryId}) produces {@code chunkIndex} 0..n-1 and one
+ * {@link DiffManifest} with n; downstream knows the PR is complete when it has seen all n.
  *
  * @param previousPath the old path of a renamed or copied file; null otherwise
- * @param language a lower-case language name derived from the path ("java", "kotlin", ... or "other")
- * @param newContent the whole file at the head SHA, for analyzers that need context (attached by ingest for the
- *     languages it is configured for, up to a size cap); null when not attached
- * @param settings the repository's {@code .attentive.yml} (and a command's analyzer override) as ingest read them for
- *     this fetch; null means the deployment's defaults (and is what records written before it existed read as)
+ * @param language a lower-case language name derived from the path ("java", "kotlin", ... or
+ *     "other")
+ * @param newContent the whole file at the head SHA, for analyzers that need context (attached by
+ *     ingest for the languages it is configured for, up to a size cap); null when not attached
+ * @param settings the repository's {@code .attentive.yml} (and a command's analyzer override) as
+ *     ingest read them for this fetch; null means the deployment's defaults (and is what records
+ *     written before it existed read as)
  */
 public record PullRequestDiffChunk(
     int schemaVersion,
@@ -33,7 +35,8 @@ public record PullRequestDiffChunk(
     int deletions,
     List<Hunk> hunks,
     String newContent,
-    RepositorySettings settings) implements Versioned {
+    RepositorySettings settings)
+    implements Versioned {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -43,22 +46,82 @@ public record PullRequestDiffChunk(
   }
 
   /** Without repository settings (the deployment's defaults). */
-  public PullRequestDiffChunk(int schemaVersion, String deliveryId, String repository, int pullRequestNumber,
-      String baseSha, String headSha, Long installationId, String path, String previousPath, FileStatus status,
-      String language, int chunkIndex, int additions, int deletions, List<Hunk> hunks, String newContent) {
-    this(schemaVersion, deliveryId, repository, pullRequestNumber, baseSha, headSha, installationId, path,
-        previousPath, status, language, chunkIndex, additions, deletions, hunks, newContent, null);
+  public PullRequestDiffChunk(
+      int schemaVersion,
+      String deliveryId,
+      String repository,
+      int pullRequestNumber,
+      String baseSha,
+      String headSha,
+      Long installationId,
+      String path,
+      String previousPath,
+      FileStatus status,
+      String language,
+      int chunkIndex,
+      int additions,
+      int deletions,
+      List<Hunk> hunks,
+      String newContent) {
+    this(
+        schemaVersion,
+        deliveryId,
+        repository,
+        pullRequestNumber,
+        baseSha,
+        headSha,
+        installationId,
+        path,
+        previousPath,
+        status,
+        language,
+        chunkIndex,
+        additions,
+        deletions,
+        hunks,
+        newContent,
+        null);
   }
 
   public PullRequestDiffChunk withNewContent(String content) {
-    return new PullRequestDiffChunk(schemaVersion, deliveryId, repository, pullRequestNumber, baseSha, headSha,
-        installationId, path, previousPath, status, language, chunkIndex, additions, deletions, hunks, content,
+    return new PullRequestDiffChunk(
+        schemaVersion,
+        deliveryId,
+        repository,
+        pullRequestNumber,
+        baseSha,
+        headSha,
+        installationId,
+        path,
+        previousPath,
+        status,
+        language,
+        chunkIndex,
+        additions,
+        deletions,
+        hunks,
+        content,
         settings);
   }
 
   public PullRequestDiffChunk withSettings(RepositorySettings repositorySettings) {
-    return new PullRequestDiffChunk(schemaVersion, deliveryId, repository, pullRequestNumber, baseSha, headSha,
-        installationId, path, previousPath, status, language, chunkIndex, additions, deletions, hunks, newContent,
+    return new PullRequestDiffChunk(
+        schemaVersion,
+        deliveryId,
+        repository,
+        pullRequestNumber,
+        baseSha,
+        headSha,
+        installationId,
+        path,
+        previousPath,
+        status,
+        language,
+        chunkIndex,
+        additions,
+        deletions,
+        hunks,
+        newContent,
         repositorySettings);
   }
 

@@ -5,8 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The record key of everything about one pull request: {@code owner/repo#number}. Used as a plain string key so that
- * the default partitioner maps one PR to one partition in every topic, whichever client writes it.
+ * The record key of everything about one pull request: {@code owner/repo#number}. Used as a plain
+ * string key so that the default partitioner maps one PR to one partition in every topic, whichever
+ * client writes it.
  */
 public record PullRequestKey(String repository, int number) {
 

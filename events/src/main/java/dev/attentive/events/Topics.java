@@ -4,22 +4,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place where topic names live. Every topic is keyed by {@link PullRequestKey} (or, for deliveries that are
- * not about a pull request, by repository), so that everything about one PR lands on one partition, in order.
+ * The one place where topic names live. Every topic is keyed by {@link PullRequestKey} (or, for
+ * deliveries that are not about a pull request, by repository), so that everything about one PR
+ * lands on one partition, in order.
  */
 public final class Topics {
 
-  /** Verified webhook deliveries, stored before ingest answers GitHub. Value: {@link WebhookDelivery}. */
+  /**
+   * Verified webhook deliveries, stored before ingest answers GitHub. Value: {@link
+   * WebhookDelivery}.
+   */
   public static final String WEBHOOK_DELIVERIES = "attentive.webhook-deliveries.v1";
+
   /** One record per reviewable file of a PR at a head SHA. Value: {@link PullRequestDiffChunk}. */
   public static final String DIFF_CHUNKS = "attentive.diff-chunks.v1";
+
   /** How many chunks one fetch of a PR produced. Value: {@link DiffManifest}. */
   public static final String DIFF_MANIFESTS = "attentive.diff-manifests.v1";
+
   /** {@code /attentive ...} commands from PR comments. Value: {@link BotCommand}. */
   public static final String BOT_COMMANDS = "attentive.bot-commands.v1";
+
   /** One complete review per fetch of a PR, from the reviewer. Value: {@link Review}. */
   public static final String REVIEWS = "attentive.reviews.v1";
-  /** Records that could not be processed, with the reason and the original bytes. Value: {@link DeadLetter}. */
+
+  /**
+   * Records that could not be processed, with the reason and the original bytes. Value: {@link
+   * DeadLetter}.
+   */
   public static final String DEAD_LETTERS = "attentive.dead-letters.v1";
 
   /** Webhook payloads may be up to 25 MB; stored compressed, but the topic must accept them. */
@@ -28,24 +40,43 @@ public final class Topics {
   private static final String RETENTION_7_DAYS = String.valueOf(7L * 24 * 3600 * 1000);
   private static final String RETENTION_30_DAYS = String.valueOf(30L * 24 * 3600 * 1000);
 
-  /** Topic layout; partitions and replication are deployment choices, given to {@link TopicSetup}. */
+  /**
+   * Topic layout; partitions and replication are deployment choices, given to {@link TopicSetup}.
+   */
   public record TopicSpec(String name, Map<String, String> configs) {}
 
-  public static final List<TopicSpec> ALL = List.of(
-      new TopicSpec(WEBHOOK_DELIVERIES, Map.of(
-          "retention.ms", RETENTION_7_DAYS,
-          "max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES))),
-      new TopicSpec(DIFF_CHUNKS, Map.of(
-          "retention.ms", RETENTION_7_DAYS,
-          "max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES))),
-      new TopicSpec(DIFF_MANIFESTS, Map.of("retention.ms", RETENTION_7_DAYS)),
-      new TopicSpec(BOT_COMMANDS, Map.of("retention.ms", RETENTION_7_DAYS)),
-      new TopicSpec(REVIEWS, Map.of(
-          "retention.ms", RETENTION_7_DAYS,
-          "max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES))),
-      new TopicSpec(DEAD_LETTERS, Map.of(
-          "retention.ms", RETENTION_30_DAYS,
-          "max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES))));
+  public static final List<TopicSpec> ALL =
+      List.of(
+          new TopicSpec(
+              WEBHOOK_DELIVERIES,
+              Map.of(
+                  "retention.ms",
+                  RETENTION_7_DAYS,
+                  "max.message.bytes",
+                  String.valueOf(MAX_MESSAGE_BYTES))),
+          new TopicSpec(
+              DIFF_CHUNKS,
+              Map.of(
+                  "retention.ms",
+                  RETENTION_7_DAYS,
+                  "max.message.bytes",
+                  String.valueOf(MAX_MESSAGE_BYTES))),
+          new TopicSpec(DIFF_MANIFESTS, Map.of("retention.ms", RETENTION_7_DAYS)),
+          new TopicSpec(BOT_COMMANDS, Map.of("retention.ms", RETENTION_7_DAYS)),
+          new TopicSpec(
+              REVIEWS,
+              Map.of(
+                  "retention.ms",
+                  RETENTION_7_DAYS,
+                  "max.message.bytes",
+                  String.valueOf(MAX_MESSAGE_BYTES))),
+          new TopicSpec(
+              DEAD_LETTERS,
+              Map.of(
+                  "retention.ms",
+                  RETENTION_30_DAYS,
+                  "max.message.bytes",
+                  String.valueOf(MAX_MESSAGE_BYTES))));
 
   private Topics() {}
 }

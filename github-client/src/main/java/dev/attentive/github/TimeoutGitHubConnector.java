@@ -16,8 +16,9 @@ import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
 
 /**
- * The kohsuke client's transport on {@code java.net.http} with a connect and a whole-request time-out: the client's
- * default connector has none, and a hung connection would hold the stream thread past Kafka's poll interval.
+ * The kohsuke client's transport on {@code java.net.http} with a connect and a whole-request
+ * time-out: the client's default connector has none, and a hung connection would hold the stream
+ * thread past Kafka's poll interval.
  */
 public final class TimeoutGitHubConnector implements GitHubConnector {
 
@@ -25,11 +26,12 @@ public final class TimeoutGitHubConnector implements GitHubConnector {
   private final Duration requestTimeout;
 
   public TimeoutGitHubConnector(Duration connectTimeout, Duration requestTimeout) {
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER) // the client follows redirects itself
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER) // the client follows redirects itself
+            .build();
     this.requestTimeout = requestTimeout;
   }
 
@@ -54,11 +56,13 @@ public final class TimeoutGitHubConnector implements GitHubConnector {
     }
     builder.method(request.method(), body);
     try {
-      HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Response(request, response);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw (InterruptedIOException) new InterruptedIOException("interrupted: " + request.url()).initCause(e);
+      throw (InterruptedIOException)
+          new InterruptedIOException("interrupted: " + request.url()).initCause(e);
     }
   }
 

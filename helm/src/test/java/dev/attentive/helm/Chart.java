@@ -45,7 +45,10 @@ final class Chart {
     return values;
   }
 
-  /** helm template with the required values plus {@code sets}, then {@code valuesYaml} (may be null). */
+  /**
+   * helm template with the required values plus {@code sets}, then {@code valuesYaml} (may be
+   * null).
+   */
   static Manifests render(Map<String, Object> sets, String valuesYaml) {
     Map<String, Object> all = required();
     all.putAll(sets);
@@ -61,14 +64,16 @@ final class Chart {
   }
 
   /**
-   * Renders the chart plus the hook Jobs. helm template through helm-java returns the release manifest
-   * without hooks, so a copy of the chart gets one more template that renders the hook Job's named
-   * template into a ConfigMap ({@value #HOOK_PREVIEW}, key job.yaml); the Job is parsed from there and
-   * added to the manifests.
+   * Renders the chart plus the hook Jobs. helm template through helm-java returns the release
+   * manifest without hooks, so a copy of the chart gets one more template that renders the hook
+   * Job's named template into a ConfigMap ({@value #HOOK_PREVIEW}, key job.yaml); the Job is parsed
+   * from there and added to the manifests.
    */
   static Manifests renderWithHooks(Map<String, Object> sets) {
     try {
-      Path copy = copyWithValues(Files.createTempDirectory("attentive-chart").resolve("attentive"), Map.of());
+      Path copy =
+          copyWithValues(
+              Files.createTempDirectory("attentive-chart").resolve("attentive"), Map.of());
       Files.writeString(
           copy.resolve("templates/zz-test-hook-preview.yaml"),
           """

@@ -24,7 +24,8 @@ class ChartLintTest {
   @Test
   void lintOfThePublishedDefaultsPassesWithOnlyInformationalMessages() {
     // helm lint evaluates `required` leniently (it logs "Missing required value"), so the published
-    // defaults, with kafka.bootstrapServers and the webhook secret empty, still lint; strict mode above
+    // defaults, with kafka.bootstrapServers and the webhook secret empty, still lint; strict mode
+    // above
     // covers warnings.
     LintResult result = new Helm(Chart.dir()).lint().call();
     assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();

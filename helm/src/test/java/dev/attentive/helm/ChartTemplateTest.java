@@ -39,8 +39,7 @@ class ChartTemplateTest {
     assertThat(m.namesOf("Deployment")).containsExactlyInAnyOrder(INGEST, REVIEWER, PUBLISHER);
     assertThat(m.namesOf("Service")).containsExactlyInAnyOrder(INGEST, REVIEWER, PUBLISHER);
     assertThat(m.namesOf("Secret")).containsExactly(SECRET);
-    assertThat(m.namesOf("ConfigMap"))
-        .containsExactlyInAnyOrder(INGEST, REVIEWER, PUBLISHER);
+    assertThat(m.namesOf("ConfigMap")).containsExactlyInAnyOrder(INGEST, REVIEWER, PUBLISHER);
     assertThat(m.namesOf("ServiceAccount")).containsExactly(PREFIX);
     assertThat(m.namesOf("PodDisruptionBudget"))
         .containsExactlyInAnyOrder(INGEST, REVIEWER, PUBLISHER);
@@ -54,7 +53,8 @@ class ChartTemplateTest {
     List<String> keys = new ArrayList<>();
     secret.path("stringData").fieldNames().forEachRemaining(keys::add);
     assertThat(keys)
-        .containsExactlyInAnyOrder("webhook-secret", "github-token", "app-id", "app-private-key.pem");
+        .containsExactlyInAnyOrder(
+            "webhook-secret", "github-token", "app-id", "app-private-key.pem");
 
     for (JsonNode pdb : m.ofKind("PodDisruptionBudget")) {
       assertThat(pdb.at("/spec/minAvailable").asInt()).isEqualTo(1);
@@ -76,8 +76,7 @@ class ChartTemplateTest {
     JsonNode containerPort = container(deployment).at("/ports/0");
     assertThat(containerPort.path("name").asText()).isEqualTo("http");
     assertThat(containerPort.path("containerPort").asInt()).isEqualTo(8080);
-    assertThat(service.at("/spec/selector"))
-        .isEqualTo(deployment.at("/spec/selector/matchLabels"));
+    assertThat(service.at("/spec/selector")).isEqualTo(deployment.at("/spec/selector/matchLabels"));
     assertThat(service.at("/spec/selector/app.kubernetes.io~1component").asText())
         .isEqualTo("ingest");
   }
@@ -146,8 +145,15 @@ class ChartTemplateTest {
 
   @Test
   void imagesDefaultToTheAppVersionAndHonourOverrides() {
-    Manifests m = render(Map.of("ingest.image.repository", "registry.local/ingest",
-        "ingest.image.tag", "1.2.3", "publisher.image.pullPolicy", "Always"));
+    Manifests m =
+        render(
+            Map.of(
+                "ingest.image.repository",
+                "registry.local/ingest",
+                "ingest.image.tag",
+                "1.2.3",
+                "publisher.image.pullPolicy",
+                "Always"));
     assertThat(container(m.get("Deployment", INGEST)).path("image").asText())
         .isEqualTo("registry.local/ingest:1.2.3");
     assertThat(container(m.get("Deployment", REVIEWER)).path("image").asText())
@@ -185,8 +191,10 @@ class ChartTemplateTest {
     JsonNode c = container(gpu);
     assertThat(c.at("/resources/limits/nvidia.com~1gpu").asText()).isEqualTo("2");
     assertThat(c.at("/resources/limits/memory").asText()).isEqualTo("8Gi");
-    assertThat(c.path("image").asText()).isEqualTo("registry.local/attentive-reviewer-gpu:0.1.0-cuda");
-    assertThat(env(gpu)).containsEntry("ATTENTIVE_REVIEWER_MODEL_DEVICE", "gpu")
+    assertThat(c.path("image").asText())
+        .isEqualTo("registry.local/attentive-reviewer-gpu:0.1.0-cuda");
+    assertThat(env(gpu))
+        .containsEntry("ATTENTIVE_REVIEWER_MODEL_DEVICE", "gpu")
         .containsEntry("TENSORFLOW_LIBRARY_PATH", "/opt/attentive/tensorflow-gpu");
     JsonNode pod = gpu.at("/spec/template/spec");
     assertThat(pod.at("/nodeSelector/nvidia.com~1gpu.present").asText()).isEqualTo("true");
@@ -219,23 +227,36 @@ class ChartTemplateTest {
     Manifests m = render(Map.of("reviewer.gpu.enabled", "false"));
     assertThat(m.find("Deployment", REVIEWER_GPU)).isEmpty();
     assertThat(m.ofKind("Deployment")).hasSize(3);
-    assertThat(m.text()).doesNotContain("nvidia.com/gpu").doesNotContain("ATTENTIVE_REVIEWER_MODEL_DEVICE");
+    assertThat(m.text())
+        .doesNotContain("nvidia.com/gpu")
+        .doesNotContain("ATTENTIVE_REVIEWER_MODEL_DEVICE");
   }
 
   @Test
   void existingSecretRendersNoSecretAndIsReferencedByTheDeployments() {
-    Manifests m = render(Map.of("secrets.existingSecret", "attentive-prod-credentials",
-        "secrets.webhookSecret", ""));
+    Manifests m =
+        render(
+            Map.of(
+                "secrets.existingSecret",
+                "attentive-prod-credentials",
+                "secrets.webhookSecret",
+                ""));
     assertThat(m.ofKind("Secret")).isEmpty();
 
     List<String> referenced = new ArrayList<>();
     for (JsonNode deployment : m.ofKind("Deployment")) {
-      deployment.findValues("secretKeyRef").forEach(ref -> referenced.add(ref.path("name").asText()));
-      deployment.findValues("secret").forEach(vol -> referenced.add(vol.path("secretName").asText()));
+      deployment
+          .findValues("secretKeyRef")
+          .forEach(ref -> referenced.add(ref.path("name").asText()));
+      deployment
+          .findValues("secret")
+          .forEach(vol -> referenced.add(vol.path("secretName").asText()));
     }
-    // ingest: webhook-secret, github-token, app-id + volume; publisher: github-token, app-id + volume
+    // ingest: webhook-secret, github-token, app-id + volume; publisher: github-token, app-id +
+    // volume
     assertThat(referenced).hasSize(7).containsOnly("attentive-prod-credentials");
-    JsonNode webhook = envVar(m.get("Deployment", INGEST), "ATTENTIVE_WEBHOOK_SECRET").orElseThrow();
+    JsonNode webhook =
+        envVar(m.get("Deployment", INGEST), "ATTENTIVE_WEBHOOK_SECRET").orElseThrow();
     assertThat(webhook.at("/valueFrom/secretKeyRef/name").asText())
         .isEqualTo("attentive-prod-credentials");
     assertThat(webhook.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("webhook-secret");
@@ -248,7 +269,8 @@ class ChartTemplateTest {
   @Test
   void chartSecretIsReferencedByDefault() {
     Manifests m = render(Map.of());
-    JsonNode webhook = envVar(m.get("Deployment", INGEST), "ATTENTIVE_WEBHOOK_SECRET").orElseThrow();
+    JsonNode webhook =
+        envVar(m.get("Deployment", INGEST), "ATTENTIVE_WEBHOOK_SECRET").orElseThrow();
     assertThat(webhook.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(SECRET);
     assertThat(envVar(m.get("Deployment", REVIEWER), "GITHUB_TOKEN")).isEmpty();
   }
@@ -262,8 +284,18 @@ class ChartTemplateTest {
   @Test
   void replicasAreHonoured() {
     Manifests m =
-        render(Map.of("ingest.replicas", "3", "reviewer.cpu.replicas", "5",
-            "publisher.replicas", "4", "reviewer.gpu.enabled", "true", "reviewer.gpu.replicas", "7"));
+        render(
+            Map.of(
+                "ingest.replicas",
+                "3",
+                "reviewer.cpu.replicas",
+                "5",
+                "publisher.replicas",
+                "4",
+                "reviewer.gpu.enabled",
+                "true",
+                "reviewer.gpu.replicas",
+                "7"));
     assertThat(m.get("Deployment", INGEST).at("/spec/replicas").asInt()).isEqualTo(3);
     assertThat(m.get("Deployment", REVIEWER).at("/spec/replicas").asInt()).isEqualTo(5);
     assertThat(m.get("Deployment", PUBLISHER).at("/spec/replicas").asInt()).isEqualTo(4);
@@ -278,9 +310,14 @@ class ChartTemplateTest {
   @Test
   void kedaScalesTheReviewerOnConsumerLagWithoutAnHpa() {
     Manifests m =
-        render(Map.of("reviewer.autoscaling.keda.enabled", "true",
-            "reviewer.autoscaling.keda.lagThreshold", "20",
-            "reviewer.autoscaling.keda.maxReplicas", "12"));
+        render(
+            Map.of(
+                "reviewer.autoscaling.keda.enabled",
+                "true",
+                "reviewer.autoscaling.keda.lagThreshold",
+                "20",
+                "reviewer.autoscaling.keda.maxReplicas",
+                "12"));
     assertThat(m.ofKind("HorizontalPodAutoscaler")).isEmpty();
     JsonNode so = m.get("ScaledObject", REVIEWER);
     assertThat(so.path("apiVersion").asText()).isEqualTo("keda.sh/v1alpha1");
@@ -290,7 +327,8 @@ class ChartTemplateTest {
     assertThat(so.at("/spec/triggers")).hasSize(1);
     JsonNode trigger = so.at("/spec/triggers/0");
     assertThat(trigger.path("type").asText()).isEqualTo("kafka");
-    assertThat(trigger.at("/metadata/bootstrapServers").asText()).isEqualTo("kafka.streaming.svc:9092");
+    assertThat(trigger.at("/metadata/bootstrapServers").asText())
+        .isEqualTo("kafka.streaming.svc:9092");
     assertThat(trigger.at("/metadata/consumerGroup").asText()).isEqualTo("attentive-reviewer");
     assertThat(trigger.at("/metadata/topic").asText()).isEqualTo("attentive.diff-chunks.v1");
     assertThat(trigger.at("/metadata/lagThreshold").isTextual()).isTrue();
@@ -303,9 +341,14 @@ class ChartTemplateTest {
   @Test
   void hpaScalesTheReviewerOnCpuWithoutKeda() {
     Manifests m =
-        render(Map.of("reviewer.autoscaling.hpa.enabled", "true",
-            "reviewer.autoscaling.hpa.targetCPUUtilizationPercentage", "60",
-            "reviewer.autoscaling.hpa.maxReplicas", "9"));
+        render(
+            Map.of(
+                "reviewer.autoscaling.hpa.enabled",
+                "true",
+                "reviewer.autoscaling.hpa.targetCPUUtilizationPercentage",
+                "60",
+                "reviewer.autoscaling.hpa.maxReplicas",
+                "9"));
     assertThat(m.ofKind("ScaledObject")).isEmpty();
     JsonNode hpa = m.get("HorizontalPodAutoscaler", REVIEWER);
     assertThat(hpa.path("apiVersion").asText()).isEqualTo("autoscaling/v2");
@@ -321,8 +364,13 @@ class ChartTemplateTest {
   @Test
   void kedaAndHpaTogetherFailRendering() {
     assertThatThrownBy(
-            () -> render(Map.of("reviewer.autoscaling.keda.enabled", "true",
-                "reviewer.autoscaling.hpa.enabled", "true")))
+            () ->
+                render(
+                    Map.of(
+                        "reviewer.autoscaling.keda.enabled",
+                        "true",
+                        "reviewer.autoscaling.hpa.enabled",
+                        "true")))
         .hasMessageContaining(
             "reviewer.autoscaling.keda.enabled and reviewer.autoscaling.hpa.enabled cannot both be true");
   }
@@ -342,15 +390,22 @@ class ChartTemplateTest {
             "kafka:\n  bootstrapServers: b-1.msk:9092,b-2.msk:9092\n");
     assertThat(m.ofKind("Deployment")).hasSize(3);
     for (JsonNode deployment : m.ofKind("Deployment")) {
-      assertThat(env(deployment)).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "b-1.msk:9092,b-2.msk:9092");
+      assertThat(env(deployment))
+          .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "b-1.msk:9092,b-2.msk:9092");
     }
   }
 
   @Test
   void topicsJobIsAPreInstallHookAndTurnsOffTopicCreationInTheServices() {
     Manifests m =
-        Chart.renderWithHooks(Map.of("topics.createJob.enabled", "true", "topics.partitions", "12",
-            "topics.replicationFactor", "3"));
+        Chart.renderWithHooks(
+            Map.of(
+                "topics.createJob.enabled",
+                "true",
+                "topics.partitions",
+                "12",
+                "topics.replicationFactor",
+                "3"));
     assertThat(m.namesOf("Job")).containsExactly(PREFIX + "-create-topics");
     JsonNode job = m.get("Job", PREFIX + "-create-topics");
     JsonNode annotations = job.at("/metadata/annotations");
@@ -369,7 +424,8 @@ class ChartTemplateTest {
     }
     assertThat(env(job)).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka.streaming.svc:9092");
 
-    assertThat(env(m.get("Deployment", INGEST))).containsEntry("ATTENTIVE_INGEST_TOPICS_CREATE", "false");
+    assertThat(env(m.get("Deployment", INGEST)))
+        .containsEntry("ATTENTIVE_INGEST_TOPICS_CREATE", "false");
     assertThat(env(m.get("Deployment", REVIEWER)))
         .containsEntry("ATTENTIVE_REVIEWER_TOPICS_CREATE", "false")
         .containsEntry("ATTENTIVE_REVIEWER_TOPICS_PARTITIONS", "12");
@@ -387,8 +443,10 @@ class ChartTemplateTest {
         .containsEntry("ATTENTIVE_INGEST_TOPICS_CREATE", "true")
         .containsEntry("ATTENTIVE_INGEST_TOPICS_PARTITIONS", "6")
         .containsEntry("ATTENTIVE_INGEST_TOPICS_REPLICATION_FACTOR", "1");
-    assertThat(env(m.get("Deployment", REVIEWER))).containsEntry("ATTENTIVE_REVIEWER_TOPICS_CREATE", "true");
-    assertThat(env(m.get("Deployment", PUBLISHER))).containsEntry("ATTENTIVE_PUBLISHER_TOPICS_CREATE", "true");
+    assertThat(env(m.get("Deployment", REVIEWER)))
+        .containsEntry("ATTENTIVE_REVIEWER_TOPICS_CREATE", "true");
+    assertThat(env(m.get("Deployment", PUBLISHER)))
+        .containsEntry("ATTENTIVE_PUBLISHER_TOPICS_CREATE", "true");
   }
 
   @Test
@@ -412,8 +470,10 @@ class ChartTemplateTest {
     assertThat(ingress.at("/metadata/annotations/cert-manager.io~1cluster-issuer").asText())
         .isEqualTo("letsencrypt");
     assertThat(ingress.at("/spec/rules/0/host").asText()).isEqualTo("attentive.example.com");
-    assertThat(ingress.at("/spec/rules/0/http/paths/0/path").asText()).isEqualTo("/webhooks/github");
-    assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asText()).isEqualTo(INGEST);
+    assertThat(ingress.at("/spec/rules/0/http/paths/0/path").asText())
+        .isEqualTo("/webhooks/github");
+    assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asText())
+        .isEqualTo(INGEST);
     assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/port/name").asText())
         .isEqualTo("http");
     assertThat(ingress.at("/spec/tls/0/hosts/0").asText()).isEqualTo("attentive.example.com");
@@ -440,7 +500,8 @@ class ChartTemplateTest {
               publisher:
                 attentive.publisher.review.max-inline-comments: 10
             """);
-    assertThat(m.get("ConfigMap", INGEST).at("/data/ATTENTIVE_INGEST_WEBHOOK_MAX_BODY_BYTES").asText())
+    assertThat(
+            m.get("ConfigMap", INGEST).at("/data/ATTENTIVE_INGEST_WEBHOOK_MAX_BODY_BYTES").asText())
         .isEqualTo("1048576");
     assertThat(m.get("ConfigMap", REVIEWER).at("/data/ATTENTIVE_REVIEWER_ANALYZERS").asText())
         .isEqualTo("style");

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything ingest can be told (its topics: {@link StreamsServiceConfig}); see docs/configuration.md. */
+/**
+ * Everything ingest can be told (its topics: {@link StreamsServiceConfig}); see
+ * docs/configuration.md.
+ */
 @ConfigMapping(prefix = "attentive.ingest")
 public interface IngestConfig extends StreamsServiceConfig {
 
@@ -20,9 +23,15 @@ public interface IngestConfig extends StreamsServiceConfig {
 
   Content content();
 
-  /** Whole files at the head SHA, attached to chunks for analyzers that need context (one GitHub call per file). */
+  /**
+   * Whole files at the head SHA, attached to chunks for analyzers that need context (one GitHub
+   * call per file).
+   */
   interface Content {
-    /** Languages (as in the chunk's {@code language}) whose files get their content attached; empty for none. */
+    /**
+     * Languages (as in the chunk's {@code language}) whose files get their content attached; empty
+     * for none.
+     */
     @WithDefault("java")
     List<String> languages();
 
@@ -43,7 +52,10 @@ public interface IngestConfig extends StreamsServiceConfig {
     @WithDefault("26214400")
     long maxBodyBytes();
 
-    /** How long to wait for Kafka to acknowledge a delivery before answering 503; GitHub gives up after 10 s. */
+    /**
+     * How long to wait for Kafka to acknowledge a delivery before answering 503; GitHub gives up
+     * after 10 s.
+     */
     @WithDefault("5s")
     Duration storeTimeout();
 
@@ -67,7 +79,10 @@ public interface IngestConfig extends StreamsServiceConfig {
     Optional<List<String>> ignoreExtra();
   }
 
-  /** The client (API, credentials, time-outs: {@link GitHubClientConfig}), what is listed, how reads are retried. */
+  /**
+   * The client (API, credentials, time-outs: {@link GitHubClientConfig}), what is listed, how reads
+   * are retried.
+   */
   interface GitHub extends GitHubClientConfig {
     /** GitHub lists at most 3,000 files of a pull request. */
     @WithDefault("3000")
@@ -76,25 +91,35 @@ public interface IngestConfig extends StreamsServiceConfig {
     @WithDefault("100")
     int pageSize();
 
-    /** Attempts per read for failures that may pass (5xx, time-outs, connection errors, rate limits). */
+    /**
+     * Attempts per read for failures that may pass (5xx, time-outs, connection errors, rate
+     * limits).
+     */
     @WithDefault("4")
     int attempts();
 
-    /** First wait after a 5xx or I/O failure; doubled after each further failure, up to {@code max-backoff}. */
+    /**
+     * First wait after a 5xx or I/O failure; doubled after each further failure, up to {@code
+     * max-backoff}.
+     */
     @WithDefault("500ms")
     Duration initialBackoff();
 
     @WithDefault("30s")
     Duration maxBackoff();
 
-    /** Wait after a rate-limit answer (403 secondary limit, 429) that carries no {@code Retry-After}. */
+    /**
+     * Wait after a rate-limit answer (403 secondary limit, 429) that carries no {@code
+     * Retry-After}.
+     */
     @WithDefault("60s")
     Duration rateLimitWait();
 
     /**
-     * Longest one delivery or command may spend waiting on GitHub (backoffs and {@code Retry-After}) before it is
-     * dead-lettered. The retries run inside the exactly-once transaction, so this must stay below the transaction
-     * time-out ({@code kafka-streams.producer.transaction.timeout.ms}, 5 min); ingest refuses to start otherwise.
+     * Longest one delivery or command may spend waiting on GitHub (backoffs and {@code
+     * Retry-After}) before it is dead-lettered. The retries run inside the exactly-once
+     * transaction, so this must stay below the transaction time-out ({@code
+     * kafka-streams.producer.transaction.timeout.ms}, 5 min); ingest refuses to start otherwise.
      */
     @WithDefault("2m")
     Duration retryBudget();

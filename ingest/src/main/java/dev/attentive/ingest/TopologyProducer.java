@@ -24,8 +24,10 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Ingest's stream: stored deliveries in → (once per delivery ID) GitHub fetch → diff chunks + manifest, or a bot
- * command, or a dead letter out; and bot commands in → (once each) a fetch, a pause/resume, replies on GitHub. Exactly-once, so a crash between fetching and writing neither loses nor duplicates.
+ * Ingest's stream: stored deliveries in → (once per delivery ID) GitHub fetch → diff chunks +
+ * manifest, or a bot command, or a dead letter out; and bot commands in → (once each) a fetch, a
+ * pause/resume, replies on GitHub. Exactly-once, so a crash between fetching and writing neither
+ * loses nor duplicates.
  */
 @ApplicationScoped
 public class TopologyProducer {
@@ -37,27 +39,51 @@ public class TopologyProducer {
   private static final String COMMAND = "carry-out-command";
 
   @Produces
-  public Topology buildTopology(IngestConfig config, GitHubGateway github, GitHubCalls calls, MeterRegistry metrics) {
-    var ctx = new FetchContext(github, new DiffBuilder(ignoreRules(config)),
-        new DeliveryClassifier(new HashSet<>(config.pullRequests().actions()), config.pullRequests().reviewDrafts(),
-            config.webhook().commandPrefix()),
-        metrics, calls, DEDUPE_RETENTION,
-        java.util.Set.copyOf(config.content().languages()), config.content().maxBytes(), Clock.systemUTC());
+  public Topology buildTopology(
+      IngestConfig config, GitHubGateway github, GitHubCalls calls, MeterRegistry metrics) {
+    var ctx =
+        new FetchContext(
+            github,
+            new DiffBuilder(ignoreRules(config)),
+            new DeliveryClassifier(
+                new HashSet<>(config.pullRequests().actions()),
+                config.pullRequests().reviewDrafts(),
+                config.webhook().commandPrefix()),
+            metrics,
+            calls,
+            DEDUPE_RETENTION,
+            java.util.Set.copyOf(config.content().languages()),
+            config.content().maxBytes(),
+            Clock.systemUTC());
 
-    // Bot commands, recorded by the first processor from PR comments, are carried out by the second: same app, same
-    // exactly-once transactions. Both share the paused-PR store, so they form one sub-topology (the topics have the
+    // Bot commands, recorded by the first processor from PR comments, are carried out by the
+    // second: same app, same
+    // exactly-once transactions. Both share the paused-PR store, so they form one sub-topology (the
+    // topics have the
     // same partitions and the same PR keys).
-    Topology topology = new Topology()
-        .addSource("deliveries", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-            Topics.WEBHOOK_DELIVERIES)
-        .addSource("commands", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-            Topics.BOT_COMMANDS)
-        .addProcessor(DELIVERY, () -> new DeliveryProcessor(ctx), "deliveries")
-        .addProcessor(COMMAND, () -> new CommandProcessor(ctx), "commands")
-        .addStateStore(ProcessedIds.store(DeliveryProcessor.PROCESSED_STORE), DELIVERY)
-        .addStateStore(ProcessedIds.store(CommandProcessor.EXECUTED_STORE), COMMAND)
-        .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CommandProcessor.PAUSED_STORE),
-            Serdes.String(), Serdes.Long()), DELIVERY, COMMAND);
+    Topology topology =
+        new Topology()
+            .addSource(
+                "deliveries",
+                Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(),
+                Topics.WEBHOOK_DELIVERIES)
+            .addSource(
+                "commands",
+                Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(),
+                Topics.BOT_COMMANDS)
+            .addProcessor(DELIVERY, () -> new DeliveryProcessor(ctx), "deliveries")
+            .addProcessor(COMMAND, () -> new CommandProcessor(ctx), "commands")
+            .addStateStore(ProcessedIds.store(DeliveryProcessor.PROCESSED_STORE), DELIVERY)
+            .addStateStore(ProcessedIds.store(CommandProcessor.EXECUTED_STORE), COMMAND)
+            .addStateStore(
+                Stores.keyValueStoreBuilder(
+                    Stores.inMemoryKeyValueStore(CommandProcessor.PAUSED_STORE),
+                    Serdes.String(),
+                    Serdes.Long()),
+                DELIVERY,
+                COMMAND);
     Sinks.DIFF_CHUNKS.addTo(topology, DELIVERY, COMMAND);
     Sinks.DIFF_MANIFESTS.addTo(topology, DELIVERY, COMMAND);
     Sinks.BOT_COMMANDS.addTo(topology, DELIVERY);
@@ -66,7 +92,8 @@ public class TopologyProducer {
   }
 
   static IgnoreRules ignoreRules(IngestConfig config) {
-    List<String> patterns = new ArrayList<>(config.pullRequests().ignore().orElse(IgnoreRules.DEFAULTS));
+    List<String> patterns =
+        new ArrayList<>(config.pullRequests().ignore().orElse(IgnoreRules.DEFAULTS));
     config.pullRequests().ignoreExtra().ifPresent(patterns::addAll);
     return new IgnoreRules(patterns);
   }

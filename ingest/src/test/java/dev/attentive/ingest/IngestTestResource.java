@@ -24,12 +24,18 @@ public class IngestTestResource implements QuarkusTestResourceLifecycleManager {
     try {
       Path state = Files.createTempDirectory("ingest-streams");
       return Map.of(
-          "kafka.bootstrap.servers", kafka.bootstrapServers(),
-          "attentive.ingest.webhook.secret", SECRET,
-          "attentive.ingest.github.api-url", github.baseUrl(),
-          "attentive.ingest.github.token", TOKEN,
-          "attentive.ingest.github.initial-backoff", "50ms",
-          "kafka-streams.state.dir", state.toString());
+          "kafka.bootstrap.servers",
+          kafka.bootstrapServers(),
+          "attentive.ingest.webhook.secret",
+          SECRET,
+          "attentive.ingest.github.api-url",
+          github.baseUrl(),
+          "attentive.ingest.github.token",
+          TOKEN,
+          "attentive.ingest.github.initial-backoff",
+          "50ms",
+          "kafka-streams.state.dir",
+          state.toString());
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -13,7 +13,10 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** With no broker reachable, a valid delivery must be answered 503 (GitHub can redeliver), never 202. */
+/**
+ * With no broker reachable, a valid delivery must be answered 503 (GitHub can redeliver), never
+ * 202.
+ */
 @QuarkusTest
 @TestProfile(KafkaDownTest.NoBroker.class)
 class KafkaDownTest {
@@ -22,10 +25,14 @@ class KafkaDownTest {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of(
-          "kafka.bootstrap.servers", "127.0.0.1:" + closedPort(),
-          "attentive.ingest.webhook.secret", IngestTestResource.SECRET,
-          "attentive.ingest.webhook.store-timeout", "1s",
-          "attentive.ingest.topics.create", "false");
+          "kafka.bootstrap.servers",
+          "127.0.0.1:" + closedPort(),
+          "attentive.ingest.webhook.secret",
+          IngestTestResource.SECRET,
+          "attentive.ingest.webhook.store-timeout",
+          "1s",
+          "attentive.ingest.topics.create",
+          "false");
     }
   }
 
@@ -34,8 +41,9 @@ class KafkaDownTest {
 
   @Test
   void aValidDeliveryIsAnswered503WhenItCannotBeStored() {
-    Webhooks.Response response = Webhooks.post(endpoint, "pull_request", "kafka-down-1",
-        Fixtures.webhook("pull_request_opened.json"));
+    Webhooks.Response response =
+        Webhooks.post(
+            endpoint, "pull_request", "kafka-down-1", Fixtures.webhook("pull_request_opened.json"));
 
     assertThat(response.status()).isEqualTo(503);
     assertThat(response.field("error")).isEqualTo("storage_unavailable");
@@ -44,10 +52,18 @@ class KafkaDownTest {
 
   @Test
   void deliveriesThatNeedNoStorageAreStillAnswered() {
-    assertThat(Webhooks.post(endpoint, "ping", "kafka-down-2", Fixtures.webhook("ping.json")).status())
+    assertThat(
+            Webhooks.post(endpoint, "ping", "kafka-down-2", Fixtures.webhook("ping.json")).status())
         .isEqualTo(200);
-    assertThat(Webhooks.post(endpoint, "pull_request", "kafka-down-3", "sha256=" + "0".repeat(64),
-        Fixtures.webhook("pull_request_opened.json")).status()).isEqualTo(401);
+    assertThat(
+            Webhooks.post(
+                    endpoint,
+                    "pull_request",
+                    "kafka-down-3",
+                    "sha256=" + "0".repeat(64),
+                    Fixtures.webhook("pull_request_opened.json"))
+                .status())
+        .isEqualTo(401);
   }
 
   /** A loopback port with nothing listening on it. */

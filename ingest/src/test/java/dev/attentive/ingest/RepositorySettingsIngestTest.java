@@ -23,8 +23,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code .attentive.yml}: read by the fetcher from the repository's default branch (never the PR's head), validated,
- * applied to what is fetched (ignore globs) and carried on every chunk and the manifest.
+ * {@code .attentive.yml}: read by the fetcher from the repository's default branch (never the PR's
+ * head), validated, applied to what is fetched (ignore globs) and carried on every chunk and the
+ * manifest.
  */
 @QuarkusTest
 @WithTestResource(IngestTestResource.class)
@@ -32,7 +33,8 @@ class RepositorySettingsIngestTest {
 
   static final Duration WAIT = Duration.ofSeconds(60);
   static final String JAVA_PATCH = "@@ -0,0 +1,3 @@\n+package a;\n+\n+class A {}";
-  static final String TEAM_CHECKS = """
+  static final String TEAM_CHECKS =
+      """
       <?xml version="1.0"?>
       <!DOCTYPE module PUBLIC "-//Checkstyle//DTD Checkstyle Configuration 1.3//EN"
           "https://checkstyle.org/dtds/configuration_1_3.dtd">
@@ -49,7 +51,12 @@ class RepositorySettingsIngestTest {
     String repo = "octo-settings/greeter";
     String head = "1111111111111111111111111111111111111111";
     register(repo, 11, head);
-    RepositoryContents.serve(IngestTestResource.github(), repo, "trunk", ".attentive.yml", """
+    RepositoryContents.serve(
+        IngestTestResource.github(),
+        repo,
+        "trunk",
+        ".attentive.yml",
+        """
         version: 1
         analyzers: [style]
         style:
@@ -59,14 +66,18 @@ class RepositorySettingsIngestTest {
           maxComments: 5
           minConfidence: 0.5
         """);
-    RepositoryContents.serve(IngestTestResource.github(), repo, "trunk", "config/team-checks.xml", TEAM_CHECKS);
+    RepositoryContents.serve(
+        IngestTestResource.github(), repo, "trunk", "config/team-checks.xml", TEAM_CHECKS);
     // What the PR itself would like: it must not count.
-    RepositoryContents.serve(IngestTestResource.github(), repo, head, ".attentive.yml", "analyzers: []\n");
+    RepositoryContents.serve(
+        IngestTestResource.github(), repo, head, ".attentive.yml", "analyzers: []\n");
 
     String delivery = push(repo, 11, head, "trunk");
 
     List<PullRequestDiffChunk> chunks = chunksOf(delivery, 1);
-    assertThat(chunks).extracting(PullRequestDiffChunk::path).containsExactly("src/main/java/a/A.java");
+    assertThat(chunks)
+        .extracting(PullRequestDiffChunk::path)
+        .containsExactly("src/main/java/a/A.java");
     RepositorySettings settings = chunks.get(0).settings();
     assertThat(settings).isNotNull();
     assertThat(settings.problems()).isEmpty();
@@ -74,19 +85,29 @@ class RepositorySettingsIngestTest {
     assertThat(settings.maxComments()).isEqualTo(5);
     assertThat(settings.minConfidence()).isEqualTo(0.5);
     assertThat(settings.checkstyle()).isEqualTo("config/team-checks.xml");
-    assertThat(settings.checkstyleXml()).as("the team's Checkstyle file travels with the chunk").isEqualTo(TEAM_CHECKS);
+    assertThat(settings.checkstyleXml())
+        .as("the team's Checkstyle file travels with the chunk")
+        .isEqualTo(TEAM_CHECKS);
     assertThat(settings.source()).isEqualTo(repo + "@trunk:.attentive.yml");
 
     DiffManifest manifest = manifestOf(delivery);
     assertThat(manifest.settings()).isEqualTo(settings);
-    assertThat(manifest.skipped()).containsExactly(new SkippedFile("docs/guide.md", Reason.IGNORED_PATH));
+    assertThat(manifest.skipped())
+        .containsExactly(new SkippedFile("docs/guide.md", Reason.IGNORED_PATH));
 
-    List<RecordedRequest> reads = IngestTestResource.github().requests("GET",
-        "/repos/" + repo + "/contents/\\.attentive\\.yml");
+    List<RecordedRequest> reads =
+        IngestTestResource.github()
+            .requests("GET", "/repos/" + repo + "/contents/\\.attentive\\.yml");
     assertThat(reads).isNotEmpty();
-    assertThat(reads).extracting(r -> r.queryParam("ref")).containsOnly("trunk").doesNotContain(head);
-    assertThat(IngestTestResource.github().requests("GET", "/repos/" + repo + "/contents/config/team-checks\\.xml"))
-        .extracting(r -> r.queryParam("ref")).containsOnly("trunk");
+    assertThat(reads)
+        .extracting(r -> r.queryParam("ref"))
+        .containsOnly("trunk")
+        .doesNotContain(head);
+    assertThat(
+            IngestTestResource.github()
+                .requests("GET", "/repos/" + repo + "/contents/config/team-checks\\.xml"))
+        .extracting(r -> r.queryParam("ref"))
+        .containsOnly("trunk");
   }
 
   @Test
@@ -100,8 +121,11 @@ class RepositorySettingsIngestTest {
     List<PullRequestDiffChunk> chunks = chunksOf(delivery, 2);
     assertThat(chunks).hasSize(2).allSatisfy(c -> assertThat(c.settings()).isNull());
     assertThat(manifestOf(delivery).settings()).isNull();
-    assertThat(IngestTestResource.github().requests("GET", "/repos/" + repo + "/contents/\\.attentive\\.yml"))
-        .extracting(r -> r.queryParam("ref")).containsOnly("main");
+    assertThat(
+            IngestTestResource.github()
+                .requests("GET", "/repos/" + repo + "/contents/\\.attentive\\.yml"))
+        .extracting(r -> r.queryParam("ref"))
+        .containsOnly("main");
   }
 
   @Test
@@ -109,7 +133,12 @@ class RepositorySettingsIngestTest {
     String repo = "octo-settings/broken";
     String head = "3333333333333333333333333333333333333333";
     register(repo, 13, head);
-    RepositoryContents.serve(IngestTestResource.github(), repo, "main", ".attentive.yml", """
+    RepositoryContents.serve(
+        IngestTestResource.github(),
+        repo,
+        "main",
+        ".attentive.yml",
+        """
         version: 1
         review:
           maxComments: 500
@@ -121,10 +150,11 @@ class RepositorySettingsIngestTest {
 
     DiffManifest manifest = manifestOf(delivery);
     assertThat(manifest.chunkCount()).isEqualTo(2);
-    assertThat(manifest.settings().problems()).containsExactly(
-        "`.attentive.yml` line 3: review.maxComments must be between 1 and 100, was 500",
-        "`.attentive.yml`: style.checkstyle names `config/missing.xml`, which is not a text file on main; the default"
-            + " rule set is used");
+    assertThat(manifest.settings().problems())
+        .containsExactly(
+            "`.attentive.yml` line 3: review.maxComments must be between 1 and 100, was 500",
+            "`.attentive.yml`: style.checkstyle names `config/missing.xml`, which is not a text file on main; the default"
+                + " rule set is used");
     assertThat(manifest.settings().maxComments()).isNull();
     assertThat(manifest.settings().checkstyle()).isNull();
   }
@@ -135,18 +165,23 @@ class RepositorySettingsIngestTest {
     String head = "4444444444444444444444444444444444444444";
     register(repo, 14, head);
     // An App without "Contents: read" gets 403 for the contents API.
-    IngestTestResource.github().failNext("GET", "/repos/" + repo + "/contents/\\.attentive\\.yml", 403, 1);
+    IngestTestResource.github()
+        .failNext("GET", "/repos/" + repo + "/contents/\\.attentive\\.yml", 403, 1);
 
     String delivery = push(repo, 14, head, "main");
 
     assertThat(chunksOf(delivery, 2)).hasSize(2).allSatisfy(c -> assertThat(c.settings()).isNull());
     assertThat(manifestOf(delivery).settings()).isNull();
-    assertThat(IngestTestResource.github().requestCount("GET", "/repos/" + repo + "/contents/\\.attentive\\.yml"))
-        .as("a permanent refusal is not retried").isEqualTo(1);
+    assertThat(
+            IngestTestResource.github()
+                .requestCount("GET", "/repos/" + repo + "/contents/\\.attentive\\.yml"))
+        .as("a permanent refusal is not retried")
+        .isEqualTo(1);
   }
 
   static void register(String repo, int number, String head) {
-    IngestTestResource.github().pullRequest(repo, number)
+    IngestTestResource.github()
+        .pullRequest(repo, number)
         .head(head)
         .base("b".repeat(40))
         .clearFiles()
@@ -155,28 +190,45 @@ class RepositorySettingsIngestTest {
         .register();
   }
 
-  /** A synchronize delivery for the PR, on a repository whose default branch is {@code defaultBranch}. */
+  /**
+   * A synchronize delivery for the PR, on a repository whose default branch is {@code
+   * defaultBranch}.
+   */
   String push(String repo, int number, String head, String defaultBranch) {
     String delivery = UUID.randomUUID().toString();
-    byte[] body = Webhooks.fixture("pull_request_synchronize.json", json -> {
-      ((ObjectNode) json.path("repository")).put("full_name", repo).put("default_branch", defaultBranch);
-      json.put("number", number);
-      ObjectNode pr = (ObjectNode) json.path("pull_request");
-      pr.put("number", number);
-      ((ObjectNode) pr.path("head")).put("sha", head);
-    });
+    byte[] body =
+        Webhooks.fixture(
+            "pull_request_synchronize.json",
+            json -> {
+              ((ObjectNode) json.path("repository"))
+                  .put("full_name", repo)
+                  .put("default_branch", defaultBranch);
+              json.put("number", number);
+              ObjectNode pr = (ObjectNode) json.path("pull_request");
+              pr.put("number", number);
+              ((ObjectNode) pr.path("head")).put("sha", head);
+            });
     assertThat(Webhooks.post(endpoint, "pull_request", delivery, body).status()).isEqualTo(202);
     return delivery;
   }
 
   private List<PullRequestDiffChunk> chunksOf(String delivery, int expected) {
-    return kafka.await(Topics.DIFF_CHUNKS, EventSerdes.diffChunk(), c -> c.deliveryId().equals(delivery), expected,
+    return kafka.await(
+        Topics.DIFF_CHUNKS,
+        EventSerdes.diffChunk(),
+        c -> c.deliveryId().equals(delivery),
+        expected,
         WAIT);
   }
 
   private DiffManifest manifestOf(String delivery) {
-    List<DiffManifest> manifests = kafka.await(Topics.DIFF_MANIFESTS, EventSerdes.diffManifest(),
-        m -> m.deliveryId().equals(delivery), 1, WAIT);
+    List<DiffManifest> manifests =
+        kafka.await(
+            Topics.DIFF_MANIFESTS,
+            EventSerdes.diffManifest(),
+            m -> m.deliveryId().equals(delivery),
+            1,
+            WAIT);
     assertThat(manifests).as("manifest of " + delivery).hasSize(1);
     return manifests.get(0);
   }

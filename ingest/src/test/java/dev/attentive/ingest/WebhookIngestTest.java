@@ -33,8 +33,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The ingest app as GitHub sees it: signed real payloads posted over HTTP, a real broker behind it, and the GitHub
- * emulator answering the files API.
+ * The ingest app as GitHub sees it: signed real payloads posted over HTTP, a real broker behind it,
+ * and the GitHub emulator answering the files API.
  */
 @QuarkusTest
 @WithTestResource(IngestTestResource.class)
@@ -46,7 +46,8 @@ class WebhookIngestTest {
   static final String BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
   static final Duration WAIT = Duration.ofSeconds(60);
 
-  static final String GREETER_PATCH = """
+  static final String GREETER_PATCH =
+      """
       @@ -1,5 +1,7 @@
        package com.example;
       \s
@@ -60,8 +61,9 @@ class WebhookIngestTest {
          // end
        }
       +// trailer""";
-  static final String GREETER_SOURCE = "package com.example;\n\npublic class Greeter {\n"
-      + "  public String greet(String name) {\n    return \"Hello, \" + name + \"!\";\n  }\n}\n";
+  static final String GREETER_SOURCE =
+      "package com.example;\n\npublic class Greeter {\n"
+          + "  public String greet(String name) {\n    return \"Hello, \" + name + \"!\";\n  }\n}\n";
   static final String README_PATCH = "@@ -1 +1,2 @@\n # Hello-World\n+Now with a greeter.";
 
   @TestHTTPResource("/webhooks/github")
@@ -74,7 +76,8 @@ class WebhookIngestTest {
 
   @BeforeEach
   void registerPullRequest() {
-    IngestTestResource.github().pullRequest(REPO, PR)
+    IngestTestResource.github()
+        .pullRequest(REPO, PR)
         .head(HEAD)
         .base(BASE)
         .title("Update the README with new information.")
@@ -83,18 +86,26 @@ class WebhookIngestTest {
         .file("README.md", "modified", README_PATCH)
         .binaryFile("docs/logo.png")
         .file("package-lock.json", "modified", "@@ -1 +1 @@\n-{}\n+{ }")
-        .file("src/main/java/com/example/Legacy.java", "removed", "@@ -1,2 +0,0 @@\n-class Legacy {\n-}")
+        .file(
+            "src/main/java/com/example/Legacy.java",
+            "removed",
+            "@@ -1,2 +0,0 @@\n-class Legacy {\n-}")
         .register();
-    dev.attentive.testkit.github.RepositoryContents.serve(IngestTestResource.github(), REPO, HEAD,
-        "src/main/java/com/example/Greeter.java", GREETER_SOURCE);
+    dev.attentive.testkit.github.RepositoryContents.serve(
+        IngestTestResource.github(),
+        REPO,
+        HEAD,
+        "src/main/java/com/example/Greeter.java",
+        GREETER_SOURCE);
   }
 
   @ParameterizedTest
   @CsvSource({
-      "pull_request_opened.json, opened",
-      "pull_request_reopened.json, reopened",
-      "pull_request_synchronize.json, synchronize",
-      "pull_request_ready_for_review.with-installation.json, ready_for_review"})
+    "pull_request_opened.json, opened",
+    "pull_request_reopened.json, reopened",
+    "pull_request_synchronize.json, synchronize",
+    "pull_request_ready_for_review.with-installation.json, ready_for_review"
+  })
   void pullRequestDeliveriesAreStoredThenTurnedIntoDiffChunks(String fixture, String action) {
     String delivery = UUID.randomUUID().toString();
     byte[] body = Fixtures.webhook(fixture);
@@ -105,8 +116,13 @@ class WebhookIngestTest {
     assertThat(response.field("status")).isEqualTo("accepted");
     assertThat(response.field("key")).isEqualTo(REPO + "#" + PR);
 
-    List<WebhookDelivery> stored = kafka.await(Topics.WEBHOOK_DELIVERIES, EventSerdes.webhookDelivery(),
-        d -> d.deliveryId().equals(delivery), 1, WAIT);
+    List<WebhookDelivery> stored =
+        kafka.await(
+            Topics.WEBHOOK_DELIVERIES,
+            EventSerdes.webhookDelivery(),
+            d -> d.deliveryId().equals(delivery),
+            1,
+            WAIT);
     assertThat(stored).hasSize(1);
     WebhookDelivery d = stored.get(0);
     assertThat(d.event()).isEqualTo("pull_request");
@@ -118,7 +134,8 @@ class WebhookIngestTest {
     assertThat(d.signature256()).isEqualTo(Webhooks.sign(body));
 
     List<PullRequestDiffChunk> chunks = chunksOf(delivery, 2);
-    assertThat(chunks).extracting(PullRequestDiffChunk::path)
+    assertThat(chunks)
+        .extracting(PullRequestDiffChunk::path)
         .containsExactly("src/main/java/com/example/Greeter.java", "README.md");
     PullRequestDiffChunk greeter = chunks.get(0);
     assertThat(greeter.headSha()).isEqualTo(HEAD);
@@ -127,7 +144,9 @@ class WebhookIngestTest {
     assertThat(greeter.chunkIndex()).isZero();
     assertThat(greeter.hunks()).isEqualTo(PatchParser.parse(GREETER_PATCH));
     assertThat(greeter.hunks().get(0).addsLine(4)).isTrue();
-    assertThat(greeter.newContent()).as("Java files carry their head content").isEqualTo(GREETER_SOURCE);
+    assertThat(greeter.newContent())
+        .as("Java files carry their head content")
+        .isEqualTo(GREETER_SOURCE);
     assertThat(chunks.get(1).hunks()).isEqualTo(PatchParser.parse(README_PATCH));
     assertThat(chunks.get(1).newContent()).as("only configured languages get content").isNull();
 
@@ -136,21 +155,25 @@ class WebhookIngestTest {
     assertThat(manifest.headSha()).isEqualTo(HEAD);
     assertThat(manifest.filesListed()).isEqualTo(5);
     assertThat(manifest.trigger()).isEqualTo("pull_request." + action);
-    assertThat(manifest.skipped()).containsExactly(
-        new SkippedFile("docs/logo.png", Reason.BINARY),
-        new SkippedFile("package-lock.json", Reason.IGNORED_PATH),
-        new SkippedFile("src/main/java/com/example/Legacy.java", Reason.REMOVED));
+    assertThat(manifest.skipped())
+        .containsExactly(
+            new SkippedFile("docs/logo.png", Reason.BINARY),
+            new SkippedFile("package-lock.json", Reason.IGNORED_PATH),
+            new SkippedFile("src/main/java/com/example/Legacy.java", Reason.REMOVED));
   }
 
   @ParameterizedTest
   @CsvSource({
-      "pull_request_closed.json, pull_request, 202, ignored",
-      "ping.json, ping, 200, pong",
-      "issue_comment_created.with-installation.json, issue_comment, 202, ignored"})
-  void otherDeliveriesAreAcknowledgedAndProduceNothing(String fixture, String event, int status, String outcome) {
+    "pull_request_closed.json, pull_request, 202, ignored",
+    "ping.json, ping, 200, pong",
+    "issue_comment_created.with-installation.json, issue_comment, 202, ignored"
+  })
+  void otherDeliveriesAreAcknowledgedAndProduceNothing(
+      String fixture, String event, int status, String outcome) {
     String delivery = UUID.randomUUID().toString();
 
-    Webhooks.Response response = Webhooks.post(endpoint, event, delivery, Fixtures.webhook(fixture));
+    Webhooks.Response response =
+        Webhooks.post(endpoint, event, delivery, Fixtures.webhook(fixture));
 
     assertThat(response.status()).isEqualTo(status);
     assertThat(response.field("status")).isEqualTo(outcome);
@@ -160,7 +183,8 @@ class WebhookIngestTest {
   @Test
   void unknownEventTypesAreAcceptedAndIgnored() {
     String delivery = UUID.randomUUID().toString();
-    Webhooks.Response response = Webhooks.post(endpoint, "star", delivery, "{\"action\":\"created\"}".getBytes());
+    Webhooks.Response response =
+        Webhooks.post(endpoint, "star", delivery, "{\"action\":\"created\"}".getBytes());
     assertThat(response.status()).isEqualTo(202);
     assertThat(response.field("reason")).isEqualTo("event 'star' is not handled");
     assertNothingStoredFor(delivery);
@@ -169,8 +193,10 @@ class WebhookIngestTest {
   @Test
   void draftPullRequestsAreSkipped() {
     String delivery = UUID.randomUUID().toString();
-    byte[] body = Webhooks.fixture("pull_request_opened.json",
-        json -> ((ObjectNode) json.path("pull_request")).put("draft", true));
+    byte[] body =
+        Webhooks.fixture(
+            "pull_request_opened.json",
+            json -> ((ObjectNode) json.path("pull_request")).put("draft", true));
 
     Webhooks.Response response = Webhooks.post(endpoint, "pull_request", delivery, body);
 
@@ -183,18 +209,27 @@ class WebhookIngestTest {
   @Test
   void aBotCommandOnAPullRequestIsRecorded() {
     String delivery = UUID.randomUUID().toString();
-    byte[] body = Webhooks.fixture("issue_comment_created.with-installation.json", json -> {
-      ((ObjectNode) json.path("issue")).putObject("pull_request")
-          .put("url", "https://api.github.com/repos/Codertocat/Hello-World/pulls/1");
-      ((ObjectNode) json.path("comment")).put("body", "/attentive review  --full\nthanks!");
-    });
+    byte[] body =
+        Webhooks.fixture(
+            "issue_comment_created.with-installation.json",
+            json -> {
+              ((ObjectNode) json.path("issue"))
+                  .putObject("pull_request")
+                  .put("url", "https://api.github.com/repos/Codertocat/Hello-World/pulls/1");
+              ((ObjectNode) json.path("comment")).put("body", "/attentive review  --full\nthanks!");
+            });
 
     Webhooks.Response response = Webhooks.post(endpoint, "issue_comment", delivery, body);
 
     assertThat(response.status()).isEqualTo(202);
     assertThat(response.field("status")).isEqualTo("accepted");
-    List<BotCommand> commands = kafka.await(Topics.BOT_COMMANDS, EventSerdes.botCommand(),
-        c -> c.deliveryId().equals(delivery), 1, WAIT);
+    List<BotCommand> commands =
+        kafka.await(
+            Topics.BOT_COMMANDS,
+            EventSerdes.botCommand(),
+            c -> c.deliveryId().equals(delivery),
+            1,
+            WAIT);
     assertThat(commands).hasSize(1);
     BotCommand command = commands.get(0);
     assertThat(command.command()).isEqualTo("review");
@@ -213,14 +248,32 @@ class WebhookIngestTest {
     String forged = new dev.attentive.ingest.webhook.WebhookSignature("not-the-secret").sign(body);
     byte[] truncated = Arrays.copyOf(body, body.length / 2);
 
-    var cases = List.of(
-        new Object[] {Webhooks.post(endpoint, "pull_request", "forged", forged, body), 401, "signature_invalid"},
-        new Object[] {Webhooks.post(endpoint, "pull_request", "unsigned", null, body), 401, "signature_missing"},
-        new Object[] {Webhooks.post(endpoint, "pull_request", "cut", Webhooks.sign(body), truncated), 401,
-            "signature_invalid"},
-        new Object[] {Webhooks.post(endpoint, "pull_request", "cut-signed", truncated), 400, "malformed_json"},
-        new Object[] {Webhooks.post(endpoint, null, "no-event", body), 400, "event_missing"},
-        new Object[] {Webhooks.post(endpoint, "pull_request", null, body), 400, "delivery_missing"});
+    var cases =
+        List.of(
+            new Object[] {
+              Webhooks.post(endpoint, "pull_request", "forged", forged, body),
+              401,
+              "signature_invalid"
+            },
+            new Object[] {
+              Webhooks.post(endpoint, "pull_request", "unsigned", null, body),
+              401,
+              "signature_missing"
+            },
+            new Object[] {
+              Webhooks.post(endpoint, "pull_request", "cut", Webhooks.sign(body), truncated),
+              401,
+              "signature_invalid"
+            },
+            new Object[] {
+              Webhooks.post(endpoint, "pull_request", "cut-signed", truncated),
+              400,
+              "malformed_json"
+            },
+            new Object[] {Webhooks.post(endpoint, null, "no-event", body), 400, "event_missing"},
+            new Object[] {
+              Webhooks.post(endpoint, "pull_request", null, body), 400, "delivery_missing"
+            });
 
     for (Object[] c : cases) {
       Webhooks.Response response = (Webhooks.Response) c[0];
@@ -228,7 +281,8 @@ class WebhookIngestTest {
       assertThat(response.field("error")).isEqualTo(c[2]);
       assertThat(response.field("reason")).isNotBlank();
     }
-    assertThat(((Webhooks.Response) cases.get(3)[0]).field("reason")).startsWith("body is not valid JSON");
+    assertThat(((Webhooks.Response) cases.get(3)[0]).field("reason"))
+        .startsWith("body is not valid JSON");
     for (String id : List.of("forged", "unsigned", "cut", "cut-signed", "no-event")) {
       assertNothingStoredFor(id);
     }
@@ -255,19 +309,33 @@ class WebhookIngestTest {
     assertThat(Webhooks.post(endpoint, "pull_request", delivery, body).status()).isEqualTo(202);
     assertThat(chunksOf(delivery, 2)).hasSize(2);
 
-    // GitHub's "Redeliver": same X-GitHub-Delivery, same body. Stored again (the log is the truth), fetched once.
+    // GitHub's "Redeliver": same X-GitHub-Delivery, same body. Stored again (the log is the truth),
+    // fetched once.
     assertThat(Webhooks.post(endpoint, "pull_request", delivery, body).status()).isEqualTo(202);
-    assertThat(kafka.await(Topics.WEBHOOK_DELIVERIES, EventSerdes.webhookDelivery(),
-        d -> d.deliveryId().equals(delivery), 2, WAIT)).hasSize(2);
-    // A later delivery for the same PR is processed after the redelivery (same key, same partition): once its
+    assertThat(
+            kafka.await(
+                Topics.WEBHOOK_DELIVERIES,
+                EventSerdes.webhookDelivery(),
+                d -> d.deliveryId().equals(delivery),
+                2,
+                WAIT))
+        .hasSize(2);
+    // A later delivery for the same PR is processed after the redelivery (same key, same
+    // partition): once its
     // manifest is out, the redelivery has been handled.
     String later = UUID.randomUUID().toString();
     assertThat(Webhooks.post(endpoint, "pull_request", later, body).status()).isEqualTo(202);
     manifestOf(later);
 
     assertThat(chunksOf(delivery, 3)).hasSize(2);
-    assertThat(kafka.await(Topics.DIFF_MANIFESTS, EventSerdes.diffManifest(),
-        m -> m.deliveryId().equals(delivery), 2, Duration.ofSeconds(2))).hasSize(1);
+    assertThat(
+            kafka.await(
+                Topics.DIFF_MANIFESTS,
+                EventSerdes.diffManifest(),
+                m -> m.deliveryId().equals(delivery),
+                2,
+                Duration.ofSeconds(2)))
+        .hasSize(1);
   }
 
   @Test
@@ -275,31 +343,51 @@ class WebhookIngestTest {
     byte[] poison = "{\"schemaVersion\": 1, \"deliveryId\": ".getBytes(StandardCharsets.UTF_8);
     kafka.send(Topics.WEBHOOK_DELIVERIES, REPO + "#" + PR, poison);
 
-    List<DeadLetter> letters = kafka.await(Topics.DEAD_LETTERS, EventSerdes.deadLetter(),
-        l -> Arrays.equals(l.value(), poison), 1, WAIT);
+    List<DeadLetter> letters =
+        kafka.await(
+            Topics.DEAD_LETTERS,
+            EventSerdes.deadLetter(),
+            l -> Arrays.equals(l.value(), poison),
+            1,
+            WAIT);
     assertThat(letters).hasSize(1);
-    assertThat(letters.get(0).error()).startsWith("unreadable_delivery: not a valid WebhookDelivery");
+    assertThat(letters.get(0).error())
+        .startsWith("unreadable_delivery: not a valid WebhookDelivery");
     assertThat(letters.get(0).sourceTopic()).isEqualTo(Topics.WEBHOOK_DELIVERIES);
     assertThat(letters.get(0).service()).isEqualTo("ingest");
 
     String delivery = UUID.randomUUID().toString();
-    assertThat(Webhooks.post(endpoint, "pull_request", delivery, Fixtures.webhook("pull_request_opened.json"))
-        .status()).isEqualTo(202);
+    assertThat(
+            Webhooks.post(
+                    endpoint,
+                    "pull_request",
+                    delivery,
+                    Fixtures.webhook("pull_request_opened.json"))
+                .status())
+        .isEqualTo(202);
     assertThat(chunksOf(delivery, 2)).hasSize(2);
   }
 
   @Test
   void aPullRequestGitHubDoesNotKnowIsDeadLetteredWithTheReason() {
     String delivery = UUID.randomUUID().toString();
-    byte[] body = Webhooks.fixture("pull_request_opened.json", json -> {
-      json.put("number", 404);
-      ((ObjectNode) json.path("pull_request")).put("number", 404);
-    });
+    byte[] body =
+        Webhooks.fixture(
+            "pull_request_opened.json",
+            json -> {
+              json.put("number", 404);
+              ((ObjectNode) json.path("pull_request")).put("number", 404);
+            });
 
     assertThat(Webhooks.post(endpoint, "pull_request", delivery, body).status()).isEqualTo(202);
 
-    List<DeadLetter> letters = kafka.await(Topics.DEAD_LETTERS, EventSerdes.deadLetter(),
-        l -> l.key().equals(REPO + "#404"), 1, WAIT);
+    List<DeadLetter> letters =
+        kafka.await(
+            Topics.DEAD_LETTERS,
+            EventSerdes.deadLetter(),
+            l -> l.key().equals(REPO + "#404"),
+            1,
+            WAIT);
     assertThat(letters).hasSize(1);
     assertThat(letters.get(0).error()).startsWith("github_404: ");
     assertThat(new String(letters.get(0).value(), StandardCharsets.UTF_8)).contains(delivery);
@@ -312,8 +400,14 @@ class WebhookIngestTest {
     IngestTestResource.github().failNext("GET", files, 502, 2);
     String delivery = UUID.randomUUID().toString();
 
-    assertThat(Webhooks.post(endpoint, "pull_request", delivery, Fixtures.webhook("pull_request_opened.json"))
-        .status()).isEqualTo(202);
+    assertThat(
+            Webhooks.post(
+                    endpoint,
+                    "pull_request",
+                    delivery,
+                    Fixtures.webhook("pull_request_opened.json"))
+                .status())
+        .isEqualTo(202);
 
     assertThat(chunksOf(delivery, 2)).hasSize(2);
     assertThat(IngestTestResource.github().requestCount("GET", files) - before).isEqualTo(3);
@@ -326,8 +420,14 @@ class WebhookIngestTest {
     IngestTestResource.github().secondaryRateLimitNext("GET", files, 1, 1);
     String delivery = UUID.randomUUID().toString();
 
-    assertThat(Webhooks.post(endpoint, "pull_request", delivery, Fixtures.webhook("pull_request_opened.json"))
-        .status()).isEqualTo(202);
+    assertThat(
+            Webhooks.post(
+                    endpoint,
+                    "pull_request",
+                    delivery,
+                    Fixtures.webhook("pull_request_opened.json"))
+                .status())
+        .isEqualTo(202);
 
     assertThat(chunksOf(delivery, 2)).hasSize(2);
     List<java.time.Instant> times = IngestTestResource.github().requestTimes("GET", files);
@@ -340,61 +440,93 @@ class WebhookIngestTest {
   @Test
   void aRateLimitLongerThanTheRetryBudgetIsDeadLetteredAtOnce() {
     String delivery = UUID.randomUUID().toString();
-    byte[] body = Webhooks.fixture("pull_request_opened.json", json -> {
-      json.put("number", 429);
-      ((ObjectNode) json.path("pull_request")).put("number", 429);
-    });
+    byte[] body =
+        Webhooks.fixture(
+            "pull_request_opened.json",
+            json -> {
+              json.put("number", 429);
+              ((ObjectNode) json.path("pull_request")).put("number", 429);
+            });
     // the budget is 2 minutes (the default): waiting 121 s more would pass it
-    IngestTestResource.github().secondaryRateLimitNext("GET", "/repos/Codertocat/Hello-World/pulls/429", 121, 1);
+    IngestTestResource.github()
+        .secondaryRateLimitNext("GET", "/repos/Codertocat/Hello-World/pulls/429", 121, 1);
 
     assertThat(Webhooks.post(endpoint, "pull_request", delivery, body).status()).isEqualTo(202);
 
-    List<DeadLetter> letters = kafka.await(Topics.DEAD_LETTERS, EventSerdes.deadLetter(),
-        l -> l.key().equals(REPO + "#429"), 1, WAIT);
+    List<DeadLetter> letters =
+        kafka.await(
+            Topics.DEAD_LETTERS,
+            EventSerdes.deadLetter(),
+            l -> l.key().equals(REPO + "#429"),
+            1,
+            WAIT);
     assertThat(letters).hasSize(1);
-    assertThat(letters.get(0).error()).startsWith("github_rate_limited: ")
-        .contains("waiting PT2M1S more to list files of Codertocat/Hello-World#429 would exceed the retry budget"
-            + " of PT2M");
+    assertThat(letters.get(0).error())
+        .startsWith("github_rate_limited: ")
+        .contains(
+            "waiting PT2M1S more to list files of Codertocat/Hello-World#429 would exceed the retry budget"
+                + " of PT2M");
     assertThat(new String(letters.get(0).value(), StandardCharsets.UTF_8)).contains(delivery);
   }
 
   @Test
   void healthAndMetricsAreExposed() throws Exception {
-    Webhooks.post(endpoint, "pull_request", "metrics-forged", "sha256=" + "0".repeat(64), "{}".getBytes());
+    Webhooks.post(
+        endpoint, "pull_request", "metrics-forged", "sha256=" + "0".repeat(64), "{}".getBytes());
     String delivery = UUID.randomUUID().toString();
     Webhooks.post(endpoint, "pull_request", delivery, Fixtures.webhook("pull_request_opened.json"));
     manifestOf(delivery);
 
     HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> health = http.send(HttpRequest.newBuilder(root.resolve("/q/health")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health =
+        http.send(
+            HttpRequest.newBuilder(root.resolve("/q/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\": \"UP\"");
 
-    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(root.resolve("/q/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> metrics =
+        http.send(
+            HttpRequest.newBuilder(root.resolve("/q/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(metrics.body())
-        .contains("attentive_ingest_deliveries_received_total{event=\"pull_request\",outcome=\"accepted\"")
+        .contains(
+            "attentive_ingest_deliveries_received_total{event=\"pull_request\",outcome=\"accepted\"")
         .contains("attentive_ingest_deliveries_rejected_total{reason=\"signature_invalid\"")
         .contains("attentive_ingest_github_fetch_seconds_count{outcome=\"success\"")
         .contains("attentive_ingest_records_published_total{topic=\"" + Topics.DIFF_CHUNKS + "\"");
   }
 
   private List<PullRequestDiffChunk> chunksOf(String delivery, int expected) {
-    return kafka.await(Topics.DIFF_CHUNKS, EventSerdes.diffChunk(), c -> c.deliveryId().equals(delivery), expected,
+    return kafka.await(
+        Topics.DIFF_CHUNKS,
+        EventSerdes.diffChunk(),
+        c -> c.deliveryId().equals(delivery),
+        expected,
         expected > 2 ? Duration.ofSeconds(2) : WAIT);
   }
 
   private DiffManifest manifestOf(String delivery) {
-    List<DiffManifest> manifests = kafka.await(Topics.DIFF_MANIFESTS, EventSerdes.diffManifest(),
-        m -> m.deliveryId().equals(delivery), 1, WAIT);
+    List<DiffManifest> manifests =
+        kafka.await(
+            Topics.DIFF_MANIFESTS,
+            EventSerdes.diffManifest(),
+            m -> m.deliveryId().equals(delivery),
+            1,
+            WAIT);
     assertThat(manifests).as("manifest of " + delivery).hasSize(1);
     return manifests.get(0);
   }
 
   private void assertNothingStoredFor(String delivery) {
     // The store is synchronous: had the delivery been written, it would be readable now.
-    assertThat(kafka.await(Topics.WEBHOOK_DELIVERIES, EventSerdes.webhookDelivery(),
-        d -> d.deliveryId().equals(delivery), 1, Duration.ofSeconds(1))).isEmpty();
+    assertThat(
+            kafka.await(
+                Topics.WEBHOOK_DELIVERIES,
+                EventSerdes.webhookDelivery(),
+                d -> d.deliveryId().equals(delivery),
+                1,
+                Duration.ofSeconds(1)))
+        .isEmpty();
   }
 }

@@ -12,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.function.Consumer;
 
-/** Posts webhooks to the running app over real HTTP, signed as GitHub signs them (or not, for the negative cases). */
+/**
+ * Posts webhooks to the running app over real HTTP, signed as GitHub signs them (or not, for the
+ * negative cases).
+ */
 final class Webhooks {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -45,10 +48,11 @@ final class Webhooks {
   }
 
   static Response post(URI endpoint, String event, String delivery, String signature, byte[] body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-        .header("Content-Type", "application/json")
-        .header("User-Agent", "GitHub-Hookshot/test")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "GitHub-Hookshot/test")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (event != null) {
       request.header("X-GitHub-Event", event);
     }
@@ -59,9 +63,12 @@ final class Webhooks {
       request.header("X-Hub-Signature-256", signature);
     }
     try {
-      HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      JsonNode json = response.body().length == 0
-          ? EventJson.mapper().createObjectNode() : EventJson.mapper().readTree(response.body());
+      HttpResponse<byte[]> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      JsonNode json =
+          response.body().length == 0
+              ? EventJson.mapper().createObjectNode()
+              : EventJson.mapper().readTree(response.body());
       return new Response(response.statusCode(), json);
     } catch (IOException e) {
       throw new IllegalStateException("POST " + endpoint + " failed: " + e, e);

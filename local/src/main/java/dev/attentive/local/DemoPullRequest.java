@@ -5,7 +5,10 @@ import dev.attentive.events.EventJson;
 import dev.attentive.testkit.github.GitHubEmulator;
 import dev.attentive.testkit.github.RepositoryContents;
 
-/** The pull request the local stack reviews when no real GitHub is configured: served by the emulator. */
+/**
+ * The pull request the local stack reviews when no real GitHub is configured: served by the
+ * emulator.
+ */
 final class DemoPullRequest {
 
   static final String REPO = "attentive-demo/shop";
@@ -13,7 +16,8 @@ final class DemoPullRequest {
   static final String HEAD = "9f2c1d7e4b8a6c3f0e5d2a1b7c9e8f6a4d3b2c1e";
   static final String BASE = "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b";
 
-  static final String CART_PATCH = """
+  static final String CART_PATCH =
+      """
       @@ -12,12 +12,16 @@ public class Cart {
          private final List<Item> items = new ArrayList<>();
       \s
@@ -35,7 +39,8 @@ final class DemoPullRequest {
          }""";
 
   /** Cart.java at the head commit: the patch above applied. */
-  static final String CART_SOURCE = """
+  static final String CART_SOURCE =
+      """
       package com.shop;
 
       import java.util.ArrayList;
@@ -66,41 +71,64 @@ final class DemoPullRequest {
       }
       """;
 
-  static final String README_PATCH = "@@ -1,3 +1,4 @@\n # Shop\n \n A tiny shop.\n+Carts can now tell whether they are empty.";
+  static final String README_PATCH =
+      "@@ -1,3 +1,4 @@\n # Shop\n \n A tiny shop.\n+Carts can now tell whether they are empty.";
 
   private DemoPullRequest() {}
 
   static void serveOn(GitHubEmulator github) {
-    github.pullRequest(REPO, NUMBER)
+    github
+        .pullRequest(REPO, NUMBER)
         .head(HEAD)
         .base(BASE)
         .title("Cart: index loop and isEmpty()")
         .file("src/main/java/com/shop/Cart.java", "modified", CART_PATCH)
         .file("README.md", "modified", README_PATCH)
-        .file("package-lock.json", "modified", "@@ -1,3 +1,3 @@\n {\n-  \"lockfileVersion\": 2\n+  \"lockfileVersion\": 3\n }")
+        .file(
+            "package-lock.json",
+            "modified",
+            "@@ -1,3 +1,3 @@\n {\n-  \"lockfileVersion\": 2\n+  \"lockfileVersion\": 3\n }")
         .binaryFile("docs/cart.png")
         .register();
     RepositoryContents.serve(github, REPO, HEAD, "src/main/java/com/shop/Cart.java", CART_SOURCE);
   }
 
-  /** A {@code pull_request.synchronize} payload with the fields GitHub sends that ingest reads, and their shapes. */
+  /**
+   * A {@code pull_request.synchronize} payload with the fields GitHub sends that ingest reads, and
+   * their shapes.
+   */
   static byte[] webhookPayload() throws java.io.IOException {
     ObjectNode root = EventJson.mapper().createObjectNode();
     root.put("action", "synchronize");
     root.put("number", NUMBER);
     root.put("before", BASE);
     root.put("after", HEAD);
-    ObjectNode owner = EventJson.mapper().createObjectNode()
-        .put("login", "attentive-demo").put("id", 1001).put("type", "Organization");
-    ObjectNode repo = EventJson.mapper().createObjectNode()
-        .put("id", 424242).put("name", "shop").put("full_name", REPO).put("private", false)
-        .put("default_branch", "main");
+    ObjectNode owner =
+        EventJson.mapper()
+            .createObjectNode()
+            .put("login", "attentive-demo")
+            .put("id", 1001)
+            .put("type", "Organization");
+    ObjectNode repo =
+        EventJson.mapper()
+            .createObjectNode()
+            .put("id", 424242)
+            .put("name", "shop")
+            .put("full_name", REPO)
+            .put("private", false)
+            .put("default_branch", "main");
     repo.set("owner", owner);
-    ObjectNode user = EventJson.mapper().createObjectNode().put("login", "octo-dev").put("id", 2002)
-        .put("type", "User");
+    ObjectNode user =
+        EventJson.mapper()
+            .createObjectNode()
+            .put("login", "octo-dev")
+            .put("id", 2002)
+            .put("type", "User");
     ObjectNode pr = root.putObject("pull_request");
     pr.put("url", "https://api.github.com/repos/" + REPO + "/pulls/" + NUMBER);
-    pr.put("number", NUMBER).put("state", "open").put("draft", false)
+    pr.put("number", NUMBER)
+        .put("state", "open")
+        .put("draft", false)
         .put("title", "Cart: index loop and isEmpty()");
     pr.set("user", user);
     pr.putObject("head").put("ref", "cart-loop").put("sha", HEAD).set("repo", repo.deepCopy());

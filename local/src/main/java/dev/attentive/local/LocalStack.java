@@ -29,8 +29,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * The whole local pipeline in one command: broker, GitHub emulator (or real GitHub), ingest, reviewer and publisher;
- * one signed webhook through it; what landed on Kafka and the review as GitHub shows it, printed.
+ * The whole local pipeline in one command: broker, GitHub emulator (or real GitHub), ingest,
+ * reviewer and publisher; one signed webhook through it; what landed on Kafka and the review as
+ * GitHub shows it, printed.
  */
 final class LocalStack {
 
@@ -44,33 +45,52 @@ final class LocalStack {
     String repo = options.get("repo", DemoPullRequest.REPO);
     int number = options.getInt("pr", DemoPullRequest.NUMBER);
     if (config.realGitHub() && !options.named().containsKey("repo")) {
-      System.err.println("GITHUB_TOKEN is set, so real GitHub is used: name a pull request with --repo OWNER/NAME"
-          + " --pr N (or set ATTENTIVE_GITHUB=emulator)");
+      System.err.println(
+          "GITHUB_TOKEN is set, so real GitHub is used: name a pull request with --repo OWNER/NAME"
+              + " --pr N (or set ATTENTIVE_GITHUB=emulator)");
       return 2;
     }
     OUT.println("== Attentive local stack");
     deleteRecursively(config.workDir());
     String token = config.githubToken().orElse(Pipeline.EMULATOR_TOKEN);
-    try (Pipeline pipeline = Pipeline.start(config.root(), config.workDir(), config.webhookSecret(),
-        config.githubApiUrl(), token, config.ingestPort(), Pipeline.SERVICES, ServiceProcess.QUICK_START)) {
+    try (Pipeline pipeline =
+        Pipeline.start(
+            config.root(),
+            config.workDir(),
+            config.webhookSecret(),
+            config.githubApiUrl(),
+            token,
+            config.ingestPort(),
+            Pipeline.SERVICES,
+            ServiceProcess.QUICK_START)) {
       EmbeddedKafka kafka = pipeline.kafka();
       GitHubEmulator emulator = pipeline.github();
       OUT.println("broker     " + kafka.bootstrapServers() + " (KRaft, in this JVM)");
       if (emulator != null) {
         DemoPullRequest.serveOn(emulator);
-        OUT.println("github     emulator at " + emulator.baseUrl() + " serving " + repo + "#" + number);
+        OUT.println(
+            "github     emulator at " + emulator.baseUrl() + " serving " + repo + "#" + number);
       } else {
         OUT.println("github     " + config.githubApiUrl() + " (token from GITHUB_TOKEN)");
       }
       for (ServiceProcess s : pipeline.services()) {
-        OUT.printf("%-10s %s (log: %s)%n", s.name(), s.baseUrl(), config.root().relativize(s.log()));
+        OUT.printf(
+            "%-10s %s (log: %s)%n", s.name(), s.baseUrl(), config.root().relativize(s.log()));
       }
-      byte[] payload = emulator != null ? DemoPullRequest.webhookPayload()
-          : realPullRequestPayload(config.githubApiUrl(), token, repo, number);
+      byte[] payload =
+          emulator != null
+              ? DemoPullRequest.webhookPayload()
+              : realPullRequestPayload(config.githubApiUrl(), token, repo, number);
       String delivery = UUID.randomUUID().toString();
       OUT.println();
-      OUT.println("-> POST " + pipeline.webhookUrl() + "  X-GitHub-Event: pull_request  X-GitHub-Delivery: "
-          + delivery + "  (" + payload.length + " bytes, signed)");
+      OUT.println(
+          "-> POST "
+              + pipeline.webhookUrl()
+              + "  X-GitHub-Event: pull_request  X-GitHub-Delivery: "
+              + delivery
+              + "  ("
+              + payload.length
+              + " bytes, signed)");
       HttpResponse<String> answer = pipeline.deliver("pull_request", delivery, payload);
       OUT.println("<- " + answer.statusCode() + " " + answer.body());
       if (answer.statusCode() != 202) {
@@ -82,8 +102,11 @@ final class LocalStack {
       }
       if (options.flag("keep-running")) {
         OUT.println();
-        OUT.println("Running. Post signed webhooks to " + pipeline.webhookUrl() + " (secret from"
-            + " ATTENTIVE_WEBHOOK_SECRET); Ctrl-C stops everything.");
+        OUT.println(
+            "Running. Post signed webhooks to "
+                + pipeline.webhookUrl()
+                + " (secret from"
+                + " ATTENTIVE_WEBHOOK_SECRET); Ctrl-C stops everything.");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
         stop.await();
@@ -93,54 +116,97 @@ final class LocalStack {
   }
 
   private static int printWhatLanded(EmbeddedKafka kafka, String delivery) {
-    List<DiffManifest> manifests = kafka.await(Topics.DIFF_MANIFESTS, EventSerdes.diffManifest(),
-        m -> m.deliveryId().equals(delivery), 1, WAIT);
-    List<WebhookDelivery> stored = kafka.await(Topics.WEBHOOK_DELIVERIES, EventSerdes.webhookDelivery(),
-        d -> d.deliveryId().equals(delivery), 1, Duration.ofSeconds(5));
+    List<DiffManifest> manifests =
+        kafka.await(
+            Topics.DIFF_MANIFESTS,
+            EventSerdes.diffManifest(),
+            m -> m.deliveryId().equals(delivery),
+            1,
+            WAIT);
+    List<WebhookDelivery> stored =
+        kafka.await(
+            Topics.WEBHOOK_DELIVERIES,
+            EventSerdes.webhookDelivery(),
+            d -> d.deliveryId().equals(delivery),
+            1,
+            Duration.ofSeconds(5));
     OUT.println();
     OUT.println("== " + Topics.WEBHOOK_DELIVERIES);
     for (WebhookDelivery d : stored) {
-      OUT.printf("  key %s  %s.%s  delivery %s  %,d bytes  installation %s%n", d.key(), d.event(), d.action(),
-          d.deliveryId(), d.body().length(), d.installationId());
+      OUT.printf(
+          "  key %s  %s.%s  delivery %s  %,d bytes  installation %s%n",
+          d.key(), d.event(), d.action(), d.deliveryId(), d.body().length(), d.installationId());
     }
     if (manifests.isEmpty()) {
-      OUT.println("no manifest for delivery " + delivery + " within " + WAIT + "; see the ingest log and "
-          + Topics.DEAD_LETTERS);
+      OUT.println(
+          "no manifest for delivery "
+              + delivery
+              + " within "
+              + WAIT
+              + "; see the ingest log and "
+              + Topics.DEAD_LETTERS);
       printDeadLetters(kafka);
       return 1;
     }
     DiffManifest manifest = manifests.get(0);
-    List<PullRequestDiffChunk> chunks = kafka.await(Topics.DIFF_CHUNKS, EventSerdes.diffChunk(),
-        c -> c.deliveryId().equals(delivery), manifest.chunkCount(), Duration.ofSeconds(10));
+    List<PullRequestDiffChunk> chunks =
+        kafka.await(
+            Topics.DIFF_CHUNKS,
+            EventSerdes.diffChunk(),
+            c -> c.deliveryId().equals(delivery),
+            manifest.chunkCount(),
+            Duration.ofSeconds(10));
     chunks.sort(Comparator.comparingInt(PullRequestDiffChunk::chunkIndex));
     OUT.println("== " + Topics.DIFF_CHUNKS);
     for (PullRequestDiffChunk c : chunks) {
-      OUT.printf("  [%d] key %s  %s  (%s, %s, +%d -%d%s)%n", c.chunkIndex(), c.key(), c.path(), c.language(),
-          c.status().name().toLowerCase(), c.additions(), c.deletions(),
-          c.newContent() == null ? "" : ", head content attached: " + c.newContent().lines().count() + " lines");
+      OUT.printf(
+          "  [%d] key %s  %s  (%s, %s, +%d -%d%s)%n",
+          c.chunkIndex(),
+          c.key(),
+          c.path(),
+          c.language(),
+          c.status().name().toLowerCase(),
+          c.additions(),
+          c.deletions(),
+          c.newContent() == null
+              ? ""
+              : ", head content attached: " + c.newContent().lines().count() + " lines");
       for (Hunk h : c.hunks()) {
-        OUT.printf("      @@ -%d,%d +%d,%d @@ %s%n", h.oldStart(), h.oldLines(), h.newStart(), h.newLines(),
-            h.section());
+        OUT.printf(
+            "      @@ -%d,%d +%d,%d @@ %s%n",
+            h.oldStart(), h.oldLines(), h.newStart(), h.newLines(), h.section());
         for (DiffLine l : h.lines()) {
-          OUT.printf("      %4s %4s %s%s%n", l.oldLine() == null ? "" : l.oldLine(),
-              l.newLine() == null ? "" : l.newLine(), switch (l.kind()) {
+          OUT.printf(
+              "      %4s %4s %s%s%n",
+              l.oldLine() == null ? "" : l.oldLine(),
+              l.newLine() == null ? "" : l.newLine(),
+              switch (l.kind()) {
                 case ADDED -> "+";
                 case REMOVED -> "-";
                 case CONTEXT -> " ";
-              }, l.text());
+              },
+              l.text());
         }
       }
     }
     OUT.println("== " + Topics.DIFF_MANIFESTS);
-    OUT.printf("  key %s  %d chunks of %d files at %s (%s)%s%n", manifest.key(), manifest.chunkCount(),
-        manifest.filesListed(), manifest.headSha(), manifest.trigger(), manifest.truncated() ? ", TRUNCATED" : "");
+    OUT.printf(
+        "  key %s  %d chunks of %d files at %s (%s)%s%n",
+        manifest.key(),
+        manifest.chunkCount(),
+        manifest.filesListed(),
+        manifest.headSha(),
+        manifest.trigger(),
+        manifest.truncated() ? ", TRUNCATED" : "");
     manifest.skipped().forEach(s -> OUT.println("  skipped " + s.path() + " (" + s.reason() + ")"));
     return chunks.size() == manifest.chunkCount() ? 0 : 1;
   }
 
-  private static int printReview(EmbeddedKafka kafka, GitHubEmulator emulator, String delivery) throws IOException {
-    List<Review> reviews = kafka.await(Topics.REVIEWS, EventSerdes.review(), r -> r.deliveryId().equals(delivery),
-        1, WAIT);
+  private static int printReview(EmbeddedKafka kafka, GitHubEmulator emulator, String delivery)
+      throws IOException {
+    List<Review> reviews =
+        kafka.await(
+            Topics.REVIEWS, EventSerdes.review(), r -> r.deliveryId().equals(delivery), 1, WAIT);
     OUT.println("== " + Topics.REVIEWS);
     if (reviews.isEmpty()) {
       OUT.println("  no review within " + WAIT + "; see the reviewer log");
@@ -148,19 +214,24 @@ final class LocalStack {
       return 1;
     }
     Review review = reviews.get(0);
-    OUT.printf("  key %s  %d suggestions over %d files at %s%n", review.key(), review.suggestions().size(),
-        review.filesReviewed(), review.headSha());
+    OUT.printf(
+        "  key %s  %d suggestions over %d files at %s%n",
+        review.key(), review.suggestions().size(), review.filesReviewed(), review.headSha());
     if (review.suggestions().isEmpty()) {
       OUT.println("  nothing to say: the publisher posts no review when there is nothing new");
       return 0;
     }
     if (emulator == null) {
       OUT.println();
-      OUT.println("The publisher posts the review on https://github.com/" + review.repository() + "/pull/"
-          + review.pullRequestNumber());
+      OUT.println(
+          "The publisher posts the review on https://github.com/"
+              + review.repository()
+              + "/pull/"
+              + review.pullRequestNumber());
       return 0;
     }
-    String path = "/repos/" + review.repository() + "/pulls/" + review.pullRequestNumber() + "/reviews";
+    String path =
+        "/repos/" + review.repository() + "/pulls/" + review.pullRequestNumber() + "/reviews";
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (emulator.requests("POST", path).isEmpty() && System.nanoTime() < deadline) {
       sleep(200);
@@ -172,15 +243,28 @@ final class LocalStack {
       return 1;
     }
     OUT.println();
-    OUT.println("== on GitHub: " + review.repository() + "#" + review.pullRequestNumber() + " (POST " + path + ")");
+    OUT.println(
+        "== on GitHub: "
+            + review.repository()
+            + "#"
+            + review.pullRequestNumber()
+            + " (POST "
+            + path
+            + ")");
     JsonNode posted = EventJson.mapper().readTree(posts.get(posts.size() - 1).body());
-    OUT.println("attentive-bot commented (event " + posted.path("event").asText() + ", commit "
-        + posted.path("commit_id").asText() + ")");
+    OUT.println(
+        "attentive-bot commented (event "
+            + posted.path("event").asText()
+            + ", commit "
+            + posted.path("commit_id").asText()
+            + ")");
     OUT.println(indent(posted.path("body").asText()));
     for (JsonNode comment : posted.path("comments")) {
       int line = comment.path("line").asInt();
-      String lines = comment.hasNonNull("start_line") ? "lines " + comment.path("start_line").asInt() + "-" + line
-          : "line " + line;
+      String lines =
+          comment.hasNonNull("start_line")
+              ? "lines " + comment.path("start_line").asInt() + "-" + line
+              : "line " + line;
       OUT.println("---- " + comment.path("path").asText() + " " + lines);
       OUT.println(indent(comment.path("body").asText()));
     }
@@ -188,7 +272,8 @@ final class LocalStack {
   }
 
   private static void printDeadLetters(EmbeddedKafka kafka) {
-    kafka.await(Topics.DEAD_LETTERS, EventSerdes.deadLetter(), l -> true, 10, Duration.ofSeconds(2))
+    kafka
+        .await(Topics.DEAD_LETTERS, EventSerdes.deadLetter(), l -> true, 10, Duration.ofSeconds(2))
         .forEach(l -> OUT.println("  dead letter from " + l.service() + ": " + l.error()));
   }
 
@@ -196,17 +281,22 @@ final class LocalStack {
     return text.lines().map(l -> "  | " + l).reduce((a, b) -> a + "\n" + b).orElse("  |");
   }
 
-  /** A {@code pull_request.synchronize} payload for a real PR, built from GitHub's own PR object. */
+  /**
+   * A {@code pull_request.synchronize} payload for a real PR, built from GitHub's own PR object.
+   */
   private static byte[] realPullRequestPayload(String api, String token, String repo, int number)
       throws IOException, InterruptedException {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(api + "/repos/" + repo + "/pulls/" + number))
-        .header("Accept", "application/vnd.github+json")
-        .header("Authorization", "Bearer " + token)
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(api + "/repos/" + repo + "/pulls/" + number))
+                    .header("Accept", "application/vnd.github+json")
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
-      throw new IllegalStateException("GitHub answered " + r.statusCode() + " for " + repo + "#" + number + ": "
-          + r.body());
+      throw new IllegalStateException(
+          "GitHub answered " + r.statusCode() + " for " + repo + "#" + number + ": " + r.body());
     }
     JsonNode pr = EventJson.mapper().readTree(r.body());
     ObjectNode root = EventJson.mapper().createObjectNode();

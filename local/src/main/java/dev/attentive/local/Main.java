@@ -5,7 +5,8 @@ import java.util.Arrays;
 /** {@code attentive <command>}: the entry point of bin/attentive. */
 public final class Main {
 
-  private static final String USAGE = """
+  private static final String USAGE =
+      """
       usage: attentive <command> [options]
 
         local [--repo OWNER/NAME --pr N] [--keep-running]
@@ -38,14 +39,15 @@ public final class Main {
       System.exit(args.length == 0 ? 2 : 0);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    int code = switch (args[0]) {
-      case "local" -> LocalStack.run(Options.parse(rest));
-      case "bench" -> bench(Options.parse(rest));
-      default -> {
-        System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
-        yield 2;
-      }
-    };
+    int code =
+        switch (args[0]) {
+          case "local" -> LocalStack.run(Options.parse(rest));
+          case "bench" -> bench(Options.parse(rest));
+          default -> {
+            System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
+            yield 2;
+          }
+        };
     System.exit(code);
   }
 }

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The whole pipeline on this machine: an in-JVM KRaft broker, the GitHub emulator (or real GitHub), and ingest,
- * reviewer and publisher each in its own JVM, started from the jars the build produced — as deployed.
+ * The whole pipeline on this machine: an in-JVM KRaft broker, the GitHub emulator (or real GitHub),
+ * and ingest, reviewer and publisher each in its own JVM, started from the jars the build produced
+ * — as deployed.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -42,8 +43,16 @@ public final class Pipeline implements AutoCloseable {
    * @param token the token the services use
    * @param jvmOptions for each service JVM
    */
-  public static Pipeline start(Path root, Path workDir, String secret, String githubApi, String token,
-      int ingestPort, List<String> services, List<String> jvmOptions) throws IOException, InterruptedException {
+  public static Pipeline start(
+      Path root,
+      Path workDir,
+      String secret,
+      String githubApi,
+      String token,
+      int ingestPort,
+      List<String> services,
+      List<String> jvmOptions)
+      throws IOException, InterruptedException {
     EmbeddedKafka kafka = EmbeddedKafka.start(3);
     GitHubEmulator emulator = null;
     Pipeline pipeline = null;
@@ -56,15 +65,23 @@ public final class Pipeline implements AutoCloseable {
       String api = emulator != null ? emulator.baseUrl() : githubApi;
       for (String name : services) {
         Path state = workDir.resolve(name + "-state-" + UUID.randomUUID());
-        Map<String, String> env = new HashMap<>(Map.of(
-            "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-            "ATTENTIVE_WEBHOOK_SECRET", secret,
-            "GITHUB_API_URL", api,
-            "GITHUB_TOKEN", token,
-            "ATTENTIVE_STATE_DIR", state.toString()));
+        Map<String, String> env =
+            new HashMap<>(
+                Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "ATTENTIVE_WEBHOOK_SECRET", secret,
+                    "GITHUB_API_URL", api,
+                    "GITHUB_TOKEN", token,
+                    "ATTENTIVE_STATE_DIR", state.toString()));
         int port = name.equals("ingest") ? freeOr(ingestPort) : freeOr(0);
-        ServiceProcess process = ServiceProcess.start(name, root.resolve(name + "/target/quarkus-app/quarkus-run.jar"),
-            port, env, workDir, jvmOptions);
+        ServiceProcess process =
+            ServiceProcess.start(
+                name,
+                root.resolve(name + "/target/quarkus-app/quarkus-run.jar"),
+                port,
+                env,
+                workDir,
+                jvmOptions);
         pipeline.services.add(process);
         if (name.equals("ingest")) {
           pipeline.ingest = process;

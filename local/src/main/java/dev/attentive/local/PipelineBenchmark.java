@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Push → review posted, through the whole local pipeline (ingest, reviewer, publisher as their own JVMs, broker and
- * GitHub emulator here), for a PR that adds a 500-line Java file; then the reviewer's throughput on chunks written
- * straight to Kafka.
+ * Push → review posted, through the whole local pipeline (ingest, reviewer, publisher as their own
+ * JVMs, broker and GitHub emulator here), for a PR that adds a 500-line Java file; then the
+ * reviewer's throughput on chunks written straight to Kafka.
  */
 final class PipelineBenchmark {
 
@@ -33,15 +33,30 @@ final class PipelineBenchmark {
     int pushes = options.getInt("pushes", 20);
     int lines = options.getInt("lines", 500);
     int chunkCount = options.getInt("chunks", 200);
-    // The publisher spaces review POSTs of one installation >= 1 s apart (GitHub's content-creation limit): with one
-    // installation for all pushes that spacing is what gets measured. By default each push is its own installation.
+    // The publisher spaces review POSTs of one installation >= 1 s apart (GitHub's content-creation
+    // limit): with one
+    // installation for all pushes that spacing is what gets measured. By default each push is its
+    // own installation.
     boolean sameInstallation = options.flag("same-installation");
     StackConfig config = StackConfig.fromEnvironment();
-    System.out.printf("== pipeline benchmark: %d pushes of a %d-line Java file, then %d chunks; %d cores, Java %s%n",
-        pushes, lines, chunkCount, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    System.out.printf(
+        "== pipeline benchmark: %d pushes of a %d-line Java file, then %d chunks; %d cores, Java %s%n",
+        pushes,
+        lines,
+        chunkCount,
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
     LocalStack.deleteRecursively(config.workDir());
-    try (Pipeline pipeline = Pipeline.start(config.root(), config.workDir(), config.webhookSecret(), null,
-        Pipeline.EMULATOR_TOKEN, 0, Pipeline.SERVICES, List.of("-Xmx768m"))) {
+    try (Pipeline pipeline =
+        Pipeline.start(
+            config.root(),
+            config.workDir(),
+            config.webhookSecret(),
+            null,
+            Pipeline.EMULATOR_TOKEN,
+            0,
+            Pipeline.SERVICES,
+            List.of("-Xmx768m"))) {
       GitHubEmulator github = pipeline.github();
       long[] latencies = new long[pushes];
       int warmups = 2;
@@ -50,18 +65,28 @@ final class PipelineBenchmark {
         String head = String.format("%040x", 0xbe7cL * 1000 + number);
         String path = "src/main/java/bench/Service" + number + ".java";
         String source = SyntheticJava.source("bench", "Service" + number, lines, number);
-        github.pullRequest(REPO, number).head(head).base("0".repeat(40))
-            .file(path, "added", SyntheticJava.newFilePatch(source)).register();
+        github
+            .pullRequest(REPO, number)
+            .head(head)
+            .base("0".repeat(40))
+            .file(path, "added", SyntheticJava.newFilePatch(source))
+            .register();
         RepositoryContents.serve(github, REPO, head, path, source);
         String reviews = "/repos/" + REPO + "/pulls/" + number + "/reviews";
         long start = System.nanoTime();
-        var answer = pipeline.deliver("pull_request", UUID.randomUUID().toString(), payload(number, head, sameInstallation ? 1 : number));
+        var answer =
+            pipeline.deliver(
+                "pull_request",
+                UUID.randomUUID().toString(),
+                payload(number, head, sameInstallation ? 1 : number));
         if (answer.statusCode() != 202) {
-          throw new IllegalStateException("ingest answered " + answer.statusCode() + " " + answer.body());
+          throw new IllegalStateException(
+              "ingest answered " + answer.statusCode() + " " + answer.body());
         }
         while (github.requests("POST", reviews).isEmpty()) {
           if (System.nanoTime() - start > Duration.ofMinutes(2).toNanos()) {
-            throw new IllegalStateException("no review for " + REPO + "#" + number + " within 2 minutes");
+            throw new IllegalStateException(
+                "no review for " + REPO + "#" + number + " within 2 minutes");
           }
           Thread.sleep(5);
         }
@@ -69,12 +94,20 @@ final class PipelineBenchmark {
         if (i >= 0) {
           latencies[i] = elapsed;
         }
-        System.out.printf("  push %s#%d: review posted after %.0f ms%s%n", REPO, number, elapsed / 1e6,
-            i < 0 ? " (warm-up)" : "");
+        System.out.printf(
+            "  push %s#%d: review posted after %.0f ms%s%n",
+            REPO, number, elapsed / 1e6, i < 0 ? " (warm-up)" : "");
       }
       Arrays.sort(latencies);
-      System.out.printf("push -> review posted (%d-line Java file, %d pushes, %s): p50 %.0f ms  p95 %.0f ms"
-          + "  max %.0f ms%n", lines, pushes, sameInstallation ? "one installation" : "one installation each", pct(latencies, 50), pct(latencies, 95), latencies[pushes - 1] / 1e6);
+      System.out.printf(
+          "push -> review posted (%d-line Java file, %d pushes, %s): p50 %.0f ms  p95 %.0f ms"
+              + "  max %.0f ms%n",
+          lines,
+          pushes,
+          sameInstallation ? "one installation" : "one installation each",
+          pct(latencies, 50),
+          pct(latencies, 95),
+          latencies[pushes - 1] / 1e6);
 
       // Reviewer throughput: chunks written straight to Kafka, timed until every review is out.
       int perReview = 10;
@@ -89,30 +122,82 @@ final class PipelineBenchmark {
         for (int c = 0; c < perReview; c++) {
           String path = "src/main/java/bench/Part" + c + ".java";
           String source = SyntheticJava.source("bench", "Part" + c, 100, r * perReview + c);
-          PullRequestDiffChunk chunk = new PullRequestDiffChunk(1, delivery, REPO, 1000 + r, "b", "h" + r, 1L, path,
-              null, FileStatus.ADDED, "java", c, (int) source.lines().count(), 0,
-              PatchParser.parse(SyntheticJava.newFilePatch(source)), source);
-          pipeline.kafka().send(Topics.DIFF_CHUNKS, key, EventSerdes.diffChunk().serialize(Topics.DIFF_CHUNKS,
-              chunk));
+          PullRequestDiffChunk chunk =
+              new PullRequestDiffChunk(
+                  1,
+                  delivery,
+                  REPO,
+                  1000 + r,
+                  "b",
+                  "h" + r,
+                  1L,
+                  path,
+                  null,
+                  FileStatus.ADDED,
+                  "java",
+                  c,
+                  (int) source.lines().count(),
+                  0,
+                  PatchParser.parse(SyntheticJava.newFilePatch(source)),
+                  source);
+          pipeline
+              .kafka()
+              .send(
+                  Topics.DIFF_CHUNKS,
+                  key,
+                  EventSerdes.diffChunk().serialize(Topics.DIFF_CHUNKS, chunk));
         }
-        pipeline.kafka().send(Topics.DIFF_MANIFESTS, key, EventSerdes.diffManifest().serialize(Topics.DIFF_MANIFESTS,
-            new DiffManifest(1, delivery, REPO, 1000 + r, "b", "h" + r, 1L, "bench", perReview, perReview, false,
-                List.of(), Instant.now())));
+        pipeline
+            .kafka()
+            .send(
+                Topics.DIFF_MANIFESTS,
+                key,
+                EventSerdes.diffManifest()
+                    .serialize(
+                        Topics.DIFF_MANIFESTS,
+                        new DiffManifest(
+                            1,
+                            delivery,
+                            REPO,
+                            1000 + r,
+                            "b",
+                            "h" + r,
+                            1L,
+                            "bench",
+                            perReview,
+                            perReview,
+                            false,
+                            List.of(),
+                            Instant.now())));
       }
-      List<Review> done = pipeline.kafka().await(Topics.REVIEWS, EventSerdes.review(),
-          rv -> deliveries.contains(rv.deliveryId()), reviewsExpected, Duration.ofMinutes(5));
+      List<Review> done =
+          pipeline
+              .kafka()
+              .await(
+                  Topics.REVIEWS,
+                  EventSerdes.review(),
+                  rv -> deliveries.contains(rv.deliveryId()),
+                  reviewsExpected,
+                  Duration.ofMinutes(5));
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("reviewer throughput: %d chunks (100-line Java files) in %.1f s -> %.1f chunks/s (%d of %d"
-          + " reviews out)%n", done.size() * perReview, seconds, done.size() * perReview / seconds, done.size(),
+      System.out.printf(
+          "reviewer throughput: %d chunks (100-line Java files) in %.1f s -> %.1f chunks/s (%d of %d"
+              + " reviews out)%n",
+          done.size() * perReview,
+          seconds,
+          done.size() * perReview / seconds,
+          done.size(),
           reviewsExpected);
       return done.size() == reviewsExpected ? 0 : 1;
     }
   }
 
-  private static byte[] payload(int number, String head, long installation) throws java.io.IOException {
+  private static byte[] payload(int number, String head, long installation)
+      throws java.io.IOException {
     ObjectNode root = EventJson.mapper().createObjectNode();
     root.put("action", "opened").put("number", number);
-    ObjectNode repo = EventJson.mapper().createObjectNode().put("full_name", REPO).put("name", "app");
+    ObjectNode repo =
+        EventJson.mapper().createObjectNode().put("full_name", REPO).put("name", "app");
     ObjectNode pr = root.putObject("pull_request");
     pr.put("number", number).put("state", "open").put("draft", false);
     pr.putObject("head").put("sha", head).put("ref", "bench-" + number);

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One of our Quarkus services, run as its own JVM exactly as it would be deployed, logging to a file. */
+/**
+ * One of our Quarkus services, run as its own JVM exactly as it would be deployed, logging to a
+ * file.
+ */
 final class ServiceProcess implements AutoCloseable {
 
   private final String name;
@@ -28,17 +31,25 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** Quick start-up for the local stack: the services live for a minute. */
-  static final List<String> QUICK_START = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  static final List<String> QUICK_START =
+      List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-  static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path workDir)
-      throws IOException {
+  static ServiceProcess start(
+      String name, Path jar, int port, Map<String, String> env, Path workDir) throws IOException {
     return start(name, jar, port, env, workDir, QUICK_START);
   }
 
-  static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path workDir,
-      List<String> jvmOptions) throws IOException {
+  static ServiceProcess start(
+      String name,
+      Path jar,
+      int port,
+      Map<String, String> env,
+      Path workDir,
+      List<String> jvmOptions)
+      throws IOException {
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build first (mvn -B -DskipTests install)");
+      throw new IllegalStateException(
+          jar + " is missing: build first (mvn -B -DskipTests install)");
     }
     Files.createDirectories(workDir);
     Path log = workDir.resolve(name + ".log");
@@ -46,9 +57,8 @@ final class ServiceProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
     builder.environment().put("PORT", String.valueOf(port));
     return new ServiceProcess(name, builder.start(), log, port);
@@ -61,11 +71,16 @@ final class ServiceProcess implements AutoCloseable {
     String last = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + "; see " + log);
       }
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return;
         }
@@ -75,7 +90,8 @@ final class ServiceProcess implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException(name + " not ready after " + timeout + " (" + last + "); see " + log);
+    throw new IllegalStateException(
+        name + " not ready after " + timeout + " (" + last + "); see " + log);
   }
 
   String name() {

@@ -1,11 +1,16 @@
 package dev.attentive.local;
 
-/** Plausible Java source of a given size, with a style problem every few methods, for benchmarks. */
+/**
+ * Plausible Java source of a given size, with a style problem every few methods, for benchmarks.
+ */
 final class SyntheticJava {
 
   private SyntheticJava() {}
 
-  /** A class of about {@code lines} lines; {@code seed} varies names so each file's findings are new. */
+  /**
+   * A class of about {@code lines} lines; {@code seed} varies names so each file's findings are
+   * new.
+   */
   static String source(String pkg, String className, int lines, int seed) {
     StringBuilder out = new StringBuilder();
     out.append("package ").append(pkg).append(";\n\n");
@@ -20,7 +25,8 @@ final class SyntheticJava {
         // Badly formatted on purpose: the style analyzer should have something to say.
         out.append("  public int ").append(name).append("(int limit){\n");
         out.append("    int total=0;\n");
-        out.append("    for (int i = 0; i < limit; i++) { if(values.size() > i){ total += values.get(i); } }\n");
+        out.append(
+            "    for (int i = 0; i < limit; i++) { if(values.size() > i){ total += values.get(i); } }\n");
       } else {
         out.append("  public int ").append(name).append("(int limit) {\n");
         out.append("    int total = 0;\n");

@@ -28,7 +28,8 @@ public final class Webhook {
     }
   }
 
-  public static HttpRequest request(String url, String event, String delivery, byte[] payload, String signature) {
+  public static HttpRequest request(
+      String url, String event, String delivery, byte[] payload, String signature) {
     return HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/json")
         .header("User-Agent", "GitHub-Hookshot/attentive-local")
@@ -39,9 +40,11 @@ public final class Webhook {
         .build();
   }
 
-  public static HttpResponse<String> post(String url, String event, String delivery, byte[] payload, String secret)
+  public static HttpResponse<String> post(
+      String url, String event, String delivery, byte[] payload, String secret)
       throws IOException, InterruptedException {
-    return HTTP.send(request(url, event, delivery, payload, sign(payload, secret)),
+    return HTTP.send(
+        request(url, event, delivery, payload, sign(payload, secret)),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * End to end on a real broker: ingest, reviewer and publisher run as their own JVMs from the jars this build made; a
- * signed webhook for a PR served by the GitHub emulator turns into exactly one review POST.
+ * End to end on a real broker: ingest, reviewer and publisher run as their own JVMs from the jars
+ * this build made; a signed webhook for a PR served by the GitHub emulator turns into exactly one
+ * review POST.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndTest {
@@ -37,7 +38,8 @@ class PipelineEndToEndTest {
   static final String PATH = "src/main/java/com/acme/widgets/Widget.java";
   static final String REVIEWS = "/repos/" + REPO + "/pulls/" + PR + "/reviews";
 
-  static final String WIDGET_1 = """
+  static final String WIDGET_1 =
+      """
       package com.acme.widgets;
 
       import java.util.*;
@@ -48,10 +50,13 @@ class PipelineEndToEndTest {
         public int count(){ return parts.size(); }
       }
       """;
+
   /** The second push adds a method; everything from the first push is unchanged. */
-  static final String WIDGET_2 = WIDGET_1.replace("  public int count(){ return parts.size(); }\n",
-      "  public int count(){ return parts.size(); }\n\n  public void Add_Part(String part) {\n"
-          + "    parts.add(part);\n  }\n");
+  static final String WIDGET_2 =
+      WIDGET_1.replace(
+          "  public int count(){ return parts.size(); }\n",
+          "  public int count(){ return parts.size(); }\n\n  public void Add_Part(String part) {\n"
+              + "    parts.add(part);\n  }\n");
 
   static Pipeline pipeline;
   static String firstDelivery = UUID.randomUUID().toString();
@@ -60,8 +65,16 @@ class PipelineEndToEndTest {
   static void start() throws Exception {
     StackConfig config = StackConfig.fromEnvironment();
     Path work = Files.createTempDirectory("attentive-e2e");
-    pipeline = Pipeline.start(config.root(), work, SECRET, null, Pipeline.EMULATOR_TOKEN, 0, Pipeline.SERVICES,
-        ServiceProcess.QUICK_START);
+    pipeline =
+        Pipeline.start(
+            config.root(),
+            work,
+            SECRET,
+            null,
+            Pipeline.EMULATOR_TOKEN,
+            0,
+            Pipeline.SERVICES,
+            ServiceProcess.QUICK_START);
   }
 
   @AfterAll
@@ -82,11 +95,14 @@ class PipelineEndToEndTest {
     JsonNode review = awaitReviews(1).get(0);
     assertThat(review.path("commit_id").asText()).isEqualTo(HEAD_1);
     assertThat(review.path("event").asText()).isEqualTo("COMMENT");
-    assertThat(review.path("body").asText()).contains("<!-- attentive:delivery=" + firstDelivery + " -->");
+    assertThat(review.path("body").asText())
+        .contains("<!-- attentive:delivery=" + firstDelivery + " -->");
     List<String> anchors = new ArrayList<>();
     for (JsonNode c : review.path("comments")) {
       assertThat(c.path("path").asText()).isEqualTo(PATH);
-      anchors.add((c.hasNonNull("start_line") ? c.path("start_line").asInt() + "-" : "") + c.path("line").asInt());
+      anchors.add(
+          (c.hasNonNull("start_line") ? c.path("start_line").asInt() + "-" : "")
+              + c.path("line").asInt());
     }
     // Line 3: the star import; line 8: google-java-format rewrites the one-line method.
     assertThat(anchors).contains("3", "8");
@@ -98,15 +114,19 @@ class PipelineEndToEndTest {
 
   @Test
   @Order(2)
-  void theSameDeliveryRedeliveredPostsNothingAndANewPushIsReviewedOnlyForWhatIsNew() throws Exception {
+  void theSameDeliveryRedeliveredPostsNothingAndANewPushIsReviewedOnlyForWhatIsNew()
+      throws Exception {
     var again = pipeline.deliver("pull_request", firstDelivery, payload("opened", HEAD_1));
     assertThat(again.statusCode()).isEqualTo(202);
 
     serve(HEAD_2, WIDGET_2);
-    var sync = pipeline.deliver("pull_request", UUID.randomUUID().toString(), payload("synchronize", HEAD_2));
+    var sync =
+        pipeline.deliver(
+            "pull_request", UUID.randomUUID().toString(), payload("synchronize", HEAD_2));
     assertThat(sync.statusCode()).isEqualTo(202);
 
-    // Deliveries of one PR are processed in order: once the push's review is there, the redelivery was handled.
+    // Deliveries of one PR are processed in order: once the push's review is there, the redelivery
+    // was handled.
     List<JsonNode> reviews = awaitReviews(2);
     Thread.sleep(2000); // and nothing else arrives
     assertThat(pipeline.github().requests("POST", REVIEWS)).hasSize(2);
@@ -114,18 +134,34 @@ class PipelineEndToEndTest {
     assertThat(second.path("commit_id").asText()).isEqualTo(HEAD_2);
     List<Integer> lines = new ArrayList<>();
     second.path("comments").forEach(c -> lines.add(c.path("line").asInt()));
-    assertThat(lines).as("only the new method (lines 10-12) is commented on").isNotEmpty()
+    assertThat(lines)
+        .as("only the new method (lines 10-12) is commented on")
+        .isNotEmpty()
         .allMatch(l -> l >= 10 && l <= 12);
     assertThat(second.path("body").asText()).doesNotContain("AvoidStarImport");
-    assertThat(pipeline.kafka().await(Topics.DEAD_LETTERS, EventSerdes.deadLetter(), l -> true, 1,
-        Duration.ofSeconds(1))).as("nothing dead-lettered").isEmpty();
+    assertThat(
+            pipeline
+                .kafka()
+                .await(
+                    Topics.DEAD_LETTERS,
+                    EventSerdes.deadLetter(),
+                    l -> true,
+                    1,
+                    Duration.ofSeconds(1)))
+        .as("nothing dead-lettered")
+        .isEmpty();
   }
 
-  /** The attention model's part: a planted off-by-one in a loop bound becomes a REPAIR comment with the fix. */
+  /**
+   * The attention model's part: a planted off-by-one in a loop bound becomes a REPAIR comment with
+   * the fix.
+   */
   static final int BUG_PR = 4;
+
   static final String BUG_HEAD = "4444444444444444444444444444444444444444";
   static final String BUG_PATH = "src/main/java/com/acme/widgets/Totals.java";
-  static final String TOTALS = """
+  static final String TOTALS =
+      """
       package com.acme.widgets;
 
       public final class Totals {
@@ -147,12 +183,20 @@ class PipelineEndToEndTest {
   void aPlantedLoopBoundBugGetsARepairCommentWithTheFixOnItsLine() throws Exception {
     String reviews = "/repos/" + REPO + "/pulls/" + BUG_PR + "/reviews";
     GitHubEmulator github = pipeline.github();
-    github.pullRequest(REPO, BUG_PR).head(BUG_HEAD).base("0".repeat(40)).clearFiles()
-        .file(BUG_PATH, "added", SyntheticJava.newFilePatch(TOTALS)).register();
+    github
+        .pullRequest(REPO, BUG_PR)
+        .head(BUG_HEAD)
+        .base("0".repeat(40))
+        .clearFiles()
+        .file(BUG_PATH, "added", SyntheticJava.newFilePatch(TOTALS))
+        .register();
     RepositoryContents.serve(github, REPO, BUG_HEAD, BUG_PATH, TOTALS);
-    byte[] body = new String(payload("opened", BUG_HEAD)).replace("\"number\":" + PR, "\"number\":" + BUG_PR)
-        .getBytes();
-    assertThat(pipeline.deliver("pull_request", UUID.randomUUID().toString(), body).statusCode()).isEqualTo(202);
+    byte[] body =
+        new String(payload("opened", BUG_HEAD))
+            .replace("\"number\":" + PR, "\"number\":" + BUG_PR)
+            .getBytes();
+    assertThat(pipeline.deliver("pull_request", UUID.randomUUID().toString(), body).statusCode())
+        .isEqualTo(202);
 
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (github.requests("POST", reviews).isEmpty() && System.nanoTime() < deadline) {
@@ -161,7 +205,9 @@ class PipelineEndToEndTest {
     assertThat(github.requests("POST", reviews)).hasSize(1);
     JsonNode review = EventJson.mapper().readTree(github.requests("POST", reviews).get(0).body());
     String repair = comment(review, 9).path("body").asText();
-    assertThat(repair).contains("Possible bug").contains("attention model")
+    assertThat(repair)
+        .contains("Possible bug")
+        .contains("attention model")
         .contains("```suggestion\n    for (int i = 0; i < prices.length; i++) {\n```");
   }
 
@@ -191,8 +237,13 @@ class PipelineEndToEndTest {
 
   private static void serve(String head, String source) {
     GitHubEmulator github = pipeline.github();
-    github.pullRequest(REPO, PR).head(head).base("0".repeat(40)).clearFiles()
-        .file(PATH, "added", SyntheticJava.newFilePatch(source)).register();
+    github
+        .pullRequest(REPO, PR)
+        .head(head)
+        .base("0".repeat(40))
+        .clearFiles()
+        .file(PATH, "added", SyntheticJava.newFilePatch(source))
+        .register();
     RepositoryContents.serve(github, REPO, head, PATH, source);
   }
 

@@ -22,14 +22,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * End to end, the three services as their own JVMs on a real broker and the GitHub emulator: a repository's
- * {@code .attentive.yml} on its default branch, and {@code /attentive} commands in PR comments.
+ * End to end, the three services as their own JVMs on a real broker and the GitHub emulator: a
+ * repository's {@code .attentive.yml} on its default branch, and {@code /attentive} commands in PR
+ * comments.
  */
 class SettingsAndCommandsEndToEndTest {
 
   static final String SECRET = "e2e-settings-secret";
   static final String PATH = "src/main/java/com/acme/widgets/Widget.java";
-  static final String WIDGET = """
+  static final String WIDGET =
+      """
       package com.acme.widgets;
 
       import java.util.*;
@@ -48,8 +50,16 @@ class SettingsAndCommandsEndToEndTest {
   static void start() throws Exception {
     StackConfig config = StackConfig.fromEnvironment();
     Path work = Files.createTempDirectory("attentive-e2e-settings");
-    pipeline = Pipeline.start(config.root(), work, SECRET, null, Pipeline.EMULATOR_TOKEN, 0, Pipeline.SERVICES,
-        ServiceProcess.QUICK_START);
+    pipeline =
+        Pipeline.start(
+            config.root(),
+            work,
+            SECRET,
+            null,
+            Pipeline.EMULATOR_TOKEN,
+            0,
+            Pipeline.SERVICES,
+            ServiceProcess.QUICK_START);
   }
 
   @AfterAll
@@ -63,10 +73,12 @@ class SettingsAndCommandsEndToEndTest {
   void aRepositoryThatLeavesOutStyleGetsNoStyleSuggestions() throws Exception {
     String repo = "acme/no-style";
     serve(repo, 1, "1".repeat(40));
-    RepositoryContents.serve(pipeline.github(), repo, "main", ".attentive.yml", "version: 1\nanalyzers: [tests]\n");
+    RepositoryContents.serve(
+        pipeline.github(), repo, "main", ".attentive.yml", "version: 1\nanalyzers: [tests]\n");
     String delivery = UUID.randomUUID().toString();
 
-    assertThat(pipeline.deliver("pull_request", delivery, push(repo, 1, "1".repeat(40))).statusCode())
+    assertThat(
+            pipeline.deliver("pull_request", delivery, push(repo, 1, "1".repeat(40))).statusCode())
         .isEqualTo(202);
 
     Review review = reviewOf(delivery);
@@ -80,19 +92,24 @@ class SettingsAndCommandsEndToEndTest {
     String repo = "acme/broken-config";
     String head1 = "2".repeat(40);
     serve(repo, 2, head1);
-    RepositoryContents.serve(pipeline.github(), repo, "main", ".attentive.yml",
+    RepositoryContents.serve(
+        pipeline.github(),
+        repo,
+        "main",
+        ".attentive.yml",
         "version: 1\nanalyzers: [style]\nreview:\n  maxComments: 500\n");
 
     pipeline.deliver("pull_request", UUID.randomUUID().toString(), push(repo, 2, head1));
 
     List<RecordedRequest> reviews = awaitRequests("POST", "/repos/" + repo + "/pulls/2/reviews", 1);
     JsonNode posted = EventJson.mapper().readTree(reviews.get(0).body());
-    assertThat(posted.path("comments").toString()).as("a normal review: the style findings inline")
+    assertThat(posted.path("comments").toString())
+        .as("a normal review: the style findings inline")
         .contains("AvoidStarImport");
     List<PostedIssueComment> comments = awaitComments(repo, 2, 1);
     assertThat(comments).hasSize(1);
-    assertThat(comments.get(0).body()).contains(
-        "`.attentive.yml` line 4: review.maxComments must be between 1 and 100, was 500");
+    assertThat(comments.get(0).body())
+        .contains("`.attentive.yml` line 4: review.maxComments must be between 1 and 100, was 500");
 
     // The next push: its review, and still the one comment.
     String head2 = "3".repeat(40);
@@ -120,8 +137,16 @@ class SettingsAndCommandsEndToEndTest {
     assertThat(review.trigger()).isEqualTo("command.review");
     assertThat(review.headSha()).isEqualTo("4".repeat(40));
     awaitRequests("POST", "/repos/" + repo + "/pulls/3/reviews", 1);
-    assertThat(pipeline.kafka().await(Topics.REVIEWS, EventSerdes.review(), r -> r.deliveryId().equals(refused), 1,
-        Duration.ofSeconds(1))).isEmpty();
+    assertThat(
+            pipeline
+                .kafka()
+                .await(
+                    Topics.REVIEWS,
+                    EventSerdes.review(),
+                    r -> r.deliveryId().equals(refused),
+                    1,
+                    Duration.ofSeconds(1)))
+        .isEmpty();
   }
 
   // ---------------------------------------------------------------- helpers
@@ -132,19 +157,32 @@ class SettingsAndCommandsEndToEndTest {
 
   private static void serve(String repo, int pr, String head, String source) {
     GitHubEmulator github = pipeline.github();
-    github.pullRequest(repo, pr).head(head).base("0".repeat(40)).clearFiles()
-        .file(PATH, "added", SyntheticJava.newFilePatch(source)).register();
+    github
+        .pullRequest(repo, pr)
+        .head(head)
+        .base("0".repeat(40))
+        .clearFiles()
+        .file(PATH, "added", SyntheticJava.newFilePatch(source))
+        .register();
     RepositoryContents.serve(github, repo, head, PATH, source);
   }
 
   private static Review reviewOf(String delivery) {
-    List<Review> reviews = pipeline.kafka().await(Topics.REVIEWS, EventSerdes.review(),
-        r -> r.deliveryId().equals(delivery), 1, WAIT);
+    List<Review> reviews =
+        pipeline
+            .kafka()
+            .await(
+                Topics.REVIEWS,
+                EventSerdes.review(),
+                r -> r.deliveryId().equals(delivery),
+                1,
+                WAIT);
     assertThat(reviews).as("review of " + delivery).hasSize(1);
     return reviews.get(0);
   }
 
-  private static List<RecordedRequest> awaitRequests(String method, String path, int count) throws Exception {
+  private static List<RecordedRequest> awaitRequests(String method, String path, int count)
+      throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     List<RecordedRequest> requests = pipeline.github().requests(method, path);
     while (requests.size() < count && System.nanoTime() < deadline) {
@@ -155,7 +193,8 @@ class SettingsAndCommandsEndToEndTest {
     return requests;
   }
 
-  private static List<PostedIssueComment> awaitComments(String repo, int pr, int count) throws Exception {
+  private static List<PostedIssueComment> awaitComments(String repo, int pr, int count)
+      throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     List<PostedIssueComment> comments = pipeline.github().issueComments(repo, pr);
     while (comments.size() < count && System.nanoTime() < deadline) {
@@ -178,15 +217,21 @@ class SettingsAndCommandsEndToEndTest {
     return EventJson.mapper().writeValueAsBytes(root);
   }
 
-  private static byte[] comment(String repo, int number, String login, String body) throws Exception {
+  private static byte[] comment(String repo, int number, String login, String body)
+      throws Exception {
     var root = EventJson.mapper().createObjectNode();
     root.put("action", "created");
     var issue = root.putObject("issue");
     issue.put("number", number).put("state", "open");
-    issue.putObject("pull_request").put("url", "https://api.github.com/repos/" + repo + "/pulls/" + number);
+    issue
+        .putObject("pull_request")
+        .put("url", "https://api.github.com/repos/" + repo + "/pulls/" + number);
     var comment = root.putObject("comment");
-    comment.put("id", Math.abs(UUID.randomUUID().getMostSignificantBits())).put("body", body)
-        .put("author_association", "CONTRIBUTOR").put("created_at", "2026-11-23T12:00:00Z");
+    comment
+        .put("id", Math.abs(UUID.randomUUID().getMostSignificantBits()))
+        .put("body", body)
+        .put("author_association", "CONTRIBUTOR")
+        .put("created_at", "2026-11-23T12:00:00Z");
     comment.putObject("user").put("login", login);
     root.putObject("repository").put("full_name", repo).put("default_branch", "main");
     root.putObject("installation").put("id", 77);

@@ -6,7 +6,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Everything the publisher can be told (its topics: {@link StreamsServiceConfig}); see docs/configuration.md. */
+/**
+ * Everything the publisher can be told (its topics: {@link StreamsServiceConfig}); see
+ * docs/configuration.md.
+ */
 @ConfigMapping(prefix = "attentive.publisher")
 public interface PublisherConfig extends StreamsServiceConfig {
 
@@ -19,8 +22,8 @@ public interface PublisherConfig extends StreamsServiceConfig {
   /** A check run per head SHA summarising the review, with the suggestions as annotations. */
   interface Checks {
     /**
-     * GitHub accepts check runs only from GitHub Apps (a personal token gets 403): off until the service authenticates
-     * as an App.
+     * GitHub accepts check runs only from GitHub Apps (a personal token gets 403): off until the
+     * service authenticates as an App.
      */
     @WithDefault("false")
     boolean enabled();
@@ -32,13 +35,17 @@ public interface PublisherConfig extends StreamsServiceConfig {
 
   interface Review {
     /**
-     * Inline comments per review, the most severe (then most confident) first; the rest are listed in the summary.
-     * GitHub documents no cap, but reviews with more than ~30 comments have drawn "submitted too quickly" and 502s.
+     * Inline comments per review, the most severe (then most confident) first; the rest are listed
+     * in the summary. GitHub documents no cap, but reviews with more than ~30 comments have drawn
+     * "submitted too quickly" and 502s.
      */
     @WithDefault("25")
     int maxInlineComments();
 
-    /** Longest review or comment body; GitHub refuses more than 65,536 characters. Longer bodies are truncated. */
+    /**
+     * Longest review or comment body; GitHub refuses more than 65,536 characters. Longer bodies are
+     * truncated.
+     */
     @WithDefault("65536")
     int maxBodyChars();
 
@@ -47,37 +54,54 @@ public interface PublisherConfig extends StreamsServiceConfig {
     int rememberedDeliveries();
   }
 
-  /** The client (API, credentials, time-outs: {@link GitHubClientConfig}), paging, write spacing and retries. */
+  /**
+   * The client (API, credentials, time-outs: {@link GitHubClientConfig}), paging, write spacing and
+   * retries.
+   */
   interface GitHub extends GitHubClientConfig {
-    /** Page size when listing a pull request's reviews and review comments (GitHub allows up to 100). */
+    /**
+     * Page size when listing a pull request's reviews and review comments (GitHub allows up to
+     * 100).
+     */
     @WithDefault("100")
     int pageSize();
 
     /**
-     * Least time between two content-creating requests (review POSTs) of one installation, which are also made one
-     * at a time. GitHub allows at most 80 per minute and asks for about one second between writes.
+     * Least time between two content-creating requests (review POSTs) of one installation, which
+     * are also made one at a time. GitHub allows at most 80 per minute and asks for about one
+     * second between writes.
      */
     @WithDefault("1s")
     Duration minWriteInterval();
 
-    /** Attempts per request for failures that may pass: 5xx, time-outs, connection errors, rate limits. */
+    /**
+     * Attempts per request for failures that may pass: 5xx, time-outs, connection errors, rate
+     * limits.
+     */
     @WithDefault("5")
     int maxAttempts();
 
-    /** First wait after a 5xx or I/O failure; doubled after each further failure, up to {@code max-backoff}. */
+    /**
+     * First wait after a 5xx or I/O failure; doubled after each further failure, up to {@code
+     * max-backoff}.
+     */
     @WithDefault("1s")
     Duration initialBackoff();
 
     @WithDefault("30s")
     Duration maxBackoff();
 
-    /** Wait after a rate-limit answer (403 secondary limit, 429) that carries no {@code Retry-After}. */
+    /**
+     * Wait after a rate-limit answer (403 secondary limit, 429) that carries no {@code
+     * Retry-After}.
+     */
     @WithDefault("60s")
     Duration rateLimitWait();
 
     /**
-     * Longest a review may spend waiting on GitHub (backoffs and {@code Retry-After}) before it is dead-lettered
-     * unposted; keeps the stream thread inside Kafka's poll and transaction time-outs.
+     * Longest a review may spend waiting on GitHub (backoffs and {@code Retry-After}) before it is
+     * dead-lettered unposted; keeps the stream thread inside Kafka's poll and transaction
+     * time-outs.
      */
     @WithDefault("3m")
     Duration retryBudget();

@@ -23,38 +23,67 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The publisher's stream: reviews in → (at most one) GitHub review per delivery → what is posted per PR in a
- * changelogged store; unreadable or unpostable reviews → dead letters. Exactly-once: the store update and the
- * consumed offset commit together, and a crash between the POST and the commit is caught by the delivery marker
- * the review carries on GitHub.
+ * The publisher's stream: reviews in → (at most one) GitHub review per delivery → what is posted
+ * per PR in a changelogged store; unreadable or unpostable reviews → dead letters. Exactly-once:
+ * the store update and the consumed offset commit together, and a crash between the POST and the
+ * commit is caught by the delivery marker the review carries on GitHub.
  */
 @ApplicationScoped
 public class TopologyProducer {
 
   @Produces
-  public Topology buildTopology(PublisherConfig config, GitHubReviews github,
-      GitHubChecks checks, MeterRegistry metrics) {
+  public Topology buildTopology(
+      PublisherConfig config, GitHubReviews github, GitHubChecks checks, MeterRegistry metrics) {
     Ticker ticker = Ticker.system();
     Clock clock = Clock.systemUTC();
-    // One throttle for the whole instance: every stream thread's writes share the per-installation lanes.
+    // One throttle for the whole instance: every stream thread's writes share the per-installation
+    // lanes.
     PublisherConfig.GitHub client = config.github();
-    RetryPolicy policy = new RetryPolicy(client.maxAttempts(), client.initialBackoff(), client.maxBackoff(),
-        client.rateLimitWait(), client.retryBudget());
-    GitHubCalls calls = new GitHubCalls(policy, new WriteThrottle(client.minWriteInterval(), ticker), ticker, clock,
-        metrics, "attentive.publisher.github.retries");
-    ReviewPublisher publisher = new ReviewPublisher(github, calls,
-        new ReviewPlanner(config.review().maxInlineComments()),
-        new ReviewBodies(config.review().maxBodyChars(), config.review().maxInlineComments()),
-        config.review().rememberedDeliveries());
+    RetryPolicy policy =
+        new RetryPolicy(
+            client.maxAttempts(),
+            client.initialBackoff(),
+            client.maxBackoff(),
+            client.rateLimitWait(),
+            client.retryBudget());
+    GitHubCalls calls =
+        new GitHubCalls(
+            policy,
+            new WriteThrottle(client.minWriteInterval(), ticker),
+            ticker,
+            clock,
+            metrics,
+            "attentive.publisher.github.retries");
+    ReviewPublisher publisher =
+        new ReviewPublisher(
+            github,
+            calls,
+            new ReviewPlanner(config.review().maxInlineComments()),
+            new ReviewBodies(config.review().maxBodyChars(), config.review().maxInlineComments()),
+            config.review().rememberedDeliveries());
 
-    CheckRunPublisher checkRuns = config.checks().enabled()
-        ? new CheckRunPublisher(checks, calls, config.checks().name()) : null;
+    CheckRunPublisher checkRuns =
+        config.checks().enabled()
+            ? new CheckRunPublisher(checks, calls, config.checks().name())
+            : null;
 
-    Topology topology = new Topology()
-        .addSource("reviews", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.REVIEWS)
-        .addProcessor("publish", () -> new PublishProcessor(publisher, checkRuns, metrics, clock), "reviews")
-        .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PublishProcessor.POSTED_STORE),
-            Serdes.String(), EventSerdes.postedFingerprints()), "publish");
+    Topology topology =
+        new Topology()
+            .addSource(
+                "reviews",
+                Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(),
+                Topics.REVIEWS)
+            .addProcessor(
+                "publish",
+                () -> new PublishProcessor(publisher, checkRuns, metrics, clock),
+                "reviews")
+            .addStateStore(
+                Stores.keyValueStoreBuilder(
+                    Stores.inMemoryKeyValueStore(PublishProcessor.POSTED_STORE),
+                    Serdes.String(),
+                    EventSerdes.postedFingerprints()),
+                "publish");
     Sinks.DEAD_LETTERS.addTo(topology, "publish");
     return topology;
   }

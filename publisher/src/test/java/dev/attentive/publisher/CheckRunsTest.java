@@ -28,7 +28,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Check runs, on: one per head SHA, annotations in batches of at most 50, a replay updates instead of duplicating. */
+/**
+ * Check runs, on: one per head SHA, annotations in batches of at most 50, a replay updates instead
+ * of duplicating.
+ */
 @QuarkusTest
 @TestProfile(CheckRunsTest.ChecksOn.class)
 @WithTestResource(PublisherTestResource.class)
@@ -48,14 +51,26 @@ class CheckRunsTest {
   void aReviewWith120SuggestionsGetsOneCheckRunWithAnnotationsInBatchesOf50() throws Exception {
     String head = "c".repeat(40);
     GitHubEmulator github = PublisherTestResource.github();
-    github.pullRequest(REPO, 61).head(head).clearFiles()
-        .file(PublisherTest.WIDGET, "added", PublisherTest.addedPatch(130)).register();
+    github
+        .pullRequest(REPO, 61)
+        .head(head)
+        .clearFiles()
+        .file(PublisherTest.WIDGET, "added", PublisherTest.addedPatch(130))
+        .register();
     stubChecks(github, head, null);
-    List<Suggestion> suggestions = IntStream.rangeClosed(1, 120)
-        .mapToObj(i -> PublisherTest.anchored(i, "fp-checks-" + i)).toList();
+    List<Suggestion> suggestions =
+        IntStream.rangeClosed(1, 120)
+            .mapToObj(i -> PublisherTest.anchored(i, "fp-checks-" + i))
+            .toList();
 
-    send(PublisherTest.review("d-checks-1", 61, head, suggestions,
-        Map.of(PublisherTest.WIDGET, List.of(new LineRange(1, 130))), List.of()));
+    send(
+        PublisherTest.review(
+            "d-checks-1",
+            61,
+            head,
+            suggestions,
+            Map.of(PublisherTest.WIDGET, List.of(new LineRange(1, 130))),
+            List.of()));
 
     List<RecordedRequest> patches = await(github, "PATCH", RUNS + "/4242", 2);
     List<RecordedRequest> creates = github.requests("POST", RUNS);
@@ -70,7 +85,8 @@ class CheckRunsTest {
     List<Integer> batchSizes = new ArrayList<>();
     batchSizes.add(created.path("output").path("annotations").size());
     for (RecordedRequest p : patches) {
-      batchSizes.add(EventJson.mapper().readTree(p.body()).path("output").path("annotations").size());
+      batchSizes.add(
+          EventJson.mapper().readTree(p.body()).path("output").path("annotations").size());
     }
     assertThat(batchSizes).containsExactly(50, 50, 20);
     JsonNode first = created.path("output").path("annotations").get(0);
@@ -80,11 +96,16 @@ class CheckRunsTest {
   }
 
   @Test
-  void aCheckRunAlreadyOnTheCommitIsUpdatedNotDuplicatedAndNoSuggestionsMeansSuccess() throws Exception {
+  void aCheckRunAlreadyOnTheCommitIsUpdatedNotDuplicatedAndNoSuggestionsMeansSuccess()
+      throws Exception {
     String head = "d".repeat(40);
     GitHubEmulator github = PublisherTestResource.github();
-    github.pullRequest(REPO, 62).head(head).clearFiles()
-        .file(PublisherTest.WIDGET, "added", PublisherTest.addedPatch(3)).register();
+    github
+        .pullRequest(REPO, 62)
+        .head(head)
+        .clearFiles()
+        .file(PublisherTest.WIDGET, "added", PublisherTest.addedPatch(3))
+        .register();
     stubChecks(github, head, 9999L);
     int createsBefore = github.requests("POST", RUNS).size();
 
@@ -95,12 +116,15 @@ class CheckRunsTest {
     assertThat(update.path("conclusion").asText()).isEqualTo("success");
     assertThat(update.path("output").path("title").asText()).isEqualTo("No suggestions");
     assertThat(github.requests("POST", RUNS)).hasSize(createsBefore);
-    assertThat(github.requests("POST", PublisherTest.reviewsPath(62))).as("nothing to say: no review").isEmpty();
+    assertThat(github.requests("POST", PublisherTest.reviewsPath(62)))
+        .as("nothing to say: no review")
+        .isEmpty();
   }
 
   /** GitHub's Checks API for one commit: no (or one existing) run, creation answers id 4242. */
   private static void stubChecks(GitHubEmulator github, String head, Long existing) {
-    String run = """
+    String run =
+        """
         {"id": %d, "name": "Attentive", "head_sha": "%s", "status": "completed", "conclusion": "neutral",
          "url": "%s/repos/%s/check-runs/%d", "html_url": "https://github.com/%s/runs/%d", "external_id": "",
          "started_at": "2026-11-23T10:00:00Z", "completed_at": "2026-11-23T10:00:01Z",
@@ -108,21 +132,43 @@ class CheckRunsTest {
                     "annotations_url": "%s/repos/%s/check-runs/%d/annotations"},
          "app": {"id": 1, "slug": "attentive", "name": "Attentive"}, "pull_requests": []}""";
     long id = existing == null ? 4242 : existing;
-    String body = String.format(run, id, head, github.baseUrl(), REPO, id, REPO, id, github.baseUrl(), REPO, id);
-    github.wireMock().stubFor(get(urlPathEqualTo("/repos/" + REPO + "/commits/" + head + "/check-runs"))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
-            .withBody(existing == null ? "{\"total_count\": 0, \"check_runs\": []}"
-                : "{\"total_count\": 1, \"check_runs\": [" + body + "]}")));
-    github.wireMock().stubFor(post(urlPathEqualTo(RUNS))
-        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json; charset=utf-8")
-            .withBody(body)));
-    github.wireMock().stubFor(patch(urlPathMatching(RUNS + "/\\d+"))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
-            .withBody(body)));
+    String body =
+        String.format(
+            run, id, head, github.baseUrl(), REPO, id, REPO, id, github.baseUrl(), REPO, id);
+    github
+        .wireMock()
+        .stubFor(
+            get(urlPathEqualTo("/repos/" + REPO + "/commits/" + head + "/check-runs"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(
+                            existing == null
+                                ? "{\"total_count\": 0, \"check_runs\": []}"
+                                : "{\"total_count\": 1, \"check_runs\": [" + body + "]}")));
+    github
+        .wireMock()
+        .stubFor(
+            post(urlPathEqualTo(RUNS))
+                .willReturn(
+                    aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(body)));
+    github
+        .wireMock()
+        .stubFor(
+            patch(urlPathMatching(RUNS + "/\\d+"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(body)));
   }
 
-  private static List<RecordedRequest> await(GitHubEmulator github, String method, String path, int count)
-      throws InterruptedException {
+  private static List<RecordedRequest> await(
+      GitHubEmulator github, String method, String path, int count) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     List<RecordedRequest> found = github.requests(method, path);
     while (found.size() < count && System.nanoTime() < deadline) {
@@ -134,7 +180,10 @@ class CheckRunsTest {
   }
 
   private static void send(Review review) {
-    PublisherTestResource.kafka().send(Topics.REVIEWS, review.key().value(),
-        EventSerdes.review().serialize(Topics.REVIEWS, review));
+    PublisherTestResource.kafka()
+        .send(
+            Topics.REVIEWS,
+            review.key().value(),
+            EventSerdes.review().serialize(Topics.REVIEWS, review));
   }
 }

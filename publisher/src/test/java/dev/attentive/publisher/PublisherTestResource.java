@@ -7,10 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** A real KRaft broker and the GitHub emulator for the publisher app under test; short waits so retries are quick. */
+/**
+ * A real KRaft broker and the GitHub emulator for the publisher app under test; short waits so
+ * retries are quick.
+ */
 public class PublisherTestResource implements QuarkusTestResourceLifecycleManager {
 
   public static final String TOKEN = "ghp_publisher_test_token";
+
   /** Attempts per GitHub request in the tests. */
   public static final int MAX_ATTEMPTS = 3;
 
@@ -26,16 +30,26 @@ public class PublisherTestResource implements QuarkusTestResourceLifecycleManage
     try {
       Path state = Files.createTempDirectory("publisher-streams");
       return Map.of(
-          "kafka.bootstrap.servers", kafka.bootstrapServers(),
-          "attentive.publisher.github.api-url", github.baseUrl(),
-          "attentive.publisher.github.token", TOKEN,
-          "attentive.publisher.github.min-write-interval", "20ms",
-          "attentive.publisher.github.initial-backoff", "20ms",
-          "attentive.publisher.github.max-backoff", "100ms",
-          "attentive.publisher.github.rate-limit-wait", "200ms",
-          "attentive.publisher.github.max-attempts", String.valueOf(MAX_ATTEMPTS),
-          "attentive.publisher.github.retry-budget", "30s",
-          "kafka-streams.state.dir", state.toString());
+          "kafka.bootstrap.servers",
+          kafka.bootstrapServers(),
+          "attentive.publisher.github.api-url",
+          github.baseUrl(),
+          "attentive.publisher.github.token",
+          TOKEN,
+          "attentive.publisher.github.min-write-interval",
+          "20ms",
+          "attentive.publisher.github.initial-backoff",
+          "20ms",
+          "attentive.publisher.github.max-backoff",
+          "100ms",
+          "attentive.publisher.github.rate-limit-wait",
+          "200ms",
+          "attentive.publisher.github.max-attempts",
+          String.valueOf(MAX_ATTEMPTS),
+          "attentive.publisher.github.retry-budget",
+          "30s",
+          "kafka-streams.state.dir",
+          state.toString());
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one place analyzers are put together, used by the stream and by the command line alike: a new analyzer is
- * registered here and both pick it up.
+ * The one place analyzers are put together, used by the stream and by the command line alike: a new
+ * analyzer is registered here and both pick it up.
  */
 public final class Analyzers {
 
@@ -20,26 +20,34 @@ public final class Analyzers {
 
   private Analyzers() {}
 
-  /** As {@link #create(List, StyleConfig, TestsConfig)} with the tests analyzer's defaults (execution off). */
+  /**
+   * As {@link #create(List, StyleConfig, TestsConfig)} with the tests analyzer's defaults
+   * (execution off).
+   */
   public static List<Analyzer> create(List<String> ids, StyleConfig style) {
     return create(ids, style, TestsConfig.defaults());
   }
 
-  /** As {@link #create(List, StyleConfig, TestsConfig, ModelConfig)} with the model's serving defaults. */
+  /**
+   * As {@link #create(List, StyleConfig, TestsConfig, ModelConfig)} with the model's serving
+   * defaults.
+   */
   public static List<Analyzer> create(List<String> ids, StyleConfig style, TestsConfig tests) {
     return create(ids, style, tests, ModelConfig.defaults());
   }
 
   /** The analyzers by id; the attention model is loaded only when "model" is among them. */
-  public static List<Analyzer> create(List<String> ids, StyleConfig style, TestsConfig tests, ModelConfig model) {
+  public static List<Analyzer> create(
+      List<String> ids, StyleConfig style, TestsConfig tests, ModelConfig model) {
     List<Analyzer> analyzers = new ArrayList<>();
     for (String id : ids) {
       switch (id.strip()) {
         case "style" -> analyzers.add(new StyleAnalyzer(style));
         case "tests" -> analyzers.add(new TestAnalyzer(tests));
         case "model" -> analyzers.add(ModelAnalyzer.load(model));
-        case "" -> { }
-        default -> throw new IllegalArgumentException("unknown analyzer '" + id + "'; known: " + KNOWN);
+        case "" -> {}
+        default ->
+            throw new IllegalArgumentException("unknown analyzer '" + id + "'; known: " + KNOWN);
       }
     }
     return List.copyOf(analyzers);

@@ -6,7 +6,10 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 
-/** Everything the reviewer can be told (its topics: {@link StreamsServiceConfig}); see docs/configuration.md. */
+/**
+ * Everything the reviewer can be told (its topics: {@link StreamsServiceConfig}); see
+ * docs/configuration.md.
+ */
 @ConfigMapping(prefix = "attentive.reviewer")
 public interface ReviewerConfig extends StreamsServiceConfig {
 
@@ -16,18 +19,26 @@ public interface ReviewerConfig extends StreamsServiceConfig {
 
   Style style();
 
-  /** The tests analyzer: proposed JUnit 5 tests; read docs/security.md before turning execution on. */
+  /**
+   * The tests analyzer: proposed JUnit 5 tests; read docs/security.md before turning execution on.
+   */
   Tests tests();
 
   /** Serving the attention model (analyzer "model"). */
   Model model();
 
-  /** A review whose chunks do not all arrive (a chunk was unreadable) is emitted with a note after this long. */
+  /**
+   * A review whose chunks do not all arrive (a chunk was unreadable) is emitted with a note after
+   * this long.
+   */
   @WithDefault("10m")
   Duration incompleteReviewTimeout();
 
   interface Style {
-    /** {@code google_checks.xml}, {@code sun_checks.xml} (bundled with Checkstyle) or a path to a team's config. */
+    /**
+     * {@code google_checks.xml}, {@code sun_checks.xml} (bundled with Checkstyle) or a path to a
+     * team's config.
+     */
     @WithDefault("google_checks.xml")
     String checkstyleConfig();
 
@@ -54,7 +65,10 @@ public interface ReviewerConfig extends StreamsServiceConfig {
     int maxCasesPerMethod();
 
     interface Execution {
-      /** Run the pull request's code (probes and generated tests) in a sandboxed JVM; off: compile only. */
+      /**
+       * Run the pull request's code (probes and generated tests) in a sandboxed JVM; off: compile
+       * only.
+       */
       @WithDefault("false")
       boolean enabled();
     }

@@ -1,8 +1,5 @@
 package dev.attentive.settings;
 
-import dev.attentive.events.AttentionProgram;
-import dev.attentive.events.RepositorySettings;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.attentive.events.AttentionProgram;
+import dev.attentive.events.RepositorySettings;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.util.ArrayList;
@@ -20,8 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads {@code .attentive.yml}. Never throws: whatever is wrong (bad YAML, unknown keys, wrong types, values out of
- * range) becomes a problem message naming the line, and the part in question stays at its default.
+ * Reads {@code .attentive.yml}. Never throws: whatever is wrong (bad YAML, unknown keys, wrong
+ * types, values out of range) becomes a problem message naming the line, and the part in question
+ * stays at its default.
  *
  * <pre>
  * version: 1
@@ -43,18 +43,21 @@ public final class RepositorySettingsParser {
 
   /** Larger files are not read at all. */
   public static final int MAX_FILE_CHARS = 64 * 1024;
+
   public static final int MAX_IGNORE_PATTERNS = 200;
   public static final int MAX_PATH_CHARS = 300;
 
   private static final YAMLFactory YAML = new YAMLFactory();
   private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
-  private static final Set<String> BUILT_IN_CHECKSTYLE = Set.of("google_checks.xml", "sun_checks.xml");
-  private static final Map<String, Set<String>> KEYS = Map.of(
-      "", Set.of("version", "analyzers", "style", "ignore", "review", "tests", "model"),
-      "style", Set.of("checkstyle", "formatter"),
-      "review", Set.of("maxComments", "minConfidence"),
-      "tests", Set.of("execute"),
-      "model", Set.of("attention"));
+  private static final Set<String> BUILT_IN_CHECKSTYLE =
+      Set.of("google_checks.xml", "sun_checks.xml");
+  private static final Map<String, Set<String>> KEYS =
+      Map.of(
+          "", Set.of("version", "analyzers", "style", "ignore", "review", "tests", "model"),
+          "style", Set.of("checkstyle", "formatter"),
+          "review", Set.of("maxComments", "minConfidence"),
+          "tests", Set.of("execute"),
+          "model", Set.of("attention"));
 
   private RepositorySettingsParser() {}
 
@@ -79,8 +82,12 @@ public final class RepositorySettingsParser {
 
     RepositorySettings read() {
       if (text.length() > MAX_FILE_CHARS) {
-        problems.add("`" + RepositorySettings.FILE + "` is larger than " + MAX_FILE_CHARS / 1024
-            + " KiB and was not read");
+        problems.add(
+            "`"
+                + RepositorySettings.FILE
+                + "` is larger than "
+                + MAX_FILE_CHARS / 1024
+                + " KiB and was not read");
         return empty();
       }
       JsonNode root;
@@ -89,9 +96,14 @@ public final class RepositorySettingsParser {
         root = MAPPER.readTree(text);
       } catch (JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        problems.add("`" + RepositorySettings.FILE + "`" + (at == null || at.getLineNr() < 1 ? ""
-            : " line " + at.getLineNr()) + ": not valid YAML (" + e.getOriginalMessage().lines().findFirst()
-            .orElse("") + "); the whole file was ignored");
+        problems.add(
+            "`"
+                + RepositorySettings.FILE
+                + "`"
+                + (at == null || at.getLineNr() < 1 ? "" : " line " + at.getLineNr())
+                + ": not valid YAML ("
+                + e.getOriginalMessage().lines().findFirst().orElse("")
+                + "); the whole file was ignored");
         return empty();
       } catch (IOException e) {
         problems.add("`" + RepositorySettings.FILE + "` could not be read: " + e.getMessage());
@@ -101,8 +113,11 @@ public final class RepositorySettingsParser {
         return empty(); // an empty file: all defaults, nothing wrong
       }
       if (!root.isObject()) {
-        problems.add(at("") + "the file must be a mapping of keys (version, analyzers, style, ...), was "
-            + kind(root) + "; the whole file was ignored");
+        problems.add(
+            at("")
+                + "the file must be a mapping of keys (version, analyzers, style, ...), was "
+                + kind(root)
+                + "; the whole file was ignored");
         return empty();
       }
       unknownKeys(root, "");
@@ -124,18 +139,45 @@ public final class RepositorySettingsParser {
         try {
           AttentionProgram.fromJson(attention);
         } catch (IllegalArgumentException e) {
-          problems.add(at("model.attention") + "model.attention: " + e.getMessage()
-              + "; the default attention program is used");
+          problems.add(
+              at("model.attention")
+                  + "model.attention: "
+                  + e.getMessage()
+                  + "; the default attention program is used");
           attention = null;
         }
       }
-      return new RepositorySettings(version, analyzers, checkstyle, null, formatter, ignore, maxComments,
-          minConfidence, execute, attention, null, problems, source);
+      return new RepositorySettings(
+          version,
+          analyzers,
+          checkstyle,
+          null,
+          formatter,
+          ignore,
+          maxComments,
+          minConfidence,
+          execute,
+          attention,
+          null,
+          problems,
+          source);
     }
 
     private RepositorySettings empty() {
-      return new RepositorySettings(RepositorySettings.VERSION, null, null, null, null, List.of(), null, null, null,
-          null, null, problems, source);
+      return new RepositorySettings(
+          RepositorySettings.VERSION,
+          null,
+          null,
+          null,
+          null,
+          List.of(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          problems,
+          source);
     }
 
     /** Line of every key, by dotted path ("review.maxComments"), from the YAML tokens. */
@@ -145,7 +187,8 @@ public final class RepositorySettingsParser {
         while ((t = p.nextToken()) != null) {
           if (t == JsonToken.FIELD_NAME) {
             String pointer = p.getParsingContext().pathAsPointer().toString();
-            String dotted = pointer.substring(1).replace('/', '.').replace("~1", "/").replace("~0", "~");
+            String dotted =
+                pointer.substring(1).replace('/', '.').replace("~1", "/").replace("~0", "~");
             lines.putIfAbsent(dotted, p.currentTokenLocation().getLineNr());
           }
         }
@@ -164,8 +207,13 @@ public final class RepositorySettingsParser {
         String name = names.next();
         String full = path.isEmpty() ? name : path + "." + name;
         if (!known.contains(name)) {
-          problems.add(at(full) + "unknown key `" + full + "` (known: " + String.join(", ", known.stream()
-              .sorted().toList()) + ")");
+          problems.add(
+              at(full)
+                  + "unknown key `"
+                  + full
+                  + "` (known: "
+                  + String.join(", ", known.stream().sorted().toList())
+                  + ")");
         }
       }
     }
@@ -188,8 +236,14 @@ public final class RepositorySettingsParser {
         return RepositorySettings.VERSION;
       }
       if (!node.isInt() || node.intValue() != RepositorySettings.VERSION) {
-        problems.add(at("version") + "version must be " + RepositorySettings.VERSION + ", was " + show(node)
-            + "; read as version " + RepositorySettings.VERSION);
+        problems.add(
+            at("version")
+                + "version must be "
+                + RepositorySettings.VERSION
+                + ", was "
+                + show(node)
+                + "; read as version "
+                + RepositorySettings.VERSION);
       }
       return RepositorySettings.VERSION;
     }
@@ -210,8 +264,13 @@ public final class RepositorySettingsParser {
             out.add(clean);
           }
         } else {
-          problems.add(at("analyzers") + "analyzers: unknown analyzer `" + id + "` (known: "
-              + String.join(", ", RepositorySettings.KNOWN_ANALYZERS) + "); left out");
+          problems.add(
+              at("analyzers")
+                  + "analyzers: unknown analyzer `"
+                  + id
+                  + "` (known: "
+                  + String.join(", ", RepositorySettings.KNOWN_ANALYZERS)
+                  + "); left out");
         }
       }
       return out;
@@ -223,8 +282,11 @@ public final class RepositorySettingsParser {
       }
       String where = at("style.checkstyle");
       if (!node.isTextual() || node.asText().isBlank()) {
-        problems.add(where + "style.checkstyle must be google_checks.xml, sun_checks.xml or a path in the"
-            + " repository, was " + show(node));
+        problems.add(
+            where
+                + "style.checkstyle must be google_checks.xml, sun_checks.xml or a path in the"
+                + " repository, was "
+                + show(node));
         return null;
       }
       String value = node.asText().strip();
@@ -232,10 +294,17 @@ public final class RepositorySettingsParser {
         return value;
       }
       String path = value.startsWith("/") ? value.substring(1) : value;
-      if (path.isEmpty() || path.length() > MAX_PATH_CHARS || path.contains("\\") || path.contains("://")
-          || List.of(path.split("/")).contains("..") || path.chars().anyMatch(c -> c < 0x20)) {
-        problems.add(where + "style.checkstyle must be google_checks.xml, sun_checks.xml or a relative path in the"
-            + " repository (no `..`), was " + show(node));
+      if (path.isEmpty()
+          || path.length() > MAX_PATH_CHARS
+          || path.contains("\\")
+          || path.contains("://")
+          || List.of(path.split("/")).contains("..")
+          || path.chars().anyMatch(c -> c < 0x20)) {
+        problems.add(
+            where
+                + "style.checkstyle must be google_checks.xml, sun_checks.xml or a relative path in the"
+                + " repository (no `..`), was "
+                + show(node));
         return null;
       }
       return path;
@@ -257,15 +326,24 @@ public final class RepositorySettingsParser {
           continue;
         }
         if (out.size() >= MAX_IGNORE_PATTERNS) {
-          problems.add(at("ignore") + "ignore: at most " + MAX_IGNORE_PATTERNS + " patterns; the rest were left out");
+          problems.add(
+              at("ignore")
+                  + "ignore: at most "
+                  + MAX_IGNORE_PATTERNS
+                  + " patterns; the rest were left out");
           break;
         }
         try {
           fs.getPathMatcher("glob:" + (p.startsWith("/") ? p.substring(1) : p));
           out.add(p);
         } catch (RuntimeException e) {
-          problems.add(at("ignore") + "ignore: `" + pattern + "` is not a valid glob (" + e.getMessage()
-              + "); left out");
+          problems.add(
+              at("ignore")
+                  + "ignore: `"
+                  + pattern
+                  + "` is not a valid glob ("
+                  + e.getMessage()
+                  + "); left out");
         }
       }
       return out;
@@ -275,10 +353,16 @@ public final class RepositorySettingsParser {
       if (node == null || node.isNull()) {
         return null;
       }
-      if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1
+      if (!node.isIntegralNumber()
+          || !node.canConvertToInt()
+          || node.intValue() < 1
           || node.intValue() > RepositorySettings.MAX_COMMENTS_LIMIT) {
-        problems.add(at("review.maxComments") + "review.maxComments must be between 1 and "
-            + RepositorySettings.MAX_COMMENTS_LIMIT + ", was " + show(node));
+        problems.add(
+            at("review.maxComments")
+                + "review.maxComments must be between 1 and "
+                + RepositorySettings.MAX_COMMENTS_LIMIT
+                + ", was "
+                + show(node));
         return null;
       }
       return node.intValue();
@@ -288,9 +372,14 @@ public final class RepositorySettingsParser {
       if (node == null || node.isNull()) {
         return null;
       }
-      if (!node.isNumber() || node.doubleValue() < 0 || node.doubleValue() > 1 || Double.isNaN(node.doubleValue())) {
-        problems.add(at("review.minConfidence") + "review.minConfidence must be a number between 0 and 1, was "
-            + show(node));
+      if (!node.isNumber()
+          || node.doubleValue() < 0
+          || node.doubleValue() > 1
+          || Double.isNaN(node.doubleValue())) {
+        problems.add(
+            at("review.minConfidence")
+                + "review.minConfidence must be a number between 0 and 1, was "
+                + show(node));
         return null;
       }
       return node.doubleValue();
@@ -307,7 +396,10 @@ public final class RepositorySettingsParser {
       return node.booleanValue();
     }
 
-    /** A list of strings; a single string counts as a list of one. Null (and a problem) for anything else. */
+    /**
+     * A list of strings; a single string counts as a list of one. Null (and a problem) for anything
+     * else.
+     */
     private List<String> stringList(JsonNode node, String path) {
       if (node.isTextual()) {
         return List.of(node.asText());

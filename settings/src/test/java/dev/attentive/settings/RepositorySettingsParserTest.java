@@ -18,7 +18,9 @@ class RepositorySettingsParserTest {
 
   @Test
   void aCompleteFileIsRead() {
-    RepositorySettings s = RepositorySettingsParser.parse("""
+    RepositorySettings s =
+        RepositorySettingsParser.parse(
+            """
         version: 1
         analyzers: [style, tests]
         style:
@@ -38,7 +40,8 @@ class RepositorySettingsParserTest {
             rules:
               - {tokens: added, bias: 2}
               - {tokens: comment, mask: true}
-        """, "o/r@main:.attentive.yml");
+        """,
+            "o/r@main:.attentive.yml");
 
     assertThat(s.problems()).isEmpty();
     assertThat(s.analyzers()).containsExactly("style", "tests");
@@ -48,7 +51,8 @@ class RepositorySettingsParserTest {
     assertThat(s.maxComments()).isEqualTo(10);
     assertThat(s.minConfidence()).isEqualTo(0.8);
     assertThat(s.testsExecute()).isTrue();
-    assertThat(s.modelAttention().path("rules").get(1).path("tokens").asText()).isEqualTo("comment");
+    assertThat(s.modelAttention().path("rules").get(1).path("tokens").asText())
+        .isEqualTo("comment");
     assertThat(AttentionProgram.fromJson(s.modelAttention()).bias(AttentionProgram.COMMENT))
         .isEqualTo(AttentionProgram.MASK);
     assertThat(s.source()).isEqualTo("o/r@main:.attentive.yml");
@@ -57,7 +61,9 @@ class RepositorySettingsParserTest {
 
   @Test
   void badPartsBecomeProblemsWithTheirLineAndStayAtTheirDefaults() {
-    RepositorySettings s = RepositorySettingsParser.parse("""
+    RepositorySettings s =
+        RepositorySettingsParser.parse(
+            """
         version: 1
         analyzers: [style, lint]
         review:
@@ -67,17 +73,19 @@ class RepositorySettingsParserTest {
           formatter: "yes"
           checkstyle: ../../etc/passwd
         colour: blue
-        """, null);
+        """,
+            null);
 
-    assertThat(s.problems()).containsExactlyInAnyOrder(
-        "`.attentive.yml` line 2: analyzers: unknown analyzer `lint` (known: style, tests, model); left out",
-        "`.attentive.yml` line 4: review.maxComments must be between 1 and 100, was 500",
-        "`.attentive.yml` line 5: review.minConfidence must be a number between 0 and 1, was \"high\"",
-        "`.attentive.yml` line 7: style.formatter must be true or false, was \"yes\"",
-        "`.attentive.yml` line 8: style.checkstyle must be google_checks.xml, sun_checks.xml or a relative path in"
-            + " the repository (no `..`), was \"../../etc/passwd\"",
-        "`.attentive.yml` line 9: unknown key `colour` (known: analyzers, ignore, model, review, style, tests,"
-            + " version)");
+    assertThat(s.problems())
+        .containsExactlyInAnyOrder(
+            "`.attentive.yml` line 2: analyzers: unknown analyzer `lint` (known: style, tests, model); left out",
+            "`.attentive.yml` line 4: review.maxComments must be between 1 and 100, was 500",
+            "`.attentive.yml` line 5: review.minConfidence must be a number between 0 and 1, was \"high\"",
+            "`.attentive.yml` line 7: style.formatter must be true or false, was \"yes\"",
+            "`.attentive.yml` line 8: style.checkstyle must be google_checks.xml, sun_checks.xml or a relative path in"
+                + " the repository (no `..`), was \"../../etc/passwd\"",
+            "`.attentive.yml` line 9: unknown key `colour` (known: analyzers, ignore, model, review, style, tests,"
+                + " version)");
     assertThat(s.analyzers()).containsExactly("style");
     assertThat(s.maxComments()).isNull();
     assertThat(s.minConfidence()).isNull();
@@ -97,35 +105,66 @@ class RepositorySettingsParserTest {
 
   @Test
   void recordsWrittenWithoutSettingsStillRead() throws Exception {
-    var chunk = new PullRequestDiffChunk(1, "d", "o/r", 1, "b", "h", 1L, "A.java", null, FileStatus.ADDED, "java",
-        0, 1, 0, List.of(), null);
+    var chunk =
+        new PullRequestDiffChunk(
+            1,
+            "d",
+            "o/r",
+            1,
+            "b",
+            "h",
+            1L,
+            "A.java",
+            null,
+            FileStatus.ADDED,
+            "java",
+            0,
+            1,
+            0,
+            List.of(),
+            null);
     String json = EventJson.mapper().writeValueAsString(chunk).replace(",\"settings\":null", "");
     assertThat(json).doesNotContain("settings");
     assertThat(EventJson.mapper().readValue(json, PullRequestDiffChunk.class)).isEqualTo(chunk);
 
-    RepositorySettings settings = RepositorySettingsParser.parse("analyzers: [tests]\nmodel:\n  attention: {version: 1, rules: []}\n",
-        null).withAnalyzerOverride(List.of("tests"));
+    RepositorySettings settings =
+        RepositorySettingsParser.parse(
+                "analyzers: [tests]\nmodel:\n  attention: {version: 1, rules: []}\n", null)
+            .withAnalyzerOverride(List.of("tests"));
     var withSettings = chunk.withSettings(settings);
-    assertThat(EventJson.mapper().readValue(EventJson.mapper().writeValueAsString(withSettings),
-        PullRequestDiffChunk.class)).isEqualTo(withSettings);
+    assertThat(
+            EventJson.mapper()
+                .readValue(
+                    EventJson.mapper().writeValueAsString(withSettings),
+                    PullRequestDiffChunk.class))
+        .isEqualTo(withSettings);
 
     RepositorySettings plain = RepositorySettingsParser.parse("review:\n  maxComments: 3\n", null);
-    RepositorySettings read = EventJson.mapper().readValue(EventJson.mapper().writeValueAsString(plain),
-        RepositorySettings.class);
+    RepositorySettings read =
+        EventJson.mapper()
+            .readValue(EventJson.mapper().writeValueAsString(plain), RepositorySettings.class);
     assertThat(read).isEqualTo(plain);
     assertThat(read.modelAttention()).isNull();
 
-    var review = new Review(1, "d", "o/r", 1, "b", "h", 1L, "t", 0, List.of(), Map.of(), List.of(), Instant.now());
-    String reviewJson = EventJson.mapper().writeValueAsString(review).replace(",\"settings\":null", "");
+    var review =
+        new Review(
+            1, "d", "o/r", 1, "b", "h", 1L, "t", 0, List.of(), Map.of(), List.of(), Instant.now());
+    String reviewJson =
+        EventJson.mapper().writeValueAsString(review).replace(",\"settings\":null", "");
     assertThat(EventJson.mapper().readValue(reviewJson, Review.class)).isEqualTo(review);
-    var manifest = new DiffManifest(1, "d", "o/r", 1, "b", "h", 1L, "t", 0, 0, false, List.of(), Instant.now());
-    String manifestJson = EventJson.mapper().writeValueAsString(manifest).replace(",\"settings\":null", "");
+    var manifest =
+        new DiffManifest(
+            1, "d", "o/r", 1, "b", "h", 1L, "t", 0, 0, false, List.of(), Instant.now());
+    String manifestJson =
+        EventJson.mapper().writeValueAsString(manifest).replace(",\"settings\":null", "");
     assertThat(EventJson.mapper().readValue(manifestJson, DiffManifest.class)).isEqualTo(manifest);
   }
 
   @Test
   void anInvalidAttentionProgramIsAProblemAndTheDefaultProgramIsUsed() {
-    RepositorySettings s = RepositorySettingsParser.parse("""
+    RepositorySettings s =
+        RepositorySettingsParser.parse(
+            """
         review:
           maxComments: 5
         model:
@@ -133,10 +172,16 @@ class RepositorySettingsParserTest {
             version: 1
             rules:
               - {tokens: lines, bias: 2}
-        """, null);
+        """,
+            null);
     assertThat(s.modelAttention()).isNull();
     assertThat(s.maxComments()).isEqualTo(5);
-    assertThat(s.problems()).singleElement().asString().contains("line 4").contains("model.attention")
-        .contains("rule 1: unknown tokens 'lines'").contains("default attention program");
+    assertThat(s.problems())
+        .singleElement()
+        .asString()
+        .contains("line 4")
+        .contains("model.attention")
+        .contains("rule 1: unknown tokens 'lines'")
+        .contains("default attention program");
   }
 }

@@ -10,8 +10,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * How one service dead-letters a record: {@link DeadLetter}s naming the service, counted as
- * {@code attentive.<service>.dead.letters{reason}}.
+ * How one service dead-letters a record: {@link DeadLetter}s naming the service, counted as {@code
+ * attentive.<service>.dead.letters{reason}}.
  *
  * @param service {@code ingest}, {@code reviewer} or {@code publisher}
  */
@@ -22,13 +22,25 @@ public record DeadLetters(String service, MeterRegistry metrics, Clock clock) {
    *
    * @param reason a short, stable code (also the metrics tag), e.g. {@code unreadable_chunk}
    */
-  public DeadLetter letter(String sourceTopic, Optional<RecordMetadata> source, Record<String, byte[]> record,
-      String reason, Throwable cause) {
+  public DeadLetter letter(
+      String sourceTopic,
+      Optional<RecordMetadata> source,
+      Record<String, byte[]> record,
+      String reason,
+      Throwable cause) {
     StringWriter trace = new StringWriter();
     cause.printStackTrace(new PrintWriter(trace));
-    return new DeadLetter(DeadLetter.SCHEMA_VERSION, service, sourceTopic,
-        source.map(RecordMetadata::partition).orElse(-1), source.map(RecordMetadata::offset).orElse(-1L),
-        record.key(), record.value(), reason + ": " + cause.getMessage(), trace.toString(), clock.instant());
+    return new DeadLetter(
+        DeadLetter.SCHEMA_VERSION,
+        service,
+        sourceTopic,
+        source.map(RecordMetadata::partition).orElse(-1),
+        source.map(RecordMetadata::offset).orElse(-1L),
+        record.key(),
+        record.value(),
+        reason + ": " + cause.getMessage(),
+        trace.toString(),
+        clock.instant());
   }
 
   public void count(String reason) {

@@ -8,13 +8,15 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
 
 /**
- * The base of the services' stream processors: reads one event type from one topic, and sends a record it cannot
- * read, or cannot process, to the dead-letter topic with its original bytes, so the stream goes on and the record can
- * be replayed. Everything a processor sends goes through typed {@link Sink}s, within the Kafka transaction that
- * consumes the record (the services run with {@code processing.guarantee=exactly_once_v2}).
+ * The base of the services' stream processors: reads one event type from one topic, and sends a
+ * record it cannot read, or cannot process, to the dead-letter topic with its original bytes, so
+ * the stream goes on and the record can be replayed. Everything a processor sends goes through
+ * typed {@link Sink}s, within the Kafka transaction that consumes the record (the services run with
+ * {@code processing.guarantee=exactly_once_v2}).
  *
- * <p>Dead-letter reasons for the input itself are {@code unreadable_<what>} (not the event's JSON, or a schema version
- * this build does not read) and {@code invalid_<what>} (read, but refused by {@link #validate}).
+ * <p>Dead-letter reasons for the input itself are {@code unreadable_<what>} (not the event's JSON,
+ * or a schema version this build does not read) and {@code invalid_<what>} (read, but refused by
+ * {@link #validate}).
  */
 public abstract class ExactlyOnceProcessor<V extends Versioned>
     extends ContextualProcessor<String, byte[], String, Object> {
@@ -29,7 +31,8 @@ public abstract class ExactlyOnceProcessor<V extends Versioned>
   /**
    * @param what the input in dead-letter reasons, e.g. {@code chunk}
    */
-  protected ExactlyOnceProcessor(String sourceTopic, JsonSerde<V> serde, String what, DeadLetters deadLetters) {
+  protected ExactlyOnceProcessor(
+      String sourceTopic, JsonSerde<V> serde, String what, DeadLetters deadLetters) {
     this.sourceTopic = sourceTopic;
     this.serde = serde;
     this.what = what;
@@ -54,7 +57,10 @@ public abstract class ExactlyOnceProcessor<V extends Versioned>
     process(record, value);
   }
 
-  /** Refuses a value that was read but cannot be processed, by throwing; nothing to check by default. */
+  /**
+   * Refuses a value that was read but cannot be processed, by throwing; nothing to check by
+   * default.
+   */
   protected void validate(V value) {}
 
   /** Processes one value read from the record (whose bytes a dead letter would carry). */
@@ -71,9 +77,13 @@ public abstract class ExactlyOnceProcessor<V extends Versioned>
 
   /** Sends the record to the dead-letter topic with the reason, and counts it. */
   protected final void deadLetter(Record<String, byte[]> record, String reason, Throwable cause) {
-    LOG.warnf("dead-lettering %s record with key %s: %s: %s", sourceTopic, record.key(), reason, cause.getMessage());
-    send(Sinks.DEAD_LETTERS,
-        record.withValue(deadLetters.letter(sourceTopic, context().recordMetadata(), record, reason, cause)));
+    LOG.warnf(
+        "dead-lettering %s record with key %s: %s: %s",
+        sourceTopic, record.key(), reason, cause.getMessage());
+    send(
+        Sinks.DEAD_LETTERS,
+        record.withValue(
+            deadLetters.letter(sourceTopic, context().recordMetadata(), record, reason, cause)));
     deadLetters.count(reason);
   }
 }

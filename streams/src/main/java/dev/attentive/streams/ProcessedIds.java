@@ -13,9 +13,10 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The ids a processor has processed (id → when, epoch ms), in a changelogged store written in the same exactly-once
- * transaction as the processor's output: a replayed or redelivered record with a known id is skipped. Ids older than
- * the retention are forgotten once an hour, so the store does not grow for ever.
+ * The ids a processor has processed (id → when, epoch ms), in a changelogged store written in the
+ * same exactly-once transaction as the processor's output: a replayed or redelivered record with a
+ * known id is skipped. Ids older than the retention are forgotten once an hour, so the store does
+ * not grow for ever.
  */
 public final class ProcessedIds {
 
@@ -31,13 +32,17 @@ public final class ProcessedIds {
 
   /** The store to add to the topology, connected to the processor that opens it. */
   public static StoreBuilder<KeyValueStore<String, Long>> store(String name) {
-    return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.Long());
+    return Stores.keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.Long());
   }
 
   /** Opens the store from a processor's {@code init} and schedules the forgetting. */
-  public static ProcessedIds open(ProcessorContext<?, ?> context, String storeName, Duration retention, Clock clock) {
+  public static ProcessedIds open(
+      ProcessorContext<?, ?> context, String storeName, Duration retention, Clock clock) {
     ProcessedIds ids = new ProcessedIds(context.getStateStore(storeName), clock);
-    context.schedule(FORGET_EVERY, PunctuationType.WALL_CLOCK_TIME,
+    context.schedule(
+        FORGET_EVERY,
+        PunctuationType.WALL_CLOCK_TIME,
         now -> ids.forgetOlderThan(clock.millis() - retention.toMillis()));
     return ids;
   }
@@ -54,11 +59,12 @@ public final class ProcessedIds {
   private void forgetOlderThan(long cutoffMillis) {
     List<String> expired = new ArrayList<>();
     try (KeyValueIterator<String, Long> all = store.all()) {
-      all.forEachRemaining(kv -> {
-        if (kv.value < cutoffMillis) {
-          expired.add(kv.key);
-        }
-      });
+      all.forEachRemaining(
+          kv -> {
+            if (kv.value < cutoffMillis) {
+              expired.add(kv.key);
+            }
+          });
     }
     expired.forEach(store::delete);
   }

@@ -7,9 +7,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Where a processor sends values of one type: a topic (through its serializer) or the next processor of the
- * topology. The type lets a processor that feeds several sinks forward each value without casts; the name is the
- * topology node the value is forwarded to.
+ * Where a processor sends values of one type: a topic (through its serializer) or the next
+ * processor of the topology. The type lets a processor that feeds several sinks forward each value
+ * without casts; the name is the topology node the value is forwarded to.
  *
  * @param topic null for a sink that is a processor
  * @param serializer null for a sink that is a processor
@@ -31,7 +31,9 @@ public record Sink<V>(String name, String topic, Serializer<V> serializer) {
     context.forward(record, name);
   }
 
-  /** Adds this topic's sink node to the topology, fed by the given processors (keys are strings). */
+  /**
+   * Adds this topic's sink node to the topology, fed by the given processors (keys are strings).
+   */
   public Topology addTo(Topology topology, String... parents) {
     if (topic == null) {
       throw new IllegalStateException(name + " is a processor, not a topic");

@@ -15,9 +15,11 @@ public final class Sinks {
       Sink.toTopic(Topics.DIFF_CHUNKS, EventSerdes.diffChunk());
   public static final Sink<DiffManifest> DIFF_MANIFESTS =
       Sink.toTopic(Topics.DIFF_MANIFESTS, EventSerdes.diffManifest());
-  public static final Sink<BotCommand> BOT_COMMANDS = Sink.toTopic(Topics.BOT_COMMANDS, EventSerdes.botCommand());
+  public static final Sink<BotCommand> BOT_COMMANDS =
+      Sink.toTopic(Topics.BOT_COMMANDS, EventSerdes.botCommand());
   public static final Sink<Review> REVIEWS = Sink.toTopic(Topics.REVIEWS, EventSerdes.review());
-  public static final Sink<DeadLetter> DEAD_LETTERS = Sink.toTopic(Topics.DEAD_LETTERS, EventSerdes.deadLetter());
+  public static final Sink<DeadLetter> DEAD_LETTERS =
+      Sink.toTopic(Topics.DEAD_LETTERS, EventSerdes.deadLetter());
 
   private Sinks() {}
 }

@@ -3,8 +3,9 @@ package dev.attentive.streams;
 import io.smallrye.config.WithDefault;
 
 /**
- * What every service's configuration mapping ({@code attentive.<service>}) extends: how its topics are created,
- * {@code attentive.<service>.topics.create}, {@code .partitions} and {@code .replication-factor}.
+ * What every service's configuration mapping ({@code attentive.<service>}) extends: how its topics
+ * are created, {@code attentive.<service>.topics.create}, {@code .partitions} and {@code
+ * .replication-factor}.
  */
 public interface StreamsServiceConfig {
 

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The processing base under Kafka Streams' test driver, with a processor that echoes each command's name once. */
+/**
+ * The processing base under Kafka Streams' test driver, with a processor that echoes each command's
+ * name once.
+ */
 class ExactlyOnceProcessorTest {
 
   static final String KEY = "acme/shop#7";
@@ -57,7 +60,9 @@ class ExactlyOnceProcessorTest {
     }
   }
 
-  /** Echoes each command once; refuses commands without an author; dead-letters the command "boom". */
+  /**
+   * Echoes each command once; refuses commands without an author; dead-letters the command "boom".
+   */
   static final class Echo extends ExactlyOnceProcessor<BotCommand> {
     private final Clock clock;
     private ProcessedIds processed;
@@ -103,11 +108,16 @@ class ExactlyOnceProcessorTest {
 
   @BeforeEach
   void start() {
-    Topology topology = new Topology()
-        .addSource("commands", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-            Topics.BOT_COMMANDS)
-        .addProcessor("echo", () -> new Echo(new DeadLetters("test", metrics, clock), clock), "commands")
-        .addStateStore(ProcessedIds.store(PROCESSED), "echo");
+    Topology topology =
+        new Topology()
+            .addSource(
+                "commands",
+                Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(),
+                Topics.BOT_COMMANDS)
+            .addProcessor(
+                "echo", () -> new Echo(new DeadLetters("test", metrics, clock), clock), "commands")
+            .addStateStore(ProcessedIds.store(PROCESSED), "echo");
     ECHOES.addTo(topology, "echo");
     Sinks.DEAD_LETTERS.addTo(topology, "echo");
 
@@ -116,11 +126,15 @@ class ExactlyOnceProcessorTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     driver = new TopologyTestDriver(topology, props, T0);
-    commands = driver.createInputTopic(Topics.BOT_COMMANDS, Serdes.String().serializer(),
-        Serdes.ByteArray().serializer());
-    echoes = driver.createOutputTopic(ECHOES_TOPIC, Serdes.String().deserializer(), Serdes.String().deserializer());
-    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, Serdes.String().deserializer(),
-        EventSerdes.deadLetter());
+    commands =
+        driver.createInputTopic(
+            Topics.BOT_COMMANDS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    echoes =
+        driver.createOutputTopic(
+            ECHOES_TOPIC, Serdes.String().deserializer(), Serdes.String().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            Topics.DEAD_LETTERS, Serdes.String().deserializer(), EventSerdes.deadLetter());
   }
 
   @AfterEach
@@ -141,29 +155,59 @@ class ExactlyOnceProcessorTest {
     assertThat(letter.sourceOffset()).isZero();
     assertThat(letter.key()).isEqualTo(KEY);
     assertThat(letter.value()).isEqualTo(poison);
-    assertThat(letter.error()).startsWith("unreadable_command: not a valid BotCommand on " + Topics.BOT_COMMANDS);
+    assertThat(letter.error())
+        .startsWith("unreadable_command: not a valid BotCommand on " + Topics.BOT_COMMANDS);
     assertThat(letter.errorDetail()).contains("SerializationException");
     assertThat(letter.failedAt()).isEqualTo(T0);
     assertThat(deadLetters.isEmpty()).isTrue();
-    assertThat(echoes.readKeyValuesToList()).extracting(kv -> kv.key, kv -> kv.value)
+    assertThat(echoes.readKeyValuesToList())
+        .extracting(kv -> kv.key, kv -> kv.value)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(KEY, "review"));
     assertThat(deadLettersCounted("unreadable_command")).isEqualTo(1.0);
   }
 
   @Test
   void aNewerSchemaVersionIsUnreadableAndAnInvalidValueIsDeadLetteredAsInvalid() {
-    BotCommand future = new BotCommand(BotCommand.SCHEMA_VERSION + 1, "d1", "acme/shop", 7, 9L, "review",
-        List.of(), "octocat", "OWNER", 1L, T0);
+    BotCommand future =
+        new BotCommand(
+            BotCommand.SCHEMA_VERSION + 1,
+            "d1",
+            "acme/shop",
+            7,
+            9L,
+            "review",
+            List.of(),
+            "octocat",
+            "OWNER",
+            1L,
+            T0);
     send(future);
-    BotCommand anonymous = new BotCommand(BotCommand.SCHEMA_VERSION, "d2", "acme/shop", 7, 9L, "review",
-        List.of(), null, "NONE", 2L, T0);
+    BotCommand anonymous =
+        new BotCommand(
+            BotCommand.SCHEMA_VERSION,
+            "d2",
+            "acme/shop",
+            7,
+            9L,
+            "review",
+            List.of(),
+            null,
+            "NONE",
+            2L,
+            T0);
     send(anonymous);
 
-    assertThat(deadLetters.readValuesToList()).extracting(DeadLetter::error, DeadLetter::sourceOffset)
+    assertThat(deadLetters.readValuesToList())
+        .extracting(DeadLetter::error, DeadLetter::sourceOffset)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("unreadable_command: BotCommand on " + Topics.BOT_COMMANDS
-                + " has schema version " + (BotCommand.SCHEMA_VERSION + 1) + "; this service reads 1.."
-                + BotCommand.SCHEMA_VERSION, 0L),
+            org.assertj.core.groups.Tuple.tuple(
+                "unreadable_command: BotCommand on "
+                    + Topics.BOT_COMMANDS
+                    + " has schema version "
+                    + (BotCommand.SCHEMA_VERSION + 1)
+                    + "; this service reads 1.."
+                    + BotCommand.SCHEMA_VERSION,
+                0L),
             org.assertj.core.groups.Tuple.tuple("invalid_command: command without an author", 1L));
     assertThat(echoes.isEmpty()).isTrue();
     assertThat(deadLettersCounted("unreadable_command")).isEqualTo(1.0);
@@ -175,7 +219,8 @@ class ExactlyOnceProcessorTest {
     send(command("d1", "boom"));
     send(command("d1", "boom"));
 
-    assertThat(deadLetters.readValuesToList()).extracting(DeadLetter::error)
+    assertThat(deadLetters.readValuesToList())
+        .extracting(DeadLetter::error)
         .containsExactly("processing_failed: boom", "processing_failed: boom");
     assertThat(deadLettersCounted("processing_failed")).isEqualTo(2.0);
   }
@@ -197,12 +242,15 @@ class ExactlyOnceProcessorTest {
     clock.now = T0.plus(RETENTION).minus(Duration.ofMinutes(1));
     driver.advanceWallClockTime(ProcessedIds.FORGET_EVERY);
     send(command("d1", "review"));
-    assertThat(echoes.readValuesToList()).as("still remembered within the retention").containsExactly("review");
+    assertThat(echoes.readValuesToList())
+        .as("still remembered within the retention")
+        .containsExactly("review");
 
     clock.now = T0.plus(RETENTION).plus(Duration.ofMinutes(1));
     driver.advanceWallClockTime(ProcessedIds.FORGET_EVERY);
     send(command("d1", "review"));
-    assertThat(echoes.readValuesToList()).as("forgotten after the retention: processed again")
+    assertThat(echoes.readValuesToList())
+        .as("forgotten after the retention: processed again")
         .containsExactly("review");
   }
 
@@ -211,8 +259,18 @@ class ExactlyOnceProcessorTest {
   }
 
   private static BotCommand command(String deliveryId, String name) {
-    return new BotCommand(BotCommand.SCHEMA_VERSION, deliveryId, "acme/shop", 7, 9L, name, List.of(), "octocat",
-        "OWNER", 1L, T0);
+    return new BotCommand(
+        BotCommand.SCHEMA_VERSION,
+        deliveryId,
+        "acme/shop",
+        7,
+        9L,
+        name,
+        List.of(),
+        "octocat",
+        "OWNER",
+        1L,
+        T0);
   }
 
   private double deadLettersCounted(String reason) {

@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Real GitHub webhook payloads, from octokit/webhooks (MIT; the licence is beside them), shipped in this jar under
- * {@value #DIRECTORY}: read from the classpath so a fresh clone's tests need nothing outside the repository.
+ * Real GitHub webhook payloads, from octokit/webhooks (MIT; the licence is beside them), shipped in
+ * this jar under {@value #DIRECTORY}: read from the classpath so a fresh clone's tests need nothing
+ * outside the repository.
  */
 public final class Fixtures {
 
@@ -19,7 +20,8 @@ public final class Fixtures {
   public static byte[] webhook(String fileName) {
     try (InputStream in = Fixtures.class.getResourceAsStream(DIRECTORY + fileName)) {
       if (in == null) {
-        throw new IllegalArgumentException("no webhook payload " + DIRECTORY + fileName + " on the classpath");
+        throw new IllegalArgumentException(
+            "no webhook payload " + DIRECTORY + fileName + " on the classpath");
       }
       return in.readAllBytes();
     } catch (IOException e) {

@@ -18,8 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How Attentive authenticates to GitHub: as a GitHub App (App id + RSA private key; one installation token per
- * installation), with one personal access token (local use), or anonymously; plus the API URL.
+ * How Attentive authenticates to GitHub: as a GitHub App (App id + RSA private key; one
+ * installation token per installation), with one personal access token (local use), or anonymously;
+ * plus the API URL.
  *
  * <p>{@link #toString()} never shows the token or the key.
  */
@@ -33,13 +34,33 @@ public final class GitHubCredentials {
   public static final String ENV_APP_PRIVATE_KEY_PATH = "GITHUB_APP_PRIVATE_KEY_PATH";
 
   /** Which of the three ways. */
-  public enum Mode { APP, TOKEN, ANONYMOUS }
+  public enum Mode {
+    APP,
+    TOKEN,
+    ANONYMOUS
+  }
 
-  private static final Pattern PEM = Pattern.compile(
-      "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+  private static final Pattern PEM =
+      Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+
   /** DER of AlgorithmIdentifier { rsaEncryption, NULL }. */
   private static final byte[] RSA_ALGORITHM = {
-      0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
+    0x30,
+    0x0d,
+    0x06,
+    0x09,
+    0x2a,
+    (byte) 0x86,
+    0x48,
+    (byte) 0x86,
+    (byte) 0xf7,
+    0x0d,
+    0x01,
+    0x01,
+    0x01,
+    0x05,
+    0x00
+  };
 
   private final Mode mode;
   private final String apiUrl;
@@ -47,7 +68,8 @@ public final class GitHubCredentials {
   private final String appId;
   private final PrivateKey privateKey;
 
-  private GitHubCredentials(Mode mode, String apiUrl, String token, String appId, PrivateKey privateKey) {
+  private GitHubCredentials(
+      Mode mode, String apiUrl, String token, String appId, PrivateKey privateKey) {
     this.mode = mode;
     this.apiUrl = apiUrl(apiUrl);
     this.token = token;
@@ -55,7 +77,10 @@ public final class GitHubCredentials {
     this.privateKey = privateKey;
   }
 
-  /** A GitHub App; {@code privateKeyPem} is the key GitHub hands out (PKCS#1 {@code RSA PRIVATE KEY}) or PKCS#8. */
+  /**
+   * A GitHub App; {@code privateKeyPem} is the key GitHub hands out (PKCS#1 {@code RSA PRIVATE
+   * KEY}) or PKCS#8.
+   */
   public static GitHubCredentials app(String apiUrl, String appId, String privateKeyPem) {
     if (appId == null || appId.isBlank()) {
       throw new IllegalArgumentException("GitHub App id is missing");
@@ -69,10 +94,12 @@ public final class GitHubCredentials {
       throw new IllegalArgumentException("GitHub App id is missing");
     }
     if (!appId.strip().matches("[0-9]+")) {
-      throw new IllegalArgumentException("GitHub App id must be the numeric App ID, got '" + appId + "'");
+      throw new IllegalArgumentException(
+          "GitHub App id must be the numeric App ID, got '" + appId + "'");
     }
     if (!(Objects.requireNonNull(privateKey, "privateKey") instanceof RSAPrivateKey)) {
-      throw new IllegalArgumentException("GitHub App keys are RSA keys, got " + privateKey.getAlgorithm());
+      throw new IllegalArgumentException(
+          "GitHub App keys are RSA keys, got " + privateKey.getAlgorithm());
     }
     return new GitHubCredentials(Mode.APP, apiUrl, null, appId.strip(), privateKey);
   }
@@ -91,11 +118,15 @@ public final class GitHubCredentials {
   }
 
   /**
-   * From a service's settings (each may be absent or blank): the App id decides App mode, and without it the key
-   * settings are ignored, so a deployment may mount a key file it does not use (the Helm chart does).
+   * From a service's settings (each may be absent or blank): the App id decides App mode, and
+   * without it the key settings are ignored, so a deployment may mount a key file it does not use
+   * (the Helm chart does).
    */
-  public static GitHubCredentials fromSettings(String apiUrl, java.util.Optional<String> token,
-      java.util.Optional<String> appId, java.util.Optional<String> appPrivateKey,
+  public static GitHubCredentials fromSettings(
+      String apiUrl,
+      java.util.Optional<String> token,
+      java.util.Optional<String> appId,
+      java.util.Optional<String> appPrivateKey,
       java.util.Optional<String> appPrivateKeyPath) {
     Map<String, String> settings = new java.util.HashMap<>();
     settings.put(ENV_API_URL, apiUrl);
@@ -109,13 +140,14 @@ public final class GitHubCredentials {
   }
 
   /**
-   * From environment-style settings: {@code GITHUB_API_URL} (default {@value #DEFAULT_API_URL}); a GitHub App with
-   * {@code GITHUB_APP_ID} and the key as PEM text in {@code GITHUB_APP_PRIVATE_KEY} or in the file
-   * {@code GITHUB_APP_PRIVATE_KEY_PATH}; else {@code GITHUB_TOKEN}; else anonymous. Blank values count as unset.
+   * From environment-style settings: {@code GITHUB_API_URL} (default {@value #DEFAULT_API_URL}); a
+   * GitHub App with {@code GITHUB_APP_ID} and the key as PEM text in {@code GITHUB_APP_PRIVATE_KEY}
+   * or in the file {@code GITHUB_APP_PRIVATE_KEY_PATH}; else {@code GITHUB_TOKEN}; else anonymous.
+   * Blank values count as unset.
    *
-   * @throws IllegalArgumentException for a half-configured App (an id without a key, a key without an id, both key
-   *     settings), an App together with {@code GITHUB_TOKEN}, an unreadable key file or an unparseable key; the
-   *     message names the settings
+   * @throws IllegalArgumentException for a half-configured App (an id without a key, a key without
+   *     an id, both key settings), an App together with {@code GITHUB_TOKEN}, an unreadable key
+   *     file or an unparseable key; the message names the settings
    */
   public static GitHubCredentials fromEnvironment(Map<String, String> env) {
     Objects.requireNonNull(env, "env");
@@ -129,27 +161,49 @@ public final class GitHubCredentials {
       return token != null ? token(apiUrl, token) : anonymous(apiUrl);
     }
     if (token != null) {
-      throw new IllegalArgumentException("Both " + ENV_TOKEN + " and GitHub App settings (" + ENV_APP_ID + ", "
-          + ENV_APP_PRIVATE_KEY + ", " + ENV_APP_PRIVATE_KEY_PATH + ") are set: set one or the other");
+      throw new IllegalArgumentException(
+          "Both "
+              + ENV_TOKEN
+              + " and GitHub App settings ("
+              + ENV_APP_ID
+              + ", "
+              + ENV_APP_PRIVATE_KEY
+              + ", "
+              + ENV_APP_PRIVATE_KEY_PATH
+              + ") are set: set one or the other");
     }
     if (keyPem != null && keyPath != null) {
-      throw new IllegalArgumentException("GitHub App: set " + ENV_APP_PRIVATE_KEY + " or " + ENV_APP_PRIVATE_KEY_PATH
-          + ", not both");
+      throw new IllegalArgumentException(
+          "GitHub App: set "
+              + ENV_APP_PRIVATE_KEY
+              + " or "
+              + ENV_APP_PRIVATE_KEY_PATH
+              + ", not both");
     }
     if (appId == null) {
-      throw new IllegalArgumentException("GitHub App: " + (keyPem != null ? ENV_APP_PRIVATE_KEY
-          : ENV_APP_PRIVATE_KEY_PATH) + " is set but " + ENV_APP_ID + " is missing");
+      throw new IllegalArgumentException(
+          "GitHub App: "
+              + (keyPem != null ? ENV_APP_PRIVATE_KEY : ENV_APP_PRIVATE_KEY_PATH)
+              + " is set but "
+              + ENV_APP_ID
+              + " is missing");
     }
     if (keyPem == null && keyPath == null) {
-      throw new IllegalArgumentException("GitHub App: " + ENV_APP_ID + " is set but its private key is missing: set "
-          + ENV_APP_PRIVATE_KEY + " (PEM text) or " + ENV_APP_PRIVATE_KEY_PATH + " (PEM file)");
+      throw new IllegalArgumentException(
+          "GitHub App: "
+              + ENV_APP_ID
+              + " is set but its private key is missing: set "
+              + ENV_APP_PRIVATE_KEY
+              + " (PEM text) or "
+              + ENV_APP_PRIVATE_KEY_PATH
+              + " (PEM file)");
     }
     if (keyPath != null) {
       try {
         keyPem = Files.readString(Path.of(keyPath), StandardCharsets.UTF_8);
       } catch (IOException | RuntimeException e) {
-        throw new IllegalArgumentException("GitHub App: cannot read " + ENV_APP_PRIVATE_KEY_PATH + "=" + keyPath
-            + ": " + e, e);
+        throw new IllegalArgumentException(
+            "GitHub App: cannot read " + ENV_APP_PRIVATE_KEY_PATH + "=" + keyPath + ": " + e, e);
       }
     }
     try {
@@ -160,9 +214,9 @@ public final class GitHubCredentials {
   }
 
   /**
-   * Parses an RSA private key PEM: PKCS#1 ({@code -----BEGIN RSA PRIVATE KEY-----}, what GitHub hands out) or
-   * PKCS#8 ({@code -----BEGIN PRIVATE KEY-----}). Literal {@code \n} sequences (a PEM squeezed into one environment
-   * line) are taken as line breaks. Encrypted keys are refused.
+   * Parses an RSA private key PEM: PKCS#1 ({@code -----BEGIN RSA PRIVATE KEY-----}, what GitHub
+   * hands out) or PKCS#8 ({@code -----BEGIN PRIVATE KEY-----}). Literal {@code \n} sequences (a PEM
+   * squeezed into one environment line) are taken as line breaks. Encrypted keys are refused.
    */
   public static PrivateKey parsePrivateKey(String pem) {
     if (pem == null || pem.isBlank()) {
@@ -170,34 +224,42 @@ public final class GitHubCredentials {
     }
     Matcher m = PEM.matcher(pem.replace("\\n", "\n"));
     if (!m.find()) {
-      throw new IllegalArgumentException("private key is not PEM (expected -----BEGIN RSA PRIVATE KEY----- or"
-          + " -----BEGIN PRIVATE KEY-----)");
+      throw new IllegalArgumentException(
+          "private key is not PEM (expected -----BEGIN RSA PRIVATE KEY----- or"
+              + " -----BEGIN PRIVATE KEY-----)");
     }
     String type = m.group(1);
     String body = m.group(2);
     if (type.contains("ENCRYPTED") || body.contains("Proc-Type:")) {
-      throw new IllegalArgumentException("private key is encrypted; GitHub App keys are used unencrypted");
+      throw new IllegalArgumentException(
+          "private key is encrypted; GitHub App keys are used unencrypted");
     }
     byte[] der;
     try {
       der = Base64.getMimeDecoder().decode(body.replaceAll("\\s", ""));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("private key PEM body is not Base64: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "private key PEM body is not Base64: " + e.getMessage(), e);
     }
-    byte[] pkcs8 = switch (type) {
-      case "RSA PRIVATE KEY" -> pkcs1ToPkcs8(der);
-      case "PRIVATE KEY" -> der;
-      default -> throw new IllegalArgumentException("unsupported PEM type '" + type
-          + "' (expected RSA PRIVATE KEY or PRIVATE KEY)");
-    };
+    byte[] pkcs8 =
+        switch (type) {
+          case "RSA PRIVATE KEY" -> pkcs1ToPkcs8(der);
+          case "PRIVATE KEY" -> der;
+          default ->
+              throw new IllegalArgumentException(
+                  "unsupported PEM type '" + type + "' (expected RSA PRIVATE KEY or PRIVATE KEY)");
+        };
     try {
       return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("private key is not a valid RSA key: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "private key is not a valid RSA key: " + e.getMessage(), e);
     }
   }
 
-  /** PKCS#8 PrivateKeyInfo { version 0, rsaEncryption, OCTET STRING { the PKCS#1 RSAPrivateKey } }. */
+  /**
+   * PKCS#8 PrivateKeyInfo { version 0, rsaEncryption, OCTET STRING { the PKCS#1 RSAPrivateKey } }.
+   */
   private static byte[] pkcs1ToPkcs8(byte[] pkcs1) {
     ByteArrayOutputStream inner = new ByteArrayOutputStream();
     inner.writeBytes(new byte[] {0x02, 0x01, 0x00});

@@ -19,15 +19,15 @@ import org.kohsuke.github.extras.authorization.JWTTokenProvider;
  * kohsuke {@link GitHub} clients per GitHub App installation.
  *
  * <p>App mode: one client per installation id, built once and cached, authenticated by kohsuke's
- * {@link AppInstallationAuthorizationProvider} over one shared {@link JWTTokenProvider}. On its first request a
- * client calls {@code GET /app}, {@code GET /app/installations/{id}} and {@code POST
- * /app/installations/{id}/access_tokens} (with the App JWT) and then sends {@code Authorization: token ghs_...}; the
- * token is reused until five minutes before its {@code expires_at} and then exchanged again (kohsuke 1.330's
- * behaviour). The JWT (RS256, {@code iss} = App id, {@code iat} = now - 2 min, {@code exp} = now + 8 min) is reused
- * for 6 minutes.
+ * {@link AppInstallationAuthorizationProvider} over one shared {@link JWTTokenProvider}. On its
+ * first request a client calls {@code GET /app}, {@code GET /app/installations/{id}} and {@code
+ * POST /app/installations/{id}/access_tokens} (with the App JWT) and then sends {@code
+ * Authorization: token ghs_...}; the token is reused until five minutes before its {@code
+ * expires_at} and then exchanged again (kohsuke 1.330's behaviour). The JWT (RS256, {@code iss} =
+ * App id, {@code iat} = now - 2 min, {@code exp} = now + 8 min) is reused for 6 minutes.
  *
- * <p>Token and anonymous mode: one client for every installation (the id may be null); {@link #invalidate} does
- * nothing and {@link #call} does not retry.
+ * <p>Token and anonymous mode: one client for every installation (the id may be null); {@link
+ * #invalidate} does nothing and {@link #call} does not retry.
  *
  * <p>Thread-safe.
  */
@@ -40,39 +40,53 @@ public final class InstallationClients {
   private volatile GitHub shared;
 
   public InstallationClients(GitHubCredentials credentials) {
-    this(credentials, builder -> { });
+    this(credentials, builder -> {});
   }
 
   /**
-   * The clients a service uses: credentials from its configuration (the App id decides App mode, see
-   * {@link GitHubCredentials#fromSettings}), the configured time-outs, and GitHub's limits surfacing as errors.
+   * The clients a service uses: credentials from its configuration (the App id decides App mode,
+   * see {@link GitHubCredentials#fromSettings}), the configured time-outs, and GitHub's limits
+   * surfacing as errors.
    *
-   * <p>The kohsuke client's own rate-limit handlers would sleep inside the request — a minute by default for a
-   * secondary limit without {@code Retry-After}, until the reset for the primary limit — unbounded by any caller's
-   * deadline. Both are set to {@code FAIL}: the 403/429 comes back as an {@link HttpException} carrying the response
-   * headers, and {@link dev.attentive.github.call.GitHubCalls} waits what GitHub asks, within the caller's budget.
+   * <p>The kohsuke client's own rate-limit handlers would sleep inside the request — a minute by
+   * default for a secondary limit without {@code Retry-After}, until the reset for the primary
+   * limit — unbounded by any caller's deadline. Both are set to {@code FAIL}: the 403/429 comes
+   * back as an {@link HttpException} carrying the response headers, and {@link
+   * dev.attentive.github.call.GitHubCalls} waits what GitHub asks, within the caller's budget.
    *
    * @throws IllegalArgumentException for a half-configured App or an unreadable key
    */
   public static InstallationClients create(GitHubClientConfig config) {
-    GitHubCredentials credentials = GitHubCredentials.fromSettings(config.apiUrl(), config.token(), config.appId(),
-        config.appPrivateKey(), config.appPrivateKeyPath());
-    return new InstallationClients(credentials, builder -> builder
-        .withConnector(new TimeoutGitHubConnector(config.connectTimeout(), config.requestTimeout()))
-        .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
-        .withRateLimitHandler(GitHubRateLimitHandler.FAIL));
+    GitHubCredentials credentials =
+        GitHubCredentials.fromSettings(
+            config.apiUrl(),
+            config.token(),
+            config.appId(),
+            config.appPrivateKey(),
+            config.appPrivateKeyPath());
+    return new InstallationClients(
+        credentials,
+        builder ->
+            builder
+                .withConnector(
+                    new TimeoutGitHubConnector(config.connectTimeout(), config.requestTimeout()))
+                .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
+                .withRateLimitHandler(GitHubRateLimitHandler.FAIL));
   }
 
   /**
-   * @param customizer applied to every {@link GitHubBuilder} before the endpoint's credentials are set: a connector,
-   *     rate-limit and abuse-limit handlers and the like (credentials set here are overridden)
+   * @param customizer applied to every {@link GitHubBuilder} before the endpoint's credentials are
+   *     set: a connector, rate-limit and abuse-limit handlers and the like (credentials set here
+   *     are overridden)
    */
   public InstallationClients(GitHubCredentials credentials, Consumer<GitHubBuilder> customizer) {
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.customizer = Objects.requireNonNull(customizer, "customizer");
-    this.jwt = credentials.mode() == GitHubCredentials.Mode.APP
-        ? new JWTTokenProvider(credentials.appId().orElseThrow(), credentials.privateKey().orElseThrow())
-        : null;
+    this.jwt =
+        credentials.mode() == GitHubCredentials.Mode.APP
+            ? new JWTTokenProvider(
+                credentials.appId().orElseThrow(), credentials.privateKey().orElseThrow())
+            : null;
   }
 
   public GitHubCredentials credentials() {
@@ -80,8 +94,8 @@ public final class InstallationClients {
   }
 
   /**
-   * The client for this installation: in App mode authenticated as the installation (cached per id; no request is
-   * made until it is used), else the one shared client.
+   * The client for this installation: in App mode authenticated as the installation (cached per id;
+   * no request is made until it is used), else the one shared client.
    *
    * @throws IllegalArgumentException in App mode when {@code installationId} is null
    */
@@ -99,7 +113,8 @@ public final class InstallationClients {
       return github;
     }
     if (installationId == null) {
-      throw new IllegalArgumentException("GitHub App mode needs an installation id (none in this event?)");
+      throw new IllegalArgumentException(
+          "GitHub App mode needs an installation id (none in this event?)");
     }
     GitHub github = clients.get(installationId);
     if (github != null) {
@@ -111,8 +126,9 @@ public final class InstallationClients {
   }
 
   /**
-   * Drops the installation's cached client (and with it its token): the next {@link #forInstallation} builds a new
-   * one, which exchanges a new token. Nothing happens outside App mode or for an unknown id.
+   * Drops the installation's cached client (and with it its token): the next {@link
+   * #forInstallation} builds a new one, which exchanges a new token. Nothing happens outside App
+   * mode or for an unknown id.
    */
   public void invalidate(Long installationId) {
     if (installationId != null) {
@@ -121,10 +137,11 @@ public final class InstallationClients {
   }
 
   /**
-   * Runs {@code call} with the installation's client. In App mode, when it fails with 401 (kohsuke's
-   * {@link HttpException} with code 401, also when wrapped, e.g. by a paged iterator), the client is dropped (only if
-   * it is still the cached one) and {@code call} runs exactly once more with a fresh client and token; a second
-   * failure is thrown as it is. Anything else is thrown unchanged, without a retry.
+   * Runs {@code call} with the installation's client. In App mode, when it fails with 401
+   * (kohsuke's {@link HttpException} with code 401, also when wrapped, e.g. by a paged iterator),
+   * the client is dropped (only if it is still the cached one) and {@code call} runs exactly once
+   * more with a fresh client and token; a second failure is thrown as it is. Anything else is
+   * thrown unchanged, without a retry.
    */
   public <T> T call(Long installationId, GitHubCall<T> call) throws IOException {
     Objects.requireNonNull(call, "call");
@@ -140,7 +157,10 @@ public final class InstallationClients {
     return call.apply(forInstallation(installationId));
   }
 
-  /** Whether {@code e} or one of its causes is kohsuke's {@link HttpException} with response code 401. */
+  /**
+   * Whether {@code e} or one of its causes is kohsuke's {@link HttpException} with response code
+   * 401.
+   */
   public static boolean isUnauthorized(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof HttpException http && http.getResponseCode() == 401) {
@@ -151,8 +171,9 @@ public final class InstallationClients {
   }
 
   private GitHub buildForInstallation(long installationId) throws IOException {
-    AppInstallationAuthorizationProvider provider = new AppInstallationAuthorizationProvider(
-        app -> app.getInstallationById(installationId), jwt);
+    AppInstallationAuthorizationProvider provider =
+        new AppInstallationAuthorizationProvider(
+            app -> app.getInstallationById(installationId), jwt);
     GitHubBuilder builder = new GitHubBuilder().withEndpoint(credentials.apiUrl());
     customizer.accept(builder);
     return builder.withAuthorizationProvider(provider).build();
@@ -165,7 +186,8 @@ public final class InstallationClients {
       // With a login given, building the client does not call GET /user.
       builder.withOAuthToken(credentials.token().orElseThrow(), "attentive");
     } else {
-      builder.withAuthorizationProvider(org.kohsuke.github.authorization.AuthorizationProvider.ANONYMOUS);
+      builder.withAuthorizationProvider(
+          org.kohsuke.github.authorization.AuthorizationProvider.ANONYMOUS);
     }
     return builder.build();
   }

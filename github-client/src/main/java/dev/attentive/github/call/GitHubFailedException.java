@@ -3,8 +3,8 @@ package dev.attentive.github.call;
 import java.io.IOException;
 
 /**
- * A GitHub call that will not be tried again: refused (a 4xx that retrying cannot fix) or still failing when the
- * attempts or the retry budget ran out.
+ * A GitHub call that will not be tried again: refused (a 4xx that retrying cannot fix) or still
+ * failing when the attempts or the retry budget ran out.
  *
  * @see #reason()
  */
@@ -22,8 +22,9 @@ public class GitHubFailedException extends IOException {
   }
 
   /**
-   * A short, stable code for dead letters and metrics: {@code github_<status>} when GitHub refused the request,
-   * {@code github_unavailable} after 5xx/I-O failures, {@code github_rate_limited} after rate limits.
+   * A short, stable code for dead letters and metrics: {@code github_<status>} when GitHub refused
+   * the request, {@code github_unavailable} after 5xx/I-O failures, {@code github_rate_limited}
+   * after rate limits.
    */
   public String reason() {
     return reason;

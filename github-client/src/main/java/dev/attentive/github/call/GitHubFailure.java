@@ -21,36 +21,60 @@ import org.kohsuke.github.HttpException;
 public record GitHubFailure(Kind kind, int status, Duration retryAfter, String message) {
 
   public enum Kind {
-    /** 403 secondary/primary rate limit or 429: nothing happened; wait {@code retryAfter}, then try again. */
+    /**
+     * 403 secondary/primary rate limit or 429: nothing happened; wait {@code retryAfter}, then try
+     * again.
+     */
     RATE_LIMITED,
-    /** 5xx, 408, time-outs, connection errors: may pass; the request may or may not have taken effect. */
+    /**
+     * 5xx, 408, time-outs, connection errors: may pass; the request may or may not have taken
+     * effect.
+     */
     TRANSIENT,
-    /** Any other 4xx (422 for a review GitHub cannot place, 404, 401...): the same request will fail again. */
+    /**
+     * Any other 4xx (422 for a review GitHub cannot place, 404, 401...): the same request will fail
+     * again.
+     */
     PERMANENT
   }
 
   /**
-   * Sorts a failure the kohsuke client threw. Its rate-limit handlers are set to {@code FAIL}, so a limit comes back
-   * as an {@link HttpException} with the response headers: {@code Retry-After} (seconds or an HTTP date) wins, then
-   * {@code X-RateLimit-Reset} when {@code X-RateLimit-Remaining} is 0, else {@code defaultWait}.
+   * Sorts a failure the kohsuke client threw. Its rate-limit handlers are set to {@code FAIL}, so a
+   * limit comes back as an {@link HttpException} with the response headers: {@code Retry-After}
+   * (seconds or an HTTP date) wins, then {@code X-RateLimit-Reset} when {@code
+   * X-RateLimit-Remaining} is 0, else {@code defaultWait}.
    */
   public static GitHubFailure classify(IOException e, Duration defaultWait, Clock clock) {
     String message = firstLine(e.getMessage());
-    if (e instanceof FileNotFoundException) { // GHFileNotFoundException: 404 (or a 410 GitHub sends as such)
+    if (e
+        instanceof
+        FileNotFoundException) { // GHFileNotFoundException: 404 (or a 410 GitHub sends as such)
       return new GitHubFailure(Kind.PERMANENT, 404, Duration.ZERO, message);
     }
     if (!(e instanceof HttpException http) || http.getResponseCode() <= 0) {
-      return new GitHubFailure(Kind.TRANSIENT, 0, Duration.ZERO, e.getClass().getSimpleName() + ": " + message);
+      return new GitHubFailure(
+          Kind.TRANSIENT, 0, Duration.ZERO, e.getClass().getSimpleName() + ": " + message);
     }
     int status = http.getResponseCode();
     Map<String, List<String>> headers = headers(http);
     String retryAfter = header(headers, "Retry-After");
     boolean primaryExhausted = "0".equals(header(headers, "X-RateLimit-Remaining"));
-    boolean rateLimited = status == 429 || (status == 403 && (retryAfter != null || primaryExhausted
-        || header(headers, "gh-limited-by") != null || message.toLowerCase(Locale.ROOT).contains("rate limit")));
+    boolean rateLimited =
+        status == 429
+            || (status == 403
+                && (retryAfter != null
+                    || primaryExhausted
+                    || header(headers, "gh-limited-by") != null
+                    || message.toLowerCase(Locale.ROOT).contains("rate limit")));
     if (rateLimited) {
-      return new GitHubFailure(Kind.RATE_LIMITED, status,
-          waitFor(retryAfter, primaryExhausted ? header(headers, "X-RateLimit-Reset") : null, defaultWait, clock),
+      return new GitHubFailure(
+          Kind.RATE_LIMITED,
+          status,
+          waitFor(
+              retryAfter,
+              primaryExhausted ? header(headers, "X-RateLimit-Reset") : null,
+              defaultWait,
+              clock),
           message);
     }
     if (status >= 500 || status == 408) {
@@ -59,20 +83,26 @@ public record GitHubFailure(Kind kind, int status, Duration retryAfter, String m
     return new GitHubFailure(Kind.PERMANENT, status, Duration.ZERO, message);
   }
 
-  /** Whether retrying the request cannot help: a 4xx that is no rate limit (404, 403 without a limit, 422...). */
+  /**
+   * Whether retrying the request cannot help: a 4xx that is no rate limit (404, 403 without a
+   * limit, 422...).
+   */
   public static boolean isPermanent(IOException e) {
     return classify(e, Duration.ZERO, Clock.systemUTC()).kind() == Kind.PERMANENT;
   }
 
-  static Duration waitFor(String retryAfter, String rateLimitReset, Duration defaultWait, Clock clock) {
+  static Duration waitFor(
+      String retryAfter, String rateLimitReset, Duration defaultWait, Clock clock) {
     if (retryAfter != null) {
       String value = retryAfter.trim();
       try {
         return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
       } catch (NumberFormatException notSeconds) {
         try {
-          Duration until = Duration.between(clock.instant(),
-              ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+          Duration until =
+              Duration.between(
+                  clock.instant(),
+                  ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
           return until.isNegative() ? Duration.ZERO : until;
         } catch (RuntimeException notADate) {
           return defaultWait;
@@ -96,13 +126,16 @@ public record GitHubFailure(Kind kind, int status, Duration retryAfter, String m
       Map<String, List<String>> headers = e.getResponseHeaderFields();
       return headers == null ? Map.of() : headers;
     } catch (NullPointerException none) {
-      return Map.of(); // the client wraps the header map unconditionally; an exception without one throws
+      return Map
+          .of(); // the client wraps the header map unconditionally; an exception without one throws
     }
   }
 
   private static String header(Map<String, List<String>> headers, String name) {
     for (Map.Entry<String, List<String>> h : headers.entrySet()) {
-      if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && h.getValue() != null
+      if (h.getKey() != null
+          && h.getKey().equalsIgnoreCase(name)
+          && h.getValue() != null
           && !h.getValue().isEmpty()) {
         return h.getValue().get(0);
       }

@@ -7,10 +7,11 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * GitHub's secondary rate limits for content creation (at most 80 requests a minute, and "make requests serially,
- * at least one second apart"): the writes of one installation run one at a time, each starting at least
- * {@code minInterval} after the previous one ended; after a rate-limit answer the installation's writes are held
- * for the time GitHub asked for. Shared by all stream threads of this instance.
+ * GitHub's secondary rate limits for content creation (at most 80 requests a minute, and "make
+ * requests serially, at least one second apart"): the writes of one installation run one at a time,
+ * each starting at least {@code minInterval} after the previous one ended; after a rate-limit
+ * answer the installation's writes are held for the time GitHub asked for. Shared by all stream
+ * threads of this instance.
  */
 public final class WriteThrottle {
 
@@ -22,8 +23,10 @@ public final class WriteThrottle {
 
   private static final class Lane {
     final ReentrantLock lock = new ReentrantLock(true);
+
     /** Earliest start (ticker nanos) of the next write; only meaningful once {@code used}. */
     long nextStart;
+
     boolean used;
   }
 
@@ -39,7 +42,10 @@ public final class WriteThrottle {
     this.ticker = ticker;
   }
 
-  /** Runs a write for the installation (null: a token without installation) when its turn and spacing allow. */
+  /**
+   * Runs a write for the installation (null: a token without installation) when its turn and
+   * spacing allow.
+   */
   public <T> T write(Long installationId, Write<T> write) throws IOException, InterruptedException {
     Lane lane = lane(installationId);
     lane.lock.lockInterruptibly();
@@ -61,7 +67,10 @@ public final class WriteThrottle {
     }
   }
 
-  /** Holds the installation's next writes until {@code pause} from now (GitHub answered with a rate limit). */
+  /**
+   * Holds the installation's next writes until {@code pause} from now (GitHub answered with a rate
+   * limit).
+   */
   public void hold(Long installationId, Duration pause) throws InterruptedException {
     Lane lane = lane(installationId);
     lane.lock.lockInterruptibly();

@@ -50,9 +50,10 @@ class InstallationClientsTest {
   void setUp() {
     gh.reset();
     gh.pullRequest(REPO, 1).head("a".repeat(40)).title("t").register();
-    app = GitHubAppEmulation.enable(gh, APP_ID, keys.getPublic())
-        .installation(42, "octo")
-        .installation(43, "other");
+    app =
+        GitHubAppEmulation.enable(gh, APP_ID, keys.getPublic())
+            .installation(42, "octo")
+            .installation(43, "other");
     clients = new InstallationClients(GitHubCredentials.app(gh.baseUrl(), APP_ID, Pem.pkcs1(keys)));
   }
 
@@ -76,7 +77,8 @@ class InstallationClientsTest {
     assertThat(claims.get("iss").asText()).isEqualTo(APP_ID);
     long iat = claims.get("iat").asLong();
     long exp = claims.get("exp").asLong();
-    // kohsuke 1.330: iat = now - 2 min (GitHub asks for >= 60 s back), exp = now + 8 min: 600 s apart, GitHub's max
+    // kohsuke 1.330: iat = now - 2 min (GitHub asks for >= 60 s back), exp = now + 8 min: 600 s
+    // apart, GitHub's max
     assertThat(iat).isBetween(before - 120 - 1, after - 120);
     assertThat(exp - iat).isEqualTo(600);
     assertThat(exp).isGreaterThan(after);
@@ -84,8 +86,10 @@ class InstallationClientsTest {
     assertThat(app.tokenExchanges()).isEqualTo(1);
     String token = app.issuedTokens().get(0).token();
     assertThat(token).matches("ghs_[A-Za-z0-9]{36}");
-    assertThat(gh.requests("GET", REPO_PATH)).singleElement()
-        .extracting(r -> r.header("Authorization")).isEqualTo("token " + token);
+    assertThat(gh.requests("GET", REPO_PATH))
+        .singleElement()
+        .extracting(r -> r.header("Authorization"))
+        .isEqualTo("token " + token);
   }
 
   @Test
@@ -98,14 +102,16 @@ class InstallationClientsTest {
     assertThat(app.tokenExchanges()).isEqualTo(1);
     assertThat(gh.requestCount("GET", REPO_PATH)).isEqualTo(4);
     // the JWT is reused too: one for GET /app, GET /app/installations/42 and the exchange
-    assertThat(gh.requests("ANY", "/app.*").stream().map(r -> r.header("Authorization")).distinct()).hasSize(1);
+    assertThat(gh.requests("ANY", "/app.*").stream().map(r -> r.header("Authorization")).distinct())
+        .hasSize(1);
 
     GitHub other = clients.forInstallation(43L);
     assertThat(other).isNotSameAs(first);
     other.getRepository(REPO);
     assertThat(app.tokenExchanges(43)).isEqualTo(1);
     assertThat(app.tokenExchanges(42)).isEqualTo(1);
-    List<String> used = gh.requests("GET", REPO_PATH).stream().map(r -> r.header("Authorization")).toList();
+    List<String> used =
+        gh.requests("GET", REPO_PATH).stream().map(r -> r.header("Authorization")).toList();
     assertThat(used.get(4)).isEqualTo("token " + app.issuedTokens().get(1).token());
     assertThat(used.subList(0, 4)).containsOnly("token " + app.issuedTokens().get(0).token());
   }
@@ -118,12 +124,16 @@ class InstallationClientsTest {
     clients.forInstallation(42L).getRepository(REPO);
     assertThat(app.tokenExchanges()).isEqualTo(2);
 
-    // 5 min + 3 s: kept until 3 s (expires_at has whole seconds) have passed, then exchanged once more
+    // 5 min + 3 s: kept until 3 s (expires_at has whole seconds) have passed, then exchanged once
+    // more
     gh.reset();
     gh.pullRequest(REPO, 1).head("a".repeat(40)).register();
-    app = GitHubAppEmulation.enable(gh, APP_ID, keys.getPublic()).installation(42, "octo")
-        .tokenLifetime(Duration.ofMinutes(5).plusSeconds(3));
-    InstallationClients fresh = new InstallationClients(GitHubCredentials.app(gh.baseUrl(), APP_ID, Pem.pkcs8(keys)));
+    app =
+        GitHubAppEmulation.enable(gh, APP_ID, keys.getPublic())
+            .installation(42, "octo")
+            .tokenLifetime(Duration.ofMinutes(5).plusSeconds(3));
+    InstallationClients fresh =
+        new InstallationClients(GitHubCredentials.app(gh.baseUrl(), APP_ID, Pem.pkcs8(keys)));
     fresh.forInstallation(42L).getRepository(REPO);
     fresh.forInstallation(42L).getRepository(REPO);
     assertThat(app.tokenExchanges()).isEqualTo(1);
@@ -133,7 +143,8 @@ class InstallationClientsTest {
     assertThat(app.tokenExchanges()).isEqualTo(2);
     List<RecordedRequest> repoCalls = gh.requests("GET", REPO_PATH);
     assertThat(repoCalls).hasSize(3);
-    assertThat(repoCalls.get(2).header("Authorization")).isEqualTo("token " + app.issuedTokens().get(1).token());
+    assertThat(repoCalls.get(2).header("Authorization"))
+        .isEqualTo("token " + app.issuedTokens().get(1).token());
     assertThat(app.issuedTokens().get(1).token()).isNotEqualTo(app.issuedTokens().get(0).token());
   }
 
@@ -145,14 +156,18 @@ class InstallationClientsTest {
 
     // kohsuke still trusts its cached token (valid by expires_at): GitHub says 401
     assertThatThrownBy(() -> stale.getRepository(REPO))
-        .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.getResponseCode()).isEqualTo(401));
+        .isInstanceOfSatisfying(
+            HttpException.class, e -> assertThat(e.getResponseCode()).isEqualTo(401));
     assertThat(app.tokenExchanges()).isEqualTo(1);
 
     AtomicInteger attempts = new AtomicInteger();
-    String name = clients.call(42L, github -> {
-      attempts.incrementAndGet();
-      return github.getRepository(REPO).getFullName();
-    });
+    String name =
+        clients.call(
+            42L,
+            github -> {
+              attempts.incrementAndGet();
+              return github.getRepository(REPO).getFullName();
+            });
     assertThat(name).isEqualTo(REPO);
     assertThat(attempts.get()).isEqualTo(2);
     assertThat(app.tokenExchanges()).isEqualTo(2);
@@ -172,10 +187,16 @@ class InstallationClientsTest {
     clients.forInstallation(42L).getRepository(REPO);
     gh.failNext("GET", REPO_PATH, 401, 5);
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> clients.call(42L, github -> {
-      attempts.incrementAndGet();
-      return github.getRepository(REPO);
-    })).isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.getResponseCode()).isEqualTo(401));
+    assertThatThrownBy(
+            () ->
+                clients.call(
+                    42L,
+                    github -> {
+                      attempts.incrementAndGet();
+                      return github.getRepository(REPO);
+                    }))
+        .isInstanceOfSatisfying(
+            HttpException.class, e -> assertThat(e.getResponseCode()).isEqualTo(401));
     assertThat(attempts.get()).isEqualTo(2);
     assertThat(gh.requestCount("GET", REPO_PATH)).isEqualTo(1 + 2);
     assertThat(app.tokenExchanges()).isEqualTo(2);
@@ -184,15 +205,23 @@ class InstallationClientsTest {
   @Test
   void otherFailuresAreNotRetried() throws Exception {
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> clients.call(42L, github -> {
-      attempts.incrementAndGet();
-      return github.getRepository("octo/missing");
-    })).isInstanceOf(GHFileNotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                clients.call(
+                    42L,
+                    github -> {
+                      attempts.incrementAndGet();
+                      return github.getRepository("octo/missing");
+                    }))
+        .isInstanceOf(GHFileNotFoundException.class);
     assertThat(attempts.get()).isEqualTo(1);
     assertThat(app.tokenExchanges()).isEqualTo(1);
-    assertThat(InstallationClients.isUnauthorized(new RuntimeException(new HttpException(401, "x", "u", null))))
+    assertThat(
+            InstallationClients.isUnauthorized(
+                new RuntimeException(new HttpException(401, "x", "u", null))))
         .isTrue();
-    assertThat(InstallationClients.isUnauthorized(new HttpException(403, "x", "u", null))).isFalse();
+    assertThat(InstallationClients.isUnauthorized(new HttpException(403, "x", "u", null)))
+        .isFalse();
   }
 
   @Test
@@ -205,7 +234,8 @@ class InstallationClientsTest {
     assertThat(second).isNotSameAs(first);
     second.getRepository(REPO);
     assertThat(app.tokenExchanges()).isEqualTo(2);
-    assertThatThrownBy(() -> clients.forInstallation(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> clients.forInstallation(null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -213,10 +243,12 @@ class InstallationClientsTest {
     InstallationClients impostor =
         new InstallationClients(GitHubCredentials.app(gh.baseUrl(), APP_ID, Pem.pkcs8(Pem.rsa())));
     assertThatThrownBy(() -> impostor.call(42L, github -> github.getRepository(REPO)))
-        .isInstanceOfSatisfying(HttpException.class, e -> {
-          assertThat(e.getResponseCode()).isEqualTo(401);
-          assertThat(e.getMessage()).contains("A JSON web token could not be decoded");
-        });
+        .isInstanceOfSatisfying(
+            HttpException.class,
+            e -> {
+              assertThat(e.getResponseCode()).isEqualTo(401);
+              assertThat(e.getMessage()).contains("A JSON web token could not be decoded");
+            });
     assertThat(app.tokenExchanges()).isZero();
     assertThat(gh.requestCount("GET", REPO_PATH)).isZero();
   }
@@ -224,8 +256,10 @@ class InstallationClientsTest {
   @Test
   void theCustomizerReachesEveryBuilder() throws Exception {
     List<String> seen = new ArrayList<>();
-    InstallationClients customized = new InstallationClients(
-        GitHubCredentials.app(gh.baseUrl(), APP_ID, Pem.pkcs1(keys)), builder -> seen.add("customized"));
+    InstallationClients customized =
+        new InstallationClients(
+            GitHubCredentials.app(gh.baseUrl(), APP_ID, Pem.pkcs1(keys)),
+            builder -> seen.add("customized"));
     customized.forInstallation(42L).getRepository(REPO);
     customized.forInstallation(43L);
     assertThat(seen).containsExactly("customized", "customized");
@@ -236,15 +270,19 @@ class InstallationClientsTest {
     gh.reset();
     gh.pullRequest(REPO, 1).head("a".repeat(40)).register();
     gh.requireToken("ghp_local");
-    InstallationClients local = new InstallationClients(
-        GitHubCredentials.fromEnvironment(java.util.Map.of("GITHUB_API_URL", gh.baseUrl(), "GITHUB_TOKEN", "ghp_local")));
+    InstallationClients local =
+        new InstallationClients(
+            GitHubCredentials.fromEnvironment(
+                java.util.Map.of("GITHUB_API_URL", gh.baseUrl(), "GITHUB_TOKEN", "ghp_local")));
     GitHub github = local.forInstallation(null);
     assertThat(local.forInstallation(1L)).isSameAs(github);
     assertThat(local.forInstallation(2L)).isSameAs(github);
     String fullName = local.call(7L, g -> g.getRepository(REPO).getFullName());
     assertThat(fullName).isEqualTo(REPO);
-    assertThat(gh.requests("GET", REPO_PATH)).singleElement()
-        .extracting(r -> r.header("Authorization")).isEqualTo("token ghp_local");
+    assertThat(gh.requests("GET", REPO_PATH))
+        .singleElement()
+        .extracting(r -> r.header("Authorization"))
+        .isEqualTo("token ghp_local");
     assertThat(gh.requestCount("ANY", "/app.*")).isZero();
     assertThat(gh.requestCount("GET", "/user")).isZero();
     local.invalidate(7L);
@@ -254,23 +292,32 @@ class InstallationClientsTest {
   @Test
   void tokenModeDoesNotRetryA401() throws Exception {
     gh.requireToken("ghp_right");
-    InstallationClients local = new InstallationClients(GitHubCredentials.token(gh.baseUrl(), "ghp_wrong"));
+    InstallationClients local =
+        new InstallationClients(GitHubCredentials.token(gh.baseUrl(), "ghp_wrong"));
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> local.call(1L, g -> {
-      attempts.incrementAndGet();
-      return g.getRepository(REPO);
-    })).isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.getResponseCode()).isEqualTo(401));
+    assertThatThrownBy(
+            () ->
+                local.call(
+                    1L,
+                    g -> {
+                      attempts.incrementAndGet();
+                      return g.getRepository(REPO);
+                    }))
+        .isInstanceOfSatisfying(
+            HttpException.class, e -> assertThat(e.getResponseCode()).isEqualTo(401));
     assertThat(attempts.get()).isEqualTo(1);
     assertThat(gh.requestCount("GET", REPO_PATH)).isEqualTo(1);
   }
 
   @Test
   void halfConfiguredAppIsRefusedBeforeAnyClientIsBuilt() {
-    assertThatThrownBy(() -> new InstallationClients(GitHubCredentials.fromEnvironment(java.util.Map.of(
-        "GITHUB_API_URL", gh.baseUrl(), "GITHUB_APP_ID", APP_ID))))
+    assertThatThrownBy(
+            () ->
+                new InstallationClients(
+                    GitHubCredentials.fromEnvironment(
+                        java.util.Map.of("GITHUB_API_URL", gh.baseUrl(), "GITHUB_APP_ID", APP_ID))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("GITHUB_APP_ID is set but its private key is missing");
     assertThat(gh.requestCount("ANY", ".*")).isZero();
   }
-
 }

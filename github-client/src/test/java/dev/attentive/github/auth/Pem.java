@@ -29,7 +29,10 @@ final class Pem {
     return pem("RSA PRIVATE KEY", pkcs1Der(keys.getPrivate().getEncoded()));
   }
 
-  /** The RSAPrivateKey inside PrivateKeyInfo: SEQUENCE { INTEGER 0, AlgorithmIdentifier, OCTET STRING {here} }. */
+  /**
+   * The RSAPrivateKey inside PrivateKeyInfo: SEQUENCE { INTEGER 0, AlgorithmIdentifier, OCTET
+   * STRING {here} }.
+   */
   static byte[] pkcs1Der(byte[] pkcs8) {
     int[] pos = {0};
     expect(pkcs8, pos, 0x30);
@@ -68,8 +71,12 @@ final class Pem {
   }
 
   private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n"
+    return "-----BEGIN "
+        + type
+        + "-----\n"
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 }

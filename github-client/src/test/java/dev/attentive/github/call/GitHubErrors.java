@@ -10,12 +10,15 @@ public final class GitHubErrors {
   private GitHubErrors() {}
 
   public static HttpException status(int status, String body) {
-    return new HttpException(body, status, "HTTP " + status, "https://api.github.com/repos/o/r/pulls/1/reviews");
+    return new HttpException(
+        body, status, "HTTP " + status, "https://api.github.com/repos/o/r/pulls/1/reviews");
   }
 
   /** What the client's FAIL handlers throw: the status and every response header. */
-  public static HttpException withHeaders(int status, String message, Map<String, List<String>> headers) {
-    return new HttpException(message, status, "HTTP " + status, "https://api.github.com/repos/o/r/pulls/1/reviews") {
+  public static HttpException withHeaders(
+      int status, String message, Map<String, List<String>> headers) {
+    return new HttpException(
+        message, status, "HTTP " + status, "https://api.github.com/repos/o/r/pulls/1/reviews") {
       private static final long serialVersionUID = 1L;
 
       @Override

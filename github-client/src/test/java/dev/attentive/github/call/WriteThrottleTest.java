@@ -20,10 +20,12 @@ class WriteThrottleTest {
     FakeTicker ticker = new FakeTicker();
     WriteThrottle throttle = new WriteThrottle(Duration.ofSeconds(1), ticker);
 
-    throttle.write(1L, () -> {
-      ticker.advance(Duration.ofMillis(300)); // the request itself took 300 ms
-      return null;
-    });
+    throttle.write(
+        1L,
+        () -> {
+          ticker.advance(Duration.ofMillis(300)); // the request itself took 300 ms
+          return null;
+        });
     ticker.advance(Duration.ofMillis(400));
     throttle.write(1L, () -> null);
     throttle.write(2L, () -> null); // another installation has its own lane
@@ -57,18 +59,23 @@ class WriteThrottleTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<?>> futures = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      futures.add(pool.submit(() -> throttle.write(9L, () -> {
-        long start = System.nanoTime();
-        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        inFlight.decrementAndGet();
-        spans.add(new long[] {start, System.nanoTime()});
-        return null;
-      })));
+      futures.add(
+          pool.submit(
+              () ->
+                  throttle.write(
+                      9L,
+                      () -> {
+                        long start = System.nanoTime();
+                        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                        try {
+                          Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        inFlight.decrementAndGet();
+                        spans.add(new long[] {start, System.nanoTime()});
+                        return null;
+                      })));
     }
     for (Future<?> f : futures) {
       f.get(10, TimeUnit.SECONDS);
@@ -79,7 +86,8 @@ class WriteThrottleTest {
     List<long[]> sorted = new ArrayList<>(spans);
     sorted.sort((a, b) -> Long.compare(a[0], b[0]));
     for (int i = 1; i < sorted.size(); i++) {
-      assertThat(sorted.get(i)[0] - sorted.get(i - 1)[1]).isGreaterThanOrEqualTo(Duration.ofMillis(20).toNanos());
+      assertThat(sorted.get(i)[0] - sorted.get(i - 1)[1])
+          .isGreaterThanOrEqualTo(Duration.ofMillis(20).toNanos());
     }
   }
 }

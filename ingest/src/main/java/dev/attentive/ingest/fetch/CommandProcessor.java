@@ -20,31 +20,39 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * Carries out {@code /attentive <command>} comments ({@link BotCommand}s from {@link Topics#BOT_COMMANDS}), once each:
- * the command's delivery id goes into a changelogged store in the same exactly-once transaction as what the command
- * produces, so a replayed command record does nothing.
+ * Carries out {@code /attentive <command>} comments ({@link BotCommand}s from {@link
+ * Topics#BOT_COMMANDS}), once each: the command's delivery id goes into a changelogged store in the
+ * same exactly-once transaction as what the command produces, so a replayed command record does
+ * nothing.
  *
- * <p>Only users with write access to the repository (GitHub's permission {@code admin} or {@code write}, which
- * includes maintainers) may command; anyone else gets a polite reply and nothing happens.
+ * <p>Only users with write access to the repository (GitHub's permission {@code admin} or {@code
+ * write}, which includes maintainers) may command; anyone else gets a polite reply and nothing
+ * happens.
  *
  * <ul>
- *   <li>{@code review}: fetch the PR's current head and emit chunks and a manifest as for a push (trigger
- *       {@code command.review}); the publisher still never repeats a finding.
- *   <li>{@code full-review}: the same with trigger {@code command.full-review}: the publisher posts every current
- *       finding in a fresh review, also those posted before.
- *   <li>{@code tests}: the same, with only the {@code tests} analyzer (an analyzer override on the settings).
- *   <li>{@code pause} / {@code resume}: per PR, in {@link #PAUSED_STORE}; while paused, pushes are not fetched.
+ *   <li>{@code review}: fetch the PR's current head and emit chunks and a manifest as for a push
+ *       (trigger {@code command.review}); the publisher still never repeats a finding.
+ *   <li>{@code full-review}: the same with trigger {@code command.full-review}: the publisher posts
+ *       every current finding in a fresh review, also those posted before.
+ *   <li>{@code tests}: the same, with only the {@code tests} analyzer (an analyzer override on the
+ *       settings).
+ *   <li>{@code pause} / {@code resume}: per PR, in {@link #PAUSED_STORE}; while paused, pushes are
+ *       not fetched.
  *   <li>{@code help}, anything else: a reply listing the commands.
  * </ul>
  *
- * Accepted commands are acknowledged with a reply comment. Replies are best effort: a reply GitHub refuses is logged,
- * never fails the command. (A transaction that aborts after a reply was posted replays the command, which may reply
- * twice; the records it produces are still written once.)
+ * Accepted commands are acknowledged with a reply comment. Replies are best effort: a reply GitHub
+ * refuses is logged, never fails the command. (A transaction that aborts after a reply was posted
+ * replays the command, which may reply twice; the records it produces are still written once.)
  */
 public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
 
-  /** PR key → when it was paused (epoch ms); a PR in here gets no review of its pushes. Read by the fetcher. */
+  /**
+   * PR key → when it was paused (epoch ms); a PR in here gets no review of its pushes. Read by the
+   * fetcher.
+   */
   public static final String PAUSED_STORE = "paused-pull-requests";
+
   /** Command delivery id → when it was carried out (epoch ms). */
   public static final String EXECUTED_STORE = "executed-commands";
 
@@ -58,7 +66,10 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
   private KeyValueStore<String, Long> paused;
 
   public CommandProcessor(FetchContext ctx) {
-    super(Topics.BOT_COMMANDS, EventSerdes.botCommand(), "command",
+    super(
+        Topics.BOT_COMMANDS,
+        EventSerdes.botCommand(),
+        "command",
         new DeadLetters("ingest", ctx.metrics(), ctx.clock()));
     this.ctx = ctx;
     this.fetcher = new PullRequestFetcher(ctx);
@@ -74,16 +85,21 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
   @Override
   protected void process(Record<String, byte[]> record, BotCommand command) {
     if (executed.contains(command.deliveryId())) {
-      ctx.metrics().counter("attentive.ingest.commands", "command", name(command), "outcome", "duplicate")
+      ctx.metrics()
+          .counter("attentive.ingest.commands", "command", name(command), "outcome", "duplicate")
           .increment();
-      LOG.infof("command %s (delivery %s) already carried out; skipped", name(command), command.deliveryId());
+      LOG.infof(
+          "command %s (delivery %s) already carried out; skipped",
+          name(command), command.deliveryId());
       return;
     }
     try {
       List<Outgoing<?>> out = execute(command);
       for (Outgoing<?> one : out) {
         send(one, record.timestamp());
-        ctx.metrics().counter("attentive.ingest.records.published", "topic", one.sink().topic()).increment();
+        ctx.metrics()
+            .counter("attentive.ingest.records.published", "topic", one.sink().topic())
+            .increment();
       }
       executed.add(command.deliveryId());
     } catch (GitHubFailedException e) {
@@ -92,7 +108,8 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
       deadLetter(record, "github_unavailable", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while carrying out a command on " + command.key(), e);
+      throw new IllegalStateException(
+          "interrupted while carrying out a command on " + command.key(), e);
     } catch (RuntimeException e) {
       deadLetter(record, "processing_failed", e);
     }
@@ -103,51 +120,108 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
     String key = command.key().value();
     String author = command.author();
     GitHubCalls.Budget budget = ctx.calls().budget();
-    String permission = author == null ? "none" : ctx.calls().read("permission of " + author + " on " + key,
-        budget, previous -> ctx.github().permission(command.repository(), author, command.installationId()));
+    String permission =
+        author == null
+            ? "none"
+            : ctx.calls()
+                .read(
+                    "permission of " + author + " on " + key,
+                    budget,
+                    previous ->
+                        ctx.github()
+                            .permission(command.repository(), author, command.installationId()));
     if (!ALLOWED_PERMISSIONS.contains(permission)) {
       count(name, "refused");
-      LOG.infof("%s: %s (permission %s) may not command the bot; /%s refused", key, author, permission, name);
-      reply(command, "Sorry @" + author + ", only people with write access to this repository can give Attentive"
-          + " commands. Nothing was done.");
+      LOG.infof(
+          "%s: %s (permission %s) may not command the bot; /%s refused",
+          key, author, permission, name);
+      reply(
+          command,
+          "Sorry @"
+              + author
+              + ", only people with write access to this repository can give Attentive"
+              + " commands. Nothing was done.");
       return List.of();
     }
     switch (name) {
       case "review":
       case "full-review":
-      case "tests": {
-        PullRequestHead head = ctx.calls().read("get pull request " + key, budget,
-            previous -> ctx.github().pullRequest(command.repository(), command.pullRequestNumber(),
-                command.installationId()));
-        if ("closed".equals(head.state())) {
-          count(name, "closed");
-          reply(command, "@" + author + ", this pull request is closed; Attentive reviews open pull requests only.");
-          return List.of();
+      case "tests":
+        {
+          PullRequestHead head =
+              ctx.calls()
+                  .read(
+                      "get pull request " + key,
+                      budget,
+                      previous ->
+                          ctx.github()
+                              .pullRequest(
+                                  command.repository(),
+                                  command.pullRequestNumber(),
+                                  command.installationId()));
+          if ("closed".equals(head.state())) {
+            count(name, "closed");
+            reply(
+                command,
+                "@"
+                    + author
+                    + ", this pull request is closed; Attentive reviews open pull requests only.");
+            return List.of();
+          }
+          List<Outgoing<?>> out =
+              fetcher.fetch(
+                  new PullRequestFetcher.Request(
+                      command.deliveryId(),
+                      command.repository(),
+                      command.pullRequestNumber(),
+                      head.baseSha(),
+                      head.headSha(),
+                      command.installationId(),
+                      "command." + name,
+                      head.defaultBranch(),
+                      name.equals("tests") ? List.of("tests") : null),
+                  budget);
+          count(name, "accepted");
+          String what =
+              switch (name) {
+                case "full-review" ->
+                    "a full review (every current finding, also those posted before)";
+                case "tests" -> "a review with the tests analyzer only";
+                default -> "a review";
+              };
+          reply(
+              command,
+              "👀 @"
+                  + author
+                  + ", "
+                  + what
+                  + " of "
+                  + shortSha(head.headSha())
+                  + " is on its way.");
+          return out;
         }
-        List<Outgoing<?>> out = fetcher.fetch(new PullRequestFetcher.Request(command.deliveryId(),
-            command.repository(), command.pullRequestNumber(), head.baseSha(), head.headSha(),
-            command.installationId(), "command." + name, head.defaultBranch(),
-            name.equals("tests") ? List.of("tests") : null), budget);
-        count(name, "accepted");
-        String what = switch (name) {
-          case "full-review" -> "a full review (every current finding, also those posted before)";
-          case "tests" -> "a review with the tests analyzer only";
-          default -> "a review";
-        };
-        reply(command, "👀 @" + author + ", " + what + " of " + shortSha(head.headSha()) + " is on its way.");
-        return out;
-      }
       case "pause":
         paused.put(key, ctx.clock().millis());
         count(name, "accepted");
-        reply(command, "⏸️ @" + author + ", Attentive will not review new pushes to this pull request until someone"
-            + " with write access comments `" + prefix() + " resume`.");
+        reply(
+            command,
+            "⏸️ @"
+                + author
+                + ", Attentive will not review new pushes to this pull request until someone"
+                + " with write access comments `"
+                + prefix()
+                + " resume`.");
         return List.of();
       case "resume":
         paused.delete(key);
         count(name, "accepted");
-        reply(command, "▶️ @" + author + ", Attentive reviews pushes to this pull request again. Comment `"
-            + prefix() + " review` to review the current head now.");
+        reply(
+            command,
+            "▶️ @"
+                + author
+                + ", Attentive reviews pushes to this pull request again. Comment `"
+                + prefix()
+                + " review` to review the current head now.");
         return List.of();
       case "help":
         count(name, "accepted");
@@ -165,13 +239,25 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
     return (unknown == null ? "" : "Attentive does not know the command `" + unknown + "`.\n\n")
         + "Attentive understands these commands in a pull request comment (from people with write access):\n\n"
         + "| command | what it does |\n|---|---|\n"
-        + "| `" + p + " review` | review the current head now |\n"
-        + "| `" + p + " full-review` | review the current head and post every current finding in a fresh review,"
+        + "| `"
+        + p
+        + " review` | review the current head now |\n"
+        + "| `"
+        + p
+        + " full-review` | review the current head and post every current finding in a fresh review,"
         + " also those posted before |\n"
-        + "| `" + p + " tests` | review the current head with the tests analyzer only |\n"
-        + "| `" + p + " pause` | stop reviewing new pushes to this pull request |\n"
-        + "| `" + p + " resume` | review new pushes again |\n"
-        + "| `" + p + " help` | this list |\n";
+        + "| `"
+        + p
+        + " tests` | review the current head with the tests analyzer only |\n"
+        + "| `"
+        + p
+        + " pause` | stop reviewing new pushes to this pull request |\n"
+        + "| `"
+        + p
+        + " resume` | review new pushes again |\n"
+        + "| `"
+        + p
+        + " help` | this list |\n";
   }
 
   private String prefix() {
@@ -181,7 +267,9 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
   /** Best effort: a reply that cannot be posted is logged and counted, never fails the command. */
   private void reply(BotCommand command, String body) {
     try {
-      ctx.github().comment(command.repository(), command.pullRequestNumber(), body, command.installationId());
+      ctx.github()
+          .comment(
+              command.repository(), command.pullRequestNumber(), body, command.installationId());
     } catch (IOException | RuntimeException e) {
       ctx.metrics().counter("attentive.ingest.command.replies.failed").increment();
       LOG.warnf("could not reply on %s: %s", command.key(), e.getMessage());
@@ -189,7 +277,9 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
   }
 
   private void count(String command, String outcome) {
-    ctx.metrics().counter("attentive.ingest.commands", "command", command, "outcome", outcome).increment();
+    ctx.metrics()
+        .counter("attentive.ingest.commands", "command", command, "outcome", outcome)
+        .increment();
   }
 
   private static String name(BotCommand command) {

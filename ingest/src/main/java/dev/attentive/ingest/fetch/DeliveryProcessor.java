@@ -21,10 +21,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * For each stored delivery, once: fetch the PR's files from GitHub and emit diff chunks and a manifest, or emit the
- * bot command of a comment. A delivery ID already processed (GitHub's redelivery) is skipped; the set of processed IDs
- * is a changelogged state store, written in the same exactly-once transaction as the output. A delivery that cannot be
- * processed goes to the dead-letter topic with its original bytes and is not marked processed, so it can be replayed.
+ * For each stored delivery, once: fetch the PR's files from GitHub and emit diff chunks and a
+ * manifest, or emit the bot command of a comment. A delivery ID already processed (GitHub's
+ * redelivery) is skipped; the set of processed IDs is a changelogged state store, written in the
+ * same exactly-once transaction as the output. A delivery that cannot be processed goes to the
+ * dead-letter topic with its original bytes and is not marked processed, so it can be replayed.
  */
 public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDelivery> {
 
@@ -38,7 +39,10 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
   private KeyValueStore<String, Long> paused;
 
   public DeliveryProcessor(FetchContext ctx) {
-    super(Topics.WEBHOOK_DELIVERIES, EventSerdes.webhookDelivery(), "delivery",
+    super(
+        Topics.WEBHOOK_DELIVERIES,
+        EventSerdes.webhookDelivery(),
+        "delivery",
         new DeadLetters("ingest", ctx.metrics(), ctx.clock()));
     this.ctx = ctx;
     this.fetcher = new PullRequestFetcher(ctx);
@@ -47,7 +51,8 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
   @Override
   public void init(ProcessorContext<String, Object> context) {
     super.init(context);
-    this.processed = ProcessedIds.open(context, PROCESSED_STORE, ctx.dedupeRetention(), ctx.clock());
+    this.processed =
+        ProcessedIds.open(context, PROCESSED_STORE, ctx.dedupeRetention(), ctx.clock());
     this.paused = context.getStateStore(CommandProcessor.PAUSED_STORE);
   }
 
@@ -59,14 +64,19 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
       return;
     }
     try {
-      List<Outgoing<?>> out = switch (delivery.event()) {
-        case "pull_request" -> fetchDiff(delivery);
-        case "issue_comment" -> command(delivery);
-        default -> throw new IllegalArgumentException("event '" + delivery.event() + "' is not processed");
-      };
+      List<Outgoing<?>> out =
+          switch (delivery.event()) {
+            case "pull_request" -> fetchDiff(delivery);
+            case "issue_comment" -> command(delivery);
+            default ->
+                throw new IllegalArgumentException(
+                    "event '" + delivery.event() + "' is not processed");
+          };
       for (Outgoing<?> one : out) {
         send(one, record.timestamp());
-        ctx.metrics().counter("attentive.ingest.records.published", "topic", one.sink().topic()).increment();
+        ctx.metrics()
+            .counter("attentive.ingest.records.published", "topic", one.sink().topic())
+            .increment();
       }
       processed.add(delivery.deliveryId());
     } catch (GitHubFailedException e) {
@@ -87,18 +97,31 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
       throws IOException, InterruptedException {
     if (paused.get(delivery.key()) != null) {
       ctx.metrics().counter("attentive.ingest.deliveries.paused").increment();
-      LOG.infof("%s is paused (/attentive pause); delivery %s (%s) not fetched", delivery.key(),
-          delivery.deliveryId(), delivery.action());
+      LOG.infof(
+          "%s is paused (/attentive pause); delivery %s (%s) not fetched",
+          delivery.key(), delivery.deliveryId(), delivery.action());
       return List.of();
     }
     JsonNode payload = EventJson.mapper().readTree(delivery.body());
     JsonNode pr = payload.path("pull_request");
-    // The settings come from the default branch of the repository the PR is made against, never from its head.
-    String defaultBranch = payload.path("repository").path("default_branch").asText(
-        pr.path("base").path("repo").path("default_branch").asText(null));
-    return fetcher.fetch(new PullRequestFetcher.Request(delivery.deliveryId(), delivery.repository(),
-        delivery.pullRequestNumber(), pr.path("base").path("sha").asText(), pr.path("head").path("sha").asText(),
-        delivery.installationId(), "pull_request." + delivery.action(), defaultBranch, null));
+    // The settings come from the default branch of the repository the PR is made against, never
+    // from its head.
+    String defaultBranch =
+        payload
+            .path("repository")
+            .path("default_branch")
+            .asText(pr.path("base").path("repo").path("default_branch").asText(null));
+    return fetcher.fetch(
+        new PullRequestFetcher.Request(
+            delivery.deliveryId(),
+            delivery.repository(),
+            delivery.pullRequestNumber(),
+            pr.path("base").path("sha").asText(),
+            pr.path("head").path("sha").asText(),
+            delivery.installationId(),
+            "pull_request." + delivery.action(),
+            defaultBranch,
+            null));
   }
 
   private List<Outgoing<?>> command(WebhookDelivery delivery) throws IOException {
@@ -108,10 +131,19 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
     if (words == null) {
       throw new IllegalArgumentException("comment is not a bot command");
     }
-    BotCommand command = new BotCommand(BotCommand.SCHEMA_VERSION, delivery.deliveryId(), delivery.repository(),
-        delivery.pullRequestNumber(), delivery.installationId(), words.get(0), words.subList(1, words.size()),
-        comment.path("user").path("login").asText(null), comment.path("author_association").asText(null),
-        comment.path("id").asLong(), parseInstant(comment.path("created_at").asText(null), delivery.receivedAt()));
+    BotCommand command =
+        new BotCommand(
+            BotCommand.SCHEMA_VERSION,
+            delivery.deliveryId(),
+            delivery.repository(),
+            delivery.pullRequestNumber(),
+            delivery.installationId(),
+            words.get(0),
+            words.subList(1, words.size()),
+            comment.path("user").path("login").asText(null),
+            comment.path("author_association").asText(null),
+            comment.path("id").asLong(),
+            parseInstant(comment.path("created_at").asText(null), delivery.receivedAt()));
     return List.of(new Outgoing<>(Sinks.BOT_COMMANDS, delivery.key(), command));
   }
 

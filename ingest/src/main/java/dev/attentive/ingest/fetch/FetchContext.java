@@ -9,10 +9,17 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * What ingest's stream processors and their fetcher work with, shared by every processor instance (one per stream
- * task): the GitHub gateway, the diff builder, the command parser, metrics, the GitHub retry policy (one budget per
- * delivery or command) and the limits from the configuration.
+ * What ingest's stream processors and their fetcher work with, shared by every processor instance
+ * (one per stream task): the GitHub gateway, the diff builder, the command parser, metrics, the
+ * GitHub retry policy (one budget per delivery or command) and the limits from the configuration.
  */
-public record FetchContext(GitHubGateway github, DiffBuilder diffs, DeliveryClassifier commands, MeterRegistry metrics,
-    GitHubCalls calls, Duration dedupeRetention, Set<String> contentLanguages,
-    int contentMaxBytes, Clock clock) {}
+public record FetchContext(
+    GitHubGateway github,
+    DiffBuilder diffs,
+    DeliveryClassifier commands,
+    MeterRegistry metrics,
+    GitHubCalls calls,
+    Duration dedupeRetention,
+    Set<String> contentLanguages,
+    int contentMaxBytes,
+    Clock clock) {}

@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Ingest's GitHub access, from the shared module: the installation clients, and its retries of reads. */
+/**
+ * Ingest's GitHub access, from the shared module: the installation clients, and its retries of
+ * reads.
+ */
 @ApplicationScoped
 public class GitHubProducer {
 
@@ -27,18 +30,30 @@ public class GitHubProducer {
   }
 
   /**
-   * Retries of the reads of one delivery or command share one budget, which runs inside its exactly-once
-   * transaction: the budget must be shorter than the transaction time-out, or ingest does not start.
+   * Retries of the reads of one delivery or command share one budget, which runs inside its
+   * exactly-once transaction: the budget must be shorter than the transaction time-out, or ingest
+   * does not start.
    */
   @Produces
   @Singleton
-  GitHubCalls calls(IngestConfig config, MeterRegistry metrics,
-      @ConfigProperty(name = "kafka-streams.producer.transaction.timeout.ms", defaultValue = TRANSACTION_TIMEOUT_MS)
-      long transactionTimeoutMs) {
+  GitHubCalls calls(
+      IngestConfig config,
+      MeterRegistry metrics,
+      @ConfigProperty(
+              name = "kafka-streams.producer.transaction.timeout.ms",
+              defaultValue = TRANSACTION_TIMEOUT_MS)
+          long transactionTimeoutMs) {
     IngestConfig.GitHub github = config.github();
-    RetryPolicy policy = new RetryPolicy(github.attempts(), github.initialBackoff(), github.maxBackoff(),
-        github.rateLimitWait(), github.retryBudget())
-        .insideTransaction(Duration.ofMillis(transactionTimeoutMs), "attentive.ingest.github.retry-budget");
-    return new GitHubCalls(policy, Ticker.system(), Clock.systemUTC(), metrics, "attentive.ingest.github.retries");
+    RetryPolicy policy =
+        new RetryPolicy(
+                github.attempts(),
+                github.initialBackoff(),
+                github.maxBackoff(),
+                github.rateLimitWait(),
+                github.retryBudget())
+            .insideTransaction(
+                Duration.ofMillis(transactionTimeoutMs), "attentive.ingest.github.retry-budget");
+    return new GitHubCalls(
+        policy, Ticker.system(), Clock.systemUTC(), metrics, "attentive.ingest.github.retries");
   }
 }

@@ -11,8 +11,9 @@ import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestFileDetail;
 
 /**
- * {@link GitHubGateway} through the kohsuke GitHub API client. Each method is one call as the installation (a 401
- * renews its token and repeats the call once); failures are thrown as the client throws them.
+ * {@link GitHubGateway} through the kohsuke GitHub API client. Each method is one call as the
+ * installation (a 401 renews its token and repeats the call once); failures are thrown as the
+ * client throws them.
  */
 @ApplicationScoped
 public class KohsukeGitHubGateway implements GitHubGateway {
@@ -28,21 +29,31 @@ public class KohsukeGitHubGateway implements GitHubGateway {
   }
 
   @Override
-  public PullRequestFiles listFiles(String repository, int number, Long installationId) throws IOException {
+  public PullRequestFiles listFiles(String repository, int number, Long installationId)
+      throws IOException {
     try {
-      return clients.call(installationId, github -> {
-        GHPullRequest pr = github.getRepository(repository).getPullRequest(number);
-        List<ChangedFile> files = new ArrayList<>();
-        for (GHPullRequestFileDetail f : pr.listFiles().withPageSize(pageSize)) {
-          if (files.size() >= maxFiles) {
-            break;
-          }
-          files.add(new ChangedFile(f.getFilename(), f.getPreviousFilename(), f.getStatus(), f.getAdditions(),
-              f.getDeletions(), f.getChanges(), f.getPatch()));
-        }
-        int changed = pr.getChangedFiles();
-        return new PullRequestFiles(List.copyOf(files), changed, changed > files.size());
-      });
+      return clients.call(
+          installationId,
+          github -> {
+            GHPullRequest pr = github.getRepository(repository).getPullRequest(number);
+            List<ChangedFile> files = new ArrayList<>();
+            for (GHPullRequestFileDetail f : pr.listFiles().withPageSize(pageSize)) {
+              if (files.size() >= maxFiles) {
+                break;
+              }
+              files.add(
+                  new ChangedFile(
+                      f.getFilename(),
+                      f.getPreviousFilename(),
+                      f.getStatus(),
+                      f.getAdditions(),
+                      f.getDeletions(),
+                      f.getChanges(),
+                      f.getPatch()));
+            }
+            int changed = pr.getChangedFiles();
+            return new PullRequestFiles(List.copyOf(files), changed, changed > files.size());
+          });
     } catch (org.kohsuke.github.GHException e) {
       // The page iterator wraps I/O failures in an unchecked exception.
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
@@ -50,10 +61,12 @@ public class KohsukeGitHubGateway implements GitHubGateway {
   }
 
   @Override
-  public java.util.Optional<String> fileContent(String repository, String path, String ref, Long installationId)
-      throws IOException {
+  public java.util.Optional<String> fileContent(
+      String repository, String path, String ref, Long installationId) throws IOException {
     try {
-      var content = clients.call(installationId, github -> github.getRepository(repository).getFileContent(path, ref));
+      var content =
+          clients.call(
+              installationId, github -> github.getRepository(repository).getFileContent(path, ref));
       String encoded = content.getEncodedContent();
       if (!"base64".equals(content.getEncoding()) || encoded == null) {
         return java.util.Optional.empty(); // GitHub sends no content over 1 MB ("encoding": "none")
@@ -71,21 +84,33 @@ public class KohsukeGitHubGateway implements GitHubGateway {
   }
 
   @Override
-  public PullRequestHead pullRequest(String repository, int number, Long installationId) throws IOException {
-    return clients.call(installationId, github -> {
-      GHPullRequest pr = github.getRepository(repository).getPullRequest(number);
-      String defaultBranch = pr.getBase().getRepository() == null ? null
-          : pr.getBase().getRepository().getDefaultBranch();
-      return new PullRequestHead(pr.getBase().getSha(), pr.getHead().getSha(), defaultBranch,
-          pr.getState() == null ? null : pr.getState().name().toLowerCase(java.util.Locale.ROOT));
-    });
+  public PullRequestHead pullRequest(String repository, int number, Long installationId)
+      throws IOException {
+    return clients.call(
+        installationId,
+        github -> {
+          GHPullRequest pr = github.getRepository(repository).getPullRequest(number);
+          String defaultBranch =
+              pr.getBase().getRepository() == null
+                  ? null
+                  : pr.getBase().getRepository().getDefaultBranch();
+          return new PullRequestHead(
+              pr.getBase().getSha(),
+              pr.getHead().getSha(),
+              defaultBranch,
+              pr.getState() == null
+                  ? null
+                  : pr.getState().name().toLowerCase(java.util.Locale.ROOT));
+        });
   }
 
   @Override
-  public String permission(String repository, String login, Long installationId) throws IOException {
+  public String permission(String repository, String login, Long installationId)
+      throws IOException {
     try {
-      org.kohsuke.github.GHPermissionType type = clients.call(installationId,
-          github -> github.getRepository(repository).getPermission(login));
+      org.kohsuke.github.GHPermissionType type =
+          clients.call(
+              installationId, github -> github.getRepository(repository).getPermission(login));
       return type == null ? "none" : type.name().toLowerCase(java.util.Locale.ROOT);
     } catch (FileNotFoundException e) {
       return "none"; // GitHub answers 404 for users it does not know
@@ -93,7 +118,10 @@ public class KohsukeGitHubGateway implements GitHubGateway {
   }
 
   @Override
-  public void comment(String repository, int number, String body, Long installationId) throws IOException {
-    clients.call(installationId, github -> github.getRepository(repository).getPullRequest(number).comment(body));
+  public void comment(String repository, int number, String body, Long installationId)
+      throws IOException {
+    clients.call(
+        installationId,
+        github -> github.getRepository(repository).getPullRequest(number).comment(body));
   }
 }

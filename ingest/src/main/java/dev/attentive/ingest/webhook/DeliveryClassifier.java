@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 
 /**
- * Decides from the event name and the payload whether a delivery is one Attentive acts on. Only what is acted on is
- * stored; everything else is answered 202 and dropped, with the reason in the answer.
+ * Decides from the event name and the payload whether a delivery is one Attentive acts on. Only
+ * what is acted on is stored; everything else is answered 202 and dropped, with the reason in the
+ * answer.
  */
 public final class DeliveryClassifier {
 
   /** The outcome: store (with the PR it concerns), answer a ping, or ignore with a reason. */
   public sealed interface Decision {
-    record Store(String repository, int pullRequestNumber, String action, Long installationId) implements Decision {}
+    record Store(String repository, int pullRequestNumber, String action, Long installationId)
+        implements Decision {}
 
     record Ping() implements Decision {}
 
@@ -22,7 +24,8 @@ public final class DeliveryClassifier {
   private final boolean reviewDrafts;
   private final String commandPrefix;
 
-  public DeliveryClassifier(Set<String> pullRequestActions, boolean reviewDrafts, String commandPrefix) {
+  public DeliveryClassifier(
+      Set<String> pullRequestActions, boolean reviewDrafts, String commandPrefix) {
     this.pullRequestActions = Set.copyOf(pullRequestActions);
     this.reviewDrafts = reviewDrafts;
     this.commandPrefix = commandPrefix;
@@ -37,8 +40,10 @@ public final class DeliveryClassifier {
     }
     String action = payload.path("action").asText(null);
     String repository = payload.path("repository").path("full_name").asText(null);
-    Long installation = payload.path("installation").hasNonNull("id")
-        ? payload.path("installation").path("id").asLong() : null;
+    Long installation =
+        payload.path("installation").hasNonNull("id")
+            ? payload.path("installation").path("id").asLong()
+            : null;
     switch (event) {
       case "pull_request" -> {
         if (!pullRequestActions.contains(action)) {
@@ -50,7 +55,8 @@ public final class DeliveryClassifier {
           return new Decision.Ignore("pull_request payload lacks repository, number or head sha");
         }
         if (pr.path("draft").asBoolean(false) && !reviewDrafts) {
-          return new Decision.Ignore("draft pull request (reviewed when it is marked ready for review)");
+          return new Decision.Ignore(
+              "draft pull request (reviewed when it is marked ready for review)");
         }
         if (!"open".equals(pr.path("state").asText("open"))) {
           return new Decision.Ignore("pull request is " + pr.path("state").asText());
@@ -85,8 +91,9 @@ public final class DeliveryClassifier {
   }
 
   /**
-   * The command words of a comment whose first line starts with the prefix ({@code /attentive review} →
-   * {@code ["review"]}); {@code ["help"]} for the bare prefix; null for any other comment.
+   * The command words of a comment whose first line starts with the prefix ({@code /attentive
+   * review} → {@code ["review"]}); {@code ["help"]} for the bare prefix; null for any other
+   * comment.
    */
   public java.util.List<String> parseCommand(String body) {
     String firstLine = body.strip().lines().findFirst().orElse("").strip();

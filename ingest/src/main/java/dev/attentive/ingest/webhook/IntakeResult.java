@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What ingest answers GitHub: a status and a small JSON object. Every non-2xx carries {@code error} (a stable,
- * machine-readable code, also the metrics tag) and {@code reason} (for the person reading GitHub's delivery log).
+ * What ingest answers GitHub: a status and a small JSON object. Every non-2xx carries {@code error}
+ * (a stable, machine-readable code, also the metrics tag) and {@code reason} (for the person
+ * reading GitHub's delivery log).
  */
 public record IntakeResult(int status, Map<String, Object> body) {
 

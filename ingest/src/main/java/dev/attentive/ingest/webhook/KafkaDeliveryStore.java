@@ -19,8 +19,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Writes deliveries with an idempotent, acks=all producer and waits for the acknowledgement, bounded so that GitHub
- * gets its answer within its 10 s window even when Kafka is down.
+ * Writes deliveries with an idempotent, acks=all producer and waits for the acknowledgement,
+ * bounded so that GitHub gets its answer within its 10 s window even when Kafka is down.
  */
 @ApplicationScoped
 public class KafkaDeliveryStore implements DeliveryStore {
@@ -29,7 +29,8 @@ public class KafkaDeliveryStore implements DeliveryStore {
   private final Duration timeout;
 
   public KafkaDeliveryStore(
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, IngestConfig config) {
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      IngestConfig config) {
     this.timeout = config.webhook().storeTimeout();
     int millis = (int) Math.max(1000, timeout.toMillis());
     Properties props = new Properties();
@@ -40,7 +41,8 @@ public class KafkaDeliveryStore implements DeliveryStore {
     props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(Topics.MAX_MESSAGE_BYTES));
-    // Every bound below is within the store timeout, so a dead broker surfaces as an exception, never a hang.
+    // Every bound below is within the store timeout, so a dead broker surfaces as an exception,
+    // never a hang.
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(millis));
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(millis));
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(millis));
@@ -51,12 +53,15 @@ public class KafkaDeliveryStore implements DeliveryStore {
   @Override
   public void store(WebhookDelivery delivery) throws StoreUnavailableException {
     try {
-      producer.send(new ProducerRecord<>(Topics.WEBHOOK_DELIVERIES, delivery.key(), delivery))
+      producer
+          .send(new ProducerRecord<>(Topics.WEBHOOK_DELIVERIES, delivery.key(), delivery))
           .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw new StoreUnavailableException("Kafka did not store the delivery: " + e.getCause().getMessage(), e);
+      throw new StoreUnavailableException(
+          "Kafka did not store the delivery: " + e.getCause().getMessage(), e);
     } catch (TimeoutException e) {
-      throw new StoreUnavailableException("Kafka did not acknowledge the delivery within " + timeout, e);
+      throw new StoreUnavailableException(
+          "Kafka did not acknowledge the delivery within " + timeout, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while storing the delivery", e);

@@ -7,17 +7,18 @@ import dev.attentive.events.WebhookDelivery;
 import dev.attentive.ingest.IngestConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.HashSet;
 import org.jboss.logging.Logger;
 
 /**
- * One webhook delivery in, one answer out. In order: size, signature, headers, JSON, what it is about, then the
- * durable write — so that nothing unverified is parsed and nothing is acknowledged that is not stored.
+ * One webhook delivery in, one answer out. In order: size, signature, headers, JSON, what it is
+ * about, then the durable write — so that nothing unverified is parsed and nothing is acknowledged
+ * that is not stored.
  */
 @ApplicationScoped
 public class WebhookIntake {
@@ -38,8 +39,11 @@ public class WebhookIntake {
 
   WebhookIntake(IngestConfig config, DeliveryStore store, MeterRegistry metrics, Clock clock) {
     this.signature = new WebhookSignature(config.webhook().secret());
-    this.classifier = new DeliveryClassifier(new HashSet<>(config.pullRequests().actions()),
-        config.pullRequests().reviewDrafts(), config.webhook().commandPrefix());
+    this.classifier =
+        new DeliveryClassifier(
+            new HashSet<>(config.pullRequests().actions()),
+            config.pullRequests().reviewDrafts(),
+            config.webhook().commandPrefix());
     this.store = store;
     this.metrics = metrics;
     this.maxBodyBytes = config.webhook().maxBodyBytes();
@@ -55,33 +59,50 @@ public class WebhookIntake {
     String eventTag = event == null || event.isBlank() ? "none" : event;
     if (result.error() != null) {
       metrics.counter("attentive.ingest.deliveries.rejected", "reason", result.error()).increment();
-      LOG.infof("rejected delivery %s (%s): %s %s", deliveryId, eventTag, result.status(), result.body());
+      LOG.infof(
+          "rejected delivery %s (%s): %s %s", deliveryId, eventTag, result.status(), result.body());
     } else {
-      metrics.counter("attentive.ingest.deliveries.received", "event", eventTag,
-          "outcome", String.valueOf(result.body().get("status"))).increment();
+      metrics
+          .counter(
+              "attentive.ingest.deliveries.received",
+              "event",
+              eventTag,
+              "outcome",
+              String.valueOf(result.body().get("status")))
+          .increment();
     }
     return result;
   }
 
   /** For the 413 answered before the body is read in full. */
   public IntakeResult tooLarge() {
-    IntakeResult result = IntakeResult.rejected(413, "payload_too_large",
-        "body exceeds " + maxBodyBytes + " bytes (GitHub caps webhook payloads at 25 MB)");
+    IntakeResult result =
+        IntakeResult.rejected(
+            413,
+            "payload_too_large",
+            "body exceeds " + maxBodyBytes + " bytes (GitHub caps webhook payloads at 25 MB)");
     metrics.counter("attentive.ingest.deliveries.rejected", "reason", result.error()).increment();
     return result;
   }
 
-  private IntakeResult decide(String event, String deliveryId, String signatureHeader, byte[] body) {
+  private IntakeResult decide(
+      String event, String deliveryId, String signatureHeader, byte[] body) {
     if (body.length > maxBodyBytes) {
-      return IntakeResult.rejected(413, "payload_too_large",
+      return IntakeResult.rejected(
+          413,
+          "payload_too_large",
           "body exceeds " + maxBodyBytes + " bytes (GitHub caps webhook payloads at 25 MB)");
     }
     if (signatureHeader == null || signatureHeader.isBlank()) {
-      return IntakeResult.rejected(401, "signature_missing",
+      return IntakeResult.rejected(
+          401,
+          "signature_missing",
           "X-Hub-Signature-256 header is required; configure the webhook secret on GitHub");
     }
     if (!signature.verify(body, signatureHeader.strip())) {
-      return IntakeResult.rejected(401, "signature_invalid",
+      return IntakeResult.rejected(
+          401,
+          "signature_invalid",
           "X-Hub-Signature-256 does not match the body under the configured secret");
     }
     if (event == null || event.isBlank()) {
@@ -93,25 +114,44 @@ public class WebhookIntake {
     String text;
     JsonNode payload;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
       payload = EventJson.mapper().readTree(text);
     } catch (CharacterCodingException e) {
       return IntakeResult.rejected(400, "malformed_json", "body is not UTF-8");
     } catch (JsonProcessingException e) {
-      return IntakeResult.rejected(400, "malformed_json",
-          "body is not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-              + ", column " + e.getLocation().getColumnNr());
+      return IntakeResult.rejected(
+          400,
+          "malformed_json",
+          "body is not valid JSON: "
+              + e.getOriginalMessage()
+              + " at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr());
     }
     if (payload == null || payload.isMissingNode()) {
       return IntakeResult.rejected(400, "malformed_json", "body is empty");
     }
     DeliveryClassifier.Decision decision = classifier.classify(event, payload);
     if (decision instanceof DeliveryClassifier.Decision.Store s) {
-      return storeDelivery(new WebhookDelivery(WebhookDelivery.SCHEMA_VERSION, deliveryId, event, s.action(),
-          s.repository(), s.pullRequestNumber(), s.installationId(), clock.instant(), signatureHeader.strip(), text));
+      return storeDelivery(
+          new WebhookDelivery(
+              WebhookDelivery.SCHEMA_VERSION,
+              deliveryId,
+              event,
+              s.action(),
+              s.repository(),
+              s.pullRequestNumber(),
+              s.installationId(),
+              clock.instant(),
+              signatureHeader.strip(),
+              text));
     }
     if (decision instanceof DeliveryClassifier.Decision.Ignore ignore) {
       return IntakeResult.ignored(deliveryId, ignore.reason());
@@ -125,7 +165,9 @@ public class WebhookIntake {
       return IntakeResult.stored(delivery.deliveryId(), delivery.key());
     } catch (DeliveryStore.StoreUnavailableException e) {
       LOG.warnf("delivery %s not stored: %s", delivery.deliveryId(), e.getMessage());
-      return IntakeResult.rejected(503, "storage_unavailable",
+      return IntakeResult.rejected(
+          503,
+          "storage_unavailable",
           "the delivery could not be stored durably; redeliver it from GitHub once Attentive is healthy");
     }
   }

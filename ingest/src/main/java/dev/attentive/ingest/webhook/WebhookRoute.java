@@ -11,8 +11,9 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * The webhook endpoint. A plain Vert.x route rather than a JAX-RS resource because the path is configuration, the
- * signature needs the raw bytes, and an oversized body must get our JSON 413 before it is read in full.
+ * The webhook endpoint. A plain Vert.x route rather than a JAX-RS resource because the path is
+ * configuration, the signature needs the raw bytes, and an oversized body must get our JSON 413
+ * before it is read in full.
  */
 @ApplicationScoped
 public class WebhookRoute {
@@ -28,7 +29,8 @@ public class WebhookRoute {
   }
 
   void register(@Observes Router router) {
-    router.post(path)
+    router
+        .post(path)
         .handler(BodyHandler.create(false).setBodyLimit(intake.maxBodyBytes()))
         .blockingHandler(this::handle, false)
         .failureHandler(this::fail);
@@ -38,8 +40,12 @@ public class WebhookRoute {
   private void handle(RoutingContext ctx) {
     var headers = ctx.request().headers();
     Buffer body = ctx.body().buffer();
-    IntakeResult result = intake.accept(headers.get("X-GitHub-Event"), headers.get("X-GitHub-Delivery"),
-        headers.get("X-Hub-Signature-256"), body == null ? new byte[0] : body.getBytes());
+    IntakeResult result =
+        intake.accept(
+            headers.get("X-GitHub-Event"),
+            headers.get("X-GitHub-Delivery"),
+            headers.get("X-Hub-Signature-256"),
+            body == null ? new byte[0] : body.getBytes());
     respond(ctx, result);
   }
 
@@ -50,8 +56,12 @@ public class WebhookRoute {
     }
     // Never a bare 5xx page: say what happened. Reaching here is a bug in ingest, not bad input.
     LOG.error("webhook handling failed", ctx.failure());
-    respond(ctx, IntakeResult.rejected(ctx.statusCode() >= 400 && ctx.statusCode() < 500 ? ctx.statusCode() : 500,
-        "internal_error", "ingest failed to handle the delivery; redeliver it from GitHub"));
+    respond(
+        ctx,
+        IntakeResult.rejected(
+            ctx.statusCode() >= 400 && ctx.statusCode() < 500 ? ctx.statusCode() : 500,
+            "internal_error",
+            "ingest failed to handle the delivery; redeliver it from GitHub"));
   }
 
   private static void respond(RoutingContext ctx, IntakeResult result) {

@@ -8,7 +8,10 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** GitHub's {@code X-Hub-Signature-256}: {@code sha256=} + hex HMAC-SHA256 of the raw body under the webhook secret. */
+/**
+ * GitHub's {@code X-Hub-Signature-256}: {@code sha256=} + hex HMAC-SHA256 of the raw body under the
+ * webhook secret.
+ */
 public final class WebhookSignature {
 
   private static final String PREFIX = "sha256=";
@@ -27,14 +30,19 @@ public final class WebhookSignature {
     return PREFIX + HexFormat.of().formatHex(hmac(body));
   }
 
-  /** Constant-time check of a header value against the body; false for a missing or malformed header. */
+  /**
+   * Constant-time check of a header value against the body; false for a missing or malformed
+   * header.
+   */
   public boolean verify(byte[] body, String header) {
     if (header == null || !header.startsWith(PREFIX) || header.length() != PREFIX.length() + 64) {
       return false;
     }
     byte[] given;
     try {
-      given = HexFormat.of().parseHex(header.substring(PREFIX.length()).toLowerCase(java.util.Locale.ROOT));
+      given =
+          HexFormat.of()
+              .parseHex(header.substring(PREFIX.length()).toLowerCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return false;
     }

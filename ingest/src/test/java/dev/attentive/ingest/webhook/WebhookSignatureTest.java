@@ -22,13 +22,16 @@ class WebhookSignatureTest {
 
   @Test
   void upperCaseHexIsTheSameSignature() {
-    assertThat(signature.verify(HELLO, "sha256=" + GITHUB_VECTOR.substring(7).toUpperCase())).isTrue();
+    assertThat(signature.verify(HELLO, "sha256=" + GITHUB_VECTOR.substring(7).toUpperCase()))
+        .isTrue();
   }
 
   @Test
   void anyChangeToBodySecretOrHeaderFails() {
-    assertThat(signature.verify("Hello, World?".getBytes(StandardCharsets.UTF_8), GITHUB_VECTOR)).isFalse();
-    assertThat(new WebhookSignature("It's a secret to everybody").verify(HELLO, GITHUB_VECTOR)).isFalse();
+    assertThat(signature.verify("Hello, World?".getBytes(StandardCharsets.UTF_8), GITHUB_VECTOR))
+        .isFalse();
+    assertThat(new WebhookSignature("It's a secret to everybody").verify(HELLO, GITHUB_VECTOR))
+        .isFalse();
     String flipped = GITHUB_VECTOR.substring(0, GITHUB_VECTOR.length() - 1) + "f";
     assertThat(signature.verify(HELLO, flipped)).isFalse();
   }
@@ -37,7 +40,8 @@ class WebhookSignatureTest {
   void malformedHeadersFailWithoutThrowing() {
     assertThat(signature.verify(HELLO, null)).isFalse();
     assertThat(signature.verify(HELLO, "")).isFalse();
-    assertThat(signature.verify(HELLO, GITHUB_VECTOR.substring(7))).isFalse(); // no "sha256=" prefix
+    assertThat(signature.verify(HELLO, GITHUB_VECTOR.substring(7)))
+        .isFalse(); // no "sha256=" prefix
     assertThat(signature.verify(HELLO, "sha1=" + GITHUB_VECTOR.substring(7))).isFalse();
     assertThat(signature.verify(HELLO, GITHUB_VECTOR + "00")).isFalse();
     assertThat(signature.verify(HELLO, "sha256=" + "zz".repeat(32))).isFalse();

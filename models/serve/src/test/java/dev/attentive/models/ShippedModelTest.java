@@ -19,8 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped SavedModel, loaded through DJL's TensorFlow engine, gives the same numbers TF Java computed for fixed
- * inputs right after export — alone and inside a padded batch with other windows.
+ * The shipped SavedModel, loaded through DJL's TensorFlow engine, gives the same numbers TF Java
+ * computed for fixed inputs right after export — alone and inside a padded batch with other
+ * windows.
  */
 class ShippedModelTest {
 
@@ -31,8 +32,13 @@ class ShippedModelTest {
   @BeforeAll
   static void load() throws Exception {
     directory = ShippedModel.directory();
-    model = new DjlReviewModel(directory, new DjlReviewModel.Options(1, 8, Duration.ofMillis(50), "cpu"));
-    cases = new ObjectMapper().readTree(directory.resolve("expected-outputs.json").toFile()).path("cases");
+    model =
+        new DjlReviewModel(
+            directory, new DjlReviewModel.Options(1, 8, Duration.ofMillis(50), "cpu"));
+    cases =
+        new ObjectMapper()
+            .readTree(directory.resolve("expected-outputs.json").toFile())
+            .path("cases");
   }
 
   @AfterAll
@@ -44,11 +50,16 @@ class ShippedModelTest {
   void shipsVersionedVocabularyProgramFormatAndACalibratedThreshold() throws Exception {
     ModelInfo info = ModelInfo.read(directory);
     assertThat(info.formatVersion()).isEqualTo(ModelInfo.FORMAT_VERSION);
-    assertThat(info.vocabulary()).hasSize(info.hyper().vocabulary()).startsWith("<pad>", "<nobug>", "<unk>");
-    assertThat(info.repairClasses()).hasSize(info.hyper().repairClasses()).contains("<", "<=", "true");
+    assertThat(info.vocabulary())
+        .hasSize(info.hyper().vocabulary())
+        .startsWith("<pad>", "<nobug>", "<unk>");
+    assertThat(info.repairClasses())
+        .hasSize(info.hyper().repairClasses())
+        .contains("<", "<=", "true");
     assertThat(info.programFormatVersion()).isEqualTo(1);
     assertThat(info.threshold()).isBetween(0.05, 0.999);
-    assertThat(info.metrics()).containsKeys("test.jointAccuracy", "test.falseAlarmsPer200CleanAtThreshold");
+    assertThat(info.metrics())
+        .containsKeys("test.jointAccuracy", "test.falseAlarmsPer200CleanAtThreshold");
   }
 
   @Test
@@ -84,8 +95,10 @@ class ShippedModelTest {
 
   @Test
   void windowsFromManyCallersShareBatchesAndEachGetsItsOwnAnswer() throws Exception {
-    // Several threads (stream tasks) submit at once; the 50 ms window lets their windows meet in one batch.
-    java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(6);
+    // Several threads (stream tasks) submit at once; the 50 ms window lets their windows meet in
+    // one batch.
+    java.util.concurrent.ExecutorService callers =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
     try {
       List<java.util.concurrent.Future<Prediction>> futures = new ArrayList<>();
       for (int round = 0; round < 4; round++) {
@@ -117,7 +130,9 @@ class ShippedModelTest {
   private static void assertClose(float[] actual, JsonNode expected) {
     assertThat(actual).hasSize(expected.size());
     for (int i = 0; i < actual.length; i++) {
-      assertThat((double) actual[i]).as("value %d", i).isCloseTo(expected.get(i).asDouble(), within(1e-5));
+      assertThat((double) actual[i])
+          .as("value %d", i)
+          .isCloseTo(expected.get(i).asDouble(), within(1e-5));
     }
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class BugInjectorTest {
 
-  private static final String SOURCE = """
+  private static final String SOURCE =
+      """
       package demo;
 
       import java.util.List;
@@ -43,21 +44,31 @@ class BugInjectorTest {
     assertThat(first.text()).isEqualTo("package");
     assertThat(first.inImport()).isTrue();
     assertThat(file.tokens()).noneMatch(t -> t.text().isBlank());
-    CodeToken less = file.tokens().stream().filter(t -> t.text().equals("<") && t.line() == 8).findFirst()
-        .orElseThrow();
+    CodeToken less =
+        file.tokens().stream()
+            .filter(t -> t.text().equals("<") && t.line() == 8)
+            .findFirst()
+            .orElseThrow();
     assertThat(less.column()).isEqualTo(23);
     assertThat(less.kind()).isEqualTo(CodeToken.Kind.OPERATOR);
   }
 
   @Test
   void findsTheSitesOfEveryBugKindButNotGenericsAngleBrackets() {
-    assertThat(kinds(8)).contains(MutationSite.Kind.BINARY_OPERATOR, MutationSite.Kind.INT_LITERAL,
-        MutationSite.Kind.METHOD_NAME);
-    assertThat(kinds(9)).contains(MutationSite.Kind.DROP_NOT, MutationSite.Kind.BINARY_OPERATOR,
-        MutationSite.Kind.VARIABLE);
+    assertThat(kinds(8))
+        .contains(
+            MutationSite.Kind.BINARY_OPERATOR,
+            MutationSite.Kind.INT_LITERAL,
+            MutationSite.Kind.METHOD_NAME);
+    assertThat(kinds(9))
+        .contains(
+            MutationSite.Kind.DROP_NOT,
+            MutationSite.Kind.BINARY_OPERATOR,
+            MutationSite.Kind.VARIABLE);
     assertThat(kinds(10)).contains(MutationSite.Kind.SWAP_ARGUMENTS);
     assertThat(kinds(13)).contains(MutationSite.Kind.BOOLEAN_LITERAL);
-    assertThat(file.sitesByLine().getOrDefault(6, List.of())).noneMatch(s -> s.kind() == MutationSite.Kind.BINARY_OPERATOR);
+    assertThat(file.sitesByLine().getOrDefault(6, List.of()))
+        .noneMatch(s -> s.kind() == MutationSite.Kind.BINARY_OPERATOR);
   }
 
   @Test
@@ -74,7 +85,8 @@ class BugInjectorTest {
   void plantsSwappedArgumentsWithAPointerToTheOtherArgument() {
     MutationSite site = site(10, MutationSite.Kind.SWAP_ARGUMENTS);
     var injector = new BugInjector(RepairClasses.withMethods(List.of()), Map.of());
-    Planted planted = injector.plant(file.tokens(), site, site.token(), site.other(), new Random(1));
+    Planted planted =
+        injector.plant(file.tokens(), site, site.token(), site.other(), new Random(1));
     assertThat(planted.tokens().get(site.token()).text()).isEqualTo("limit");
     assertThat(planted.tokens().get(site.other()).text()).isEqualTo("total");
     assertThat(planted.pointerTokens()).containsExactly(site.other());
@@ -82,13 +94,19 @@ class BugInjectorTest {
 
   @Test
   void plantsAWrongVariableOnlyWhenTheRightOneIsElsewhereInTheWindow() {
-    MutationSite site = file.sitesByLine().get(9).stream()
-        .filter(s -> s.kind() == MutationSite.Kind.VARIABLE && file.tokens().get(s.token()).text().equals("total"))
-        .findFirst().orElseThrow();
+    MutationSite site =
+        file.sitesByLine().get(9).stream()
+            .filter(
+                s ->
+                    s.kind() == MutationSite.Kind.VARIABLE
+                        && file.tokens().get(s.token()).text().equals("total"))
+            .findFirst()
+            .orElseThrow();
     var injector = new BugInjector(RepairClasses.withMethods(List.of()), Map.of());
     Planted planted = injector.plant(file.tokens(), site, site.token(), -1, new Random(3));
     assertThat(planted.tokens().get(site.token()).text()).isNotEqualTo("total");
-    assertThat(planted.pointerTokens()).isNotEmpty()
+    assertThat(planted.pointerTokens())
+        .isNotEmpty()
         .allMatch(i -> file.tokens().get(i).text().equals("total"));
   }
 
@@ -107,6 +125,9 @@ class BugInjectorTest {
   }
 
   private MutationSite site(int line, MutationSite.Kind kind) {
-    return file.sitesByLine().get(line).stream().filter(s -> s.kind() == kind).findFirst().orElseThrow();
+    return file.sitesByLine().get(line).stream()
+        .filter(s -> s.kind() == kind)
+        .findFirst()
+        .orElseThrow();
   }
 }

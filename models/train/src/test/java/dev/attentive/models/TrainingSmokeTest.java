@@ -13,9 +13,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Can it overfit one batch?" — the check that catches wrong gradients (a rising or flat loss) before a long run.
- * A tiny model sees the same 16 windows, half with a planted marker token whose position it must point at and whose
- * repair is a class or a pointer.
+ * "Can it overfit one batch?" — the check that catches wrong gradients (a rising or flat loss)
+ * before a long run. A tiny model sees the same 16 windows, half with a planted marker token whose
+ * position it must point at and whose repair is a class or a pointer.
  */
 class TrainingSmokeTest {
 

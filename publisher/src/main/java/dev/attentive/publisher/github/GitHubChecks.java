@@ -8,14 +8,22 @@ import java.util.Optional;
 public interface GitHubChecks {
 
   /** The id of an existing check run with this name on the commit, if any. */
-  Optional<Long> find(String repository, Long installationId, String headSha, String name) throws IOException;
-
-  /** Creates a completed check run with the first batch of annotations (at most 50); returns its id. */
-  long create(String repository, Long installationId, String headSha, String name, CheckOutput output)
+  Optional<Long> find(String repository, Long installationId, String headSha, String name)
       throws IOException;
 
-  /** Replaces the output of a check run, appending {@code output.annotations()} (at most 50) to those it has. */
-  void update(String repository, Long installationId, long id, String conclusion, CheckOutput output)
+  /**
+   * Creates a completed check run with the first batch of annotations (at most 50); returns its id.
+   */
+  long create(
+      String repository, Long installationId, String headSha, String name, CheckOutput output)
+      throws IOException;
+
+  /**
+   * Replaces the output of a check run, appending {@code output.annotations()} (at most 50) to
+   * those it has.
+   */
+  void update(
+      String repository, Long installationId, long id, String conclusion, CheckOutput output)
       throws IOException;
 
   /** GitHub takes at most 50 annotations per request. */
@@ -24,15 +32,20 @@ public interface GitHubChecks {
   /**
    * @param conclusion {@code neutral} or {@code success}
    */
-  record CheckOutput(String conclusion, String title, String summary, List<Annotation> annotations) {
+  record CheckOutput(
+      String conclusion, String title, String summary, List<Annotation> annotations) {
     public CheckOutput {
       if (annotations.size() > MAX_ANNOTATIONS_PER_REQUEST) {
-        throw new IllegalArgumentException("at most " + MAX_ANNOTATIONS_PER_REQUEST + " annotations per request");
+        throw new IllegalArgumentException(
+            "at most " + MAX_ANNOTATIONS_PER_REQUEST + " annotations per request");
       }
       annotations = List.copyOf(annotations);
     }
   }
 
-  /** @param level {@code notice}, {@code warning} or {@code failure} */
-  record Annotation(String path, int startLine, int endLine, String level, String title, String message) {}
+  /**
+   * @param level {@code notice}, {@code warning} or {@code failure}
+   */
+  record Annotation(
+      String path, int startLine, int endLine, String level, String title, String message) {}
 }

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The publisher's GitHub clients, from the shared module (its retries are built with the topology). */
+/**
+ * The publisher's GitHub clients, from the shared module (its retries are built with the topology).
+ */
 @ApplicationScoped
 public class GitHubProducer {
 

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * What the publisher needs from GitHub: read a pull request's reviews and review comments (to find its own hidden
- * markers), and post one review. One real implementation ({@link KohsukeGitHubReviews}); tests use the emulator.
- * Every method may throw what the kohsuke client throws; {@link dev.attentive.github.call.GitHubFailure#classify}
- * sorts it out.
+ * What the publisher needs from GitHub: read a pull request's reviews and review comments (to find
+ * its own hidden markers), and post one review. One real implementation ({@link
+ * KohsukeGitHubReviews}); tests use the emulator. Every method may throw what the kohsuke client
+ * throws; {@link dev.attentive.github.call.GitHubFailure#classify} sorts it out.
  */
 public interface GitHubReviews {
 
@@ -22,7 +22,9 @@ public interface GitHubReviews {
     /** Every review comment of the pull request (all pages), oldest first. */
     List<ExistingComment> comments() throws IOException;
 
-    /** {@code POST .../pulls/{n}/reviews} with event {@code COMMENT}: all comments or none (422). */
+    /**
+     * {@code POST .../pulls/{n}/reviews} with event {@code COMMENT}: all comments or none (422).
+     */
     CreatedReview createReview(NewReview review) throws IOException;
 
     /** The bodies of the comments on the pull request's conversation (all pages), oldest first. */
@@ -30,7 +32,10 @@ public interface GitHubReviews {
       return List.of();
     }
 
-    /** {@code POST /repos/{o}/{r}/issues/{n}/comments}: a comment on the pull request's conversation. */
+    /**
+     * {@code POST /repos/{o}/{r}/issues/{n}/comments}: a comment on the pull request's
+     * conversation.
+     */
     default void comment(String body) throws IOException {
       throw new UnsupportedOperationException("comments are not supported here");
     }

@@ -16,8 +16,9 @@ import org.kohsuke.github.GHPullRequestReviewEvent;
 import org.kohsuke.github.GitHub;
 
 /**
- * {@link GitHubReviews} through the kohsuke GitHub API client (1.330). Every request is a call as the installation:
- * a 401 (an installation token GitHub no longer takes) renews the token and repeats the request once.
+ * {@link GitHubReviews} through the kohsuke GitHub API client (1.330). Every request is a call as
+ * the installation: a 401 (an installation token GitHub no longer takes) renews the token and
+ * repeats the request once.
  */
 @ApplicationScoped
 public class KohsukeGitHubReviews implements GitHubReviews {
@@ -36,9 +37,12 @@ public class KohsukeGitHubReviews implements GitHubReviews {
   }
 
   @Override
-  public PullRequest pullRequest(String repository, int number, Long installationId) throws IOException {
+  public PullRequest pullRequest(String repository, int number, Long installationId)
+      throws IOException {
     Kohsuke pr = new Kohsuke(clients, repository, number, installationId, pageSize);
-    pr.call(github -> null); // fetched now: a pull request that is not there fails here, as GitHub answers
+    pr.call(
+        github ->
+            null); // fetched now: a pull request that is not there fails here, as GitHub answers
     return pr;
   }
 
@@ -53,7 +57,12 @@ public class KohsukeGitHubReviews implements GitHubReviews {
     private GitHub client;
     private GHPullRequest pr;
 
-    Kohsuke(InstallationClients clients, String repository, int number, Long installationId, int pageSize) {
+    Kohsuke(
+        InstallationClients clients,
+        String repository,
+        int number,
+        Long installationId,
+        int pageSize) {
       this.clients = clients;
       this.repository = repository;
       this.number = number;
@@ -61,80 +70,92 @@ public class KohsukeGitHubReviews implements GitHubReviews {
       this.pageSize = pageSize;
     }
 
-    /** Work on the pull request as the installation; after a renewal the new client fetches it again. */
+    /**
+     * Work on the pull request as the installation; after a renewal the new client fetches it
+     * again.
+     */
     private <T> T call(PullRequestCall<T> call) throws IOException {
-      return clients.call(installationId, github -> {
-        if (pr == null || client != github) {
-          pr = github.getRepository(repository).getPullRequest(number);
-          client = github;
-        }
-        try {
-          return call.apply(pr);
-        } catch (GHException e) {
-          throw unwrap(e);
-        }
-      });
+      return clients.call(
+          installationId,
+          github -> {
+            if (pr == null || client != github) {
+              pr = github.getRepository(repository).getPullRequest(number);
+              client = github;
+            }
+            try {
+              return call.apply(pr);
+            } catch (GHException e) {
+              throw unwrap(e);
+            }
+          });
     }
 
     @Override
     public List<ExistingReview> reviews() throws IOException {
-      return call(pr -> {
-        List<ExistingReview> out = new ArrayList<>();
-        for (GHPullRequestReview r : pr.listReviews().withPageSize(pageSize)) {
-          out.add(new ExistingReview(r.getId(), r.getBody()));
-        }
-        return out;
-      });
+      return call(
+          pr -> {
+            List<ExistingReview> out = new ArrayList<>();
+            for (GHPullRequestReview r : pr.listReviews().withPageSize(pageSize)) {
+              out.add(new ExistingReview(r.getId(), r.getBody()));
+            }
+            return out;
+          });
     }
 
     @Override
     public List<ExistingComment> comments() throws IOException {
-      return call(pr -> {
-        List<ExistingComment> out = new ArrayList<>();
-        for (GHPullRequestReviewComment c : pr.listReviewComments().withPageSize(pageSize)) {
-          out.add(new ExistingComment(c.getId(), c.getPullRequestReviewId(), c.getBody()));
-        }
-        return out;
-      });
+      return call(
+          pr -> {
+            List<ExistingComment> out = new ArrayList<>();
+            for (GHPullRequestReviewComment c : pr.listReviewComments().withPageSize(pageSize)) {
+              out.add(new ExistingComment(c.getId(), c.getPullRequestReviewId(), c.getBody()));
+            }
+            return out;
+          });
     }
 
     @Override
     public CreatedReview createReview(NewReview review) throws IOException {
-      return call(pr -> {
-        // No side: the batched builder cannot send one, and GitHub then assumes RIGHT (the head), where we comment.
-        GHPullRequestReviewBuilder builder = pr.createReview()
-            .commitId(review.commitId())
-            .event(GHPullRequestReviewEvent.COMMENT)
-            .body(review.body());
-        for (NewComment c : review.comments()) {
-          if (c.multiLine()) {
-            builder.multiLineComment(c.body(), c.path(), c.startLine(), c.line());
-          } else {
-            builder.singleLineComment(c.body(), c.path(), c.line());
-          }
-        }
-        GHPullRequestReview created = builder.create();
-        return new CreatedReview(created.getId(), String.valueOf(created.getHtmlUrl()));
-      });
+      return call(
+          pr -> {
+            // No side: the batched builder cannot send one, and GitHub then assumes RIGHT (the
+            // head), where we comment.
+            GHPullRequestReviewBuilder builder =
+                pr.createReview()
+                    .commitId(review.commitId())
+                    .event(GHPullRequestReviewEvent.COMMENT)
+                    .body(review.body());
+            for (NewComment c : review.comments()) {
+              if (c.multiLine()) {
+                builder.multiLineComment(c.body(), c.path(), c.startLine(), c.line());
+              } else {
+                builder.singleLineComment(c.body(), c.path(), c.line());
+              }
+            }
+            GHPullRequestReview created = builder.create();
+            return new CreatedReview(created.getId(), String.valueOf(created.getHtmlUrl()));
+          });
     }
 
     @Override
     public List<String> conversation() throws IOException {
-      return call(pr -> {
-        List<String> out = new ArrayList<>();
-        for (org.kohsuke.github.GHIssueComment c : pr.listComments().withPageSize(pageSize)) {
-          out.add(c.getBody());
-        }
-        return out;
-      });
+      return call(
+          pr -> {
+            List<String> out = new ArrayList<>();
+            for (org.kohsuke.github.GHIssueComment c : pr.listComments().withPageSize(pageSize)) {
+              out.add(c.getBody());
+            }
+            return out;
+          });
     }
 
     @Override
     public void comment(String body) throws IOException {
-      call(pr -> {
-        pr.comment(body);
-        return null;
-      });
+      call(
+          pr -> {
+            pr.comment(body);
+            return null;
+          });
     }
 
     /** The page iterator wraps I/O failures in an unchecked exception. */

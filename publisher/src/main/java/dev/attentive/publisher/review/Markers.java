@@ -12,17 +12,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The hidden HTML comments the publisher leaves in what it posts, so that GitHub itself records what was posted:
- * every inline comment ends with {@code <!-- attentive:fp=FINGERPRINT -->}; every review summary carries
- * {@code <!-- attentive:delivery=DELIVERY_ID -->} and the fingerprint markers of the suggestions it lists. GitHub
- * renders none of them.
+ * The hidden HTML comments the publisher leaves in what it posts, so that GitHub itself records
+ * what was posted: every inline comment ends with {@code <!-- attentive:fp=FINGERPRINT -->}; every
+ * review summary carries {@code <!-- attentive:delivery=DELIVERY_ID -->} and the fingerprint
+ * markers of the suggestions it lists. GitHub renders none of them.
  */
 public final class Markers {
 
   private static final String ID = "[A-Za-z0-9._:+/=-]{1,200}";
   private static final Pattern FINGERPRINT = Pattern.compile("<!-- attentive:fp=(" + ID + ") -->");
-  private static final Pattern TRAILING_FINGERPRINT = Pattern.compile("<!-- attentive:fp=(" + ID + ") -->\\s*\\z");
-  private static final Pattern DELIVERY = Pattern.compile("<!-- attentive:delivery=(" + ID + ") -->");
+  private static final Pattern TRAILING_FINGERPRINT =
+      Pattern.compile("<!-- attentive:fp=(" + ID + ") -->\\s*\\z");
+  private static final Pattern DELIVERY =
+      Pattern.compile("<!-- attentive:delivery=(" + ID + ") -->");
   private static final Pattern SAFE = Pattern.compile(ID);
 
   private Markers() {}
@@ -31,7 +33,9 @@ public final class Markers {
     return "<!-- attentive:fp=" + fingerprint + " -->";
   }
 
-  /** Marks the comment about one distinct set of {@code .attentive.yml} problems (by their hash). */
+  /**
+   * Marks the comment about one distinct set of {@code .attentive.yml} problems (by their hash).
+   */
   public static String configProblems(String problemsHash) {
     return "<!-- attentive:config-problems=" + safeId(problemsHash) + " -->";
   }
@@ -41,8 +45,9 @@ public final class Markers {
   }
 
   /**
-   * The fingerprint a suggestion is posted and recognised under: its own when it fits a marker, otherwise (missing,
-   * or with characters a marker cannot carry) one derived from it the same way every time.
+   * The fingerprint a suggestion is posted and recognised under: its own when it fits a marker,
+   * otherwise (missing, or with characters a marker cannot carry) one derived from it the same way
+   * every time.
    */
   public static String fingerprintOf(Suggestion s) {
     String fp = s.fingerprint();
@@ -58,15 +63,19 @@ public final class Markers {
       return id;
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(String.valueOf(id).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(String.valueOf(id).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 20);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** The fingerprint of one of our inline comments: the marker at its very end (code above it cannot fake one). */
+  /**
+   * The fingerprint of one of our inline comments: the marker at its very end (code above it cannot
+   * fake one).
+   */
   public static Optional<String> trailingFingerprint(String commentBody) {
     if (commentBody == null) {
       return Optional.empty();
@@ -86,8 +95,9 @@ public final class Markers {
   }
 
   /**
-   * Text from analyzers made safe to put next to markers: an HTML comment opener is written as {@code &lt;!--}
-   * (GitHub shows it as {@code <!--}), so a message can neither hide the text after it nor fake a marker.
+   * Text from analyzers made safe to put next to markers: an HTML comment opener is written as
+   * {@code &lt;!--} (GitHub shows it as {@code <!--}), so a message can neither hide the text after
+   * it nor fake a marker.
    */
   public static String neutralise(String text) {
     return text == null ? "" : text.replace("<!--", "&lt;!--");

@@ -9,16 +9,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Markdown GitHub shows: one body per inline comment and the review's summary body. Every body ends with its
- * hidden markers and stays within the configured length (GitHub refuses more than 65,536 characters): what does not
- * fit is cut, with a note saying so.
+ * The Markdown GitHub shows: one body per inline comment and the review's summary body. Every body
+ * ends with its hidden markers and stays within the configured length (GitHub refuses more than
+ * 65,536 characters): what does not fit is cut, with a note saying so.
  */
 public final class ReviewBodies {
 
   /** GitHub's limit for review and comment bodies. */
   public static final int GITHUB_MAX_BODY = 65_536;
+
   /** Longest message or note in the summary list (each stays one list item). */
   static final int MAX_ITEM_CHARS = 1_000;
+
   private static final int MIN_BODY = 2_000;
 
   /** A summary body and the fingerprints of the suggestions it lists (those that fit). */
@@ -33,8 +35,8 @@ public final class ReviewBodies {
 
   public ReviewBodies(int maxChars, int maxInline) {
     if (maxChars < MIN_BODY || maxChars > GITHUB_MAX_BODY) {
-      throw new IllegalArgumentException("max body length must be in " + MIN_BODY + ".." + GITHUB_MAX_BODY
-          + ", was " + maxChars);
+      throw new IllegalArgumentException(
+          "max body length must be in " + MIN_BODY + ".." + GITHUB_MAX_BODY + ", was " + maxChars);
     }
     this.maxChars = maxChars;
     this.maxInline = maxInline;
@@ -43,11 +45,12 @@ public final class ReviewBodies {
   // ---------------------------------------------------------------- inline comments
 
   /**
-   * {@code **KIND** · `rule` · SEVERITY}, the message, a {@code suggestion} block with the replacement when there is
-   * one, and the fingerprint marker last.
+   * {@code **KIND** · `rule` · SEVERITY}, the message, a {@code suggestion} block with the
+   * replacement when there is one, and the fingerprint marker last.
    */
   public String comment(Suggestion s) {
-    String header = "**" + s.kind() + "** · `" + s.ruleId().replace("`", "'") + "` · " + s.severity();
+    String header =
+        "**" + s.kind() + "** · `" + s.ruleId().replace("`", "'") + "` · " + s.severity();
     String message = Markers.neutralise(s.message()).strip();
     String block = s.replacement() == null ? "" : "\n\n" + suggestionBlock(s.replacement());
     String marker = "\n\n" + Markers.fingerprint(Markers.fingerprintOf(s));
@@ -55,23 +58,29 @@ public final class ReviewBodies {
     if (body.length() <= maxChars) {
       return body;
     }
-    String note = "\n\n_(Truncated: GitHub limits a comment to " + number(maxChars) + " characters.)_";
+    String note =
+        "\n\n_(Truncated: GitHub limits a comment to " + number(maxChars) + " characters.)_";
     if (header.length() + block.length() + note.length() + marker.length() + 2 + 200 > maxChars) {
       // a replacement cut short would be wrong code: leave it out instead
       block = "";
-      note = "\n\n_(Truncated: GitHub limits a comment to " + number(maxChars)
-          + " characters; the suggested replacement did not fit.)_";
+      note =
+          "\n\n_(Truncated: GitHub limits a comment to "
+              + number(maxChars)
+              + " characters; the suggested replacement did not fit.)_";
     }
     int room = maxChars - header.length() - 2 - block.length() - note.length() - marker.length();
     return header + "\n\n" + cut(message, room) + block + note + marker;
   }
 
   /**
-   * A fenced {@code suggestion} block: the lines that replace the commented ones (none: they are deleted). The fence
-   * is longer than any backtick run in the code.
+   * A fenced {@code suggestion} block: the lines that replace the commented ones (none: they are
+   * deleted). The fence is longer than any backtick run in the code.
    */
   static String suggestionBlock(String replacement) {
-    String code = replacement.endsWith("\n") ? replacement.substring(0, replacement.length() - 1) : replacement;
+    String code =
+        replacement.endsWith("\n")
+            ? replacement.substring(0, replacement.length() - 1)
+            : replacement;
     String fence = "```";
     while (code.contains(fence)) {
       fence += "`";
@@ -82,21 +91,29 @@ public final class ReviewBodies {
   // ---------------------------------------------------------------- summary
 
   /**
-   * The review body: what was reviewed, counts by kind, the suggestions not commented inline (with their markers),
-   * the review's notes, and the delivery marker last.
+   * The review body: what was reviewed, counts by kind, the suggestions not commented inline (with
+   * their markers), the review's notes, and the delivery marker last.
    */
   /**
-   * The one comment about a repository's {@code .attentive.yml} problems: what is wrong, that the parts in question
-   * use their defaults, and the marker that keeps it from being posted again.
+   * The one comment about a repository's {@code .attentive.yml} problems: what is wrong, that the
+   * parts in question use their defaults, and the marker that keeps it from being posted again.
    */
   public String configProblems(dev.attentive.events.RepositorySettings settings, String marker) {
     String file = dev.attentive.events.RepositorySettings.FILE;
-    StringBuilder body = new StringBuilder("### Attentive: `").append(file).append("` has ")
-        .append(settings.problems().size() == 1 ? "a problem" : settings.problems().size() + " problems")
-        .append("\n\n");
+    StringBuilder body =
+        new StringBuilder("### Attentive: `")
+            .append(file)
+            .append("` has ")
+            .append(
+                settings.problems().size() == 1
+                    ? "a problem"
+                    : settings.problems().size() + " problems")
+            .append("\n\n");
     String where = settings.source() == null ? file : settings.source();
-    body.append("Attentive read `").append(Markers.neutralise(where).replace("`", "'"))
-        .append("` (the default branch: a pull request cannot change its own review settings) and found:\n\n");
+    body.append("Attentive read `")
+        .append(Markers.neutralise(where).replace("`", "'"))
+        .append(
+            "` (the default branch: a pull request cannot change its own review settings) and found:\n\n");
     for (String problem : settings.problems()) {
       String line = "- " + oneLine(Markers.neutralise(problem)) + "\n";
       if (body.length() + line.length() > maxChars - 1000) {
@@ -105,8 +122,9 @@ public final class ReviewBodies {
       }
       body.append(line);
     }
-    body.append("\nThe settings in question use their **defaults** until the file is fixed on the default branch;"
-        + " everything else in it applies, and reviews go on as usual. This is said once per set of problems.\n\n")
+    body.append(
+            "\nThe settings in question use their **defaults** until the file is fixed on the default branch;"
+                + " everything else in it applies, and reviews go on as usual. This is said once per set of problems.\n\n")
         .append(marker);
     return body.toString();
   }
@@ -121,20 +139,30 @@ public final class ReviewBodies {
     all.forEach(s -> counts.merge(s.kind(), 1, Integer::sum));
 
     StringBuilder head = new StringBuilder();
-    head.append("### Attentive reviewed ").append(plural(review.filesReviewed(), "file")).append(" at `")
-        .append(shortSha(review.headSha())).append("`\n\n");
+    head.append("### Attentive reviewed ")
+        .append(plural(review.filesReviewed(), "file"))
+        .append(" at `")
+        .append(shortSha(review.headSha()))
+        .append("`\n\n");
     if (all.isEmpty()) {
       head.append("No new suggestions.");
     } else {
       head.append("**").append(plural(all.size(), "new suggestion")).append("**: ");
       List<String> byKind = new ArrayList<>();
       counts.forEach((kind, count) -> byKind.add(kind + " " + count));
-      head.append(String.join(" · ", byKind)).append(" — ").append(plan.inline().size()).append(" inline, ")
-          .append(plan.summary().size()).append(" listed below.");
+      head.append(String.join(" · ", byKind))
+          .append(" — ")
+          .append(plan.inline().size())
+          .append(" inline, ")
+          .append(plan.summary().size())
+          .append(" listed below.");
     }
     if (plan.repeats() > 0) {
-      head.append("\n").append(plural(plan.repeats(), "suggestion")).append(plan.repeats() == 1 ? " was" : " were")
-          .append(" already posted on this pull request and ").append(plan.repeats() == 1 ? "is" : "are")
+      head.append("\n")
+          .append(plural(plan.repeats(), "suggestion"))
+          .append(plan.repeats() == 1 ? " was" : " were")
+          .append(" already posted on this pull request and ")
+          .append(plan.repeats() == 1 ? "is" : "are")
           .append(" not repeated.");
     }
     String footer = "\n\n" + Markers.delivery(review.deliveryId());
@@ -148,8 +176,11 @@ public final class ReviewBodies {
       String title = "\n\n#### Not commented inline";
       room -= title.length();
       items.append(title);
-      // room left for the notes' title and their own omission line, so notes are never dropped unannounced
-      int reserve = omission.length() + (review.notes().isEmpty() ? 0 : notesTitle.length() + omission.length());
+      // room left for the notes' title and their own omission line, so notes are never dropped
+      // unannounced
+      int reserve =
+          omission.length()
+              + (review.notes().isEmpty() ? 0 : notesTitle.length() + omission.length());
       int shown = 0;
       for (ReviewPlan.Listed l : plan.summary()) {
         String fp = Markers.fingerprintOf(l.suggestion());
@@ -195,9 +226,24 @@ public final class ReviewBodies {
   /** {@code - `path:12-14` **STYLE** `rule` (WARNING): message — why}. */
   private String item(ReviewPlan.Listed listed, int cap) {
     Suggestion s = listed.suggestion();
-    String lines = s.startLine() == s.endLine() ? String.valueOf(s.startLine()) : s.startLine() + "-" + s.endLine();
-    return "- `" + s.path() + ":" + lines + "` **" + s.kind() + "** `" + s.ruleId().replace("`", "'") + "` ("
-        + s.severity() + "): " + oneLine(Markers.neutralise(s.message())) + " — " + why(listed.why(), cap);
+    String lines =
+        s.startLine() == s.endLine()
+            ? String.valueOf(s.startLine())
+            : s.startLine() + "-" + s.endLine();
+    return "- `"
+        + s.path()
+        + ":"
+        + lines
+        + "` **"
+        + s.kind()
+        + "** `"
+        + s.ruleId().replace("`", "'")
+        + "` ("
+        + s.severity()
+        + "): "
+        + oneLine(Markers.neutralise(s.message()))
+        + " — "
+        + why(listed.why(), cap);
   }
 
   private String why(ReviewPlan.Why why, int cap) {
@@ -209,8 +255,11 @@ public final class ReviewBodies {
   }
 
   private String omitted(int count) {
-    return "\n- … and " + number(count) + " more, not shown: GitHub limits a review body to "
-        + number(maxChars) + " characters.";
+    return "\n- … and "
+        + number(count)
+        + " more, not shown: GitHub limits a review body to "
+        + number(maxChars)
+        + " characters.";
   }
 
   /** One list item's text: on one line, at most {@link #MAX_ITEM_CHARS}. */
@@ -218,7 +267,10 @@ public final class ReviewBodies {
     return cut(text.strip().replaceAll("\\s*\\R\\s*", " "), MAX_ITEM_CHARS);
   }
 
-  /** The text, or its start with "…" so that it is at most {@code room} characters (no split surrogate pair). */
+  /**
+   * The text, or its start with "…" so that it is at most {@code room} characters (no split
+   * surrogate pair).
+   */
   static String cut(String text, int room) {
     if (text.length() <= room) {
       return text;

@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one review will say: the suggestions posted as inline comments and those only listed in the summary, in
- * posting order (most severe, then most confident, first), after dropping repeats.
+ * What one review will say: the suggestions posted as inline comments and those only listed in the
+ * summary, in posting order (most severe, then most confident, first), after dropping repeats.
  *
- * @param repeats suggestions dropped because their fingerprint was already posted on the pull request
- * @param duplicates suggestions dropped because an earlier one in the same review had the same fingerprint
+ * @param repeats suggestions dropped because their fingerprint was already posted on the pull
+ *     request
+ * @param duplicates suggestions dropped because an earlier one in the same review had the same
+ *     fingerprint
  */
-public record ReviewPlan(List<Suggestion> inline, List<Listed> summary, int repeats, int duplicates) {
+public record ReviewPlan(
+    List<Suggestion> inline, List<Listed> summary, int repeats, int duplicates) {
 
   /** Why a suggestion is listed in the summary instead of commented inline. */
   public enum Why {
@@ -19,7 +22,10 @@ public record ReviewPlan(List<Suggestion> inline, List<Listed> summary, int repe
     OUTSIDE_DIFF,
     /** More anchorable suggestions than inline comments per review. */
     OVER_LIMIT,
-    /** GitHub refused the review with its inline comments (422); posted again with everything in the summary. */
+    /**
+     * GitHub refused the review with its inline comments (422); posted again with everything in the
+     * summary.
+     */
     REFUSED_INLINE
   }
 
@@ -42,7 +48,9 @@ public record ReviewPlan(List<Suggestion> inline, List<Listed> summary, int repe
     return all;
   }
 
-  /** The same suggestions, none inline: for a second try after GitHub refused the inline comments. */
+  /**
+   * The same suggestions, none inline: for a second try after GitHub refused the inline comments.
+   */
   public ReviewPlan allInSummary() {
     List<Listed> listed = new ArrayList<>();
     inline.forEach(s -> listed.add(new Listed(s, Why.REFUSED_INLINE)));

@@ -11,21 +11,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides what a review posts: drops suggestions already posted on the PR (and duplicates within the review),
- * orders the rest by severity then confidence, and puts a suggestion inline only when its whole line range lies
- * inside one anchor range of its file (new-side lines of one hunk) — GitHub refuses the whole review otherwise — and
- * only up to the inline cap. Everything else is listed in the summary.
+ * Decides what a review posts: drops suggestions already posted on the PR (and duplicates within
+ * the review), orders the rest by severity then confidence, and puts a suggestion inline only when
+ * its whole line range lies inside one anchor range of its file (new-side lines of one hunk) —
+ * GitHub refuses the whole review otherwise — and only up to the inline cap. Everything else is
+ * listed in the summary.
  */
 public final class ReviewPlanner {
 
   /** Most severe first, then most confident; then by place, so the order is the same every time. */
-  public static final Comparator<Suggestion> ORDER = Comparator
-      .comparing(Suggestion::severity, Comparator.reverseOrder())
-      .thenComparing(Suggestion::confidence, Comparator.reverseOrder())
-      .thenComparing(Suggestion::path)
-      .thenComparingInt(Suggestion::startLine)
-      .thenComparingInt(Suggestion::endLine)
-      .thenComparing(Suggestion::ruleId);
+  public static final Comparator<Suggestion> ORDER =
+      Comparator.comparing(Suggestion::severity, Comparator.reverseOrder())
+          .thenComparing(Suggestion::confidence, Comparator.reverseOrder())
+          .thenComparing(Suggestion::path)
+          .thenComparingInt(Suggestion::startLine)
+          .thenComparingInt(Suggestion::endLine)
+          .thenComparing(Suggestion::ruleId);
 
   private final int maxInline;
 
@@ -37,8 +38,8 @@ public final class ReviewPlanner {
   }
 
   /**
-   * The inline comment cap of one review: the deployment's, or the repository's {@code review.maxComments} when that
-   * is smaller.
+   * The inline comment cap of one review: the deployment's, or the repository's {@code
+   * review.maxComments} when that is smaller.
    */
   public static int cap(int deploymentCap, Review review) {
     Integer repository = review.settings() == null ? null : review.settings().maxComments();
@@ -71,9 +72,13 @@ public final class ReviewPlanner {
     return new ReviewPlan(inline, summary, repeats, duplicates);
   }
 
-  /** Whether GitHub can take the suggestion as a review comment: all its lines inside one anchor range. */
+  /**
+   * Whether GitHub can take the suggestion as a review comment: all its lines inside one anchor
+   * range.
+   */
   public static boolean anchored(Suggestion s, Map<String, List<LineRange>> anchors) {
     List<LineRange> ranges = anchors.get(s.path());
-    return ranges != null && ranges.stream().anyMatch(r -> r != null && r.contains(s.startLine(), s.endLine()));
+    return ranges != null
+        && ranges.stream().anyMatch(r -> r != null && r.contains(s.startLine(), s.endLine()));
   }
 }

@@ -18,13 +18,15 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Turns one {@link Review} into at most one GitHub review, never repeating a delivery or a fingerprint.
+ * Turns one {@link Review} into at most one GitHub review, never repeating a delivery or a
+ * fingerprint.
  *
- * <p>What was posted on a PR is {@link PostedFingerprints}, kept by the caller (a changelogged state store: the
- * record in Kafka). When the caller has none for the PR (a new PR, or lost state), it is rebuilt from GitHub: the
- * hidden markers in the PR's review comments and review bodies. Before posting, GitHub's reviews are also searched
- * for this delivery's marker, which covers a crash after the POST but before the Kafka commit; so is every retry after
- * a failure that may have taken effect (5xx, time-out).
+ * <p>What was posted on a PR is {@link PostedFingerprints}, kept by the caller (a changelogged
+ * state store: the record in Kafka). When the caller has none for the PR (a new PR, or lost state),
+ * it is rebuilt from GitHub: the hidden markers in the PR's review comments and review bodies.
+ * Before posting, GitHub's reviews are also searched for this delivery's marker, which covers a
+ * crash after the POST but before the Kafka commit; so is every retry after a failure that may have
+ * taken effect (5xx, time-out).
  */
 public final class ReviewPublisher {
 
@@ -37,7 +39,9 @@ public final class ReviewPublisher {
     REDELIVERY,
     /** GitHub already has the review of this delivery (its marker): recorded, nothing posted. */
     ALREADY_ON_GITHUB,
-    /** Every suggestion was posted before (or there were none): no review, the delivery is recorded. */
+    /**
+     * Every suggestion was posted before (or there were none): no review, the delivery is recorded.
+     */
     NOTHING_NEW
   }
 
@@ -46,10 +50,18 @@ public final class ReviewPublisher {
    * @param inline inline comments posted
    * @param listed suggestions listed in the posted summary
    * @param reviewId the posted review's id, null when none was posted
-   * @param refusedInline whether GitHub refused the inline comments and everything went into the summary
+   * @param refusedInline whether GitHub refused the inline comments and everything went into the
+   *     summary
    */
-  public record Result(Outcome outcome, PostedFingerprints state, int inline, int listed, int repeats,
-      int duplicates, Long reviewId, boolean refusedInline) {}
+  public record Result(
+      Outcome outcome,
+      PostedFingerprints state,
+      int inline,
+      int listed,
+      int repeats,
+      int duplicates,
+      Long reviewId,
+      boolean refusedInline) {}
 
   private final GitHubReviews github;
   private final GitHubCalls calls;
@@ -57,7 +69,11 @@ public final class ReviewPublisher {
   private final ReviewBodies bodies;
   private final int rememberedDeliveries;
 
-  public ReviewPublisher(GitHubReviews github, GitHubCalls calls, ReviewPlanner planner, ReviewBodies bodies,
+  public ReviewPublisher(
+      GitHubReviews github,
+      GitHubCalls calls,
+      ReviewPlanner planner,
+      ReviewBodies bodies,
       int rememberedDeliveries) {
     this.github = github;
     this.calls = calls;
@@ -66,22 +82,31 @@ public final class ReviewPublisher {
     this.rememberedDeliveries = rememberedDeliveries;
   }
 
-  /** The trigger of {@code /attentive full-review}: every current finding is posted again, also those posted before. */
+  /**
+   * The trigger of {@code /attentive full-review}: every current finding is posted again, also
+   * those posted before.
+   */
   public static final String FULL_REVIEW_TRIGGER = "command.full-review";
-  /** How a posted comment about a set of {@code .attentive.yml} problems is remembered among the fingerprints. */
+
+  /**
+   * How a posted comment about a set of {@code .attentive.yml} problems is remembered among the
+   * fingerprints.
+   */
   static final String CONFIG_PROBLEMS_PREFIX = "config-problems:";
 
   /**
-   * Publishes the review, then — when the repository's {@code .attentive.yml} has problems not yet pointed out on
-   * this PR — one comment saying what is wrong and that defaults are used. The comment is remembered with the
-   * fingerprints (and found again on GitHub by its marker), so a distinct set of problems is commented on once; a
-   * comment GitHub refuses is logged and tried again with the next review, never holds the review back.
+   * Publishes the review, then — when the repository's {@code .attentive.yml} has problems not yet
+   * pointed out on this PR — one comment saying what is wrong and that defaults are used. The
+   * comment is remembered with the fingerprints (and found again on GitHub by its marker), so a
+   * distinct set of problems is commented on once; a comment GitHub refuses is logged and tried
+   * again with the next review, never holds the review back.
    *
    * @param known what the store holds for the PR, or null when it holds nothing
-   * @throws GitHubFailedException when GitHub refused the review or kept failing; nothing new was recorded
+   * @throws GitHubFailedException when GitHub refused the review or kept failing; nothing new was
+   *     recorded
    */
-  public Result publish(Review review, PostedFingerprints known) throws GitHubFailedException,
-      InterruptedException {
+  public Result publish(Review review, PostedFingerprints known)
+      throws GitHubFailedException, InterruptedException {
     Result result = publishReview(review, known);
     RepositorySettings settings = review.settings();
     if (result.outcome() == Outcome.REDELIVERY || settings == null || !settings.hasProblems()) {
@@ -95,32 +120,47 @@ public final class ReviewPublisher {
       GitHubCalls.Budget budget = calls.budget();
       GitHubReviews.PullRequest pr = open(review, budget);
       String marker = Markers.configProblems(settings.problemsHash());
-      List<String> conversation = calls.read("list comments of " + review.key(), budget, p -> pr.conversation());
+      List<String> conversation =
+          calls.read("list comments of " + review.key(), budget, p -> pr.conversation());
       if (conversation.stream().noneMatch(body -> body != null && body.contains(marker))) {
         String body = bodies.configProblems(settings, marker);
-        calls.write("comment on " + review.key(), review.installationId(), budget, previous -> {
-          if (previous != null && previous.kind() == GitHubFailure.Kind.TRANSIENT
-              && pr.conversation().stream().anyMatch(b -> b != null && b.contains(marker))) {
-            return null; // the failed POST went through after all
-          }
-          pr.comment(body);
-          return null;
-        });
-        LOG.infof("%s: commented on %d problem(s) of %s", review.key(), settings.problems().size(),
-            settings.source());
+        calls.write(
+            "comment on " + review.key(),
+            review.installationId(),
+            budget,
+            previous -> {
+              if (previous != null
+                  && previous.kind() == GitHubFailure.Kind.TRANSIENT
+                  && pr.conversation().stream().anyMatch(b -> b != null && b.contains(marker))) {
+                return null; // the failed POST went through after all
+              }
+              pr.comment(body);
+              return null;
+            });
+        LOG.infof(
+            "%s: commented on %d problem(s) of %s",
+            review.key(), settings.problems().size(), settings.source());
       }
-      return new Result(result.outcome(), merge(result.state(), List.of(recorded), List.of()), result.inline(),
-          result.listed(), result.repeats(), result.duplicates(), result.reviewId(), result.refusedInline());
+      return new Result(
+          result.outcome(),
+          merge(result.state(), List.of(recorded), List.of()),
+          result.inline(),
+          result.listed(),
+          result.repeats(),
+          result.duplicates(),
+          result.reviewId(),
+          result.refusedInline());
     } catch (GitHubFailedException | RuntimeException e) {
       // The review is out: whatever happens to the comment must not lose the record of it.
-      LOG.warnf("%s: could not comment on the problems of %s (will try with the next review): %s", review.key(),
-          settings.source(), e.getMessage());
+      LOG.warnf(
+          "%s: could not comment on the problems of %s (will try with the next review): %s",
+          review.key(), settings.source(), e.getMessage());
       return result;
     }
   }
 
-  private Result publishReview(Review review, PostedFingerprints known) throws GitHubFailedException,
-      InterruptedException {
+  private Result publishReview(Review review, PostedFingerprints known)
+      throws GitHubFailedException, InterruptedException {
     GitHubCalls.Budget budget = calls.budget();
     String delivery = review.deliveryId();
     GitHubReviews.PullRequest pr = null;
@@ -129,28 +169,53 @@ public final class ReviewPublisher {
     if (state == null) {
       pr = open(review, budget);
       GitHubReviews.PullRequest handle = pr;
-      state = fromGitHub(review, calls.read("list reviews of " + review.key(), budget, p -> handle.reviews()),
-          calls.read("list review comments of " + review.key(), budget, p -> handle.comments()));
+      state =
+          fromGitHub(
+              review,
+              calls.read("list reviews of " + review.key(), budget, p -> handle.reviews()),
+              calls.read(
+                  "list review comments of " + review.key(), budget, p -> handle.comments()));
       fromGitHub = true;
-      LOG.infof("%s: no record in Kafka; rebuilt from GitHub: %d fingerprints, %d deliveries", review.key(),
-          state.fingerprints().size(), state.reviewedDeliveries().size());
+      LOG.infof(
+          "%s: no record in Kafka; rebuilt from GitHub: %d fingerprints, %d deliveries",
+          review.key(), state.fingerprints().size(), state.reviewedDeliveries().size());
     }
     if (state.reviewedDeliveries().contains(delivery)) {
-      return new Result(fromGitHub ? Outcome.ALREADY_ON_GITHUB : Outcome.REDELIVERY, state, 0, 0, 0, 0, null,
+      return new Result(
+          fromGitHub ? Outcome.ALREADY_ON_GITHUB : Outcome.REDELIVERY,
+          state,
+          0,
+          0,
+          0,
+          0,
+          null,
           false);
     }
 
-    // A full review (/attentive full-review) posts every current finding in a fresh review, repeats included.
-    ReviewPlan plan = planner.plan(review, FULL_REVIEW_TRIGGER.equals(review.trigger()) ? Set.of()
-        : Set.copyOf(state.fingerprints()));
+    // A full review (/attentive full-review) posts every current finding in a fresh review, repeats
+    // included.
+    ReviewPlan plan =
+        planner.plan(
+            review,
+            FULL_REVIEW_TRIGGER.equals(review.trigger())
+                ? Set.of()
+                : Set.copyOf(state.fingerprints()));
     if (plan.isEmpty()) {
-      return new Result(Outcome.NOTHING_NEW, merge(state, List.of(), List.of(delivery)), 0, 0, plan.repeats(),
-          plan.duplicates(), null, false);
+      return new Result(
+          Outcome.NOTHING_NEW,
+          merge(state, List.of(), List.of(delivery)),
+          0,
+          0,
+          plan.repeats(),
+          plan.duplicates(),
+          null,
+          false);
     }
     if (!fromGitHub) {
       pr = open(review, budget);
       GitHubReviews.PullRequest handle = pr;
-      List<ExistingReview> reviews = calls.read("list reviews of " + review.key(), budget, p -> handle.reviews());
+      List<ExistingReview> reviews =
+          calls.read("list reviews of " + review.key(), budget, p -> handle.reviews());
       if (hasDelivery(reviews, delivery)) {
         return alreadyOnGitHub(review, state, pr, reviews, budget);
       }
@@ -164,66 +229,110 @@ public final class ReviewPublisher {
       if (e.status() != 422 || plan.inline().isEmpty()) {
         throw e;
       }
-      // The anchors did not match GitHub's diff (the PR moved on, or a bad range): the summary still gets through.
-      LOG.warnf("%s: GitHub refused the inline comments (%s); posting them in the summary", review.key(),
-          e.getMessage());
+      // The anchors did not match GitHub's diff (the PR moved on, or a bad range): the summary
+      // still gets through.
+      LOG.warnf(
+          "%s: GitHub refused the inline comments (%s); posting them in the summary",
+          review.key(), e.getMessage());
       plan = plan.allInSummary();
       refusedInline = true;
       posted = post(review, plan, pr, budget);
     }
     if (posted.created() == null) {
       GitHubReviews.PullRequest handle = pr;
-      return alreadyOnGitHub(review, state, pr,
-          calls.read("list reviews of " + review.key(), budget, p -> handle.reviews()), budget);
+      return alreadyOnGitHub(
+          review,
+          state,
+          pr,
+          calls.read("list reviews of " + review.key(), budget, p -> handle.reviews()),
+          budget);
     }
     List<String> fingerprints = new ArrayList<>();
     plan.inline().forEach(s -> fingerprints.add(Markers.fingerprintOf(s)));
     fingerprints.addAll(posted.summary().listedFingerprints());
-    return new Result(Outcome.POSTED, merge(state, fingerprints, List.of(delivery)), plan.inline().size(),
-        posted.summary().listedFingerprints().size(), plan.repeats(), plan.duplicates(), posted.created().id(),
+    return new Result(
+        Outcome.POSTED,
+        merge(state, fingerprints, List.of(delivery)),
+        plan.inline().size(),
+        posted.summary().listedFingerprints().size(),
+        plan.repeats(),
+        plan.duplicates(),
+        posted.created().id(),
         refusedInline);
   }
 
-  /** The outcome of a POST: the review created, or (created null) found on GitHub when checking before a retry. */
+  /**
+   * The outcome of a POST: the review created, or (created null) found on GitHub when checking
+   * before a retry.
+   */
   private record Posted(GitHubReviews.CreatedReview created, ReviewBodies.Summary summary) {}
 
-  private Posted post(Review review, ReviewPlan plan, GitHubReviews.PullRequest pr, GitHubCalls.Budget budget)
+  private Posted post(
+      Review review, ReviewPlan plan, GitHubReviews.PullRequest pr, GitHubCalls.Budget budget)
       throws GitHubFailedException, InterruptedException {
     ReviewBodies.Summary summary = bodies.summary(review, plan);
     List<GitHubReviews.NewComment> comments = new ArrayList<>();
     for (Suggestion s : plan.inline()) {
-      comments.add(new GitHubReviews.NewComment(s.path(), s.startLine(), s.endLine(), bodies.comment(s)));
+      comments.add(
+          new GitHubReviews.NewComment(s.path(), s.startLine(), s.endLine(), bodies.comment(s)));
     }
-    GitHubReviews.NewReview request = new GitHubReviews.NewReview(review.headSha(), summary.body(), comments);
-    return calls.write("create review on " + review.key(), review.installationId(), budget, previous -> {
-      if (previous != null && previous.kind() == GitHubFailure.Kind.TRANSIENT
-          && hasDelivery(pr.reviews(), review.deliveryId())) {
-        // the failed POST went through after all (GitHub answered 5xx, or the answer was lost)
-        return new Posted(null, summary);
-      }
-      return new Posted(pr.createReview(request), summary);
-    });
+    GitHubReviews.NewReview request =
+        new GitHubReviews.NewReview(review.headSha(), summary.body(), comments);
+    return calls.write(
+        "create review on " + review.key(),
+        review.installationId(),
+        budget,
+        previous -> {
+          if (previous != null
+              && previous.kind() == GitHubFailure.Kind.TRANSIENT
+              && hasDelivery(pr.reviews(), review.deliveryId())) {
+            // the failed POST went through after all (GitHub answered 5xx, or the answer was lost)
+            return new Posted(null, summary);
+          }
+          return new Posted(pr.createReview(request), summary);
+        });
   }
 
-  private Result alreadyOnGitHub(Review review, PostedFingerprints state, GitHubReviews.PullRequest pr,
-      List<ExistingReview> reviews, GitHubCalls.Budget budget) throws GitHubFailedException, InterruptedException {
-    List<ExistingComment> comments = calls.read("list review comments of " + review.key(), budget,
-        p -> pr.comments());
+  private Result alreadyOnGitHub(
+      Review review,
+      PostedFingerprints state,
+      GitHubReviews.PullRequest pr,
+      List<ExistingReview> reviews,
+      GitHubCalls.Budget budget)
+      throws GitHubFailedException, InterruptedException {
+    List<ExistingComment> comments =
+        calls.read("list review comments of " + review.key(), budget, p -> pr.comments());
     PostedFingerprints onGitHub = fromGitHub(review, reviews, comments);
-    LOG.infof("%s: GitHub already has the review of delivery %s; recorded, nothing posted", review.key(),
-        review.deliveryId());
-    return new Result(Outcome.ALREADY_ON_GITHUB, merge(state, onGitHub.fingerprints(),
-        merged(onGitHub.reviewedDeliveries(), List.of(review.deliveryId()))), 0, 0, 0, 0, null, false);
+    LOG.infof(
+        "%s: GitHub already has the review of delivery %s; recorded, nothing posted",
+        review.key(), review.deliveryId());
+    return new Result(
+        Outcome.ALREADY_ON_GITHUB,
+        merge(
+            state,
+            onGitHub.fingerprints(),
+            merged(onGitHub.reviewedDeliveries(), List.of(review.deliveryId()))),
+        0,
+        0,
+        0,
+        0,
+        null,
+        false);
   }
 
   private GitHubReviews.PullRequest open(Review review, GitHubCalls.Budget budget)
       throws GitHubFailedException, InterruptedException {
-    return calls.read("get pull request " + review.key(), budget,
-        p -> github.pullRequest(review.repository(), review.pullRequestNumber(), review.installationId()));
+    return calls.read(
+        "get pull request " + review.key(),
+        budget,
+        p ->
+            github.pullRequest(
+                review.repository(), review.pullRequestNumber(), review.installationId()));
   }
 
   /** What the markers on GitHub say was posted on the PR. */
-  static PostedFingerprints fromGitHub(Review review, List<ExistingReview> reviews, List<ExistingComment> comments) {
+  static PostedFingerprints fromGitHub(
+      Review review, List<ExistingReview> reviews, List<ExistingComment> comments) {
     Set<String> fingerprints = new LinkedHashSet<>();
     Set<String> deliveries = new LinkedHashSet<>();
     for (ExistingReview r : reviews) {
@@ -233,8 +342,12 @@ public final class ReviewPublisher {
     for (ExistingComment c : comments) {
       Markers.trailingFingerprint(c.body()).ifPresent(fingerprints::add);
     }
-    return new PostedFingerprints(PostedFingerprints.SCHEMA_VERSION, review.repository(),
-        review.pullRequestNumber(), List.copyOf(fingerprints), List.copyOf(deliveries));
+    return new PostedFingerprints(
+        PostedFingerprints.SCHEMA_VERSION,
+        review.repository(),
+        review.pullRequestNumber(),
+        List.copyOf(fingerprints),
+        List.copyOf(deliveries));
   }
 
   private static boolean hasDelivery(List<ExistingReview> reviews, String deliveryId) {
@@ -242,15 +355,23 @@ public final class ReviewPublisher {
     return reviews.stream().anyMatch(r -> r.body() != null && r.body().contains(marker));
   }
 
-  /** The state with more fingerprints and deliveries; only the newest {@code rememberedDeliveries} are kept. */
-  PostedFingerprints merge(PostedFingerprints state, Collection<String> fingerprints,
-      Collection<String> deliveries) {
+  /**
+   * The state with more fingerprints and deliveries; only the newest {@code rememberedDeliveries}
+   * are kept.
+   */
+  PostedFingerprints merge(
+      PostedFingerprints state, Collection<String> fingerprints, Collection<String> deliveries) {
     List<String> allDeliveries = merged(state.reviewedDeliveries(), deliveries);
     if (allDeliveries.size() > rememberedDeliveries) {
-      allDeliveries = allDeliveries.subList(allDeliveries.size() - rememberedDeliveries, allDeliveries.size());
+      allDeliveries =
+          allDeliveries.subList(allDeliveries.size() - rememberedDeliveries, allDeliveries.size());
     }
-    return new PostedFingerprints(PostedFingerprints.SCHEMA_VERSION, state.repository(),
-        state.pullRequestNumber(), merged(state.fingerprints(), fingerprints), allDeliveries);
+    return new PostedFingerprints(
+        PostedFingerprints.SCHEMA_VERSION,
+        state.repository(),
+        state.pullRequestNumber(),
+        merged(state.fingerprints(), fingerprints),
+        allDeliveries);
   }
 
   private static List<String> merged(Collection<String> first, Collection<String> second) {

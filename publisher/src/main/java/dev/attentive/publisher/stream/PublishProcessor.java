@@ -17,14 +17,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * For each review: publish it on GitHub (at most once per delivery, never a repeated fingerprint) and store what is
- * now posted on the PR, in the same exactly-once transaction that consumes the review. A review that cannot be read,
- * or that GitHub refuses or keeps failing on, goes to the dead-letter topic with its original bytes and is not
- * recorded as posted, so it can be replayed.
+ * For each review: publish it on GitHub (at most once per delivery, never a repeated fingerprint)
+ * and store what is now posted on the PR, in the same exactly-once transaction that consumes the
+ * review. A review that cannot be read, or that GitHub refuses or keeps failing on, goes to the
+ * dead-letter topic with its original bytes and is not recorded as posted, so it can be replayed.
  */
 public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
 
-  /** PR key ({@code owner/repo#n}) → {@link PostedFingerprints}; changelogged (compacted) in Kafka. */
+  /**
+   * PR key ({@code owner/repo#n}) → {@link PostedFingerprints}; changelogged (compacted) in Kafka.
+   */
   public static final String POSTED_STORE = "posted-fingerprints";
 
   private static final Logger LOG = Logger.getLogger(PublishProcessor.class);
@@ -38,10 +40,16 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
     this(publisher, null, metrics, clock);
   }
 
-  /** @param checkRuns null when check runs are off */
-  public PublishProcessor(ReviewPublisher publisher, CheckRunPublisher checkRuns,
-      MeterRegistry metrics, Clock clock) {
-    super(Topics.REVIEWS, EventSerdes.review(), "review", new DeadLetters("publisher", metrics, clock));
+  /**
+   * @param checkRuns null when check runs are off
+   */
+  public PublishProcessor(
+      ReviewPublisher publisher, CheckRunPublisher checkRuns, MeterRegistry metrics, Clock clock) {
+    super(
+        Topics.REVIEWS,
+        EventSerdes.review(),
+        "review",
+        new DeadLetters("publisher", metrics, clock));
     this.publisher = publisher;
     this.checkRuns = checkRuns;
     this.metrics = metrics;
@@ -53,7 +61,9 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
     this.posted = context.getStateStore(POSTED_STORE);
   }
 
-  /** A review names its pull request (the key refuses a malformed one), its delivery and its head. */
+  /**
+   * A review names its pull request (the key refuses a malformed one), its delivery and its head.
+   */
   @Override
   protected void validate(Review review) {
     review.key();
@@ -72,11 +82,19 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
       ReviewPublisher.Result result = publisher.publish(review, posted.get(key));
       posted.put(key, result.state());
       count(result);
-      LOG.infof("%s @ %s (delivery %s): %s, %d inline, %d listed, %d repeats suppressed%s", key,
-          review.headSha(), review.deliveryId(), result.outcome(), result.inline(), result.listed(),
-          result.repeats(), result.reviewId() == null ? "" : ", review " + result.reviewId());
-      if (checkRuns != null && (result.outcome() == ReviewPublisher.Outcome.POSTED
-          || result.outcome() == ReviewPublisher.Outcome.NOTHING_NEW)) {
+      LOG.infof(
+          "%s @ %s (delivery %s): %s, %d inline, %d listed, %d repeats suppressed%s",
+          key,
+          review.headSha(),
+          review.deliveryId(),
+          result.outcome(),
+          result.inline(),
+          result.listed(),
+          result.repeats(),
+          result.reviewId() == null ? "" : ", review " + result.reviewId());
+      if (checkRuns != null
+          && (result.outcome() == ReviewPublisher.Outcome.POSTED
+              || result.outcome() == ReviewPublisher.Outcome.NOTHING_NEW)) {
         publishCheckRun(review);
       }
     } catch (GitHubFailedException e) {
@@ -89,7 +107,10 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
     }
   }
 
-  /** The check run is a summary beside the review: its failure is logged and counted, never dead-letters the review. */
+  /**
+   * The check run is a summary beside the review: its failure is logged and counted, never
+   * dead-letters the review.
+   */
   private void publishCheckRun(Review review) throws InterruptedException {
     try {
       int requests = checkRuns.publish(review);
@@ -110,11 +131,18 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
         metrics.counter("attentive.publisher.reviews.inline.refused").increment();
       }
     } else {
-      metrics.counter("attentive.publisher.reviews.skipped", "reason",
-          result.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
+      metrics
+          .counter(
+              "attentive.publisher.reviews.skipped",
+              "reason",
+              result.outcome().name().toLowerCase(java.util.Locale.ROOT))
+          .increment();
     }
-    metrics.counter("attentive.publisher.suggestions.suppressed", "reason", "repeat").increment(result.repeats());
-    metrics.counter("attentive.publisher.suggestions.suppressed", "reason", "duplicate")
+    metrics
+        .counter("attentive.publisher.suggestions.suppressed", "reason", "repeat")
+        .increment(result.repeats());
+    metrics
+        .counter("attentive.publisher.suggestions.suppressed", "reason", "duplicate")
         .increment(result.duplicates());
   }
 }

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.github.HttpException;
 
-/** The publisher's GitHub calls as a GitHub App: an installation token GitHub no longer takes is renewed once. */
+/**
+ * The publisher's GitHub calls as a GitHub App: an installation token GitHub no longer takes is
+ * renewed once.
+ */
 class KohsukeGitHubReviewsTest {
 
   static final String APP_ID = "5150";
@@ -52,11 +55,17 @@ class KohsukeGitHubReviewsTest {
   @BeforeEach
   void setUp() {
     gh.reset();
-    gh.pullRequest(REPO, 5).head(HEAD).clearFiles().file(WIDGET, "added", "@@ -0,0 +1,2 @@\n+class Widget {\n+}")
+    gh.pullRequest(REPO, 5)
+        .head(HEAD)
+        .clearFiles()
+        .file(WIDGET, "added", "@@ -0,0 +1,2 @@\n+class Widget {\n+}")
         .register();
-    app = GitHubAppEmulation.enable(gh, APP_ID, keys.getPublic()).installation(INSTALLATION, "acme");
-    reviews = new KohsukeGitHubReviews(
-        new InstallationClients(GitHubCredentials.app(gh.baseUrl(), APP_ID, keys.getPrivate())), 100);
+    app =
+        GitHubAppEmulation.enable(gh, APP_ID, keys.getPublic()).installation(INSTALLATION, "acme");
+    reviews =
+        new KohsukeGitHubReviews(
+            new InstallationClients(GitHubCredentials.app(gh.baseUrl(), APP_ID, keys.getPrivate())),
+            100);
   }
 
   @Test
@@ -66,14 +75,17 @@ class KohsukeGitHubReviewsTest {
     assertThat(app.tokenExchanges()).isEqualTo(1);
 
     app.expireAllTokens();
-    pr.createReview(new NewReview(HEAD, "summary", List.of(new NewComment(WIDGET, 1, 2, "a comment"))));
+    pr.createReview(
+        new NewReview(HEAD, "summary", List.of(new NewComment(WIDGET, 1, 2, "a comment"))));
 
-    assertThat(gh.reviewsPosted(REPO, 5)).singleElement()
+    assertThat(gh.reviewsPosted(REPO, 5))
+        .singleElement()
         .satisfies(posted -> assertThat(posted.body()).isEqualTo("summary"));
     assertThat(app.tokenExchanges()).as("the expired token was renewed once").isEqualTo(2);
     List<RecordedRequest> posts = gh.requests("POST", REVIEWS);
     assertThat(posts).hasSize(2);
-    assertThat(posts.get(1).header("Authorization")).isEqualTo("token " + app.issuedTokens().get(1).token());
+    assertThat(posts.get(1).header("Authorization"))
+        .isEqualTo("token " + app.issuedTokens().get(1).token());
 
     // the renewed client is kept: no more exchanges
     assertThat(pr.reviews()).hasSize(1);
@@ -86,10 +98,13 @@ class KohsukeGitHubReviewsTest {
     GitHubReviews.PullRequest pr = reviews.pullRequest(REPO, 5, INSTALLATION);
     gh.failNext("GET", REVIEWS, 401, 2);
 
-    assertThatThrownBy(pr::reviews).isInstanceOfSatisfying(HttpException.class, e -> {
-      assertThat(e.getResponseCode()).isEqualTo(401);
-      assertThat(GitHubFailure.isPermanent(e)).isTrue();
-    });
+    assertThatThrownBy(pr::reviews)
+        .isInstanceOfSatisfying(
+            HttpException.class,
+            e -> {
+              assertThat(e.getResponseCode()).isEqualTo(401);
+              assertThat(GitHubFailure.isPermanent(e)).isTrue();
+            });
     assertThat(gh.requestCount("GET", REVIEWS)).isEqualTo(2);
     assertThat(app.tokenExchanges()).isEqualTo(2);
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attentive.events.PostedFingerprints;
 import dev.attentive.events.RepositorySettings;
-import dev.attentive.settings.RepositorySettingsParser;
 import dev.attentive.events.Review;
 import dev.attentive.github.call.FakeTicker;
 import dev.attentive.github.call.GitHubCalls;
@@ -14,6 +13,7 @@ import dev.attentive.github.call.WriteThrottle;
 import dev.attentive.publisher.github.GitHubReviews;
 import dev.attentive.publisher.review.ReviewPublisher.Outcome;
 import dev.attentive.publisher.review.ReviewPublisher.Result;
+import dev.attentive.settings.RepositorySettingsParser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -23,16 +23,29 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The one comment about a repository's {@code .attentive.yml} problems, and what it must never break. */
+/**
+ * The one comment about a repository's {@code .attentive.yml} problems, and what it must never
+ * break.
+ */
 class ConfigProblemsCommentTest {
 
-  static final RepositorySettings BROKEN = RepositorySettingsParser.parse("review:\n  maxComments: 0\n",
-      "o/r@main:.attentive.yml");
+  static final RepositorySettings BROKEN =
+      RepositorySettingsParser.parse("review:\n  maxComments: 0\n", "o/r@main:.attentive.yml");
 
   final FakeTicker ticker = new FakeTicker();
-  final GitHubCalls calls = new GitHubCalls(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1),
-      Duration.ofSeconds(60), Duration.ofMinutes(3)), new WriteThrottle(Duration.ofSeconds(1), ticker), ticker,
-      Clock.systemUTC(), new SimpleMeterRegistry(), "attentive.publisher.github.retries");
+  final GitHubCalls calls =
+      new GitHubCalls(
+          new RetryPolicy(
+              3,
+              Duration.ofMillis(100),
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(60),
+              Duration.ofMinutes(3)),
+          new WriteThrottle(Duration.ofSeconds(1), ticker),
+          ticker,
+          Clock.systemUTC(),
+          new SimpleMeterRegistry(),
+          "attentive.publisher.github.retries");
 
   /** A pull request with a conversation. */
   static final class Conversation implements GitHubReviews, GitHubReviews.PullRequest {
@@ -72,13 +85,26 @@ class ConfigProblemsCommentTest {
   }
 
   static Review review(String delivery, RepositorySettings settings) {
-    return new Review(Review.SCHEMA_VERSION, delivery, "o/r", 1, "0".repeat(40), Fixtures.HEAD, 5L,
-        "pull_request.opened", 1, List.of(at(1, "fp-" + delivery)), Fixtures.ANCHORS, List.of(),
-        Instant.parse("2025-01-01T00:00:00Z"), settings);
+    return new Review(
+        Review.SCHEMA_VERSION,
+        delivery,
+        "o/r",
+        1,
+        "0".repeat(40),
+        Fixtures.HEAD,
+        5L,
+        "pull_request.opened",
+        1,
+        List.of(at(1, "fp-" + delivery)),
+        Fixtures.ANCHORS,
+        List.of(),
+        Instant.parse("2025-01-01T00:00:00Z"),
+        settings);
   }
 
   ReviewPublisher publisher(GitHubReviews github) {
-    return new ReviewPublisher(github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25), 10);
+    return new ReviewPublisher(
+        github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25), 10);
   }
 
   @Test
@@ -93,7 +119,8 @@ class ConfigProblemsCommentTest {
     assertThat(second.outcome()).isEqualTo(Outcome.POSTED);
     assertThat(github.reviewsPosted).isEqualTo(2);
     assertThat(github.conversation).hasSize(1);
-    assertThat(github.conversation.get(0)).contains("review.maxComments must be between 1 and 100, was 0");
+    assertThat(github.conversation.get(0))
+        .contains("review.maxComments must be between 1 and 100, was 0");
     assertThat(first.state().fingerprints()).contains("config-problems:" + BROKEN.problemsHash());
   }
 
@@ -116,7 +143,8 @@ class ConfigProblemsCommentTest {
 
     assertThat(result.outcome()).isEqualTo(Outcome.POSTED);
     assertThat(result.state().reviewedDeliveries()).containsExactly("d1");
-    assertThat(result.state().fingerprints()).doesNotContain("config-problems:" + BROKEN.problemsHash());
+    assertThat(result.state().fingerprints())
+        .doesNotContain("config-problems:" + BROKEN.problemsHash());
   }
 
   @Test
@@ -124,7 +152,8 @@ class ConfigProblemsCommentTest {
     Conversation github = new Conversation();
     RepositorySettings fine = RepositorySettingsParser.parse("review:\n  maxComments: 5\n", null);
 
-    publisher(github).publish(review("d1", fine), new PostedFingerprints(1, "o/r", 1, List.of(), List.of()));
+    publisher(github)
+        .publish(review("d1", fine), new PostedFingerprints(1, "o/r", 1, List.of(), List.of()));
 
     assertThat(github.conversation).isEmpty();
   }

@@ -13,10 +13,13 @@ final class FakeGitHub implements GitHubReviews, GitHubReviews.PullRequest {
   final List<ExistingReview> reviews = new ArrayList<>();
   final List<ExistingComment> comments = new ArrayList<>();
   final List<NewReview> posted = new ArrayList<>();
+
   /** Thrown by the next POSTs, in order. */
   final Deque<IOException> postFailures = new ArrayDeque<>();
+
   /** Whether a failing POST still creates the review (GitHub answered 502, but had written it). */
   boolean failAfterCreating;
+
   int opened;
   int reviewLists;
   int commentLists;

@@ -19,9 +19,19 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  static Suggestion suggestion(int start, int end, Severity severity, double confidence, String fingerprint) {
-    return new Suggestion(Kind.STYLE, PATH, start, end, severity, confidence, "Finding " + fingerprint + ".", null,
-        "style/R", fingerprint);
+  static Suggestion suggestion(
+      int start, int end, Severity severity, double confidence, String fingerprint) {
+    return new Suggestion(
+        Kind.STYLE,
+        PATH,
+        start,
+        end,
+        severity,
+        confidence,
+        "Finding " + fingerprint + ".",
+        null,
+        "style/R",
+        fingerprint);
   }
 
   static Suggestion at(int line, String fingerprint) {
@@ -33,7 +43,19 @@ final class Fixtures {
   }
 
   static Review review(String delivery, List<Suggestion> suggestions, List<String> notes) {
-    return new Review(Review.SCHEMA_VERSION, delivery, "o/r", 1, "0".repeat(40), HEAD, 5L, "pull_request.opened", 2,
-        suggestions, ANCHORS, notes, Instant.parse("2025-01-01T00:00:00Z"));
+    return new Review(
+        Review.SCHEMA_VERSION,
+        delivery,
+        "o/r",
+        1,
+        "0".repeat(40),
+        HEAD,
+        5L,
+        "pull_request.opened",
+        2,
+        suggestions,
+        ANCHORS,
+        notes,
+        Instant.parse("2025-01-01T00:00:00Z"));
   }
 }

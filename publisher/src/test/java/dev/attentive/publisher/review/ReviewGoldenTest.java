@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.attentive.events.EventJson;
 import dev.attentive.events.PostedFingerprints;
 import dev.attentive.events.RepositorySettings;
-import dev.attentive.settings.RepositorySettingsParser;
 import dev.attentive.events.Review;
 import dev.attentive.github.call.FakeTicker;
 import dev.attentive.github.call.GitHubCalls;
-import dev.attentive.publisher.github.GitHubReviews;
 import dev.attentive.github.call.RetryPolicy;
 import dev.attentive.github.call.WriteThrottle;
+import dev.attentive.publisher.github.GitHubReviews;
+import dev.attentive.settings.RepositorySettingsParser;
 import dev.attentive.testkit.golden.Golden;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.StringReader;
@@ -26,15 +26,16 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * What a pull request's author reads, as golden files: each case in {@code src/test/resources/golden/review/<case>/}
- * holds the {@link Review} the reviewer emitted ({@code review.json}), optionally the repository's
- * {@code .attentive.yml} and a {@code publisher.properties} (the deployment's
- * {@code attentive.publisher.review.max-inline-comments} and {@code .max-body-chars}, and
- * {@code golden.already-posted}: fingerprints already on the pull request), and beside them what the publisher sends
- * to GitHub: {@code review-body.md}, {@code inline-comments.md} and {@code conversation.md}.
+ * What a pull request's author reads, as golden files: each case in {@code
+ * src/test/resources/golden/review/<case>/} holds the {@link Review} the reviewer emitted ({@code
+ * review.json}), optionally the repository's {@code .attentive.yml} and a {@code
+ * publisher.properties} (the deployment's {@code attentive.publisher.review.max-inline-comments}
+ * and {@code .max-body-chars}, and {@code golden.already-posted}: fingerprints already on the pull
+ * request), and beside them what the publisher sends to GitHub: {@code review-body.md}, {@code
+ * inline-comments.md} and {@code conversation.md}.
  *
- * <p>Run with {@code -Dgolden.update=true} to rewrite the expected files after a deliberate change of wording, then
- * read the change with {@code git diff}. See {@code golden/README.md}.
+ * <p>Run with {@code -Dgolden.update=true} to rewrite the expected files after a deliberate change
+ * of wording, then read the change with {@code git diff}. See {@code golden/README.md}.
  */
 class ReviewGoldenTest {
 
@@ -44,7 +45,8 @@ class ReviewGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> everyCase() {
-    return Golden.cases("review").stream().map(name -> DynamicTest.dynamicTest(name, () -> verify(name)));
+    return Golden.cases("review").stream()
+        .map(name -> DynamicTest.dynamicTest(name, () -> verify(name)));
   }
 
   /** Records the review and the conversation comments as GitHub would receive them. */
@@ -70,7 +72,8 @@ class ReviewGoldenTest {
     @Override
     public CreatedReview createReview(NewReview review) {
       reviews.add(review);
-      return new CreatedReview(reviews.size(), "https://github.com/o/r/pull/1#pullrequestreview-" + reviews.size());
+      return new CreatedReview(
+          reviews.size(), "https://github.com/o/r/pull/1#pullrequestreview-" + reviews.size());
     }
 
     @Override
@@ -93,30 +96,58 @@ class ReviewGoldenTest {
     }
     Review review = EventJson.mapper().readValue(golden.read("review.json"), Review.class);
     if (golden.exists(".attentive.yml")) {
-      review = withSettings(review, RepositorySettingsParser.parse(golden.read(".attentive.yml"),
-          review.repository() + "@main:" + RepositorySettings.FILE));
+      review =
+          withSettings(
+              review,
+              RepositorySettingsParser.parse(
+                  golden.read(".attentive.yml"),
+                  review.repository() + "@main:" + RepositorySettings.FILE));
     }
     int maxInline = Integer.parseInt(config.getProperty(MAX_INLINE, "25"));
-    int maxBody = Integer.parseInt(config.getProperty(MAX_BODY, String.valueOf(ReviewBodies.GITHUB_MAX_BODY)));
-    List<String> alreadyPosted = Arrays.stream(config.getProperty(ALREADY_POSTED, "").split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).toList();
-    PostedFingerprints known = new PostedFingerprints(PostedFingerprints.SCHEMA_VERSION, review.repository(),
-        review.pullRequestNumber(), alreadyPosted, List.of());
+    int maxBody =
+        Integer.parseInt(
+            config.getProperty(MAX_BODY, String.valueOf(ReviewBodies.GITHUB_MAX_BODY)));
+    List<String> alreadyPosted =
+        Arrays.stream(config.getProperty(ALREADY_POSTED, "").split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList();
+    PostedFingerprints known =
+        new PostedFingerprints(
+            PostedFingerprints.SCHEMA_VERSION,
+            review.repository(),
+            review.pullRequestNumber(),
+            alreadyPosted,
+            List.of());
 
     RecordingGitHub github = new RecordingGitHub();
     FakeTicker ticker = new FakeTicker();
-    GitHubCalls calls = new GitHubCalls(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1),
-        Duration.ofSeconds(60), Duration.ofMinutes(3)), new WriteThrottle(Duration.ofSeconds(1), ticker), ticker,
-        Clock.systemUTC(), new SimpleMeterRegistry(), "attentive.publisher.github.retries");
-    new ReviewPublisher(github, calls, new ReviewPlanner(maxInline), new ReviewBodies(maxBody, maxInline), 10)
+    GitHubCalls calls =
+        new GitHubCalls(
+            new RetryPolicy(
+                3,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(3)),
+            new WriteThrottle(Duration.ofSeconds(1), ticker),
+            ticker,
+            Clock.systemUTC(),
+            new SimpleMeterRegistry(),
+            "attentive.publisher.github.retries");
+    new ReviewPublisher(
+            github, calls, new ReviewPlanner(maxInline), new ReviewBodies(maxBody, maxInline), 10)
         .publish(review, known);
 
     assertThat(github.reviews).as("reviews posted").hasSizeLessThanOrEqualTo(1);
     GitHubReviews.NewReview posted = github.reviews.isEmpty() ? null : github.reviews.get(0);
     golden.verify("review-body.md", posted == null ? "(no review posted)\n" : posted.body() + "\n");
     golden.verify("inline-comments.md", inlineComments(posted));
-    golden.verify("conversation.md", github.conversation.isEmpty() ? "(no comments on the conversation)\n"
-        : String.join("\n\n==> next comment\n", github.conversation) + "\n");
+    golden.verify(
+        "conversation.md",
+        github.conversation.isEmpty()
+            ? "(no comments on the conversation)\n"
+            : String.join("\n\n==> next comment\n", github.conversation) + "\n");
   }
 
   /** Each comment under a {@code ==> path:lines} line, in posting order. */
@@ -139,8 +170,20 @@ class ReviewGoldenTest {
   }
 
   static Review withSettings(Review r, RepositorySettings settings) {
-    return new Review(r.schemaVersion(), r.deliveryId(), r.repository(), r.pullRequestNumber(), r.baseSha(),
-        r.headSha(), r.installationId(), r.trigger(), r.filesReviewed(), r.suggestions(), r.anchors(), r.notes(),
-        r.completedAt(), settings);
+    return new Review(
+        r.schemaVersion(),
+        r.deliveryId(),
+        r.repository(),
+        r.pullRequestNumber(),
+        r.baseSha(),
+        r.headSha(),
+        r.installationId(),
+        r.trigger(),
+        r.filesReviewed(),
+        r.suggestions(),
+        r.anchors(),
+        r.notes(),
+        r.completedAt(),
+        settings);
   }
 }

@@ -28,26 +28,44 @@ class ReviewPublisherTest {
 
   final FakeGitHub github = new FakeGitHub();
   final FakeTicker ticker = new FakeTicker();
-  final GitHubCalls calls = new GitHubCalls(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1),
-      Duration.ofSeconds(60), Duration.ofMinutes(3)), new WriteThrottle(Duration.ofSeconds(1), ticker), ticker,
-      Clock.systemUTC(), new SimpleMeterRegistry(), "attentive.publisher.github.retries");
-  final ReviewPublisher publisher = new ReviewPublisher(github, calls, new ReviewPlanner(25),
-      new ReviewBodies(65_536, 25), 3);
+  final GitHubCalls calls =
+      new GitHubCalls(
+          new RetryPolicy(
+              3,
+              Duration.ofMillis(100),
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(60),
+              Duration.ofMinutes(3)),
+          new WriteThrottle(Duration.ofSeconds(1), ticker),
+          ticker,
+          Clock.systemUTC(),
+          new SimpleMeterRegistry(),
+          "attentive.publisher.github.retries");
+  final ReviewPublisher publisher =
+      new ReviewPublisher(github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25), 3);
 
   static PostedFingerprints state(List<String> fingerprints, List<String> deliveries) {
-    return new PostedFingerprints(PostedFingerprints.SCHEMA_VERSION, "o/r", 1, fingerprints, deliveries);
+    return new PostedFingerprints(
+        PostedFingerprints.SCHEMA_VERSION, "o/r", 1, fingerprints, deliveries);
   }
 
   @Test
   void withoutARecordTheStateIsRebuiltFromTheMarkersOnGitHub() throws Exception {
-    github.reviews.add(new ExistingReview(1, "old summary <!-- attentive:fp=listed -->\n\n"
-        + "<!-- attentive:delivery=d-old -->"));
+    github.reviews.add(
+        new ExistingReview(
+            1,
+            "old summary <!-- attentive:fp=listed -->\n\n" + "<!-- attentive:delivery=d-old -->"));
     github.reviews.add(new ExistingReview(2, "a human's review, no markers"));
     github.comments.add(new ExistingComment(3, 1L, "inline\n\n<!-- attentive:fp=inline -->"));
-    github.comments.add(new ExistingComment(4, 2L, "quoting <!-- attentive:fp=quoted --> mid-text"));
+    github.comments.add(
+        new ExistingComment(4, 2L, "quoting <!-- attentive:fp=quoted --> mid-text"));
 
-    Result result = publisher.publish(review("d-new", List.of(at(1, "inline"), at(2, "listed"), at(3, "quoted"),
-        at(15, "outside"))), null);
+    Result result =
+        publisher.publish(
+            review(
+                "d-new",
+                List.of(at(1, "inline"), at(2, "listed"), at(3, "quoted"), at(15, "outside"))),
+            null);
 
     assertThat(result.outcome()).isEqualTo(Outcome.POSTED);
     assertThat(github.posts).isEqualTo(1);
@@ -56,8 +74,9 @@ class ReviewPublisherTest {
     assertThat(result.inline()).isEqualTo(1);
     assertThat(result.listed()).isEqualTo(1);
     assertThat(result.repeats()).isEqualTo(2);
-    assertThat(result.state()).isEqualTo(state(List.of("listed", "inline", "quoted", "outside"),
-        List.of("d-old", "d-new")));
+    assertThat(result.state())
+        .isEqualTo(
+            state(List.of("listed", "inline", "quoted", "outside"), List.of("d-old", "d-new")));
     // the rebuild read both lists once; it also covers the check for this delivery's marker
     assertThat(github.reviewLists).isEqualTo(1);
     assertThat(github.commentLists).isEqualTo(1);
@@ -76,11 +95,14 @@ class ReviewPublisherTest {
 
   @Test
   void aDeliveryFoundOnGitHubIsRecordedNotPosted() throws Exception {
-    github.reviews.add(new ExistingReview(1, "x <!-- attentive:fp=b --> <!-- attentive:delivery=d-2 -->"));
+    github.reviews.add(
+        new ExistingReview(1, "x <!-- attentive:fp=b --> <!-- attentive:delivery=d-2 -->"));
     github.comments.add(new ExistingComment(2, 1L, "y\n<!-- attentive:fp=c -->"));
 
-    Result result = publisher.publish(review("d-2", List.of(at(1, "b"), at(2, "c"), at(3, "d"))),
-        state(List.of("a"), List.of("d-1")));
+    Result result =
+        publisher.publish(
+            review("d-2", List.of(at(1, "b"), at(2, "c"), at(3, "d"))),
+            state(List.of("a"), List.of("d-1")));
 
     assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_ON_GITHUB);
     assertThat(github.posts).isZero();
@@ -89,7 +111,8 @@ class ReviewPublisherTest {
 
   @Test
   void whenNothingIsNewNoReviewIsPostedButTheDeliveryIsRecorded() throws Exception {
-    Result result = publisher.publish(review("d-3", List.of(at(1, "a"))), state(List.of("a"), List.of("d-1")));
+    Result result =
+        publisher.publish(review("d-3", List.of(at(1, "a"))), state(List.of("a"), List.of("d-1")));
 
     assertThat(result.outcome()).isEqualTo(Outcome.NOTHING_NEW);
     assertThat(result.repeats()).isEqualTo(1);
@@ -102,8 +125,9 @@ class ReviewPublisherTest {
     github.postFailures.add(GitHubErrors.status(502, "bad gateway"));
     github.failAfterCreating = true;
 
-    Result result = publisher.publish(review("d-4", List.of(at(1, "a"), at(15, "b"))),
-        state(List.of(), List.of()));
+    Result result =
+        publisher.publish(
+            review("d-4", List.of(at(1, "a"), at(15, "b"))), state(List.of(), List.of()));
 
     assertThat(github.posts).isEqualTo(1);
     assertThat(github.posted).hasSize(1);
@@ -117,7 +141,8 @@ class ReviewPublisherTest {
   void aServerErrorThatWroteNothingIsRetried() throws Exception {
     github.postFailures.add(GitHubErrors.status(500, "oops"));
 
-    Result result = publisher.publish(review("d-5", List.of(at(1, "a"))), state(List.of(), List.of()));
+    Result result =
+        publisher.publish(review("d-5", List.of(at(1, "a"))), state(List.of(), List.of()));
 
     assertThat(result.outcome()).isEqualTo(Outcome.POSTED);
     assertThat(github.posts).isEqualTo(2);
@@ -127,10 +152,15 @@ class ReviewPublisherTest {
 
   @Test
   void inlineCommentsGitHubRefusesArePostedInTheSummaryInstead() throws Exception {
-    github.postFailures.add(GitHubErrors.status(422, "{\"message\":\"Unprocessable Entity\","
-        + "\"errors\":[\"Line could not be resolved\"]}"));
+    github.postFailures.add(
+        GitHubErrors.status(
+            422,
+            "{\"message\":\"Unprocessable Entity\","
+                + "\"errors\":[\"Line could not be resolved\"]}"));
 
-    Result result = publisher.publish(review("d-6", List.of(at(1, "a"), at(2, "b"))), state(List.of(), List.of()));
+    Result result =
+        publisher.publish(
+            review("d-6", List.of(at(1, "a"), at(2, "b"))), state(List.of(), List.of()));
 
     assertThat(result.outcome()).isEqualTo(Outcome.POSTED);
     assertThat(result.refusedInline()).isTrue();
@@ -138,9 +168,10 @@ class ReviewPublisherTest {
     assertThat(result.listed()).isEqualTo(2);
     assertThat(github.posts).isEqualTo(2);
     assertThat(github.posted.get(0).comments()).isEmpty();
-    assertThat(github.posted.get(0).body()).contains(
-        "— GitHub refused it as an inline comment <!-- attentive:fp=a -->",
-        "— GitHub refused it as an inline comment <!-- attentive:fp=b -->");
+    assertThat(github.posted.get(0).body())
+        .contains(
+            "— GitHub refused it as an inline comment <!-- attentive:fp=a -->",
+            "— GitHub refused it as an inline comment <!-- attentive:fp=b -->");
     assertThat(result.state().fingerprints()).containsExactly("a", "b");
   }
 
@@ -148,12 +179,16 @@ class ReviewPublisherTest {
   void aRefusedSummaryOnlyReviewFailsWithTheStatus() {
     github.postFailures.add(GitHubErrors.status(422, "{\"message\":\"Unprocessable Entity\"}"));
 
-    assertThatThrownBy(() -> publisher.publish(review("d-7", List.of(at(15, "outside"))),
-        state(List.of(), List.of())))
-        .isInstanceOfSatisfying(GitHubFailedException.class, e -> {
-          assertThat(e.reason()).isEqualTo("github_422");
-          assertThat(e.status()).isEqualTo(422);
-        });
+    assertThatThrownBy(
+            () ->
+                publisher.publish(
+                    review("d-7", List.of(at(15, "outside"))), state(List.of(), List.of())))
+        .isInstanceOfSatisfying(
+            GitHubFailedException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo("github_422");
+              assertThat(e.status()).isEqualTo(422);
+            });
     assertThat(github.posts).isEqualTo(1);
   }
 

@@ -8,25 +8,30 @@ import java.util.List;
 /**
  * The seam every analyzer implements: one file's diff in, what to say about it out.
  *
- * <p>Implementations must be safe to call from several threads at once (the stream runs one task per partition)
- * and should return an empty list, not throw, for files they do not understand.
+ * <p>Implementations must be safe to call from several threads at once (the stream runs one task
+ * per partition) and should return an empty list, not throw, for files they do not understand.
  */
 public interface Analyzer {
 
-  /** A short stable name ("style", "model", "tests"): the prefix of its rule ids and the tag of its metrics. */
+  /**
+   * A short stable name ("style", "model", "tests"): the prefix of its rule ids and the tag of its
+   * metrics.
+   */
   String id();
 
   /** The suggestions for one file, anchored on lines of the head version. */
   List<Suggestion> analyze(PullRequestDiffChunk chunk) throws Exception;
 
   /**
-   * The suggestions for one file under the repository's settings ({@code .attentive.yml} and a command's analyzer
-   * override: e.g. {@code model.attention} for the model analyzer, {@code tests.execute} for the tests analyzer).
-   * This is what the stream calls; analyzers that do not read settings need not override it.
+   * The suggestions for one file under the repository's settings ({@code .attentive.yml} and a
+   * command's analyzer override: e.g. {@code model.attention} for the model analyzer, {@code
+   * tests.execute} for the tests analyzer). This is what the stream calls; analyzers that do not
+   * read settings need not override it.
    *
    * @param settings never null: {@link RepositorySettings#defaults()} when the repository has none
    */
-  default List<Suggestion> analyze(PullRequestDiffChunk chunk, RepositorySettings settings) throws Exception {
+  default List<Suggestion> analyze(PullRequestDiffChunk chunk, RepositorySettings settings)
+      throws Exception {
     return analyze(chunk);
   }
 }

@@ -12,8 +12,8 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 
 /**
- * The head-side lines a pull request added to one file: analyzers report only on these, never on code the author
- * did not touch.
+ * The head-side lines a pull request added to one file: analyzers report only on these, never on
+ * code the author did not touch.
  */
 public final class ChangedLines {
 
@@ -58,10 +58,10 @@ public final class ChangedLines {
   }
 
   /**
-   * The whole file at the head SHA: {@code chunk.newContent()} when ingest attached it; otherwise, for a file the
-   * pull request ADDED, the content rebuilt from its added lines (joined with "\n", ending in "\n" unless the patch
-   * says "\ No newline at end of file"); otherwise (or when the added lines do not run 1..n without a gap, as for a
-   * truncated patch) null.
+   * The whole file at the head SHA: {@code chunk.newContent()} when ingest attached it; otherwise,
+   * for a file the pull request ADDED, the content rebuilt from its added lines (joined with "\n",
+   * ending in "\n" unless the patch says "\ No newline at end of file"); otherwise (or when the
+   * added lines do not run 1..n without a gap, as for a truncated patch) null.
    */
   public static String newContent(PullRequestDiffChunk chunk) {
     if (chunk.newContent() != null) {

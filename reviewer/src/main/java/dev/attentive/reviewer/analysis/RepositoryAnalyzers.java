@@ -15,11 +15,12 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Which analyzers review a chunk, per repository: those the deployment enables, narrowed to the repository's
- * {@code analyzers} (or a command's override), with the style analyzer rebuilt for the repository's rule set
- * ({@code style.checkstyle}: a bundled name or the text of the team's own Checkstyle file, carried on the chunk) and
- * {@code style.formatter}. Style analyzers built for repositories are cached (by their {@link StyleConfig}, shared by
- * every stream task), so a configuration is parsed once, not per chunk.
+ * Which analyzers review a chunk, per repository: those the deployment enables, narrowed to the
+ * repository's {@code analyzers} (or a command's override), with the style analyzer rebuilt for the
+ * repository's rule set ({@code style.checkstyle}: a bundled name or the text of the team's own
+ * Checkstyle file, carried on the chunk) and {@code style.formatter}. Style analyzers built for
+ * repositories are cached (by their {@link StyleConfig}, shared by every stream task), so a
+ * configuration is parsed once, not per chunk.
  */
 public final class RepositoryAnalyzers {
 
@@ -27,23 +28,24 @@ public final class RepositoryAnalyzers {
   static final int CACHE_SIZE = 64;
 
   private static final Logger LOG = Logger.getLogger(RepositoryAnalyzers.class);
-  private static final Path CHECKSTYLE_DIR = Path.of(System.getProperty("java.io.tmpdir"),
-      "attentive-repository-checkstyle");
+  private static final Path CHECKSTYLE_DIR =
+      Path.of(System.getProperty("java.io.tmpdir"), "attentive-repository-checkstyle");
 
   /** A built analyzer, or why it could not be built. */
   private record Built(StyleAnalyzer analyzer, String failure) {}
 
-  private static final Map<StyleConfig, Built> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<StyleConfig, Built> eldest) {
-      return size() > CACHE_SIZE;
-    }
-  };
+  private static final Map<StyleConfig, Built> CACHE =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<StyleConfig, Built> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      };
 
   /**
    * @param analyzers what runs for this chunk, in the deployment's order
-   * @param notes what the review should say about it (an analyzer asked for but not enabled, a rule set that could
-   *     not be used)
+   * @param notes what the review should say about it (an analyzer asked for but not enabled, a rule
+   *     set that could not be used)
    */
   public record Selection(List<Analyzer> analyzers, List<String> notes) {}
 
@@ -54,8 +56,12 @@ public final class RepositoryAnalyzers {
   public RepositoryAnalyzers(List<Analyzer> deployment) {
     this.deployment = List.copyOf(deployment);
     this.ids = this.deployment.stream().map(Analyzer::id).toList();
-    this.deploymentStyle = this.deployment.stream().filter(a -> a instanceof StyleAnalyzer)
-        .map(a -> (StyleAnalyzer) a).findFirst().orElse(null);
+    this.deploymentStyle =
+        this.deployment.stream()
+            .filter(a -> a instanceof StyleAnalyzer)
+            .map(a -> (StyleAnalyzer) a)
+            .findFirst()
+            .orElse(null);
   }
 
   public Selection select(RepositorySettings settings) {
@@ -85,7 +91,10 @@ public final class RepositoryAnalyzers {
     return new Selection(List.copyOf(out), List.copyOf(notes));
   }
 
-  /** The style analyzer for the repository's rule set and formatter choice; the deployment's when they match. */
+  /**
+   * The style analyzer for the repository's rule set and formatter choice; the deployment's when
+   * they match.
+   */
   private StyleAnalyzer style(RepositorySettings settings, List<String> notes) {
     StyleConfig base = deploymentStyle.config();
     if (settings.checkstyle() == null && settings.formatter() == null) {
@@ -103,8 +112,12 @@ public final class RepositoryAnalyzers {
         label = checkstyle;
       }
     } catch (IOException e) {
-      notes.add("the repository's Checkstyle configuration " + settings.checkstyle() + " could not be stored ("
-          + e.getMessage() + "); the deployment's rule set was used");
+      notes.add(
+          "the repository's Checkstyle configuration "
+              + settings.checkstyle()
+              + " could not be stored ("
+              + e.getMessage()
+              + "); the deployment's rule set was used");
       checkstyle = base.checkstyleConfig();
     }
     StyleConfig config = new StyleConfig(checkstyle, formatter);
@@ -119,7 +132,9 @@ public final class RepositoryAnalyzers {
       try {
         built = new Built(new StyleAnalyzer(config), null);
       } catch (RuntimeException e) {
-        LOG.warnf("Checkstyle configuration %s of %s cannot be used: %s", label, settings.source(), e.getMessage());
+        LOG.warnf(
+            "Checkstyle configuration %s of %s cannot be used: %s",
+            label, settings.source(), e.getMessage());
         built = new Built(null, e.getMessage());
       }
       synchronized (CACHE) {
@@ -128,14 +143,21 @@ public final class RepositoryAnalyzers {
       }
     }
     if (built.analyzer() == null) {
-      notes.add("the repository's Checkstyle configuration " + label + " could not be used (" + built.failure()
-          + "); the deployment's rule set was used");
+      notes.add(
+          "the repository's Checkstyle configuration "
+              + label
+              + " could not be used ("
+              + built.failure()
+              + "); the deployment's rule set was used");
       return deploymentStyle;
     }
     return built.analyzer();
   }
 
-  /** The team's Checkstyle text in a file named by its hash (written once; the content never changes). */
+  /**
+   * The team's Checkstyle text in a file named by its hash (written once; the content never
+   * changes).
+   */
   private static Path teamFile(RepositorySettings settings) throws IOException {
     Path file = CHECKSTYLE_DIR.resolve(settings.styleHash() + ".xml");
     if (!Files.isRegularFile(file)) {

@@ -14,11 +14,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A review being assembled for one delivery: the manifest (once seen) and the outcomes of the chunks seen so far.
- * Kept in a changelogged state store, hence versioned.
+ * A review being assembled for one delivery: the manifest (once seen) and the outcomes of the
+ * chunks seen so far. Kept in a changelogged state store, hence versioned.
  */
-public record ReviewDraft(int schemaVersion, String deliveryId, DiffManifest manifest,
-    Map<Integer, ChunkOutcome> outcomes, Instant firstSeen) implements Versioned {
+public record ReviewDraft(
+    int schemaVersion,
+    String deliveryId,
+    DiffManifest manifest,
+    Map<Integer, ChunkOutcome> outcomes,
+    Instant firstSeen)
+    implements Versioned {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -47,25 +52,41 @@ public record ReviewDraft(int schemaVersion, String deliveryId, DiffManifest man
   public Review toReview(Instant now) {
     List<Suggestion> suggestions = new ArrayList<>();
     Map<String, List<LineRange>> anchors = new LinkedHashMap<>();
-    java.util.Set<String> notes = new java.util.LinkedHashSet<>(); // the same note from every chunk: once
+    java.util.Set<String> notes =
+        new java.util.LinkedHashSet<>(); // the same note from every chunk: once
     for (ChunkOutcome outcome : outcomes.values()) {
       suggestions.addAll(outcome.suggestions());
       anchors.put(outcome.path(), outcome.anchors());
       notes.addAll(outcome.notes());
     }
-    suggestions.sort(Comparator.comparing(Suggestion::path).thenComparingInt(Suggestion::startLine));
+    suggestions.sort(
+        Comparator.comparing(Suggestion::path).thenComparingInt(Suggestion::startLine));
     manifest.skipped().forEach(s -> notes.add("skipped " + s.path() + ": " + describe(s.reason())));
     if (manifest.truncated()) {
-      notes.add("GitHub listed only " + manifest.filesListed() + " changed files (its cap is 3,000); the rest was not"
-          + " reviewed");
+      notes.add(
+          "GitHub listed only "
+              + manifest.filesListed()
+              + " changed files (its cap is 3,000); the rest was not"
+              + " reviewed");
     }
     int missing = manifest.chunkCount() - outcomes.size();
     if (missing > 0) {
       notes.add(missing + " file(s) could not be read by the reviewer and were not reviewed");
     }
-    return new Review(Review.SCHEMA_VERSION, deliveryId, manifest.repository(), manifest.pullRequestNumber(),
-        manifest.baseSha(), manifest.headSha(), manifest.installationId(), manifest.trigger(), outcomes.size(),
-        suggestions, anchors, List.copyOf(notes), now,
+    return new Review(
+        Review.SCHEMA_VERSION,
+        deliveryId,
+        manifest.repository(),
+        manifest.pullRequestNumber(),
+        manifest.baseSha(),
+        manifest.headSha(),
+        manifest.installationId(),
+        manifest.trigger(),
+        outcomes.size(),
+        suggestions,
+        anchors,
+        List.copyOf(notes),
+        now,
         manifest.settings() == null ? null : manifest.settings().withoutCheckstyleXml());
   }
 

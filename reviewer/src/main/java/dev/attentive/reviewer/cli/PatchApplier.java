@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The head version of a file from its base version and hunks, checking every context and removed line. A checkout
- * that already holds the head version (the patch was applied) is recognised and used as it is.
+ * The head version of a file from its base version and hunks, checking every context and removed
+ * line. A checkout that already holds the head version (the patch was applied) is recognised and
+ * used as it is.
  */
 public final class PatchApplier {
 
@@ -17,9 +18,11 @@ public final class PatchApplier {
    * @param path for messages
    * @param current the file as found in the checkout
    * @return the head version
-   * @throws UnifiedDiff.DiffException naming the file, the hunk and the first line that does not match
+   * @throws UnifiedDiff.DiffException naming the file, the hunk and the first line that does not
+   *     match
    */
-  public static String headVersion(String path, String current, List<Hunk> hunks) throws UnifiedDiff.DiffException {
+  public static String headVersion(String path, String current, List<Hunk> hunks)
+      throws UnifiedDiff.DiffException {
     List<String> lines = current.lines().toList();
     String forward = mismatch(lines, hunks, true);
     if (forward == null) {
@@ -36,15 +39,23 @@ public final class PatchApplier {
     for (int h = 0; h < hunks.size(); h++) {
       Hunk hunk = hunks.get(h);
       for (DiffLine line : hunk.lines()) {
-        boolean onSide = oldSide ? line.kind() != DiffLine.Kind.ADDED : line.kind() != DiffLine.Kind.REMOVED;
+        boolean onSide =
+            oldSide ? line.kind() != DiffLine.Kind.ADDED : line.kind() != DiffLine.Kind.REMOVED;
         if (!onSide) {
           continue;
         }
         int number = oldSide ? line.oldLine() : line.newLine();
         String found = number - 1 < file.size() ? file.get(number - 1) : null;
         if (!line.text().equals(found)) {
-          return String.format("hunk %d (@@ -%d,%d +%d,%d @@): line %d should be '%s' but is %s", h + 1,
-              hunk.oldStart(), hunk.oldLines(), hunk.newStart(), hunk.newLines(), number, line.text(),
+          return String.format(
+              "hunk %d (@@ -%d,%d +%d,%d @@): line %d should be '%s' but is %s",
+              h + 1,
+              hunk.oldStart(),
+              hunk.oldLines(),
+              hunk.newStart(),
+              hunk.newLines(),
+              number,
+              line.text(),
               found == null ? "past the end of the file" : "'" + found + "'");
         }
       }

@@ -18,13 +18,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code attentive review --patch FILE [--repo DIR] [--format markdown|json|sarif]}: the reviewer's analyzers on a
- * local diff, without Kafka or GitHub. Exit 0 whatever was found; 2 for usage errors (bad options, a patch that
- * cannot be read, parsed or applied).
+ * {@code attentive review --patch FILE [--repo DIR] [--format markdown|json|sarif]}: the reviewer's
+ * analyzers on a local diff, without Kafka or GitHub. Exit 0 whatever was found; 2 for usage errors
+ * (bad options, a patch that cannot be read, parsed or applied).
  */
 public final class ReviewCommand {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: attentive review --patch FILE [--repo DIR] [--format markdown|json|sarif]
                               [--analyzers style,tests,model] [--checkstyle-config google_checks.xml|sun_checks.xml|PATH]
                               [--no-formatter] [--execute-tests]
@@ -70,14 +71,21 @@ public final class ReviewCommand {
         throw new IllegalArgumentException("--patch is required");
       }
       if (!List.of("markdown", "json", "sarif").contains(format)) {
-        throw new IllegalArgumentException("--format must be markdown, json or sarif, not '" + format + "'");
+        throw new IllegalArgumentException(
+            "--format must be markdown, json or sarif, not '" + format + "'");
       }
-      List<Analyzer> chosen = Analyzers.create(List.of(analyzers.split(",")), new StyleConfig(checkstyle, formatter),
-          TestsConfig.defaults().withExecution(executeTests));
-      String diff = patch.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-          : Files.readString(Path.of(patch));
+      List<Analyzer> chosen =
+          Analyzers.create(
+              List.of(analyzers.split(",")),
+              new StyleConfig(checkstyle, formatter),
+              TestsConfig.defaults().withExecution(executeTests));
+      String diff =
+          patch.equals("-")
+              ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+              : Files.readString(Path.of(patch));
       List<String> notes = new ArrayList<>();
-      List<PullRequestDiffChunk> chunks = chunks(UnifiedDiff.parse(diff), repo == null ? null : Path.of(repo), notes);
+      List<PullRequestDiffChunk> chunks =
+          chunks(UnifiedDiff.parse(diff), repo == null ? null : Path.of(repo), notes);
       List<Suggestion> suggestions = new ArrayList<>();
       for (PullRequestDiffChunk chunk : chunks) {
         for (Analyzer analyzer : chosen) {
@@ -88,12 +96,14 @@ public final class ReviewCommand {
           }
         }
       }
-      suggestions.sort(Comparator.comparing(Suggestion::path).thenComparingInt(Suggestion::startLine));
-      out.print(switch (format) {
-        case "json" -> SuggestionFormats.json(suggestions, notes);
-        case "sarif" -> SuggestionFormats.sarif(suggestions, version());
-        default -> SuggestionFormats.markdown(suggestions, notes);
-      });
+      suggestions.sort(
+          Comparator.comparing(Suggestion::path).thenComparingInt(Suggestion::startLine));
+      out.print(
+          switch (format) {
+            case "json" -> SuggestionFormats.json(suggestions, notes);
+            case "sarif" -> SuggestionFormats.sarif(suggestions, version());
+            default -> SuggestionFormats.markdown(suggestions, notes);
+          });
       return 0;
     } catch (IllegalArgumentException e) {
       err.println("attentive review: " + e.getMessage());
@@ -109,13 +119,18 @@ public final class ReviewCommand {
   }
 
   /** One chunk per reviewable file, with its head content from the checkout when there is one. */
-  static List<PullRequestDiffChunk> chunks(List<UnifiedDiff.FilePatch> files, Path repo, List<String> notes)
+  static List<PullRequestDiffChunk> chunks(
+      List<UnifiedDiff.FilePatch> files, Path repo, List<String> notes)
       throws UnifiedDiff.DiffException, IOException {
     List<PullRequestDiffChunk> chunks = new ArrayList<>();
     for (UnifiedDiff.FilePatch file : files) {
       if (file.status() == FileStatus.REMOVED || file.binary() || file.hunks().isEmpty()) {
-        notes.add("skipped " + file.path() + (file.binary() ? ": binary" : file.status() == FileStatus.REMOVED
-            ? ": removed" : ": no changes"));
+        notes.add(
+            "skipped "
+                + file.path()
+                + (file.binary()
+                    ? ": binary"
+                    : file.status() == FileStatus.REMOVED ? ": removed" : ": no changes"));
         continue;
       }
       String content = null;
@@ -124,17 +139,41 @@ public final class ReviewCommand {
         Path head = repo.resolve(file.path());
         Path source = Files.exists(base) ? base : head;
         if (!Files.exists(source)) {
-          throw new UnifiedDiff.DiffException("patch does not apply: " + file.oldPath() + " is not in " + repo);
+          throw new UnifiedDiff.DiffException(
+              "patch does not apply: " + file.oldPath() + " is not in " + repo);
         }
         content = PatchApplier.headVersion(file.path(), Files.readString(source), file.hunks());
       }
-      int additions = (int) file.hunks().stream().flatMap(h -> h.lines().stream())
-          .filter(l -> l.kind() == dev.attentive.events.DiffLine.Kind.ADDED).count();
-      int deletions = (int) file.hunks().stream().flatMap(h -> h.lines().stream())
-          .filter(l -> l.kind() == dev.attentive.events.DiffLine.Kind.REMOVED).count();
-      chunks.add(new PullRequestDiffChunk(PullRequestDiffChunk.SCHEMA_VERSION, "local", "local/checkout", 1, null,
-          null, null, file.path(), file.status() == FileStatus.RENAMED ? file.oldPath() : null, file.status(),
-          Languages.of(file.path()), chunks.size(), additions, deletions, file.hunks(), content));
+      int additions =
+          (int)
+              file.hunks().stream()
+                  .flatMap(h -> h.lines().stream())
+                  .filter(l -> l.kind() == dev.attentive.events.DiffLine.Kind.ADDED)
+                  .count();
+      int deletions =
+          (int)
+              file.hunks().stream()
+                  .flatMap(h -> h.lines().stream())
+                  .filter(l -> l.kind() == dev.attentive.events.DiffLine.Kind.REMOVED)
+                  .count();
+      chunks.add(
+          new PullRequestDiffChunk(
+              PullRequestDiffChunk.SCHEMA_VERSION,
+              "local",
+              "local/checkout",
+              1,
+              null,
+              null,
+              null,
+              file.path(),
+              file.status() == FileStatus.RENAMED ? file.oldPath() : null,
+              file.status(),
+              Languages.of(file.path()),
+              chunks.size(),
+              additions,
+              deletions,
+              file.hunks(),
+              content));
     }
     return chunks;
   }

@@ -7,13 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A multi-file unified diff ({@code git diff}, {@code git format-patch}, {@code diff -u}) split into one patch per
- * file; each file's hunks are parsed by {@link PatchParser}.
+ * A multi-file unified diff ({@code git diff}, {@code git format-patch}, {@code diff -u}) split
+ * into one patch per file; each file's hunks are parsed by {@link PatchParser}.
  */
 public final class UnifiedDiff {
 
-  /** One file of the diff; {@code oldPath} is null for a new file, {@code newPath} null for a deleted one. */
-  public record FilePatch(String oldPath, String newPath, FileStatus status, boolean binary, List<Hunk> hunks) {
+  /**
+   * One file of the diff; {@code oldPath} is null for a new file, {@code newPath} null for a
+   * deleted one.
+   */
+  public record FilePatch(
+      String oldPath, String newPath, FileStatus status, boolean binary, List<Hunk> hunks) {
 
     public String path() {
       return newPath != null ? newPath : oldPath;
@@ -46,7 +50,8 @@ public final class UnifiedDiff {
       files.add(file(lines.subList(start, i)));
     }
     if (files.isEmpty()) {
-      throw new DiffException("no file diffs found (expected 'diff --git' or '--- a/…' / '+++ b/…' lines)");
+      throw new DiffException(
+          "no file diffs found (expected 'diff --git' or '--- a/…' / '+++ b/…' lines)");
     }
     return files;
   }
@@ -56,8 +61,11 @@ public final class UnifiedDiff {
     if (line.startsWith("diff --git ")) {
       return true;
     }
-    // A plain "diff -u" file starts at "--- " followed by "+++ ", unless a "diff --git" header already started it.
-    return line.startsWith("--- ") && i + 1 < lines.size() && lines.get(i + 1).startsWith("+++ ")
+    // A plain "diff -u" file starts at "--- " followed by "+++ ", unless a "diff --git" header
+    // already started it.
+    return line.startsWith("--- ")
+        && i + 1 < lines.size()
+        && lines.get(i + 1).startsWith("+++ ")
         && (i == 0 || !isGitHeader(lines, i));
   }
 
@@ -121,10 +129,12 @@ public final class UnifiedDiff {
         throw new DiffException(name + ": " + e.getMessage());
       }
     }
-    FileStatus status = oldPath == null ? FileStatus.ADDED
-        : newPath == null ? FileStatus.REMOVED
-        : renamed || !oldPath.equals(newPath) ? FileStatus.RENAMED
-        : FileStatus.MODIFIED;
+    FileStatus status =
+        oldPath == null
+            ? FileStatus.ADDED
+            : newPath == null
+                ? FileStatus.REMOVED
+                : renamed || !oldPath.equals(newPath) ? FileStatus.RENAMED : FileStatus.MODIFIED;
     return new FilePatch(oldPath, newPath, status, binary, hunks);
   }
 

@@ -22,10 +22,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the analyzers over one diff chunk: those the deployment enables, narrowed and configured by the repository's
- * settings on the chunk ({@link RepositoryAnalyzers}); suggestions under the repository's {@code minConfidence} are
- * dropped. An unreadable chunk is dead-lettered; an analyzer that throws is
- * dead-lettered with the chunk's bytes *and* noted in the outcome, so the review still completes without it.
+ * Runs the analyzers over one diff chunk: those the deployment enables, narrowed and configured by
+ * the repository's settings on the chunk ({@link RepositoryAnalyzers}); suggestions under the
+ * repository's {@code minConfidence} are dropped. An unreadable chunk is dead-lettered; an analyzer
+ * that throws is dead-lettered with the chunk's bytes *and* noted in the outcome, so the review
+ * still completes without it.
  */
 public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiffChunk> {
 
@@ -35,7 +36,11 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
   private final MeterRegistry metrics;
 
   public AnalyzeProcessor(List<Analyzer> analyzers, MeterRegistry metrics, Clock clock) {
-    super(Topics.DIFF_CHUNKS, EventSerdes.diffChunk(), "chunk", new DeadLetters("reviewer", metrics, clock));
+    super(
+        Topics.DIFF_CHUNKS,
+        EventSerdes.diffChunk(),
+        "chunk",
+        new DeadLetters("reviewer", metrics, clock));
     this.analyzers = new RepositoryAnalyzers(analyzers);
     this.metrics = metrics;
   }
@@ -44,7 +49,8 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
   protected void process(Record<String, byte[]> record, PullRequestDiffChunk chunk) {
     List<Suggestion> suggestions = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    // The repository's choice of analyzers and rule set, and its confidence bar (.attentive.yml via the chunk).
+    // The repository's choice of analyzers and rule set, and its confidence bar (.attentive.yml via
+    // the chunk).
     RepositorySettings settings = RepositorySettings.orDefaults(chunk.settings());
     RepositoryAnalyzers.Selection selection = analyzers.select(chunk.settings());
     notes.addAll(selection.notes());
@@ -57,25 +63,47 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
           if (settings.keeps(s.confidence())) {
             found.add(s);
           } else {
-            metrics.counter("attentive.reviewer.suggestions.dropped", "reason", "min_confidence",
-                "analyzer", analyzer.id()).increment();
+            metrics
+                .counter(
+                    "attentive.reviewer.suggestions.dropped",
+                    "reason",
+                    "min_confidence",
+                    "analyzer",
+                    analyzer.id())
+                .increment();
           }
         }
         suggestions.addAll(found);
-        found.forEach(s -> metrics.counter("attentive.reviewer.suggestions", "kind", s.kind().name(),
-            "analyzer", analyzer.id()).increment());
+        found.forEach(
+            s ->
+                metrics
+                    .counter(
+                        "attentive.reviewer.suggestions",
+                        "kind",
+                        s.kind().name(),
+                        "analyzer",
+                        analyzer.id())
+                    .increment());
       } catch (Exception | StackOverflowError e) {
         outcome = "failure";
         LOG.warnf(e, "analyzer %s failed on %s @ %s", analyzer.id(), chunk.path(), chunk.headSha());
         notes.add("analyzer " + analyzer.id() + " failed on " + chunk.path() + ": " + e);
         deadLetter(record, "analyzer_failed", e);
       } finally {
-        sample.stop(metrics.timer("attentive.reviewer.analyzer", "analyzer", analyzer.id(), "outcome", outcome));
+        sample.stop(
+            metrics.timer(
+                "attentive.reviewer.analyzer", "analyzer", analyzer.id(), "outcome", outcome));
       }
     }
     metrics.counter("attentive.reviewer.chunks.analysed").increment();
-    ChunkOutcome outcome = new ChunkOutcome(chunk.deliveryId(), chunk.path(), chunk.chunkIndex(), suggestions,
-        anchors(chunk), notes);
+    ChunkOutcome outcome =
+        new ChunkOutcome(
+            chunk.deliveryId(),
+            chunk.path(),
+            chunk.chunkIndex(),
+            suggestions,
+            anchors(chunk),
+            notes);
     send(TopologyProducer.REVIEW_PARTS, record.withValue(ReviewPart.of(outcome)));
   }
 

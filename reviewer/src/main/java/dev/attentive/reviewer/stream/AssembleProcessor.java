@@ -19,10 +19,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * Collects analysed chunks and the manifest of each delivery (same PR key, so same partition and task) and emits one
- * complete {@link Review} as soon as the manifest's chunk count is reached.
+ * Collects analysed chunks and the manifest of each delivery (same PR key, so same partition and
+ * task) and emits one complete {@link Review} as soon as the manifest's chunk count is reached.
  */
-public final class AssembleProcessor extends ContextualProcessor<String, ReviewPart, String, Review> {
+public final class AssembleProcessor
+    extends ContextualProcessor<String, ReviewPart, String, Review> {
 
   public static final String DRAFTS = "review-drafts";
 
@@ -66,28 +67,42 @@ public final class AssembleProcessor extends ContextualProcessor<String, ReviewP
     Sinks.REVIEWS.send(context(), new Record<>(key, review, timestamp));
     drafts.delete(draft.deliveryId());
     metrics.counter("attentive.reviewer.reviews").increment();
-    LOG.infof("review of %s @ %s: %d suggestions over %d files (delivery %s)", key, review.headSha(),
-        review.suggestions().size(), review.filesReviewed(), review.deliveryId());
+    LOG.infof(
+        "review of %s @ %s: %d suggestions over %d files (delivery %s)",
+        key,
+        review.headSha(),
+        review.suggestions().size(),
+        review.filesReviewed(),
+        review.deliveryId());
   }
 
-  /** Drafts that will not complete: emit what is there once the manifest is known, otherwise drop them. */
+  /**
+   * Drafts that will not complete: emit what is there once the manifest is known, otherwise drop
+   * them.
+   */
   private void expireDrafts() {
     long cutoff = clock.millis() - incompleteTimeout.toMillis();
     List<KeyValue<String, ReviewDraft>> stale = new ArrayList<>();
     try (KeyValueIterator<String, ReviewDraft> all = drafts.all()) {
-      all.forEachRemaining(kv -> {
-        if (kv.value.firstSeen().toEpochMilli() < cutoff) {
-          stale.add(kv);
-        }
-      });
+      all.forEachRemaining(
+          kv -> {
+            if (kv.value.firstSeen().toEpochMilli() < cutoff) {
+              stale.add(kv);
+            }
+          });
     }
     for (KeyValue<String, ReviewDraft> kv : stale) {
       if (kv.value.manifest() != null) {
-        LOG.warnf("delivery %s incomplete after %s: reviewing the %d of %d files that arrived", kv.key,
-            incompleteTimeout, kv.value.outcomes().size(), kv.value.manifest().chunkCount());
+        LOG.warnf(
+            "delivery %s incomplete after %s: reviewing the %d of %d files that arrived",
+            kv.key,
+            incompleteTimeout,
+            kv.value.outcomes().size(),
+            kv.value.manifest().chunkCount());
         emit(kv.value.manifest().key().value(), kv.value, clock.millis());
       } else {
-        LOG.warnf("delivery %s: chunks without a manifest after %s, dropped", kv.key, incompleteTimeout);
+        LOG.warnf(
+            "delivery %s: chunks without a manifest after %s, dropped", kv.key, incompleteTimeout);
         drafts.delete(kv.key);
         metrics.counter("attentive.reviewer.drafts.dropped").increment();
       }

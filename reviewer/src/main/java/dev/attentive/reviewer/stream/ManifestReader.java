@@ -14,7 +14,11 @@ import org.apache.kafka.streams.processor.api.Record;
 public final class ManifestReader extends ExactlyOnceProcessor<DiffManifest> {
 
   public ManifestReader(MeterRegistry metrics, Clock clock) {
-    super(Topics.DIFF_MANIFESTS, EventSerdes.diffManifest(), "manifest", new DeadLetters("reviewer", metrics, clock));
+    super(
+        Topics.DIFF_MANIFESTS,
+        EventSerdes.diffManifest(),
+        "manifest",
+        new DeadLetters("reviewer", metrics, clock));
   }
 
   @Override

@@ -3,9 +3,9 @@ package dev.attentive.reviewer.stream;
 import dev.attentive.events.JsonSerde;
 import dev.attentive.events.Topics;
 import dev.attentive.reviewer.Analyzers;
-import dev.attentive.reviewer.analysis.model.ModelConfig;
 import dev.attentive.reviewer.ReviewerConfig;
 import dev.attentive.reviewer.analysis.Analyzer;
+import dev.attentive.reviewer.analysis.model.ModelConfig;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
 import dev.attentive.reviewer.analysis.testgen.TestsConfig;
 import dev.attentive.reviewer.assembly.ReviewDraft;
@@ -22,7 +22,8 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The reviewer: diff chunks → analyzers → per-delivery assembly with the manifest → one complete review.
+ * The reviewer: diff chunks → analyzers → per-delivery assembly with the manifest → one complete
+ * review.
  *
  * <pre>
  *   diff-chunks ──▶ analyze ──┐
@@ -36,35 +37,67 @@ import org.apache.kafka.streams.state.Stores;
 public class TopologyProducer {
 
   static final String ASSEMBLE = "assemble";
+
   /** Analysed chunks and manifests, to the assembly. */
   static final Sink<ReviewPart> REVIEW_PARTS = Sink.toProcessor(ASSEMBLE);
 
   @Produces
   public Topology buildTopology(ReviewerConfig config, MeterRegistry metrics) {
-    List<Analyzer> analyzers = Analyzers.create(config.analyzers(),
-        new StyleConfig(config.style().checkstyleConfig(), config.style().formatter()),
-        new TestsConfig(config.tests().execution().enabled(), config.tests().timeout(), config.tests().maxHeapMb(),
-            config.tests().maxMethodsPerFile(), config.tests().maxCasesPerMethod()),
-        new ModelConfig(config.model().path(), config.model().device(), config.model().workers(),
-            config.model().maxBatch(), config.model().maxWait(), config.model().threshold(),
-            config.model().maxLinesPerFile()));
+    List<Analyzer> analyzers =
+        Analyzers.create(
+            config.analyzers(),
+            new StyleConfig(config.style().checkstyleConfig(), config.style().formatter()),
+            new TestsConfig(
+                config.tests().execution().enabled(),
+                config.tests().timeout(),
+                config.tests().maxHeapMb(),
+                config.tests().maxMethodsPerFile(),
+                config.tests().maxCasesPerMethod()),
+            new ModelConfig(
+                config.model().path(),
+                config.model().device(),
+                config.model().workers(),
+                config.model().maxBatch(),
+                config.model().maxWait(),
+                config.model().threshold(),
+                config.model().maxLinesPerFile()));
     return topology(analyzers, config.incompleteReviewTimeout(), metrics, Clock.systemUTC());
   }
 
-  public static Topology topology(List<Analyzer> analyzers, java.time.Duration incompleteTimeout,
-      MeterRegistry metrics, Clock clock) {
-    JsonSerde<ReviewDraft> draftSerde = new JsonSerde<>(ReviewDraft.class, ReviewDraft.SCHEMA_VERSION);
+  public static Topology topology(
+      List<Analyzer> analyzers,
+      java.time.Duration incompleteTimeout,
+      MeterRegistry metrics,
+      Clock clock) {
+    JsonSerde<ReviewDraft> draftSerde =
+        new JsonSerde<>(ReviewDraft.class, ReviewDraft.SCHEMA_VERSION);
 
-    Topology topology = new Topology()
-        .addSource("chunks", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.DIFF_CHUNKS)
-        .addSource("manifests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-            Topics.DIFF_MANIFESTS)
-        .addProcessor("analyze", () -> new AnalyzeProcessor(analyzers, metrics, clock), "chunks")
-        .addProcessor("read-manifest", () -> new ManifestReader(metrics, clock), "manifests")
-        .addProcessor(ASSEMBLE, () -> new AssembleProcessor(incompleteTimeout, metrics, clock),
-            "analyze", "read-manifest")
-        .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(AssembleProcessor.DRAFTS),
-            Serdes.String(), draftSerde), ASSEMBLE);
+    Topology topology =
+        new Topology()
+            .addSource(
+                "chunks",
+                Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(),
+                Topics.DIFF_CHUNKS)
+            .addSource(
+                "manifests",
+                Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(),
+                Topics.DIFF_MANIFESTS)
+            .addProcessor(
+                "analyze", () -> new AnalyzeProcessor(analyzers, metrics, clock), "chunks")
+            .addProcessor("read-manifest", () -> new ManifestReader(metrics, clock), "manifests")
+            .addProcessor(
+                ASSEMBLE,
+                () -> new AssembleProcessor(incompleteTimeout, metrics, clock),
+                "analyze",
+                "read-manifest")
+            .addStateStore(
+                Stores.keyValueStoreBuilder(
+                    Stores.inMemoryKeyValueStore(AssembleProcessor.DRAFTS),
+                    Serdes.String(),
+                    draftSerde),
+                ASSEMBLE);
     Sinks.REVIEWS.addTo(topology, ASSEMBLE);
     Sinks.DEAD_LETTERS.addTo(topology, "analyze", "read-manifest");
     return topology;

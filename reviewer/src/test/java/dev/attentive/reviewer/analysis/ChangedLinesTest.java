@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ChangedLinesTest {
 
-  static final String PATCH = """
+  static final String PATCH =
+      """
       @@ -1,4 +1,5 @@
        a
       -b
@@ -44,26 +45,35 @@ class ChangedLinesTest {
 
   @Test
   void newContentOfAModifiedFileWithoutAttachedContentIsUnknown() {
-    assertThat(ChangedLines.newContent(Chunks.chunk("X.java", FileStatus.MODIFIED, PATCH, null))).isNull();
+    assertThat(ChangedLines.newContent(Chunks.chunk("X.java", FileStatus.MODIFIED, PATCH, null)))
+        .isNull();
   }
 
   @Test
   void newContentOfAnAddedFileIsRebuiltFromItsAddedLines() {
-    var chunk = Chunks.chunk("X.java", FileStatus.ADDED, "@@ -0,0 +1,3 @@\n+class X {\n+\n+}\n", null);
+    var chunk =
+        Chunks.chunk("X.java", FileStatus.ADDED, "@@ -0,0 +1,3 @@\n+class X {\n+\n+}\n", null);
     assertThat(ChangedLines.newContent(chunk)).isEqualTo("class X {\n\n}\n");
   }
 
   @Test
   void newContentHonoursNoNewlineAtEndOfFile() {
-    var chunk = Chunks.chunk("X.java", FileStatus.ADDED,
-        "@@ -0,0 +1,2 @@\n+class X {\n+}\n\\ No newline at end of file\n", null);
+    var chunk =
+        Chunks.chunk(
+            "X.java",
+            FileStatus.ADDED,
+            "@@ -0,0 +1,2 @@\n+class X {\n+}\n\\ No newline at end of file\n",
+            null);
     assertThat(ChangedLines.newContent(chunk)).isEqualTo("class X {\n}");
   }
 
   @Test
   void anAddedFileWhosePatchIsMissingOrNotFromLineOneHasNoContent() {
-    assertThat(ChangedLines.newContent(Chunks.chunk("X.java", FileStatus.ADDED, "", null))).isNull();
-    assertThat(ChangedLines.newContent(Chunks.chunk("X.java", FileStatus.ADDED, "@@ -0,0 +5,1 @@\n+x\n", null)))
+    assertThat(ChangedLines.newContent(Chunks.chunk("X.java", FileStatus.ADDED, "", null)))
+        .isNull();
+    assertThat(
+            ChangedLines.newContent(
+                Chunks.chunk("X.java", FileStatus.ADDED, "@@ -0,0 +5,1 @@\n+x\n", null)))
         .isNull();
   }
 }

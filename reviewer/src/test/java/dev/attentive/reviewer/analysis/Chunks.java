@@ -10,22 +10,52 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Diff chunks for analyzer tests, built the way ingest builds them: from a patch through {@link PatchParser}. */
+/**
+ * Diff chunks for analyzer tests, built the way ingest builds them: from a patch through {@link
+ * PatchParser}.
+ */
 public final class Chunks {
 
   private Chunks() {}
 
-  public static PullRequestDiffChunk chunk(String path, FileStatus status, String patch, String newContent) {
+  public static PullRequestDiffChunk chunk(
+      String path, FileStatus status, String patch, String newContent) {
     var hunks = PatchParser.parse(patch);
-    int additions = (int) hunks.stream().flatMap(h -> h.lines().stream())
-        .filter(l -> l.kind() == dev.attentive.events.DiffLine.Kind.ADDED).count();
-    int deletions = (int) hunks.stream().flatMap(h -> h.lines().stream())
-        .filter(l -> l.kind() == dev.attentive.events.DiffLine.Kind.REMOVED).count();
-    return new PullRequestDiffChunk(PullRequestDiffChunk.SCHEMA_VERSION, "delivery-1", "acme/inventory", 7, "base1",
-        "head1", 42L, path, null, status, Languages.of(path), 0, additions, deletions, hunks, newContent);
+    int additions =
+        (int)
+            hunks.stream()
+                .flatMap(h -> h.lines().stream())
+                .filter(l -> l.kind() == dev.attentive.events.DiffLine.Kind.ADDED)
+                .count();
+    int deletions =
+        (int)
+            hunks.stream()
+                .flatMap(h -> h.lines().stream())
+                .filter(l -> l.kind() == dev.attentive.events.DiffLine.Kind.REMOVED)
+                .count();
+    return new PullRequestDiffChunk(
+        PullRequestDiffChunk.SCHEMA_VERSION,
+        "delivery-1",
+        "acme/inventory",
+        7,
+        "base1",
+        "head1",
+        42L,
+        path,
+        null,
+        status,
+        Languages.of(path),
+        0,
+        additions,
+        deletions,
+        hunks,
+        newContent);
   }
 
-  /** The patch GitHub lists for a new file with this content (no "\ No newline" marker: it ends in a newline). */
+  /**
+   * The patch GitHub lists for a new file with this content (no "\ No newline" marker: it ends in a
+   * newline).
+   */
   public static String newFilePatch(String content) {
     List<String> lines = content.lines().toList();
     StringBuilder patch = new StringBuilder("@@ -0,0 +1," + lines.size() + " @@");
@@ -33,14 +63,22 @@ public final class Chunks {
     return patch.append('\n').toString();
   }
 
-  /** The chunk of a modified file, with GitHub's patch: the hunks of a unified diff with three lines of context. */
+  /**
+   * The chunk of a modified file, with GitHub's patch: the hunks of a unified diff with three lines
+   * of context.
+   */
   public static PullRequestDiffChunk modified(String path, String base, String head) {
     List<String> b = base.lines().toList();
     List<String> h = head.lines().toList();
     var diff = com.github.difflib.DiffUtils.diff(b, h);
-    List<String> unified = com.github.difflib.UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, b,
-        diff, 3);
-    return chunk(path, FileStatus.MODIFIED, String.join("\n", unified.subList(2, unified.size())) + "\n", head);
+    List<String> unified =
+        com.github.difflib.UnifiedDiffUtils.generateUnifiedDiff(
+            "a/" + path, "b/" + path, b, diff, 3);
+    return chunk(
+        path,
+        FileStatus.MODIFIED,
+        String.join("\n", unified.subList(2, unified.size())) + "\n",
+        head);
   }
 
   /** A new file as a chunk whose content must be rebuilt from the patch (ingest attached none). */

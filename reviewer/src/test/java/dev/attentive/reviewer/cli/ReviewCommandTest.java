@@ -12,10 +12,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code attentive review} end to end on files: real analyzers, real patch handling, the three formats. */
+/**
+ * {@code attentive review} end to end on files: real analyzers, real patch handling, the three
+ * formats.
+ */
 class ReviewCommandTest {
 
-  static final String BASE = """
+  static final String BASE =
+      """
       package com.acme;
 
       import java.util.List;
@@ -24,8 +28,10 @@ class ReviewCommandTest {
         private List<String> names;
       }
       """;
+
   /** Adds a star import (line 4) and a badly formatted method (line 8). */
-  static final String PATCH = """
+  static final String PATCH =
+      """
       diff --git a/src/com/acme/Parts.java b/src/com/acme/Parts.java
       index 1111111..2222222 100644
       --- a/src/com/acme/Parts.java
@@ -42,17 +48,20 @@ class ReviewCommandTest {
        }
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   record Run(int code, String out, String err) {}
 
   Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ReviewCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        ReviewCommand.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   Path checkout(String content) throws Exception {
@@ -72,7 +81,8 @@ class ReviewCommandTest {
 
     assertThat(run.code()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).startsWith("# Attentive review\n")
+    assertThat(run.out())
+        .startsWith("# Attentive review\n")
         .contains("## src/com/acme/Parts.java")
         .contains("**line 4** · `style/AvoidStarImport`")
         .contains("**line 8** · `style/google-java-format`")
@@ -82,10 +92,16 @@ class ReviewCommandTest {
   @Test
   void jsonAndSarifCarryTheSameFindings() throws Exception {
     Path repo = checkout(BASE);
-    JsonNode json = EventJson.mapper().readTree(run("--patch", patch().toString(), "--repo", repo.toString(),
-        "--format", "json").out());
-    JsonNode sarif = EventJson.mapper().readTree(run("--patch", patch().toString(), "--repo", repo.toString(),
-        "--format", "sarif").out());
+    JsonNode json =
+        EventJson.mapper()
+            .readTree(
+                run("--patch", patch().toString(), "--repo", repo.toString(), "--format", "json")
+                    .out());
+    JsonNode sarif =
+        EventJson.mapper()
+            .readTree(
+                run("--patch", patch().toString(), "--repo", repo.toString(), "--format", "sarif")
+                    .out());
 
     assertThat(json.path("suggestions").size()).isGreaterThanOrEqualTo(2);
     assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
@@ -96,7 +112,13 @@ class ReviewCommandTest {
       JsonNode s = json.path("suggestions").get(i);
       JsonNode r = results.get(i);
       assertThat(r.path("ruleId").asText()).isEqualTo(s.path("ruleId").asText());
-      assertThat(r.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt())
+      assertThat(
+              r.path("locations")
+                  .get(0)
+                  .path("physicalLocation")
+                  .path("region")
+                  .path("startLine")
+                  .asInt())
           .isEqualTo(s.path("startLine").asInt());
       assertThat(r.path("partialFingerprints").path("attentive/v1").asText())
           .isEqualTo(s.path("fingerprint").asText());
@@ -105,9 +127,11 @@ class ReviewCommandTest {
 
   @Test
   void aCheckoutThatAlreadyHasTheChangeGivesTheSameResult() throws Exception {
-    String head = BASE.replace("import java.util.List;\n", "import java.util.List;\nimport java.util.*;\n")
-        .replace("  private List<String> names;\n",
-            "  private List<String> names;\n  public int size(){ return names.size(); }\n");
+    String head =
+        BASE.replace("import java.util.List;\n", "import java.util.List;\nimport java.util.*;\n")
+            .replace(
+                "  private List<String> names;\n",
+                "  private List<String> names;\n  public int size(){ return names.size(); }\n");
     String before = run("--patch", patch().toString(), "--repo", checkout(BASE).toString()).out();
     String after = run("--patch", patch().toString(), "--repo", checkout(head).toString()).out();
     assertThat(after).isEqualTo(before);
@@ -115,14 +139,22 @@ class ReviewCommandTest {
 
   @Test
   void aPatchThatDoesNotApplyNamesTheFileAndTheHunk() throws Exception {
-    Run run = run("--patch", patch().toString(), "--repo", checkout(BASE.replace("names", "titles")).toString());
+    Run run =
+        run(
+            "--patch",
+            patch().toString(),
+            "--repo",
+            checkout(BASE.replace("names", "titles")).toString());
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("patch does not apply to src/com/acme/Parts.java: hunk 1 (@@ -1,7 +1,9 @@)");
+    assertThat(run.err())
+        .contains("patch does not apply to src/com/acme/Parts.java: hunk 1 (@@ -1,7 +1,9 @@)");
   }
 
   @Test
   void aPatchThatDoesNotParseSaysWhere() throws Exception {
-    Path broken = Files.writeString(dir.resolve("broken.patch"), PATCH.replace("@@ -1,7 +1,9 @@", "@@ -1,7 +1,12 @@"));
+    Path broken =
+        Files.writeString(
+            dir.resolve("broken.patch"), PATCH.replace("@@ -1,7 +1,9 @@", "@@ -1,7 +1,12 @@"));
     Run run = run("--patch", broken.toString());
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).startsWith("attentive review: src/com/acme/Parts.java: hunk 1");
@@ -141,8 +173,10 @@ class ReviewCommandTest {
 
   @Test
   void nonJavaFilesAreReviewedWithoutComplaint() throws Exception {
-    Path p = Files.writeString(dir.resolve("readme.patch"),
-        "--- a/README.md\n+++ b/README.md\n@@ -1 +1,2 @@\n # Title\n+More text.\n");
+    Path p =
+        Files.writeString(
+            dir.resolve("readme.patch"),
+            "--- a/README.md\n+++ b/README.md\n@@ -1 +1,2 @@\n # Title\n+More text.\n");
     Run run = run("--patch", p.toString(), "--format", "json");
     assertThat(run.code()).isZero();
     assertThat(EventJson.mapper().readTree(run.out()).path("suggestions").size()).isZero();

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code attentive review --analyzers tests}, with and without {@code --execute-tests}. */
 class ReviewCommandTestsAnalyzerTest {
 
-  static final String PATCH = """
+  static final String PATCH =
+      """
       diff --git a/src/com/acme/Limits.java b/src/com/acme/Limits.java
       new file mode 100644
       index 0000000..2222222
@@ -29,13 +30,15 @@ class ReviewCommandTestsAnalyzerTest {
       +}
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private String run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = ReviewCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    int code =
+        ReviewCommand.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(code).isZero();
     return out.toString(StandardCharsets.UTF_8);
   }
@@ -47,9 +50,19 @@ class ReviewCommandTestsAnalyzerTest {
     String compiled = run("--patch", patch.toString(), "--analyzers", "tests", "--format", "json");
     assertThat(compiled).contains("tests/compiled").doesNotContain("tests/verified");
 
-    String verified = run("--patch", patch.toString(), "--analyzers", "tests", "--format", "json",
-        "--execute-tests");
-    assertThat(verified).contains("tests/verified", "assertTrue(Limits.withinLimit(99));",
-        "assertFalse(Limits.withinLimit(100));");
+    String verified =
+        run(
+            "--patch",
+            patch.toString(),
+            "--analyzers",
+            "tests",
+            "--format",
+            "json",
+            "--execute-tests");
+    assertThat(verified)
+        .contains(
+            "tests/verified",
+            "assertTrue(Limits.withinLimit(99));",
+            "assertFalse(Limits.withinLimit(100));");
   }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class UnifiedDiffTest {
 
-  static final String GIT_DIFF = """
+  static final String GIT_DIFF =
+      """
       From 1234 Mon Sep 17 00:00:00 2001
       Subject: [PATCH] Cart changes
 
@@ -55,7 +56,8 @@ class UnifiedDiffTest {
   void aGitFormatPatchSplitsIntoFilesWithStatusAndHunks() throws Exception {
     List<UnifiedDiff.FilePatch> files = UnifiedDiff.parse(GIT_DIFF);
 
-    assertThat(files).extracting(UnifiedDiff.FilePatch::path, UnifiedDiff.FilePatch::status)
+    assertThat(files)
+        .extracting(UnifiedDiff.FilePatch::path, UnifiedDiff.FilePatch::status)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("src/Cart.java", FileStatus.MODIFIED),
             org.assertj.core.groups.Tuple.tuple("src/New.java", FileStatus.ADDED),
@@ -71,8 +73,9 @@ class UnifiedDiffTest {
 
   @Test
   void aPlainDiffUWithoutGitHeadersIsRead() throws Exception {
-    String diff = "--- a/x.txt\t2026-01-01\n+++ b/x.txt\t2026-01-02\n@@ -1 +1 @@\n-a\n+b\n"
-        + "--- y.txt\n+++ y.txt\n@@ -1,2 +1,2 @@\n c\n-d\n+e\n";
+    String diff =
+        "--- a/x.txt\t2026-01-01\n+++ b/x.txt\t2026-01-02\n@@ -1 +1 @@\n-a\n+b\n"
+            + "--- y.txt\n+++ y.txt\n@@ -1,2 +1,2 @@\n c\n-d\n+e\n";
     List<UnifiedDiff.FilePatch> files = UnifiedDiff.parse(diff);
     assertThat(files).extracting(UnifiedDiff.FilePatch::path).containsExactly("x.txt", "y.txt");
     assertThat(files.get(1).hunks().get(0).lines()).hasSize(3);
@@ -80,8 +83,9 @@ class UnifiedDiffTest {
 
   @Test
   void aBrokenHunkIsReportedWithTheFileAndHunk() {
-    String diff = "diff --git a/src/A.java b/src/A.java\n--- a/src/A.java\n+++ b/src/A.java\n"
-        + "@@ -1,2 +1,2 @@\n a\n-b\n+c\n@@ -9,3 +9,3 @@\n x\n";
+    String diff =
+        "diff --git a/src/A.java b/src/A.java\n--- a/src/A.java\n+++ b/src/A.java\n"
+            + "@@ -1,2 +1,2 @@\n a\n-b\n+c\n@@ -9,3 +9,3 @@\n x\n";
     assertThatThrownBy(() -> UnifiedDiff.parse(diff))
         .isInstanceOf(UnifiedDiff.DiffException.class)
         .hasMessageStartingWith("src/A.java: hunk 2");

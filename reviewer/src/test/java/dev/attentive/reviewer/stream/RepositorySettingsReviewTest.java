@@ -7,7 +7,6 @@ import dev.attentive.events.EventSerdes;
 import dev.attentive.events.FileStatus;
 import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.RepositorySettings;
-import dev.attentive.settings.RepositorySettingsParser;
 import dev.attentive.events.Review;
 import dev.attentive.events.Suggestion;
 import dev.attentive.events.Topics;
@@ -15,6 +14,7 @@ import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.Chunks;
 import dev.attentive.reviewer.analysis.style.StyleAnalyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
+import dev.attentive.settings.RepositorySettingsParser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,14 +33,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reviewer under a repository's {@code .attentive.yml}: analyzers chosen per repository, the team's Checkstyle
- * file, the confidence bar, settings reaching analyzers and the review. Real topology (test driver), real style
- * analyzer.
+ * The reviewer under a repository's {@code .attentive.yml}: analyzers chosen per repository, the
+ * team's Checkstyle file, the confidence bar, settings reaching analyzers and the review. Real
+ * topology (test driver), real style analyzer.
  */
 class RepositorySettingsReviewTest {
 
   static final String KEY = "acme/shop#7";
-  static final String CONTENT = """
+  static final String CONTENT =
+      """
       package com.example;
 
       public class Prices {
@@ -49,7 +50,8 @@ class RepositorySettingsReviewTest {
         }
       }
       """;
-  static final String TEAM_CHECKS = """
+  static final String TEAM_CHECKS =
+      """
       <?xml version="1.0"?>
       <!DOCTYPE module PUBLIC "-//Checkstyle//DTD Checkstyle Configuration 1.3//EN"
           "https://checkstyle.org/dtds/configuration_1_3.dtd">
@@ -60,26 +62,40 @@ class RepositorySettingsReviewTest {
       </module>
       """;
 
-  /** Stands for the tests analyzer: one suggestion per chunk; remembers the settings it was given. */
+  /**
+   * Stands for the tests analyzer: one suggestion per chunk; remembers the settings it was given.
+   */
   static final AtomicReference<RepositorySettings> SEEN = new AtomicReference<>();
-  static final Analyzer TESTS = new Analyzer() {
-    @Override
-    public String id() {
-      return "tests";
-    }
 
-    @Override
-    public List<Suggestion> analyze(PullRequestDiffChunk chunk) {
-      return List.of(new Suggestion(Suggestion.Kind.TEST, chunk.path(), 4, 4, Suggestion.Severity.INFO, 0.99,
-          "test me", null, "tests/untested", Suggestion.fingerprint(chunk.path(), "tests/untested", "x")));
-    }
+  static final Analyzer TESTS =
+      new Analyzer() {
+        @Override
+        public String id() {
+          return "tests";
+        }
 
-    @Override
-    public List<Suggestion> analyze(PullRequestDiffChunk chunk, RepositorySettings settings) {
-      SEEN.set(settings);
-      return analyze(chunk);
-    }
-  };
+        @Override
+        public List<Suggestion> analyze(PullRequestDiffChunk chunk) {
+          return List.of(
+              new Suggestion(
+                  Suggestion.Kind.TEST,
+                  chunk.path(),
+                  4,
+                  4,
+                  Suggestion.Severity.INFO,
+                  0.99,
+                  "test me",
+                  null,
+                  "tests/untested",
+                  Suggestion.fingerprint(chunk.path(), "tests/untested", "x")));
+        }
+
+        @Override
+        public List<Suggestion> analyze(PullRequestDiffChunk chunk, RepositorySettings settings) {
+          SEEN.set(settings);
+          return analyze(chunk);
+        }
+      };
 
   TopologyTestDriver driver;
   TestInputTopic<String, byte[]> chunks;
@@ -92,14 +108,22 @@ class RepositorySettingsReviewTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "reviewer-settings-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    List<Analyzer> deployment = List.of(new StyleAnalyzer(new StyleConfig(StyleConfig.GOOGLE_CHECKS, false)), TESTS);
-    driver = new TopologyTestDriver(TopologyProducer.topology(deployment, Duration.ofMinutes(10),
-        new SimpleMeterRegistry(), Clock.systemUTC()), props);
-    chunks = driver.createInputTopic(Topics.DIFF_CHUNKS, Serdes.String().serializer(),
-        Serdes.ByteArray().serializer());
-    manifests = driver.createInputTopic(Topics.DIFF_MANIFESTS, Serdes.String().serializer(),
-        Serdes.ByteArray().serializer());
-    reviews = driver.createOutputTopic(Topics.REVIEWS, Serdes.String().deserializer(), EventSerdes.review());
+    List<Analyzer> deployment =
+        List.of(new StyleAnalyzer(new StyleConfig(StyleConfig.GOOGLE_CHECKS, false)), TESTS);
+    driver =
+        new TopologyTestDriver(
+            TopologyProducer.topology(
+                deployment, Duration.ofMinutes(10), new SimpleMeterRegistry(), Clock.systemUTC()),
+            props);
+    chunks =
+        driver.createInputTopic(
+            Topics.DIFF_CHUNKS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    manifests =
+        driver.createInputTopic(
+            Topics.DIFF_MANIFESTS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    reviews =
+        driver.createOutputTopic(
+            Topics.REVIEWS, Serdes.String().deserializer(), EventSerdes.review());
   }
 
   @AfterEach
@@ -110,10 +134,14 @@ class RepositorySettingsReviewTest {
   @Test
   void withoutSettingsEveryEnabledAnalyzerRunsWithTheDeploymentsRuleSet() {
     Review review = review(null);
-    assertThat(rules(review)).contains("tests/untested").anyMatch(r -> r.startsWith("style/"))
+    assertThat(rules(review))
+        .contains("tests/untested")
+        .anyMatch(r -> r.startsWith("style/"))
         .doesNotContain("style/MagicNumber");
     assertThat(review.settings()).isNull();
-    assertThat(SEEN.get()).as("analyzers get the defaults, never null").isEqualTo(RepositorySettings.defaults());
+    assertThat(SEEN.get())
+        .as("analyzers get the defaults, never null")
+        .isEqualTo(RepositorySettings.defaults());
   }
 
   @Test
@@ -124,25 +152,34 @@ class RepositorySettingsReviewTest {
 
   @Test
   void theTeamsOwnCheckstyleFileIsUsed() {
-    RepositorySettings settings = settings("style:\n  checkstyle: config/checks.xml\n").withCheckstyleXml(TEAM_CHECKS);
+    RepositorySettings settings =
+        settings("style:\n  checkstyle: config/checks.xml\n").withCheckstyleXml(TEAM_CHECKS);
 
     Review review = review(settings);
 
     assertThat(rules(review)).containsExactlyInAnyOrder("style/MagicNumber", "tests/untested");
     assertThat(review.settings().checkstyle()).isEqualTo("config/checks.xml");
-    assertThat(review.settings().checkstyleXml()).as("the rule set's text stops at the reviewer").isNull();
+    assertThat(review.settings().checkstyleXml())
+        .as("the rule set's text stops at the reviewer")
+        .isNull();
   }
 
   @Test
   void aTeamCheckstyleFileThatCannotBeLoadedFallsBackWithANote() {
-    RepositorySettings settings = settings("style:\n  checkstyle: config/checks.xml\n")
-        .withCheckstyleXml("<module name=\"NoSuchModule\"/>");
+    RepositorySettings settings =
+        settings("style:\n  checkstyle: config/checks.xml\n")
+            .withCheckstyleXml("<module name=\"NoSuchModule\"/>");
 
     Review review = review(settings);
 
-    assertThat(rules(review)).anyMatch(r -> r.startsWith("style/")).doesNotContain("style/MagicNumber");
-    assertThat(review.notes()).anyMatch(n -> n.startsWith(
-        "the repository's Checkstyle configuration config/checks.xml could not be used"));
+    assertThat(rules(review))
+        .anyMatch(r -> r.startsWith("style/"))
+        .doesNotContain("style/MagicNumber");
+    assertThat(review.notes())
+        .anyMatch(
+            n ->
+                n.startsWith(
+                    "the repository's Checkstyle configuration config/checks.xml could not be used"));
   }
 
   @Test
@@ -155,21 +192,24 @@ class RepositorySettingsReviewTest {
 
   @Test
   void analyzersReadTheirSettingsAndACommandOverrideNarrowsTheRun() {
-    RepositorySettings settings = settings(
-        "tests:\n  execute: true\nmodel:\n  attention: {version: 1, rules: [{tokens: added, bias: 2}]}\n")
-        .withAnalyzerOverride(List.of("tests", "model"));
+    RepositorySettings settings =
+        settings(
+                "tests:\n  execute: true\nmodel:\n  attention: {version: 1, rules: [{tokens: added, bias: 2}]}\n")
+            .withAnalyzerOverride(List.of("tests", "model"));
 
     Review review = review(settings);
 
     assertThat(rules(review)).containsExactly("tests/untested");
     assertThat(SEEN.get().testsExecute()).isTrue();
     assertThat(SEEN.get().modelAttention().path("rules").get(0).path("bias").asInt()).isEqualTo(2);
-    assertThat(review.notes()).containsExactly("the model analyzer was asked for but is not enabled in this"
-        + " deployment");
+    assertThat(review.notes())
+        .containsExactly(
+            "the model analyzer was asked for but is not enabled in this" + " deployment");
   }
 
   private static RepositorySettings settings(String yaml) {
-    RepositorySettings settings = RepositorySettingsParser.parse(yaml, "acme/shop@main:.attentive.yml");
+    RepositorySettings settings =
+        RepositorySettingsParser.parse(yaml, "acme/shop@main:.attentive.yml");
     assertThat(settings.problems()).isEmpty();
     return settings;
   }
@@ -182,14 +222,48 @@ class RepositorySettingsReviewTest {
 
   private Review review(RepositorySettings settings) {
     String delivery = "d" + (++deliveries);
-    PullRequestDiffChunk chunk = Chunks.chunk("src/main/java/com/example/Prices.java", FileStatus.ADDED,
-        Chunks.newFilePatch(CONTENT), CONTENT);
-    chunk = new PullRequestDiffChunk(chunk.schemaVersion(), delivery, "acme/shop", 7, "base", "head",
-        1L, chunk.path(), null, chunk.status(), chunk.language(), 0, chunk.additions(), 0, chunk.hunks(),
-        chunk.newContent(), settings);
+    PullRequestDiffChunk chunk =
+        Chunks.chunk(
+            "src/main/java/com/example/Prices.java",
+            FileStatus.ADDED,
+            Chunks.newFilePatch(CONTENT),
+            CONTENT);
+    chunk =
+        new PullRequestDiffChunk(
+            chunk.schemaVersion(),
+            delivery,
+            "acme/shop",
+            7,
+            "base",
+            "head",
+            1L,
+            chunk.path(),
+            null,
+            chunk.status(),
+            chunk.language(),
+            0,
+            chunk.additions(),
+            0,
+            chunk.hunks(),
+            chunk.newContent(),
+            settings);
     chunks.pipeInput(KEY, EventSerdes.diffChunk().serialize(Topics.DIFF_CHUNKS, chunk));
-    DiffManifest manifest = new DiffManifest(DiffManifest.SCHEMA_VERSION, delivery, "acme/shop", 7, "base", "head",
-        1L, "pull_request.synchronize", 1, 1, false, List.of(), Instant.now(), settings);
+    DiffManifest manifest =
+        new DiffManifest(
+            DiffManifest.SCHEMA_VERSION,
+            delivery,
+            "acme/shop",
+            7,
+            "base",
+            "head",
+            1L,
+            "pull_request.synchronize",
+            1,
+            1,
+            false,
+            List.of(),
+            Instant.now(),
+            settings);
     manifests.pipeInput(KEY, EventSerdes.diffManifest().serialize(Topics.DIFF_MANIFESTS, manifest));
     List<Review> out = reviews.readValuesToList();
     assertThat(out).hasSize(1);

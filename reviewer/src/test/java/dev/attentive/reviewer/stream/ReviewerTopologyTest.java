@@ -33,8 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reviewer's real topology under Kafka Streams' test driver, with a small deterministic analyzer (the style
- * analyzer is exercised on a real broker in ReviewerServiceTest and on its own in the analysis tests).
+ * The reviewer's real topology under Kafka Streams' test driver, with a small deterministic
+ * analyzer (the style analyzer is exercised on a real broker in ReviewerServiceTest and on its own
+ * in the analysis tests).
  */
 class ReviewerTopologyTest {
 
@@ -64,25 +65,40 @@ class ReviewerTopologyTest {
   final TestClock clock = new TestClock();
 
   /** Flags every added line containing "TODO"; throws on files named Boom.java. */
-  static final Analyzer TODO_FINDER = new Analyzer() {
-    @Override
-    public String id() {
-      return "todo";
-    }
+  static final Analyzer TODO_FINDER =
+      new Analyzer() {
+        @Override
+        public String id() {
+          return "todo";
+        }
 
-    @Override
-    public List<Suggestion> analyze(PullRequestDiffChunk chunk) {
-      if (chunk.path().endsWith("Boom.java")) {
-        throw new IllegalStateException("cannot read Boom.java");
-      }
-      return chunk.hunks().stream().flatMap(h -> h.lines().stream())
-          .filter(l -> l.kind() == dev.attentive.events.DiffLine.Kind.ADDED && l.text().contains("TODO"))
-          .map(l -> new Suggestion(Suggestion.Kind.STYLE, chunk.path(), l.newLine(), l.newLine(),
-              Suggestion.Severity.INFO, 0.5, "a TODO was added", null, "todo/added",
-              Suggestion.fingerprint(chunk.path(), "todo/added", l.text())))
-          .toList();
-    }
-  };
+        @Override
+        public List<Suggestion> analyze(PullRequestDiffChunk chunk) {
+          if (chunk.path().endsWith("Boom.java")) {
+            throw new IllegalStateException("cannot read Boom.java");
+          }
+          return chunk.hunks().stream()
+              .flatMap(h -> h.lines().stream())
+              .filter(
+                  l ->
+                      l.kind() == dev.attentive.events.DiffLine.Kind.ADDED
+                          && l.text().contains("TODO"))
+              .map(
+                  l ->
+                      new Suggestion(
+                          Suggestion.Kind.STYLE,
+                          chunk.path(),
+                          l.newLine(),
+                          l.newLine(),
+                          Suggestion.Severity.INFO,
+                          0.5,
+                          "a TODO was added",
+                          null,
+                          "todo/added",
+                          Suggestion.fingerprint(chunk.path(), "todo/added", l.text())))
+              .toList();
+        }
+      };
 
   TopologyTestDriver driver;
   TestInputTopic<String, byte[]> chunks;
@@ -95,15 +111,23 @@ class ReviewerTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "reviewer-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(TopologyProducer.topology(List.of(TODO_FINDER), Duration.ofMinutes(10),
-        new SimpleMeterRegistry(), clock), props);
-    chunks = driver.createInputTopic(Topics.DIFF_CHUNKS, Serdes.String().serializer(),
-        Serdes.ByteArray().serializer());
-    manifests = driver.createInputTopic(Topics.DIFF_MANIFESTS, Serdes.String().serializer(),
-        Serdes.ByteArray().serializer());
-    reviews = driver.createOutputTopic(Topics.REVIEWS, Serdes.String().deserializer(), EventSerdes.review());
-    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, Serdes.String().deserializer(),
-        EventSerdes.deadLetter());
+    driver =
+        new TopologyTestDriver(
+            TopologyProducer.topology(
+                List.of(TODO_FINDER), Duration.ofMinutes(10), new SimpleMeterRegistry(), clock),
+            props);
+    chunks =
+        driver.createInputTopic(
+            Topics.DIFF_CHUNKS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    manifests =
+        driver.createInputTopic(
+            Topics.DIFF_MANIFESTS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    reviews =
+        driver.createOutputTopic(
+            Topics.REVIEWS, Serdes.String().deserializer(), EventSerdes.review());
+    deadLetters =
+        driver.createOutputTopic(
+            Topics.DEAD_LETTERS, Serdes.String().deserializer(), EventSerdes.deadLetter());
   }
 
   @AfterEach
@@ -115,7 +139,12 @@ class ReviewerTopologyTest {
   void chunksAndTheirManifestBecomeOneCompleteReview() {
     send(chunk("d1", 0, "src/A.java", "@@ -1,2 +1,3 @@\n class A {\n+  // TODO tidy\n }"));
     assertThat(reviews.isEmpty()).as("not complete before the manifest").isTrue();
-    send(chunk("d1", 1, "src/B.java", "@@ -10,3 +10,4 @@ class B {\n   int a;\n+  int b; // TODO\n   int c;\n }"));
+    send(
+        chunk(
+            "d1",
+            1,
+            "src/B.java",
+            "@@ -10,3 +10,4 @@ class B {\n   int a;\n+  int b; // TODO\n   int c;\n }"));
     assertThat(reviews.isEmpty()).isTrue();
     send(manifest("d1", 2, List.of(new SkippedFile("logo.png", Reason.BINARY))));
 
@@ -126,10 +155,13 @@ class ReviewerTopologyTest {
     assertThat(review.deliveryId()).isEqualTo("d1");
     assertThat(review.headSha()).isEqualTo("head-d1");
     assertThat(review.filesReviewed()).isEqualTo(2);
-    assertThat(review.suggestions()).extracting(Suggestion::path, Suggestion::startLine)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("src/A.java", 2),
+    assertThat(review.suggestions())
+        .extracting(Suggestion::path, Suggestion::startLine)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("src/A.java", 2),
             org.assertj.core.groups.Tuple.tuple("src/B.java", 11));
-    assertThat(review.anchors()).containsEntry("src/A.java", List.of(new LineRange(1, 3)))
+    assertThat(review.anchors())
+        .containsEntry("src/A.java", List.of(new LineRange(1, 3)))
         .containsEntry("src/B.java", List.of(new LineRange(10, 13)));
     assertThat(review.notes()).containsExactly("skipped logo.png: binary file");
     assertThat(review.completedAt()).isEqualTo(T0);
@@ -143,8 +175,11 @@ class ReviewerTopologyTest {
     send(chunk("d2", 0, "src/A.java", "@@ -1 +1,2 @@\n class A {\n+}"));
     send(chunk("d1", 0, "src/A.java", "@@ -1 +1,2 @@\n class A {\n+// TODO\n"));
 
-    assertThat(reviews.readValuesToList()).extracting(Review::deliveryId, r -> r.suggestions().size())
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("d2", 0), org.assertj.core.groups.Tuple.tuple("d1", 1));
+    assertThat(reviews.readValuesToList())
+        .extracting(Review::deliveryId, r -> r.suggestions().size())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("d2", 0),
+            org.assertj.core.groups.Tuple.tuple("d1", 1));
   }
 
   @Test
@@ -152,8 +187,8 @@ class ReviewerTopologyTest {
     send(manifest("d3", 0, List.of(new SkippedFile("yarn.lock", Reason.IGNORED_PATH))));
     Review review = reviews.readValue();
     assertThat(review.filesReviewed()).isZero();
-    assertThat(review.notes()).containsExactly(
-        "skipped yarn.lock: path ignored (lock file, vendored or generated)");
+    assertThat(review.notes())
+        .containsExactly("skipped yarn.lock: path ignored (lock file, vendored or generated)");
   }
 
   @Test
@@ -173,8 +208,11 @@ class ReviewerTopologyTest {
 
   @Test
   void anAnalyzerThatThrowsIsDeadLetteredAndTheReviewStillCompletes() {
-    byte[] boom = EventSerdes.diffChunk().serialize(Topics.DIFF_CHUNKS,
-        chunk("d5", 0, "src/Boom.java", "@@ -1 +1,2 @@\n class Boom {\n+}"));
+    byte[] boom =
+        EventSerdes.diffChunk()
+            .serialize(
+                Topics.DIFF_CHUNKS,
+                chunk("d5", 0, "src/Boom.java", "@@ -1 +1,2 @@\n class Boom {\n+}"));
     chunks.pipeInput(KEY, boom);
     send(manifest("d5", 1, List.of()));
 
@@ -183,15 +221,18 @@ class ReviewerTopologyTest {
     assertThat(letter.value()).isEqualTo(boom);
     Review review = reviews.readValue();
     assertThat(review.filesReviewed()).isEqualTo(1);
-    assertThat(review.notes()).containsExactly(
-        "analyzer todo failed on src/Boom.java: java.lang.IllegalStateException: cannot read Boom.java");
+    assertThat(review.notes())
+        .containsExactly(
+            "analyzer todo failed on src/Boom.java: java.lang.IllegalStateException: cannot read Boom.java");
   }
 
   @Test
   void aReviewWhoseChunkNeverArrivesIsEmittedAfterTheTimeoutWithANote() {
     send(chunk("d6", 0, "src/A.java", "@@ -1 +1,2 @@\n class A {\n+// TODO\n"));
     send(manifest("d6", 2, List.of()));
-    send(chunk("d7", 0, "src/A.java", "@@ -1 +1,2 @@\n class A {\n+}\n")); // its manifest never comes
+    send(
+        chunk(
+            "d7", 0, "src/A.java", "@@ -1 +1,2 @@\n class A {\n+}\n")); // its manifest never comes
 
     clock.now = T0.plus(Duration.ofMinutes(9));
     driver.advanceWallClockTime(Duration.ofMinutes(1));
@@ -203,8 +244,11 @@ class ReviewerTopologyTest {
     assertThat(review.deliveryId()).isEqualTo("d6");
     assertThat(review.filesReviewed()).isEqualTo(1);
     assertThat(review.suggestions()).hasSize(1);
-    assertThat(review.notes()).containsExactly("1 file(s) could not be read by the reviewer and were not reviewed");
-    assertThat(reviews.isEmpty()).as("chunks without a manifest are dropped, not reviewed").isTrue();
+    assertThat(review.notes())
+        .containsExactly("1 file(s) could not be read by the reviewer and were not reviewed");
+    assertThat(reviews.isEmpty())
+        .as("chunks without a manifest are dropped, not reviewed")
+        .isTrue();
 
     // Both drafts are gone: a late manifest for d7 starts over and does not complete on its own.
     send(manifest("d7", 1, List.of()));
@@ -220,13 +264,39 @@ class ReviewerTopologyTest {
   }
 
   static PullRequestDiffChunk chunk(String delivery, int index, String path, String patch) {
-    return new PullRequestDiffChunk(1, delivery, "acme/shop", 7, "base-" + delivery, "head-" + delivery, 9L, path,
-        null, FileStatus.MODIFIED, "java", index, 1, 0, PatchParser.parse(patch), null);
+    return new PullRequestDiffChunk(
+        1,
+        delivery,
+        "acme/shop",
+        7,
+        "base-" + delivery,
+        "head-" + delivery,
+        9L,
+        path,
+        null,
+        FileStatus.MODIFIED,
+        "java",
+        index,
+        1,
+        0,
+        PatchParser.parse(patch),
+        null);
   }
 
   static DiffManifest manifest(String delivery, int chunkCount, List<SkippedFile> skipped) {
-    return new DiffManifest(1, delivery, "acme/shop", 7, "base-" + delivery, "head-" + delivery, 9L,
-        "pull_request.synchronize", chunkCount, chunkCount + skipped.size(), false, skipped,
+    return new DiffManifest(
+        1,
+        delivery,
+        "acme/shop",
+        7,
+        "base-" + delivery,
+        "head-" + delivery,
+        9L,
+        "pull_request.synchronize",
+        chunkCount,
+        chunkCount + skipped.size(),
+        false,
+        skipped,
         T0);
   }
 }

@@ -15,9 +15,10 @@ import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
- * The credentials every request must carry: a fixed token ({@link GitHubEmulator#requireToken}), a check such as
- * {@link GitHubAppEmulation}'s ({@link GitHubEmulator#requireCredentials}), or both (either passes). Refused requests
- * get 401 {@code {"message":"Bad credentials",...}} before any other stub answers.
+ * The credentials every request must carry: a fixed token ({@link GitHubEmulator#requireToken}), a
+ * check such as {@link GitHubAppEmulation}'s ({@link GitHubEmulator#requireCredentials}), or both
+ * (either passes). Refused requests get 401 {@code {"message":"Bad credentials",...}} before any
+ * other stub answers.
  */
 final class CredentialRequirements {
 
@@ -27,6 +28,7 @@ final class CredentialRequirements {
 
   private final Stubs stubs;
   private volatile String requiredToken;
+
   /** (path, Authorization header or null) → accepted; null when no check is in force. */
   private volatile BiPredicate<String, String> check;
 
@@ -42,14 +44,25 @@ final class CredentialRequirements {
       return;
     }
     ResponseDefinitionBuilder badCredentials = badCredentials();
-    stubs.server().stubFor(any(anyUrl()).withId(ABSENT_STUB).atPriority(Stubs.PRIORITY_AUTH)
-        .withHeader("Authorization", absent())
-        .andMatching(r -> MatchResult.of(check == null))
-        .willReturn(badCredentials));
-    stubs.server().stubFor(any(anyUrl()).withId(WRONG_STUB).atPriority(Stubs.PRIORITY_AUTH)
-        .withHeader("Authorization", notMatching("(?i:token|bearer) " + Pattern.quote(token)))
-        .andMatching(r -> MatchResult.of(check == null))
-        .willReturn(badCredentials));
+    stubs
+        .server()
+        .stubFor(
+            any(anyUrl())
+                .withId(ABSENT_STUB)
+                .atPriority(Stubs.PRIORITY_AUTH)
+                .withHeader("Authorization", absent())
+                .andMatching(r -> MatchResult.of(check == null))
+                .willReturn(badCredentials));
+    stubs
+        .server()
+        .stubFor(
+            any(anyUrl())
+                .withId(WRONG_STUB)
+                .atPriority(Stubs.PRIORITY_AUTH)
+                .withHeader(
+                    "Authorization", notMatching("(?i:token|bearer) " + Pattern.quote(token)))
+                .andMatching(r -> MatchResult.of(check == null))
+                .willReturn(badCredentials));
   }
 
   synchronized void requireCredentials(BiPredicate<String, String> check) {
@@ -58,9 +71,14 @@ final class CredentialRequirements {
     if (check == null) {
       return;
     }
-    stubs.server().stubFor(any(anyUrl()).withId(CHECK_STUB).atPriority(Stubs.PRIORITY_AUTH)
-        .andMatching(r -> MatchResult.of(!accepted(r)))
-        .willReturn(badCredentials()));
+    stubs
+        .server()
+        .stubFor(
+            any(anyUrl())
+                .withId(CHECK_STUB)
+                .atPriority(Stubs.PRIORITY_AUTH)
+                .andMatching(r -> MatchResult.of(!accepted(r)))
+                .willReturn(badCredentials()));
   }
 
   String requiredToken() {
@@ -77,11 +95,13 @@ final class CredentialRequirements {
     BiPredicate<String, String> current = check;
     String authorization = request.getHeader("Authorization");
     String token = requiredToken;
-    if (token != null && authorization != null
+    if (token != null
+        && authorization != null
         && authorization.matches("(?is)(?:token|bearer) " + Pattern.quote(token))) {
       return true;
     }
-    return current == null || current.test(URI.create(request.getUrl()).getRawPath(), authorization);
+    return current == null
+        || current.test(URI.create(request.getUrl()).getRawPath(), authorization);
   }
 
   private static ResponseDefinitionBuilder badCredentials() {

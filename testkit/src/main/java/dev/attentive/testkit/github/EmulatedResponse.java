@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a handler given to {@link GitHubEmulator#serve} answers. The emulator adds GitHub's usual headers (JSON
- * content type, rate limit, request id) unless set here.
+ * What a handler given to {@link GitHubEmulator#serve} answers. The emulator adds GitHub's usual
+ * headers (JSON content type, rate limit, request id) unless set here.
  *
- * @param status  HTTP status
- * @param body    response body (JSON)
+ * @param status HTTP status
+ * @param body response body (JSON)
  * @param headers extra response headers
  */
 public record EmulatedResponse(int status, String body, Map<String, String> headers) {

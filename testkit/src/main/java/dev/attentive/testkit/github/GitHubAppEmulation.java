@@ -24,16 +24,18 @@ import java.util.regex.Pattern;
  * GitHub App authentication on a {@link GitHubEmulator}, as GitHub does it:
  *
  * <ul>
- *   <li>{@code GET /app}, {@code GET /app/installations/{id}} and {@code GET /repos/{o}/{r}/installation} require
- *       {@code Authorization: Bearer <JWT>}: RS256, signed by the App's key, {@code iss} = the App id, {@code iat}
- *       not in the future, {@code exp} in the future and {@code exp - iat <= 600} s; otherwise 401 with GitHub's
- *       message. Unknown installations (or repositories without one) answer 404.</li>
- *   <li>{@code POST /app/installations/{id}/access_tokens} with a valid JWT issues a {@code ghs_...} installation
- *       token valid for {@link #tokenLifetime(Duration)} (default 1 h): 201 {@code {token, expires_at, permissions,
- *       repository_selection}}.</li>
- *   <li>Every other request needs {@code token <t>} or {@code Bearer <t>} with an issued, unexpired installation token
- *       (or the emulator's {@link GitHubEmulator#requireToken required token}, if one is set); expired or unknown
- *       tokens get 401 {@code Bad credentials}. This goes through {@link GitHubEmulator#requireCredentials}.</li>
+ *   <li>{@code GET /app}, {@code GET /app/installations/{id}} and {@code GET
+ *       /repos/{o}/{r}/installation} require {@code Authorization: Bearer <JWT>}: RS256, signed by
+ *       the App's key, {@code iss} = the App id, {@code iat} not in the future, {@code exp} in the
+ *       future and {@code exp - iat <= 600} s; otherwise 401 with GitHub's message. Unknown
+ *       installations (or repositories without one) answer 404.
+ *   <li>{@code POST /app/installations/{id}/access_tokens} with a valid JWT issues a {@code
+ *       ghs_...} installation token valid for {@link #tokenLifetime(Duration)} (default 1 h): 201
+ *       {@code {token, expires_at, permissions, repository_selection}}.
+ *   <li>Every other request needs {@code token <t>} or {@code Bearer <t>} with an issued, unexpired
+ *       installation token (or the emulator's {@link GitHubEmulator#requireToken required token},
+ *       if one is set); expired or unknown tokens get 401 {@code Bad credentials}. This goes
+ *       through {@link GitHubEmulator#requireCredentials}.
  * </ul>
  *
  * <p>{@link GitHubEmulator#reset()} forgets all of this; enable it again afterwards.
@@ -41,13 +43,17 @@ import java.util.regex.Pattern;
 public final class GitHubAppEmulation {
 
   public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(1);
+
   /** GitHub refuses App JWTs whose {@code exp} is more than 10 minutes after {@code iat}. */
   public static final long MAX_JWT_SECONDS = 600;
 
   private static final Pattern INSTALLATION_PATH = Pattern.compile("/app/installations/([0-9]+)");
-  private static final Pattern ACCESS_TOKENS_PATH = Pattern.compile("/app/installations/([0-9]+)/access_tokens");
-  private static final Pattern REPO_INSTALLATION_PATH = Pattern.compile("/repos/([^/]+)/([^/]+)/installation");
-  private static final String TOKEN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final Pattern ACCESS_TOKENS_PATH =
+      Pattern.compile("/app/installations/([0-9]+)/access_tokens");
+  private static final Pattern REPO_INSTALLATION_PATH =
+      Pattern.compile("/repos/([^/]+)/([^/]+)/installation");
+  private static final String TOKEN_CHARS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final String APP_DOCS = "https://docs.github.com/rest";
 
   private final GitHubEmulator emulator;
@@ -62,7 +68,8 @@ public final class GitHubAppEmulation {
   private volatile Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
 
   /** An installation token handed out by the emulation. */
-  public record IssuedToken(String token, long installationId, Instant issuedAt, Instant expiresAt) {}
+  public record IssuedToken(
+      String token, long installationId, Instant issuedAt, Instant expiresAt) {}
 
   private GitHubAppEmulation(GitHubEmulator emulator, String appId, PublicKey publicKey) {
     this.emulator = emulator;
@@ -71,17 +78,19 @@ public final class GitHubAppEmulation {
   }
 
   /**
-   * Turns on App authentication for {@code appId}, whose JWTs must verify with {@code publicKey} (RSA). From now on
-   * the emulator's repository API accepts issued installation tokens only (plus a token set with
-   * {@link GitHubEmulator#requireToken}).
+   * Turns on App authentication for {@code appId}, whose JWTs must verify with {@code publicKey}
+   * (RSA). From now on the emulator's repository API accepts issued installation tokens only (plus
+   * a token set with {@link GitHubEmulator#requireToken}).
    */
-  public static GitHubAppEmulation enable(GitHubEmulator emulator, String appId, PublicKey publicKey) {
+  public static GitHubAppEmulation enable(
+      GitHubEmulator emulator, String appId, PublicKey publicKey) {
     Objects.requireNonNull(emulator, "emulator");
     if (appId == null || appId.isBlank()) {
       throw new IllegalArgumentException("appId");
     }
     if (!"RSA".equals(Objects.requireNonNull(publicKey, "publicKey").getAlgorithm())) {
-      throw new IllegalArgumentException("GitHub Apps sign with RSA keys, got " + publicKey.getAlgorithm());
+      throw new IllegalArgumentException(
+          "GitHub Apps sign with RSA keys, got " + publicKey.getAlgorithm());
     }
     GitHubAppEmulation app = new GitHubAppEmulation(emulator, appId, publicKey);
     emulator.serve("GET", "/app", app::getApp);
@@ -104,7 +113,10 @@ public final class GitHubAppEmulation {
     return this;
   }
 
-  /** How long tokens issued from now on stay valid (default 1 h, like GitHub); {@code expires_at} has seconds. */
+  /**
+   * How long tokens issued from now on stay valid (default 1 h, like GitHub); {@code expires_at}
+   * has seconds.
+   */
   public GitHubAppEmulation tokenLifetime(Duration lifetime) {
     if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
       throw new IllegalArgumentException("lifetime must be positive");
@@ -116,10 +128,15 @@ public final class GitHubAppEmulation {
   /** Expires every token issued so far, now: requests carrying them get 401 from here on. */
   public synchronized void expireAllTokens() {
     Instant past = Instant.now().minusSeconds(1);
-    tokens.replaceAll((t, token) -> new IssuedToken(token.token(), token.installationId(), token.issuedAt(), past));
+    tokens.replaceAll(
+        (t, token) ->
+            new IssuedToken(token.token(), token.installationId(), token.issuedAt(), past));
   }
 
-  /** Successful {@code POST /app/installations/{id}/access_tokens} exchanges so far (all installations). */
+  /**
+   * Successful {@code POST /app/installations/{id}/access_tokens} exchanges so far (all
+   * installations).
+   */
   public int tokenExchanges() {
     return exchanges.get();
   }
@@ -150,12 +167,15 @@ public final class GitHubAppEmulation {
       return false;
     }
     String[] parts = authorization.trim().split("\\s+", 2);
-    return parts.length == 2 && (parts[0].equalsIgnoreCase("token") || parts[0].equalsIgnoreCase("bearer"))
+    return parts.length == 2
+        && (parts[0].equalsIgnoreCase("token") || parts[0].equalsIgnoreCase("bearer"))
         && isValid(parts[1]);
   }
 
   private static boolean isAppPath(String path) {
-    return path.equals("/app") || path.startsWith("/app/") || REPO_INSTALLATION_PATH.matcher(path).matches();
+    return path.equals("/app")
+        || path.startsWith("/app/")
+        || REPO_INSTALLATION_PATH.matcher(path).matches();
   }
 
   /** Null when the request carries a valid App JWT, else GitHub's 401 message. */
@@ -221,8 +241,13 @@ public final class GitHubAppEmulation {
     app.put("id", Long.parseLong(appId.replaceAll("[^0-9]", "0")));
     app.put("slug", "attentive");
     app.put("node_id", "A_kwDO" + appId);
-    app.set("owner", GitHubJson.MAPPER.createObjectNode().put("login", "attentive-dev").put("id", 1)
-        .put("type", "Organization"));
+    app.set(
+        "owner",
+        GitHubJson.MAPPER
+            .createObjectNode()
+            .put("login", "attentive-dev")
+            .put("id", 1)
+            .put("type", "Organization"));
     app.put("name", "Attentive");
     app.put("description", "Code review bot");
     app.put("external_url", "https://attentive.dev");
@@ -263,19 +288,27 @@ public final class GitHubAppEmulation {
     String base = emulator.baseUrl();
     ObjectNode node = GitHubJson.MAPPER.createObjectNode();
     node.put("id", id);
-    node.set("account", GitHubJson.MAPPER.createObjectNode().put("login", account)
-        .put("id", Math.abs((long) account.hashCode())).put("type", "Organization")
-        .put("url", base + "/users/" + account));
+    node.set(
+        "account",
+        GitHubJson.MAPPER
+            .createObjectNode()
+            .put("login", account)
+            .put("id", Math.abs((long) account.hashCode()))
+            .put("type", "Organization")
+            .put("url", base + "/users/" + account));
     node.put("repository_selection", "all");
     node.put("access_tokens_url", base + "/app/installations/" + id + "/access_tokens");
     node.put("repositories_url", base + "/installation/repositories");
-    node.put("html_url", "https://github.com/organizations/" + account + "/settings/installations/" + id);
+    node.put(
+        "html_url",
+        "https://github.com/organizations/" + account + "/settings/installations/" + id);
     node.put("app_id", Long.parseLong(appId.replaceAll("[^0-9]", "0")));
     node.put("app_slug", "attentive");
     node.put("target_id", Math.abs((long) account.hashCode()));
     node.put("target_type", "Organization");
     node.set("permissions", permissions());
-    node.set("events", GitHubJson.MAPPER.createArrayNode().add("pull_request").add("issue_comment"));
+    node.set(
+        "events", GitHubJson.MAPPER.createArrayNode().add("pull_request").add("issue_comment"));
     node.put("created_at", "2026-01-01T00:00:00Z");
     node.put("updated_at", "2026-01-01T00:00:00Z");
     node.putNull("single_file_name");
@@ -313,8 +346,12 @@ public final class GitHubAppEmulation {
   }
 
   private static ObjectNode permissions() {
-    return GitHubJson.MAPPER.createObjectNode().put("checks", "write").put("contents", "read")
-        .put("metadata", "read").put("pull_requests", "write");
+    return GitHubJson.MAPPER
+        .createObjectNode()
+        .put("checks", "write")
+        .put("contents", "read")
+        .put("metadata", "read")
+        .put("pull_requests", "write");
   }
 
   private static EmulatedResponse unauthorized(String message) {

@@ -11,8 +11,9 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
- * A local GitHub REST API on WireMock, answering with GitHub's JSON shapes and headers, for integration tests and the
- * local demo stack. Point {@code org.kohsuke:github-api} (or any HTTP client) at {@link #baseUrl()}:
+ * A local GitHub REST API on WireMock, answering with GitHub's JSON shapes and headers, for
+ * integration tests and the local demo stack. Point {@code org.kohsuke:github-api} (or any HTTP
+ * client) at {@link #baseUrl()}:
  *
  * <pre>{@code
  * try (GitHubEmulator gh = GitHubEmulator.start()) {
@@ -22,42 +23,49 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
- * <p>Served out of the box: {@code GET /user}, {@code GET /users/{login}}, {@code GET /rate_limit}; per registered
- * pull request {@code GET /repos/{o}/{r}}, {@code GET /repos/{o}/{r}/pulls/{n}} and
- * {@code GET /repos/{o}/{r}/pulls/{n}/files} (paginated like GitHub: {@code per_page} default 30, max 100, {@code page}, a {@code Link} header with
- * {@code prev}/{@code next}/{@code last}/{@code first}; at most 3,000 files are ever listed). Anything else answers
- * 404 {@code {"message":"Not Found",...}}. Every stub response carries GitHub's JSON content type,
- * {@code X-GitHub-Media-Type} and {@code X-RateLimit-*} headers.
+ * <p>Served out of the box: {@code GET /user}, {@code GET /users/{login}}, {@code GET /rate_limit};
+ * per registered pull request {@code GET /repos/{o}/{r}}, {@code GET /repos/{o}/{r}/pulls/{n}} and
+ * {@code GET /repos/{o}/{r}/pulls/{n}/files} (paginated like GitHub: {@code per_page} default 30,
+ * max 100, {@code page}, a {@code Link} header with {@code prev}/{@code next}/{@code last}/{@code
+ * first}; at most 3,000 files are ever listed). Anything else answers 404 {@code {"message":"Not
+ * Found",...}}. Every stub response carries GitHub's JSON content type, {@code X-GitHub-Media-Type}
+ * and {@code X-RateLimit-*} headers.
  *
- * <p>Reviews, per registered pull request: {@code POST /repos/{o}/{r}/pulls/{n}/reviews} records a review and its
- * comments and answers GitHub's review object — or, like GitHub, refuses the whole review with 422
- * {@code {"message":"Unprocessable Entity","errors":["Line could not be resolved"],...}} when a comment's
- * {@code line} (or {@code start_line}..{@code line}, which must lie in one hunk) is not a line of that file's
- * registered patch on its {@code side} (RIGHT, the head, when none is sent: context and added lines), and records
- * nothing. {@code GET .../pulls/{n}/reviews} and {@code GET .../pulls/{n}/comments} list what was recorded, paginated
- * like the files list. {@link #reviewsPosted} reads them back; {@link #addReview} adds history without validation.
+ * <p>Reviews, per registered pull request: {@code POST /repos/{o}/{r}/pulls/{n}/reviews} records a
+ * review and its comments and answers GitHub's review object — or, like GitHub, refuses the whole
+ * review with 422 {@code {"message":"Unprocessable Entity","errors":["Line could not be
+ * resolved"],...}} when a comment's {@code line} (or {@code start_line}..{@code line}, which must
+ * lie in one hunk) is not a line of that file's registered patch on its {@code side} (RIGHT, the
+ * head, when none is sent: context and added lines), and records nothing. {@code GET
+ * .../pulls/{n}/reviews} and {@code GET .../pulls/{n}/comments} list what was recorded, paginated
+ * like the files list. {@link #reviewsPosted} reads them back; {@link #addReview} adds history
+ * without validation.
  *
- * <p>Conversations: {@code GET /repos/{o}/{r}/collaborators/{user}/permission} answers what {@link #permission} set
- * (GitHub's {@code read} for anyone else); {@code POST /repos/{o}/{r}/issues/{n}/comments} records a comment and
- * answers GitHub's issue comment object, {@code GET} of the same path lists them; {@link #issueComments} reads them
- * back. Repository files: {@link RepositoryContents}.
+ * <p>Conversations: {@code GET /repos/{o}/{r}/collaborators/{user}/permission} answers what {@link
+ * #permission} set (GitHub's {@code read} for anyone else); {@code POST
+ * /repos/{o}/{r}/issues/{n}/comments} records a comment and answers GitHub's issue comment object,
+ * {@code GET} of the same path lists them; {@link #issueComments} reads them back. Repository
+ * files: {@link RepositoryContents}.
  *
- * <p>GitHub App authentication (App JWTs, installation tokens): {@link GitHubAppEmulation}, built on
- * {@link #serve} and {@link #requireCredentials}.
+ * <p>GitHub App authentication (App JWTs, installation tokens): {@link GitHubAppEmulation}, built
+ * on {@link #serve} and {@link #requireCredentials}.
  *
- * <p>Each GitHub area is one class, wired into WireMock here: {@link PullsEndpoints} (pull requests, files),
- * {@link ReviewsEndpoints}, {@link IssueCommentsEndpoints}, {@link CollaboratorsEndpoints}, {@link UsersEndpoints},
- * {@link RateLimitEndpoints} (with GitHub's headers on every response), {@link CredentialRequirements},
- * {@link FailureInjection} and the {@link RequestJournal}; contents and App authentication build on the public API.
+ * <p>Each GitHub area is one class, wired into WireMock here: {@link PullsEndpoints} (pull
+ * requests, files), {@link ReviewsEndpoints}, {@link IssueCommentsEndpoints}, {@link
+ * CollaboratorsEndpoints}, {@link UsersEndpoints}, {@link RateLimitEndpoints} (with GitHub's
+ * headers on every response), {@link CredentialRequirements}, {@link FailureInjection} and the
+ * {@link RequestJournal}; contents and App authentication build on the public API.
  *
- * <p>Stub precedence (WireMock priority, lower wins): {@code requireToken}/{@code requireCredentials} 401s (1) &gt; {@code failNext} and
- * {@code secondaryRateLimitNext} (2; of several pending on one path, the one added last answers first) &gt;
- * emulator stubs and, by default, stubs added through {@link #wireMock()} (5) &gt; the 404 catch-all (1000).
+ * <p>Stub precedence (WireMock priority, lower wins): {@code requireToken}/{@code
+ * requireCredentials} 401s (1) &gt; {@code failNext} and {@code secondaryRateLimitNext} (2; of
+ * several pending on one path, the one added last answers first) &gt; emulator stubs and, by
+ * default, stubs added through {@link #wireMock()} (5) &gt; the 404 catch-all (1000).
  */
 public final class GitHubEmulator implements AutoCloseable {
 
   /** GitHub lists at most this many files of a pull request; the rest are never returned. */
   public static final int MAX_LISTED_FILES = PullsEndpoints.MAX_LISTED_FILES;
+
   public static final int DEFAULT_PER_PAGE = Pagination.DEFAULT_PER_PAGE;
   public static final int MAX_PER_PAGE = Pagination.MAX_PER_PAGE;
   public static final int RATE_LIMIT = RateLimitEndpoints.LIMIT;
@@ -77,11 +85,12 @@ public final class GitHubEmulator implements AutoCloseable {
 
   private GitHubEmulator(int port) {
     RequestJournal.Counter counter = new RequestJournal.Counter();
-    WireMockConfiguration config = options()
-        .bindAddress("127.0.0.1")
-        .notifier(new ConsoleNotifier(false))
-        .templatingEnabled(false)
-        .extensions(handlers, rateLimit.headers(), counter);
+    WireMockConfiguration config =
+        options()
+            .bindAddress("127.0.0.1")
+            .notifier(new ConsoleNotifier(false))
+            .templatingEnabled(false)
+            .extensions(handlers, rateLimit.headers(), counter);
     server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
     server.start();
     stubs = new Stubs(server, handlers);
@@ -108,7 +117,10 @@ public final class GitHubEmulator implements AutoCloseable {
     return new GitHubEmulator(port);
   }
 
-  /** The API root, e.g. {@code http://127.0.0.1:12345} — what {@code GitHubBuilder.withEndpoint} takes. */
+  /**
+   * The API root, e.g. {@code http://127.0.0.1:12345} — what {@code GitHubBuilder.withEndpoint}
+   * takes.
+   */
   public String baseUrl() {
     return stubs.baseUrl();
   }
@@ -123,8 +135,8 @@ public final class GitHubEmulator implements AutoCloseable {
   }
 
   /**
-   * The fixture for {@code owner/repo} #{@code number}: a new one, or the one already known (registered or not).
-   * Nothing is served until {@link PullRequestFixture#register()}.
+   * The fixture for {@code owner/repo} #{@code number}: a new one, or the one already known
+   * (registered or not). Nothing is served until {@link PullRequestFixture#register()}.
    */
   public PullRequestFixture pullRequest(String ownerRepo, int number) {
     return pulls.pullRequest(ownerRepo, number);
@@ -136,19 +148,21 @@ public final class GitHubEmulator implements AutoCloseable {
   }
 
   /**
-   * Requires {@code Authorization: token <token>} or {@code Authorization: Bearer <token>} on every request; others
-   * get 401 {@code {"message":"Bad credentials",...}}. {@code null} lifts the requirement.
+   * Requires {@code Authorization: token <token>} or {@code Authorization: Bearer <token>} on every
+   * request; others get 401 {@code {"message":"Bad credentials",...}}. {@code null} lifts the
+   * requirement.
    */
   public void requireToken(String token) {
     credentials.requireToken(token);
   }
 
   /**
-   * Requires credentials that {@code check} accepts, given the request path and its {@code Authorization} header
-   * (null when absent), on every request; others get 401 {@code {"message":"Bad credentials",...}}. While a token
-   * set with {@link #requireToken(String)} is also required, a request carrying that token passes too. {@code null}
-   * lifts this requirement ({@link #requireToken(String)}, if set, applies alone again). Used by
-   * {@link GitHubAppEmulation} to accept issued installation tokens.
+   * Requires credentials that {@code check} accepts, given the request path and its {@code
+   * Authorization} header (null when absent), on every request; others get 401 {@code
+   * {"message":"Bad credentials",...}}. While a token set with {@link #requireToken(String)} is
+   * also required, a request carrying that token passes too. {@code null} lifts this requirement
+   * ({@link #requireToken(String)}, if set, applies alone again). Used by {@link
+   * GitHubAppEmulation} to accept issued installation tokens.
    */
   public void requireCredentials(BiPredicate<String, String> check) {
     credentials.requireCredentials(check);
@@ -160,18 +174,20 @@ public final class GitHubEmulator implements AutoCloseable {
   }
 
   /**
-   * Answers matching requests with {@code handler} (at the priority of the emulator's own stubs; {@code failNext}
-   * and the credential requirements come first): for GitHub endpoints the emulator does not serve itself.
+   * Answers matching requests with {@code handler} (at the priority of the emulator's own stubs;
+   * {@code failNext} and the credential requirements come first): for GitHub endpoints the emulator
+   * does not serve itself.
    */
-  public void serve(String method, String urlPathRegex, Function<RecordedRequest, EmulatedResponse> handler) {
+  public void serve(
+      String method, String urlPathRegex, Function<RecordedRequest, EmulatedResponse> handler) {
     stubs.serve(method, urlPathRegex, handler);
   }
 
   /**
-   * The permission {@code GET /repos/{o}/{r}/collaborators/{login}/permission} answers for the user: {@code admin},
-   * {@code maintain} (answered as GitHub does: {@code "permission": "write"}, {@code "role_name": "maintain"}),
-   * {@code write}, {@code triage} (answered as {@code read}), {@code read} or {@code none}. Users not set get
-   * {@code read}, as on a public repository.
+   * The permission {@code GET /repos/{o}/{r}/collaborators/{login}/permission} answers for the
+   * user: {@code admin}, {@code maintain} (answered as GitHub does: {@code "permission": "write"},
+   * {@code "role_name": "maintain"}), {@code write}, {@code triage} (answered as {@code read}),
+   * {@code read} or {@code none}. Users not set get {@code read}, as on a public repository.
    */
   public void permission(String ownerRepo, String login, String permission) {
     collaborators.permission(ownerRepo, login, permission);
@@ -183,23 +199,28 @@ public final class GitHubEmulator implements AutoCloseable {
   }
 
   /**
-   * The next {@code times} requests with this method ({@code GET}, …, or {@code ANY}) whose path fully matches
-   * {@code urlPathRegex} answer {@code status} with a GitHub error body; later ones are served normally.
+   * The next {@code times} requests with this method ({@code GET}, …, or {@code ANY}) whose path
+   * fully matches {@code urlPathRegex} answer {@code status} with a GitHub error body; later ones
+   * are served normally.
    */
   public void failNext(String method, String urlPathRegex, int status, int times) {
     failures.failNext(method, urlPathRegex, status, times);
   }
 
   /**
-   * The next {@code times} matching requests answer GitHub's secondary rate limit: 403 with a {@code Retry-After}
-   * header of {@code retryAfterSeconds} and GitHub's message (the primary limit's {@code X-RateLimit-Remaining} is
-   * not exhausted); nothing is recorded. Later ones are served normally.
+   * The next {@code times} matching requests answer GitHub's secondary rate limit: 403 with a
+   * {@code Retry-After} header of {@code retryAfterSeconds} and GitHub's message (the primary
+   * limit's {@code X-RateLimit-Remaining} is not exhausted); nothing is recorded. Later ones are
+   * served normally.
    */
-  public void secondaryRateLimitNext(String method, String urlPathRegex, int retryAfterSeconds, int times) {
+  public void secondaryRateLimitNext(
+      String method, String urlPathRegex, int retryAfterSeconds, int times) {
     failures.secondaryRateLimitNext(method, urlPathRegex, retryAfterSeconds, times);
   }
 
-  /** How many requests with this method ({@code ANY} for all) had a path fully matching the regex. */
+  /**
+   * How many requests with this method ({@code ANY} for all) had a path fully matching the regex.
+   */
   public int requestCount(String method, String urlPathRegex) {
     return journal.count(method, urlPathRegex);
   }
@@ -215,26 +236,27 @@ public final class GitHubEmulator implements AutoCloseable {
   }
 
   /**
-   * The reviews of a pull request, oldest first, as recorded: posted through the API (accepted ones only; a review
-   * refused with 422 is not there) or added with {@link #addReview}.
+   * The reviews of a pull request, oldest first, as recorded: posted through the API (accepted ones
+   * only; a review refused with 422 is not there) or added with {@link #addReview}.
    */
   public List<PostedReview> reviewsPosted(String ownerRepo, int number) {
     return reviews.posted(ownerRepo, number);
   }
 
   /**
-   * Adds a submitted ({@code COMMENTED}) review with comments to a registered pull request as if it had been posted
-   * earlier, by {@code login}, on the current head: no validation (old comments may sit on lines the current diff
-   * no longer has). For restart tests: what a bot posted before it lost its state.
+   * Adds a submitted ({@code COMMENTED}) review with comments to a registered pull request as if it
+   * had been posted earlier, by {@code login}, on the current head: no validation (old comments may
+   * sit on lines the current diff no longer has). For restart tests: what a bot posted before it
+   * lost its state.
    */
-  public PostedReview addReview(String ownerRepo, int number, String login, String body,
-      List<NewReviewComment> comments) {
+  public PostedReview addReview(
+      String ownerRepo, int number, String login, String body, List<NewReviewComment> comments) {
     return reviews.add(ownerRepo, number, login, body, comments);
   }
 
   /**
-   * Back to the freshly started state: forgets pull requests, the token requirement, pending failures, the request
-   * journal, stubs added through {@link #wireMock()} and rate-limit usage.
+   * Back to the freshly started state: forgets pull requests, the token requirement, pending
+   * failures, the request journal, stubs added through {@link #wireMock()} and rate-limit usage.
    */
   public synchronized void reset() {
     server.resetAll();

@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds GitHub's REST JSON objects from the templates under {@code /github/*.json} (the shapes are taken from
- * real GitHub payloads). Template string values carry {@code %NAME%} placeholders that are replaced value by value
- * after parsing; numbers and user-supplied strings are set with Jackson afterwards, so nothing is concatenated into
- * JSON text.
+ * Builds GitHub's REST JSON objects from the templates under {@code /github/*.json} (the shapes are
+ * taken from real GitHub payloads). Template string values carry {@code %NAME%} placeholders that
+ * are replaced value by value after parsing; numbers and user-supplied strings are set with Jackson
+ * afterwards, so nothing is concatenated into JSON text.
  */
 final class GitHubJson {
 
@@ -43,12 +43,26 @@ final class GitHubJson {
 
   // ---------------------------------------------------------------- objects
 
-  /** The "simple user" object GitHub embeds everywhere ({@code user}, {@code owner}, {@code sender}). */
+  /**
+   * The "simple user" object GitHub embeds everywhere ({@code user}, {@code owner}, {@code
+   * sender}).
+   */
   ObjectNode user(String login) {
     long id = id("user", login);
-    ObjectNode user = fill(template("user"), Map.of(
-        "%API%", api, "%WEB%", WEB, "%LOGIN%", login, "%USER_ID%", Long.toString(id),
-        "%NODE_ID%", nodeId("04:User", id)));
+    ObjectNode user =
+        fill(
+            template("user"),
+            Map.of(
+                "%API%",
+                api,
+                "%WEB%",
+                WEB,
+                "%LOGIN%",
+                login,
+                "%USER_ID%",
+                Long.toString(id),
+                "%NODE_ID%",
+                nodeId("04:User", id)));
     user.put("login", login);
     user.put("id", id);
     return user;
@@ -64,10 +78,24 @@ final class GitHubJson {
   /** {@code GET /repos/{owner}/{repo}} (also embedded as {@code head.repo} / {@code base.repo}). */
   ObjectNode repository(String owner, String name, String defaultBranch) {
     long id = id("repo", owner + "/" + name);
-    ObjectNode repo = fill(template("repository"), Map.of(
-        "%API%", api, "%WEB%", WEB, "%WEB_HOST%", URI.create(WEB).getHost(),
-        "%OWNER%", owner, "%REPO%", name, "%NODE_ID%", nodeId("010:Repository", id),
-        "%DEFAULT_BRANCH%", defaultBranch));
+    ObjectNode repo =
+        fill(
+            template("repository"),
+            Map.of(
+                "%API%",
+                api,
+                "%WEB%",
+                WEB,
+                "%WEB_HOST%",
+                URI.create(WEB).getHost(),
+                "%OWNER%",
+                owner,
+                "%REPO%",
+                name,
+                "%NODE_ID%",
+                nodeId("010:Repository", id),
+                "%DEFAULT_BRANCH%",
+                defaultBranch));
     repo.put("id", id);
     repo.put("name", name);
     repo.put("full_name", owner + "/" + name);
@@ -79,10 +107,24 @@ final class GitHubJson {
   ObjectNode pullRequest(PullRequestFixture pr, ObjectNode repo) {
     String owner = pr.owner();
     long id = id("pull", pr.ownerRepo() + "#" + pr.number());
-    ObjectNode node = fill(template("pull_request"), Map.of(
-        "%API%", api, "%WEB%", WEB, "%OWNER%", owner, "%REPO%", pr.repo(),
-        "%NUMBER%", Integer.toString(pr.number()), "%HEAD_SHA%", pr.headSha(),
-        "%NODE_ID%", nodeId("011:PullRequest", id)));
+    ObjectNode node =
+        fill(
+            template("pull_request"),
+            Map.of(
+                "%API%",
+                api,
+                "%WEB%",
+                WEB,
+                "%OWNER%",
+                owner,
+                "%REPO%",
+                pr.repo(),
+                "%NUMBER%",
+                Integer.toString(pr.number()),
+                "%HEAD_SHA%",
+                pr.headSha(),
+                "%NODE_ID%",
+                nodeId("011:PullRequest", id)));
     node.put("id", id);
     node.put("number", pr.number());
     node.put("title", pr.title());
@@ -123,7 +165,9 @@ final class GitHubJson {
     f.put("changes", change.additions() + change.deletions());
     f.put("blob_url", WEB + "/" + owner + "/" + repo + "/blob/" + headSha + "/" + path);
     f.put("raw_url", WEB + "/" + owner + "/" + repo + "/raw/" + headSha + "/" + path);
-    f.put("contents_url", api + "/repos/" + owner + "/" + repo + "/contents/" + path + "?ref=" + headSha);
+    f.put(
+        "contents_url",
+        api + "/repos/" + owner + "/" + repo + "/contents/" + path + "?ref=" + headSha);
     if (change.patch() != null) {
       f.put("patch", change.patch());
     }
@@ -133,7 +177,10 @@ final class GitHubJson {
     return f;
   }
 
-  /** {@code GET /rate_limit}: every resource at its limit except {@code core}/{@code rate}, which report usage. */
+  /**
+   * {@code GET /rate_limit}: every resource at its limit except {@code core}/{@code rate}, which
+   * report usage.
+   */
   ObjectNode rateLimit(int limit, int used, long reset) {
     ObjectNode node = template("rate_limit");
     Iterator<Map.Entry<String, JsonNode>> resources = node.get("resources").fields();
@@ -247,7 +294,10 @@ final class GitHubJson {
     return 10_000_000L + (value % 900_000_000L);
   }
 
-  /** Legacy (v1) global node id, e.g. {@code MDExOlB1bGxSZXF1ZXN0Mjc5MTQ3NDM3} = base64("011:PullRequest279147437"). */
+  /**
+   * Legacy (v1) global node id, e.g. {@code MDExOlB1bGxSZXF1ZXN0Mjc5MTQ3NDM3} =
+   * base64("011:PullRequest279147437").
+   */
   static String nodeId(String prefix, long id) {
     return Base64.getEncoder().encodeToString((prefix + id).getBytes(StandardCharsets.UTF_8));
   }
@@ -264,7 +314,10 @@ final class GitHubJson {
     }
   }
 
-  /** Percent-encodes each path segment the way GitHub writes file URLs ({@code a b/c.txt} → {@code a%20b/c.txt}). */
+  /**
+   * Percent-encodes each path segment the way GitHub writes file URLs ({@code a b/c.txt} → {@code
+   * a%20b/c.txt}).
+   */
   static String encodePath(String path) {
     StringBuilder out = new StringBuilder();
     boolean first = true;

@@ -12,15 +12,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A pull request's conversation: {@code POST /repos/{o}/{r}/issues/{n}/comments} records a comment by the
- * authenticated user and answers GitHub's issue comment object; {@code GET} of the same path lists them.
+ * A pull request's conversation: {@code POST /repos/{o}/{r}/issues/{n}/comments} records a comment
+ * by the authenticated user and answers GitHub's issue comment object; {@code GET} of the same path
+ * lists them.
  */
 final class IssueCommentsEndpoints {
 
   private final Stubs stubs;
   private final UsersEndpoints users;
+
   /** "owner/repo#n" → comments on the conversation, oldest first. */
   private final Map<String, List<PostedIssueComment>> comments = new ConcurrentHashMap<>();
+
   private final AtomicLong ids = new AtomicLong(900_000_000L);
 
   IssueCommentsEndpoints(Stubs stubs, UsersEndpoints users) {
@@ -64,12 +67,19 @@ final class IssueCommentsEndpoints {
       text = null;
     }
     if (text == null) {
-      return EmulatedResponse.json(422,
-          GitHubJson.write(GitHubJson.error("Invalid request.\n\n\"body\" wasn't supplied.")));
+      return EmulatedResponse.json(
+          422, GitHubJson.write(GitHubJson.error("Invalid request.\n\n\"body\" wasn't supplied.")));
     }
-    PostedIssueComment comment = new PostedIssueComment(ids.incrementAndGet(), ownerRepo, number, users.login(),
-        text, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    List<PostedIssueComment> list = comments.computeIfAbsent(Stubs.key(ownerRepo, number), k -> new ArrayList<>());
+    PostedIssueComment comment =
+        new PostedIssueComment(
+            ids.incrementAndGet(),
+            ownerRepo,
+            number,
+            users.login(),
+            text,
+            Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    List<PostedIssueComment> list =
+        comments.computeIfAbsent(Stubs.key(ownerRepo, number), k -> new ArrayList<>());
     synchronized (list) {
       list.add(comment);
     }
@@ -78,16 +88,25 @@ final class IssueCommentsEndpoints {
 
   private ObjectNode json(PostedIssueComment c) {
     String api = stubs.baseUrl() + "/repos/" + c.ownerRepo();
-    ObjectNode node = GitHubJson.MAPPER.createObjectNode()
-        .put("id", c.id())
-        .put("node_id", "IC_" + c.id())
-        .put("url", api + "/issues/comments/" + c.id())
-        .put("html_url", "https://github.com/" + c.ownerRepo() + "/pull/" + c.number() + "#issuecomment-" + c.id())
-        .put("issue_url", api + "/issues/" + c.number())
-        .put("body", c.body())
-        .put("author_association", "NONE")
-        .put("created_at", c.createdAt().toString())
-        .put("updated_at", c.createdAt().toString());
+    ObjectNode node =
+        GitHubJson.MAPPER
+            .createObjectNode()
+            .put("id", c.id())
+            .put("node_id", "IC_" + c.id())
+            .put("url", api + "/issues/comments/" + c.id())
+            .put(
+                "html_url",
+                "https://github.com/"
+                    + c.ownerRepo()
+                    + "/pull/"
+                    + c.number()
+                    + "#issuecomment-"
+                    + c.id())
+            .put("issue_url", api + "/issues/" + c.number())
+            .put("body", c.body())
+            .put("author_association", "NONE")
+            .put("created_at", c.createdAt().toString())
+            .put("updated_at", c.createdAt().toString());
     node.set("user", stubs.json().user(c.author()));
     return node;
   }

@@ -3,8 +3,8 @@ package dev.attentive.testkit.github;
 import java.util.Objects;
 
 /**
- * A review comment for {@link GitHubEmulator#addReview}, which records history as is (no diff validation), e.g. the
- * comments a bot posted before it lost its state.
+ * A review comment for {@link GitHubEmulator#addReview}, which records history as is (no diff
+ * validation), e.g. the comments a bot posted before it lost its state.
  *
  * @param startLine null for a single-line comment
  */

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of a list, GitHub-style: {@code per_page} (default 30, max 100), {@code page}, and a {@code Link} header
- * with {@code prev}/{@code next}/{@code last}/{@code first} when there is more than one page.
+ * One page of a list, GitHub-style: {@code per_page} (default 30, max 100), {@code page}, and a
+ * {@code Link} header with {@code prev}/{@code next}/{@code last}/{@code first} when there is more
+ * than one page.
  */
 final class Pagination {
 
@@ -25,8 +26,10 @@ final class Pagination {
     int page = Math.max(1, intParam(query, "page", 1));
     int lastPage = Math.max(1, (items.size() + perPage - 1) / perPage);
     long from = (long) (page - 1) * perPage;
-    List<ObjectNode> slice = from >= items.size() ? List.of()
-        : items.subList((int) from, (int) Math.min(items.size(), from + perPage));
+    List<ObjectNode> slice =
+        from >= items.size()
+            ? List.of()
+            : items.subList((int) from, (int) Math.min(items.size(), from + perPage));
 
     List<String> links = new ArrayList<>();
     if (page > 1) {
@@ -39,11 +42,16 @@ final class Pagination {
     if (page > 1) {
       links.add(link(baseUrl, uri, query, 1, "first"));
     }
-    return new EmulatedResponse(200, GitHubJson.writeArray(slice),
+    return new EmulatedResponse(
+        200,
+        GitHubJson.writeArray(slice),
         links.isEmpty() ? Map.of() : Map.of("Link", String.join(", ", links)));
   }
 
-  /** {@code <url>; rel="x"}: the request's own URL on the emulator with {@code page} set (added last if absent). */
+  /**
+   * {@code <url>; rel="x"}: the request's own URL on the emulator with {@code page} set (added last
+   * if absent).
+   */
   private static String link(String baseUrl, URI uri, List<String[]> query, int page, String rel) {
     StringBuilder url = new StringBuilder(baseUrl).append(uri.getRawPath()).append('?');
     boolean pageSet = false;
@@ -75,7 +83,10 @@ final class Pagination {
         continue;
       }
       int eq = pair.indexOf('=');
-      params.add(eq < 0 ? new String[] {pair, ""} : new String[] {pair.substring(0, eq), pair.substring(eq + 1)});
+      params.add(
+          eq < 0
+              ? new String[] {pair, ""}
+              : new String[] {pair.substring(0, eq), pair.substring(eq + 1)});
     }
     return params;
   }

@@ -7,15 +7,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The lines of one file's patch as GitHub indexes them for review comments: each line's diff {@code position}
- * (1 = the line below the first {@code @@} header; later headers count too), its hunk, and its LEFT (base) and RIGHT
- * (head) line numbers. RIGHT lines are context and added lines, LEFT lines are context and removed lines.
+ * The lines of one file's patch as GitHub indexes them for review comments: each line's diff {@code
+ * position} (1 = the line below the first {@code @@} header; later headers count too), its hunk,
+ * and its LEFT (base) and RIGHT (head) line numbers. RIGHT lines are context and added lines, LEFT
+ * lines are context and removed lines.
  */
 final class PatchIndex {
 
-  private static final Pattern HEADER = Pattern.compile("^@@ -(\\d+)(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@.*");
+  private static final Pattern HEADER =
+      Pattern.compile("^@@ -(\\d+)(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@.*");
 
-  /** One line below a hunk header. {@code oldLine}/{@code newLine} are 0 where the line has none. */
+  /**
+   * One line below a hunk header. {@code oldLine}/{@code newLine} are 0 where the line has none.
+   */
   record Entry(int position, int hunk, char kind, int oldLine, int newLine) {
 
     boolean onRight() {
@@ -29,6 +33,7 @@ final class PatchIndex {
 
   private final List<String> lines;
   private final List<Entry> entries;
+
   /** Index in {@link #lines} of each hunk's header. */
   private final List<Integer> headers;
 
@@ -75,7 +80,8 @@ final class PatchIndex {
       switch (kind) {
         case '+' -> entries.add(new Entry(position, hunk, '+', 0, newLine++));
         case '-' -> entries.add(new Entry(position, hunk, '-', oldLine++, 0));
-        case '\\' -> entries.add(new Entry(position, hunk, '\\', 0, 0)); // "\ No newline at end of file"
+        case '\\' ->
+            entries.add(new Entry(position, hunk, '\\', 0, 0)); // "\ No newline at end of file"
         default -> entries.add(new Entry(position, hunk, ' ', oldLine++, newLine++));
       }
     }
@@ -94,11 +100,18 @@ final class PatchIndex {
     return entries.stream().filter(e -> e.position() == position && e.kind() != '\\').findFirst();
   }
 
-  /** GitHub's {@code diff_hunk} of a comment: the hunk's header and its lines down to the commented one. */
+  /**
+   * GitHub's {@code diff_hunk} of a comment: the hunk's header and its lines down to the commented
+   * one.
+   */
   String diffHunk(Entry entry) {
     int header = headers.get(entry.hunk());
-    int firstPosition = entries.stream().filter(e -> e.hunk() == entry.hunk()).findFirst()
-        .map(Entry::position).orElse(entry.position());
+    int firstPosition =
+        entries.stream()
+            .filter(e -> e.hunk() == entry.hunk())
+            .findFirst()
+            .map(Entry::position)
+            .orElse(entry.position());
     int last = header + 1 + (entry.position() - firstPosition);
     return String.join("\n", lines.subList(header, Math.min(lines.size(), last + 1)));
   }

@@ -6,13 +6,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An open pull request served by a {@link GitHubEmulator}. Obtain one with {@link GitHubEmulator#pullRequest(String,
- * int)}, describe it fluently, then call {@link #register()} — the emulator serves the state as of the last
- * {@code register()} call, so a fixture can be changed and re-registered (e.g. a new head sha after a push).
+ * An open pull request served by a {@link GitHubEmulator}. Obtain one with {@link
+ * GitHubEmulator#pullRequest(String, int)}, describe it fluently, then call {@link #register()} —
+ * the emulator serves the state as of the last {@code register()} call, so a fixture can be changed
+ * and re-registered (e.g. a new head sha after a push).
  *
- * <p>Defaults: head/base shas derived from the repository and number, head ref {@code feature-<n>}, base ref
- * {@code main}, title {@code Pull request #<n>}, no body, not a draft, one commit, no files. The author and the
- * repository owner are the owner part of {@code owner/repo}.
+ * <p>Defaults: head/base shas derived from the repository and number, head ref {@code feature-<n>},
+ * base ref {@code main}, title {@code Pull request #<n>}, no body, not a draft, one commit, no
+ * files. The author and the repository owner are the owner part of {@code owner/repo}.
  */
 public final class PullRequestFixture {
 
@@ -20,9 +21,17 @@ public final class PullRequestFixture {
   public static final Set<String> STATUSES =
       Set.of("added", "removed", "modified", "renamed", "copied", "changed", "unchanged");
 
-  /** One entry of the PR files list. {@code patch} is null where GitHub omits it (binary files, pure renames). */
+  /**
+   * One entry of the PR files list. {@code patch} is null where GitHub omits it (binary files, pure
+   * renames).
+   */
   public record FileChange(
-      String filename, String status, String patch, String previousFilename, int additions, int deletions) {}
+      String filename,
+      String status,
+      String patch,
+      String previousFilename,
+      int additions,
+      int deletions) {}
 
   private final PullsEndpoints endpoints;
   private final String owner;
@@ -97,20 +106,26 @@ public final class PullRequestFixture {
   }
 
   /**
-   * Adds a file. {@code status}: added, removed, modified, renamed, … ; {@code patch} is the GitHub files-API patch
-   * (hunks only, starting with {@code @@}); additions/deletions are counted from its {@code +}/{@code -} lines.
-   * A null patch is served without the {@code patch} field.
+   * Adds a file. {@code status}: added, removed, modified, renamed, … ; {@code patch} is the GitHub
+   * files-API patch (hunks only, starting with {@code @@}); additions/deletions are counted from
+   * its {@code +}/{@code -} lines. A null patch is served without the {@code patch} field.
    */
   public synchronized PullRequestFixture file(String filename, String status, String patch) {
     if (!STATUSES.contains(status)) {
-      throw new IllegalArgumentException("unknown file status '" + status + "', expected one of " + STATUSES);
+      throw new IllegalArgumentException(
+          "unknown file status '" + status + "', expected one of " + STATUSES);
     }
     return add(filename, status, patch, null);
   }
 
-  /** A renamed file ({@code status: renamed}, {@code previous_filename}); {@code patch} may be null (pure rename). */
-  public synchronized PullRequestFixture renamedFile(String filename, String previousFilename, String patch) {
-    return add(filename, "renamed", patch, Objects.requireNonNull(previousFilename, "previousFilename"));
+  /**
+   * A renamed file ({@code status: renamed}, {@code previous_filename}); {@code patch} may be null
+   * (pure rename).
+   */
+  public synchronized PullRequestFixture renamedFile(
+      String filename, String previousFilename, String patch) {
+    return add(
+        filename, "renamed", patch, Objects.requireNonNull(previousFilename, "previousFilename"));
   }
 
   /** An added binary file: GitHub sends no {@code patch} and 0 additions/deletions/changes. */
@@ -191,7 +206,8 @@ public final class PullRequestFixture {
 
   // ---------------------------------------------------------------- internals
 
-  private PullRequestFixture add(String filename, String status, String patch, String previousFilename) {
+  private PullRequestFixture add(
+      String filename, String status, String patch, String previousFilename) {
     Objects.requireNonNull(filename, "filename");
     int additions = 0;
     int deletions = 0;
@@ -213,7 +229,8 @@ public final class PullRequestFixture {
 
   private static String requireSha(String sha) {
     if (sha == null || sha.isBlank() || !sha.matches("[^\\s/]+")) {
-      throw new IllegalArgumentException("expected a commit sha (40 hex characters on GitHub), got " + sha);
+      throw new IllegalArgumentException(
+          "expected a commit sha (40 hex characters on GitHub), got " + sha);
     }
     return sha;
   }

@@ -13,21 +13,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Pull requests and their files, per registered {@link PullRequestFixture}: {@code GET /repos/{o}/{r}},
- * {@code GET /repos/{o}/{r}/pulls/{n}} and {@code GET /repos/{o}/{r}/pulls/{n}/files} (paginated, at most
- * {@link #MAX_LISTED_FILES} files ever listed). Registering also hands the listed files' patches to the reviews, which
- * validate comments against them.
+ * Pull requests and their files, per registered {@link PullRequestFixture}: {@code GET
+ * /repos/{o}/{r}}, {@code GET /repos/{o}/{r}/pulls/{n}} and {@code GET
+ * /repos/{o}/{r}/pulls/{n}/files} (paginated, at most {@link #MAX_LISTED_FILES} files ever listed).
+ * Registering also hands the listed files' patches to the reviews, which validate comments against
+ * them.
  */
 final class PullsEndpoints {
 
   /** GitHub lists at most this many files of a pull request; the rest are never returned. */
   static final int MAX_LISTED_FILES = 3000;
 
-  private static final Pattern FILES_PATH = Pattern.compile("/repos/([^/]+)/([^/]+)/pulls/([0-9]+)/files");
+  private static final Pattern FILES_PATH =
+      Pattern.compile("/repos/([^/]+)/([^/]+)/pulls/([0-9]+)/files");
 
   private final Stubs stubs;
   private final ReviewsEndpoints reviews;
   private final Map<String, PullRequestFixture> pulls = new ConcurrentHashMap<>();
+
   /** "owner/repo#n" → the (capped) files list as served. */
   private final Map<String, List<ObjectNode>> fileLists = new ConcurrentHashMap<>();
 
@@ -37,12 +40,20 @@ final class PullsEndpoints {
   }
 
   void install() {
-    stubs.serve("GET", FILES_PATH.pattern(), request -> {
-      Matcher m = FILES_PATH.matcher(request.path());
-      List<ObjectNode> files = m.matches()
-          ? fileLists.get(Stubs.key(m.group(1) + "/" + m.group(2), Integer.parseInt(m.group(3)))) : null;
-      return files == null ? Stubs.notFound() : Pagination.page(request, files, stubs.baseUrl());
-    });
+    stubs.serve(
+        "GET",
+        FILES_PATH.pattern(),
+        request -> {
+          Matcher m = FILES_PATH.matcher(request.path());
+          List<ObjectNode> files =
+              m.matches()
+                  ? fileLists.get(
+                      Stubs.key(m.group(1) + "/" + m.group(2), Integer.parseInt(m.group(3))))
+                  : null;
+          return files == null
+              ? Stubs.notFound()
+              : Pagination.page(request, files, stubs.baseUrl());
+        });
   }
 
   /** The fixture for {@code owner/repo} #{@code number}: a new one, or the one already known. */
@@ -54,7 +65,8 @@ final class PullsEndpoints {
     if (number < 1) {
       throw new IllegalArgumentException("pull request numbers start at 1");
     }
-    return pulls.computeIfAbsent(Stubs.key(ownerRepo, number),
+    return pulls.computeIfAbsent(
+        Stubs.key(ownerRepo, number),
         k -> new PullRequestFixture(this, parts[0], parts[1], number));
   }
 
@@ -83,10 +95,14 @@ final class PullsEndpoints {
     pulls.put(key, pr);
     fileLists.put(key, List.copyOf(files));
     String repoPath = "/repos/" + owner + "/" + repo;
-    stubs.upsert(get(urlPathEqualTo(repoPath)).withId(Stubs.stubId("repo:" + pr.ownerRepo()))
-        .willReturn(Stubs.response(200, GitHubJson.write(repoNode))));
-    stubs.upsert(get(urlPathEqualTo(repoPath + "/pulls/" + pr.number())).withId(Stubs.stubId("pull:" + key))
-        .willReturn(Stubs.response(200, GitHubJson.write(pullNode))));
+    stubs.upsert(
+        get(urlPathEqualTo(repoPath))
+            .withId(Stubs.stubId("repo:" + pr.ownerRepo()))
+            .willReturn(Stubs.response(200, GitHubJson.write(repoNode))));
+    stubs.upsert(
+        get(urlPathEqualTo(repoPath + "/pulls/" + pr.number()))
+            .withId(Stubs.stubId("pull:" + key))
+            .willReturn(Stubs.response(200, GitHubJson.write(pullNode))));
   }
 
   void reset() {

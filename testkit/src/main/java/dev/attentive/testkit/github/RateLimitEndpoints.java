@@ -15,16 +15,18 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The core rate limit: every request but {@code GET /rate_limit} counts against {@link #LIMIT} an hour, and every
- * response carries GitHub's headers ({@code Date}, JSON content type, {@code X-GitHub-Media-Type},
- * {@code X-RateLimit-*}, a request id) unless it set them itself. {@code GET /rate_limit} reports the live usage.
+ * The core rate limit: every request but {@code GET /rate_limit} counts against {@link #LIMIT} an
+ * hour, and every response carries GitHub's headers ({@code Date}, JSON content type, {@code
+ * X-GitHub-Media-Type}, {@code X-RateLimit-*}, a request id) unless it set them itself. {@code GET
+ * /rate_limit} reports the live usage.
  */
 final class RateLimitEndpoints {
 
   static final int LIMIT = 5000;
 
   private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
 
   private int used;
   private long reset;
@@ -33,16 +35,23 @@ final class RateLimitEndpoints {
     reset();
   }
 
-  /** Adds GitHub's headers to every response and counts the request; registered before the server starts. */
+  /**
+   * Adds GitHub's headers to every response and counts the request; registered before the server
+   * starts.
+   */
   ResponseTransformerV2 headers() {
     return new HeadersTransformer();
   }
 
   void install(Stubs stubs) {
-    stubs.serve("GET", "/rate_limit", request -> {
-      long[] rate = tick(false);
-      return EmulatedResponse.json(200, GitHubJson.write(stubs.json().rateLimit(LIMIT, (int) rate[0], rate[1])));
-    });
+    stubs.serve(
+        "GET",
+        "/rate_limit",
+        request -> {
+          long[] rate = tick(false);
+          return EmulatedResponse.json(
+              200, GitHubJson.write(stubs.json().rateLimit(LIMIT, (int) rate[0], rate[1])));
+        });
   }
 
   synchronized void reset() {
@@ -50,7 +59,10 @@ final class RateLimitEndpoints {
     reset = Instant.now().getEpochSecond() + 3600;
   }
 
-  /** Counts one request (unless {@code count} is false) and returns {used, reset}. Windows roll hourly. */
+  /**
+   * Counts one request (unless {@code count} is false) and returns {used, reset}. Windows roll
+   * hourly.
+   */
   private synchronized long[] tick(boolean count) {
     long now = Instant.now().getEpochSecond();
     if (now >= reset) {
@@ -76,7 +88,8 @@ final class RateLimitEndpoints {
 
     @Override
     public Response transform(Response response, ServeEvent event) {
-      long[] rate = tick(!URI.create(event.getRequest().getUrl()).getRawPath().equals("/rate_limit"));
+      long[] rate =
+          tick(!URI.create(event.getRequest().getUrl()).getRawPath().equals("/rate_limit"));
       List<HttpHeader> headers = new ArrayList<>(response.getHeaders().all());
       // WireMock's own diagnostics headers are not something GitHub sends
       headers.removeIf(h -> h.keyEquals("Matched-Stub-Id") || h.keyEquals("Matched-Stub-Name"));
@@ -101,8 +114,13 @@ final class RateLimitEndpoints {
 
     private String requestId() {
       ThreadLocalRandom r = ThreadLocalRandom.current();
-      return String.format("%04X:%04X:%06X:%06X:%08X", r.nextInt(0x10000), r.nextInt(0x10000),
-          r.nextInt(0x1000000), r.nextInt(0x1000000), r.nextInt() & 0x7fffffff);
+      return String.format(
+          "%04X:%04X:%06X:%06X:%08X",
+          r.nextInt(0x10000),
+          r.nextInt(0x10000),
+          r.nextInt(0x1000000),
+          r.nextInt(0x1000000),
+          r.nextInt() & 0x7fffffff);
     }
   }
 }

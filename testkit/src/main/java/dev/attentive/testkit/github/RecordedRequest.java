@@ -12,12 +12,14 @@ import java.util.Map;
 /**
  * A request the {@link GitHubEmulator} received, copied out of WireMock's request journal.
  *
- * @param method  HTTP method, upper case
- * @param url     path plus query string as sent, e.g. {@code /repos/o/r/pulls/7/files?per_page=100&page=2}
+ * @param method HTTP method, upper case
+ * @param url path plus query string as sent, e.g. {@code
+ *     /repos/o/r/pulls/7/files?per_page=100&page=2}
  * @param headers header name (as sent) to values
- * @param body    request body decoded as UTF-8 ({@code ""} when there is none)
+ * @param body request body decoded as UTF-8 ({@code ""} when there is none)
  */
-public record RecordedRequest(String method, String url, Map<String, List<String>> headers, String body) {
+public record RecordedRequest(
+    String method, String url, Map<String, List<String>> headers, String body) {
 
   public RecordedRequest {
     headers = Map.copyOf(headers);
@@ -29,7 +31,8 @@ public record RecordedRequest(String method, String url, Map<String, List<String
     for (HttpHeader header : request.getHeaders().all()) {
       headers.put(header.key(), List.copyOf(header.values()));
     }
-    String body = request.getBody() == null ? "" : new String(request.getBody(), StandardCharsets.UTF_8);
+    String body =
+        request.getBody() == null ? "" : new String(request.getBody(), StandardCharsets.UTF_8);
     return new RecordedRequest(request.getMethod().getName(), request.getUrl(), headers, body);
   }
 

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RequestJournal {
 
   /**
-   * Counts requests as they arrive, before they are answered: WireMock journals each only after answering it, so
-   * the journal can lag behind (see {@link #settle()}). Registered with the server before it starts.
+   * Counts requests as they arrive, before they are answered: WireMock journals each only after
+   * answering it, so the journal can lag behind (see {@link #settle()}). Registered with the server
+   * before it starts.
    */
   static final class Counter implements StubRequestFilterV2 {
     private final AtomicLong received = new AtomicLong();
@@ -41,7 +42,9 @@ final class RequestJournal {
     this.counter = counter;
   }
 
-  /** How many requests with this method ({@code ANY} for all) had a path fully matching the regex. */
+  /**
+   * How many requests with this method ({@code ANY} for all) had a path fully matching the regex.
+   */
   int count(String method, String urlPathRegex) {
     settle();
     return server.countRequestsMatching(Stubs.pattern(method, urlPathRegex).build()).getCount();
@@ -50,7 +53,8 @@ final class RequestJournal {
   /** The matching requests, oldest first. */
   List<RecordedRequest> requests(String method, String urlPathRegex) {
     settle();
-    List<LoggedRequest> logged = new ArrayList<>(server.findAll(Stubs.pattern(method, urlPathRegex)));
+    List<LoggedRequest> logged =
+        new ArrayList<>(server.findAll(Stubs.pattern(method, urlPathRegex)));
     logged.sort((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()));
     return logged.stream().map(RecordedRequest::of).toList();
   }
@@ -70,12 +74,14 @@ final class RequestJournal {
   }
 
   /**
-   * Waits (at most 5 s) until every request received is in the journal: a test that saw the effect of a request (a
-   * stored review) would otherwise count requests a moment before the last one is journaled.
+   * Waits (at most 5 s) until every request received is in the journal: a test that saw the effect
+   * of a request (a stored review) would otherwise count requests a moment before the last one is
+   * journaled.
    */
   private void settle() {
     long deadline = System.nanoTime() + 5_000_000_000L;
-    while (server.getAllServeEvents().size() < counter.received.get() && System.nanoTime() < deadline) {
+    while (server.getAllServeEvents().size() < counter.received.get()
+        && System.nanoTime() < deadline) {
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {

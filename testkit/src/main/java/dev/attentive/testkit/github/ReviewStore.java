@@ -15,15 +15,17 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The reviews and review comments of the emulator's pull requests, with GitHub's validation of a new review: every
- * comment must sit on a line of its file's patch, on the side it names (RIGHT when it names none), or the whole
- * review is refused with 422 and nothing is recorded.
+ * The reviews and review comments of the emulator's pull requests, with GitHub's validation of a
+ * new review: every comment must sit on a line of its file's patch, on the side it names (RIGHT
+ * when it names none), or the whole review is refused with 422 and nothing is recorded.
  */
 final class ReviewStore {
 
   /** GitHub's limit for review and comment bodies. */
   static final int MAX_BODY = 65536;
-  static final String CREATE_DOCS = "https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request";
+
+  static final String CREATE_DOCS =
+      "https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request";
 
   /** A response to send: status and JSON body. */
   record Answer(int status, String body) {}
@@ -56,10 +58,14 @@ final class ReviewStore {
     this.api = api;
   }
 
-  /** Takes the PR's current head and patches; reviews already there are kept (as on GitHub after a push). */
+  /**
+   * Takes the PR's current head and patches; reviews already there are kept (as on GitHub after a
+   * push).
+   */
   synchronized void register(PullRequestFixture pr, List<PullRequestFixture.FileChange> listed) {
-    Pull pull = pulls.computeIfAbsent(key(pr.ownerRepo(), pr.number()),
-        k -> new Pull(pr.owner(), pr.repo(), pr.number()));
+    Pull pull =
+        pulls.computeIfAbsent(
+            key(pr.ownerRepo(), pr.number()), k -> new Pull(pr.owner(), pr.repo(), pr.number()));
     pull.headSha = pr.headSha();
     Map<String, PatchIndex> files = new LinkedHashMap<>();
     for (PullRequestFixture.FileChange change : listed) {
@@ -89,12 +95,13 @@ final class ReviewStore {
     if (event == null || event.isEmpty()) {
       state = "PENDING";
     } else {
-      state = switch (event) {
-        case "COMMENT" -> "COMMENTED";
-        case "APPROVE" -> "APPROVED";
-        case "REQUEST_CHANGES" -> "CHANGES_REQUESTED";
-        default -> null;
-      };
+      state =
+          switch (event) {
+            case "COMMENT" -> "COMMENTED";
+            case "APPROVE" -> "APPROVED";
+            case "REQUEST_CHANGES" -> "CHANGES_REQUESTED";
+            default -> null;
+          };
       if (state == null) {
         return unprocessable(List.of("Event is not included in the list"));
       }
@@ -108,7 +115,8 @@ final class ReviewStore {
     List<Resolved> comments = new ArrayList<>();
     JsonNode requested = request.path("comments");
     if (!requested.isMissingNode() && !requested.isNull() && !requested.isArray()) {
-      errors.add("Invalid request.\n\nFor 'properties/comments', " + requested + " is not an array.");
+      errors.add(
+          "Invalid request.\n\nFor 'properties/comments', " + requested + " is not an array.");
     }
     for (JsonNode comment : requested.isArray() ? requested : GitHubJson.MAPPER.createArrayNode()) {
       Resolution resolution = resolve(pull, comment);
@@ -121,22 +129,25 @@ final class ReviewStore {
     if (!errors.isEmpty()) {
       return unprocessable(List.copyOf(errors));
     }
-    ObjectNode review = recordReview(pull, login, commitId, state, body == null ? "" : body, comments);
+    ObjectNode review =
+        recordReview(pull, login, commitId, state, body == null ? "" : body, comments);
     return new Answer(200, GitHubJson.write(review));
   }
 
   /** Adds a review as history, unvalidated. */
-  synchronized PostedReview add(String key, String login, String commitId, String body,
-      List<NewReviewComment> comments) {
+  synchronized PostedReview add(
+      String key, String login, String commitId, String body, List<NewReviewComment> comments) {
     Pull pull = pulls.get(key);
     if (pull == null) {
-      throw new IllegalStateException(key + " is not registered; register() the pull request first");
+      throw new IllegalStateException(
+          key + " is not registered; register() the pull request first");
     }
     List<Resolved> resolved = new ArrayList<>();
     for (NewReviewComment c : comments) {
       resolved.add(new Resolved(c.path(), c.line(), c.startLine(), "RIGHT", c.body(), 0, ""));
     }
-    recordReview(pull, login, commitId == null ? pull.headSha : commitId, "COMMENTED", body, resolved);
+    recordReview(
+        pull, login, commitId == null ? pull.headSha : commitId, "COMMENTED", body, resolved);
     return pull.posted.get(pull.posted.size() - 1);
   }
 
@@ -157,7 +168,13 @@ final class ReviewStore {
 
   // ---------------------------------------------------------------- validation
 
-  private record Resolved(String path, int line, Integer startLine, String side, String body, int position,
+  private record Resolved(
+      String path,
+      int line,
+      Integer startLine,
+      String side,
+      String body,
+      int position,
       String diffHunk) {}
 
   /** A comment placed on the diff, or why GitHub would refuse it. */
@@ -176,7 +193,8 @@ final class ReviewStore {
     String path = text(comment, "path");
     String body = text(comment, "body");
     if (path == null || body == null) {
-      return Resolution.refused("Invalid request.\n\n\"path\" and \"body\" are required for every comment.");
+      return Resolution.refused(
+          "Invalid request.\n\n\"path\" and \"body\" are required for every comment.");
     }
     if (body.length() > MAX_BODY) {
       return Resolution.refused("Body is too long (maximum is " + MAX_BODY + " characters)");
@@ -193,14 +211,22 @@ final class ReviewStore {
         }
         PatchIndex.Entry e = at.get();
         boolean right = e.onRight();
-        return Resolution.ok(new Resolved(path, right ? e.newLine() : e.oldLine(), null,
-            right ? "RIGHT" : "LEFT", body, e.position(), patch.diffHunk(e)));
+        return Resolution.ok(
+            new Resolved(
+                path,
+                right ? e.newLine() : e.oldLine(),
+                null,
+                right ? "RIGHT" : "LEFT",
+                body,
+                e.position(),
+                patch.diffHunk(e)));
       }
       return Resolution.refused("Line could not be resolved");
     }
     String side = Optional.ofNullable(text(comment, "side")).orElse("RIGHT");
     if (!side.equals("RIGHT") && !side.equals("LEFT")) {
-      return Resolution.refused("Invalid request.\n\n" + side + " is not a member of [\"LEFT\", \"RIGHT\"].");
+      return Resolution.refused(
+          "Invalid request.\n\n" + side + " is not a member of [\"LEFT\", \"RIGHT\"].");
     }
     int line = comment.get("line").asInt();
     Optional<PatchIndex.Entry> end = patch.line(side, line);
@@ -210,7 +236,8 @@ final class ReviewStore {
     Integer startLine = comment.hasNonNull("start_line") ? comment.get("start_line").asInt() : null;
     if (startLine != null) {
       if (startLine >= line) {
-        return Resolution.refused("pull_request_review_thread.start_line must precede the end line.");
+        return Resolution.refused(
+            "pull_request_review_thread.start_line must precede the end line.");
       }
       String startSide = Optional.ofNullable(text(comment, "start_side")).orElse(side);
       Optional<PatchIndex.Entry> start = patch.line(startSide, startLine);
@@ -219,8 +246,9 @@ final class ReviewStore {
             "pull_request_review_thread.start_line must be part of the same hunk as the line.");
       }
     }
-    return Resolution.ok(new Resolved(path, line, startLine, side, body, end.get().position(),
-        patch.diffHunk(end.get())));
+    return Resolution.ok(
+        new Resolved(
+            path, line, startLine, side, body, end.get().position(), patch.diffHunk(end.get())));
   }
 
   private static Answer unprocessable(List<String> errors) {
@@ -235,7 +263,12 @@ final class ReviewStore {
 
   // ---------------------------------------------------------------- GitHub's JSON
 
-  private ObjectNode recordReview(Pull pull, String login, String commitId, String state, String body,
+  private ObjectNode recordReview(
+      Pull pull,
+      String login,
+      String commitId,
+      String state,
+      String body,
       List<Resolved> comments) {
     long id = reviewIds.incrementAndGet();
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -299,10 +332,12 @@ final class ReviewStore {
       node.put("side", c.side());
       node.put("subject_type", "line");
       pull.commentNodes.add(node);
-      posted.add(new PostedComment(commentId, id, c.path(), c.line(), c.startLine(), c.side(), c.body()));
+      posted.add(
+          new PostedComment(commentId, id, c.path(), c.line(), c.startLine(), c.side(), c.body()));
     }
-    pull.posted.add(new PostedReview(id, login, commitId, state, body,
-        state.equals("PENDING") ? null : now, posted));
+    pull.posted.add(
+        new PostedReview(
+            id, login, commitId, state, body, state.equals("PENDING") ? null : now, posted));
     return review;
   }
 

@@ -8,9 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Pull request reviews, per registered pull request: {@code POST /repos/{o}/{r}/pulls/{n}/reviews} validates the
- * review as GitHub does (see {@link ReviewStore}) and records it, or refuses it whole with 422;
- * {@code GET .../pulls/{n}/reviews} and {@code GET .../pulls/{n}/comments} list what was recorded, paginated.
+ * Pull request reviews, per registered pull request: {@code POST /repos/{o}/{r}/pulls/{n}/reviews}
+ * validates the review as GitHub does (see {@link ReviewStore}) and records it, or refuses it whole
+ * with 422; {@code GET .../pulls/{n}/reviews} and {@code GET .../pulls/{n}/comments} list what was
+ * recorded, paginated.
  */
 final class ReviewsEndpoints {
 
@@ -40,9 +41,14 @@ final class ReviewsEndpoints {
     return store.posted(Stubs.key(ownerRepo, number));
   }
 
-  PostedReview add(String ownerRepo, int number, String login, String body, List<NewReviewComment> comments) {
-    return store.add(Stubs.key(ownerRepo, number), Objects.requireNonNull(login, "login"), null,
-        Objects.requireNonNull(body, "body"), comments);
+  PostedReview add(
+      String ownerRepo, int number, String login, String body, List<NewReviewComment> comments) {
+    return store.add(
+        Stubs.key(ownerRepo, number),
+        Objects.requireNonNull(login, "login"),
+        null,
+        Objects.requireNonNull(body, "body"),
+        comments);
   }
 
   void reset() {
@@ -61,7 +67,8 @@ final class ReviewsEndpoints {
       review = null;
     }
     if (review == null || !review.isObject()) {
-      return EmulatedResponse.json(400, GitHubJson.write(GitHubJson.error("Problems parsing JSON")));
+      return EmulatedResponse.json(
+          400, GitHubJson.write(GitHubJson.error("Problems parsing JSON")));
     }
     ReviewStore.Answer answer = store.create(key(m), review, users.login());
     return EmulatedResponse.json(answer.status(), answer.body());
@@ -73,7 +80,9 @@ final class ReviewsEndpoints {
       return Stubs.notFound();
     }
     String key = key(m);
-    return Pagination.page(request, m.group(4).equals("reviews") ? store.reviews(key) : store.comments(key),
+    return Pagination.page(
+        request,
+        m.group(4).equals("reviews") ? store.reviews(key) : store.comments(key),
         stubs.baseUrl());
   }
 

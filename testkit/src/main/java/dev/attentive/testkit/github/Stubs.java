@@ -18,10 +18,11 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * What every endpoint area shares: the started WireMock server, its base URL and GitHub's JSON shapes, and the way
- * stubs are added. Stub precedence is WireMock's priority, lower wins: credential 401s ({@link #PRIORITY_AUTH}),
- * injected failures ({@link #PRIORITY_FAILURE}), the endpoints ({@link #PRIORITY_STUB}, also WireMock's default for
- * stubs a test adds itself, of which the newest wins), and the 404 catch-all ({@link #PRIORITY_NOT_FOUND}).
+ * What every endpoint area shares: the started WireMock server, its base URL and GitHub's JSON
+ * shapes, and the way stubs are added. Stub precedence is WireMock's priority, lower wins:
+ * credential 401s ({@link #PRIORITY_AUTH}), injected failures ({@link #PRIORITY_FAILURE}), the
+ * endpoints ({@link #PRIORITY_STUB}, also WireMock's default for stubs a test adds itself, of which
+ * the newest wins), and the 404 catch-all ({@link #PRIORITY_NOT_FOUND}).
  */
 final class Stubs {
 
@@ -55,12 +56,20 @@ final class Stubs {
     return json;
   }
 
-  /** Answers requests with this method ({@code ANY} or {@code *} for all) and path regex with {@code handler}. */
-  void serve(String method, String urlPathRegex, Function<RecordedRequest, EmulatedResponse> handler) {
+  /**
+   * Answers requests with this method ({@code ANY} or {@code *} for all) and path regex with {@code
+   * handler}.
+   */
+  void serve(
+      String method, String urlPathRegex, Function<RecordedRequest, EmulatedResponse> handler) {
     Objects.requireNonNull(handler, "handler");
-    server.stubFor(mapping(method, urlPathRegex).atPriority(PRIORITY_STUB)
-        .willReturn(response(200, "{}").withTransformers(Handlers.NAME)
-            .withTransformerParameter(Handlers.PARAMETER, handlers.add(handler))));
+    server.stubFor(
+        mapping(method, urlPathRegex)
+            .atPriority(PRIORITY_STUB)
+            .willReturn(
+                response(200, "{}")
+                    .withTransformers(Handlers.NAME)
+                    .withTransformerParameter(Handlers.PARAMETER, handlers.add(handler))));
   }
 
   /** Adds the stub at the endpoints' priority, replacing the one with the same id. */
@@ -79,8 +88,10 @@ final class Stubs {
 
   /** Everything the endpoints did not answer: GitHub's 404. */
   void installNotFound() {
-    server.stubFor(any(anyUrl()).atPriority(PRIORITY_NOT_FOUND)
-        .willReturn(response(404, GitHubJson.write(GitHubJson.error("Not Found")))));
+    server.stubFor(
+        any(anyUrl())
+            .atPriority(PRIORITY_NOT_FOUND)
+            .willReturn(response(404, GitHubJson.write(GitHubJson.error("Not Found")))));
   }
 
   static ResponseDefinitionBuilder response(int status, String body) {
@@ -93,7 +104,8 @@ final class Stubs {
 
   static MappingBuilder mapping(String method, String urlPathRegex) {
     RequestMethod m = method(method);
-    return m.equals(RequestMethod.ANY) ? any(urlPathMatching(urlPathRegex))
+    return m.equals(RequestMethod.ANY)
+        ? any(urlPathMatching(urlPathRegex))
         : request(m.getName(), urlPathMatching(urlPathRegex));
   }
 

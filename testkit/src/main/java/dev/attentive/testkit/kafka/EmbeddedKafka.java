@@ -27,10 +27,12 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * A real single-node KRaft broker (combined broker + controller) in this JVM, on a free loopback port.
+ * A real single-node KRaft broker (combined broker + controller) in this JVM, on a free loopback
+ * port.
  *
- * <p>Built on Kafka's own test kit, which has no compatibility promise: this class is the only place that touches
- * it. Transactions work (replication factors are 1), so exactly-once Kafka Streams apps run against it.
+ * <p>Built on Kafka's own test kit, which has no compatibility promise: this class is the only
+ * place that touches it. Transactions work (replication factors are 1), so exactly-once Kafka
+ * Streams apps run against it.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -39,27 +41,34 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private EmbeddedKafka(KafkaClusterTestKit cluster) {
     this.cluster = cluster;
-    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+    this.admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
   }
 
-  /** Formats, starts and waits for a broker, then creates Attentive's topics with the given partition count. */
+  /**
+   * Formats, starts and waits for a broker, then creates Attentive's topics with the given
+   * partition count.
+   */
   public static EmbeddedKafka start(int partitions) {
     KafkaClusterTestKit cluster = null;
     try {
-      cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-          .setCombined(true)
-          .setNumBrokerNodes(1)
-          .setNumControllerNodes(1)
-          .build())
-          .setConfigProp("offsets.topic.replication.factor", "1")
-          .setConfigProp("offsets.topic.num.partitions", "4")
-          .setConfigProp("transaction.state.log.replication.factor", "1")
-          .setConfigProp("transaction.state.log.min.isr", "1")
-          .setConfigProp("transaction.state.log.num.partitions", "4")
-          .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-          .setConfigProp("group.initial.rebalance.delay.ms", "0")
-          .setConfigProp("auto.create.topics.enable", "false")
-          .build();
+      cluster =
+          new KafkaClusterTestKit.Builder(
+                  new TestKitNodes.Builder()
+                      .setCombined(true)
+                      .setNumBrokerNodes(1)
+                      .setNumControllerNodes(1)
+                      .build())
+              .setConfigProp("offsets.topic.replication.factor", "1")
+              .setConfigProp("offsets.topic.num.partitions", "4")
+              .setConfigProp("transaction.state.log.replication.factor", "1")
+              .setConfigProp("transaction.state.log.min.isr", "1")
+              .setConfigProp("transaction.state.log.num.partitions", "4")
+              .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+              .setConfigProp("group.initial.rebalance.delay.ms", "0")
+              .setConfigProp("auto.create.topics.enable", "false")
+              .build();
       cluster.format();
       cluster.startup();
       cluster.waitForReadyBrokers();
@@ -95,7 +104,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+    try (var producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("cannot write to " + topic + ": " + e, e);
@@ -103,32 +113,43 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /**
-   * Reads every committed record of a topic from the beginning, polling until {@code expected} records were seen or
-   * {@code timeout} passed, whichever comes first (so a test can also prove that nothing more arrives).
+   * Reads every committed record of a topic from the beginning, polling until {@code expected}
+   * records were seen or {@code timeout} passed, whichever comes first (so a test can also prove
+   * that nothing more arrives).
    */
   public <V> List<ConsumerRecord<String, V>> readCommitted(
       String topic, Deserializer<V> valueDeserializer, int expected, Duration timeout) {
     List<ConsumerRecord<String, byte[]>> raw = readRaw(topic, expected, timeout);
     List<ConsumerRecord<String, V>> out = new ArrayList<>(raw.size());
     for (var r : raw) {
-      out.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(),
-          valueDeserializer.deserialize(topic, r.value())));
+      out.add(
+          new ConsumerRecord<>(
+              r.topic(),
+              r.partition(),
+              r.offset(),
+              r.key(),
+              valueDeserializer.deserialize(topic, r.value())));
     }
     return out;
   }
 
   /**
-   * Polls a topic from the beginning (committed records only) until {@code expected} values match, or the timeout
-   * passes; returns the matching values in partition-offset order of arrival. Values that do not deserialize are
-   * skipped (a test that wants them reads raw).
+   * Polls a topic from the beginning (committed records only) until {@code expected} values match,
+   * or the timeout passes; returns the matching values in partition-offset order of arrival. Values
+   * that do not deserialize are skipped (a test that wants them reads raw).
    */
-  public <V> List<V> await(String topic, Deserializer<V> valueDeserializer, java.util.function.Predicate<V> match,
-      int expected, Duration timeout) {
+  public <V> List<V> await(
+      String topic,
+      Deserializer<V> valueDeserializer,
+      java.util.function.Predicate<V> match,
+      int expected,
+      Duration timeout) {
     List<V> matching = new ArrayList<>();
     try (var consumer = newConsumer()) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-          .map(p -> new TopicPartition(topic, p.partition()))
-          .toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       long deadline = System.nanoTime() + timeout.toNanos();
@@ -158,12 +179,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
-  public List<ConsumerRecord<String, byte[]>> readRaw(String topic, int expected, Duration timeout) {
+  public List<ConsumerRecord<String, byte[]>> readRaw(
+      String topic, int expected, Duration timeout) {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (var consumer = newConsumer()) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-          .map(p -> new TopicPartition(topic, p.partition()))
-          .toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       long deadline = System.nanoTime() + timeout.toNanos();

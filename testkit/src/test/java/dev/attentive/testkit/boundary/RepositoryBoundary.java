@@ -18,15 +18,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds references to paths outside the repository in its sources, tests, scripts, build files and documents: a fresh
- * clone must build and test with nothing beside it, and CI (which has a folder of shared material beside its
- * checkout) would not notice otherwise.
+ * Finds references to paths outside the repository in its sources, tests, scripts, build files and
+ * documents: a fresh clone must build and test with nothing beside it, and CI (which has a folder
+ * of shared material beside its checkout) would not notice otherwise.
  *
- * <p>Reported, with file and line: the folder of shared material beside the checkout ({@code shared} reached with
- * {@code ..}, or its {@code fixtures}), absolute paths into home or workspace folders (the folders {@code work},
- * {@code root} and {@code home} at the top of the file system), and relative paths whose leading {@code ..} segments
- * climb above the repository root from the file's own folder. Nothing is exempt: there is no list of allowed files or
- * lines.
+ * <p>Reported, with file and line: the folder of shared material beside the checkout ({@code
+ * shared} reached with {@code ..}, or its {@code fixtures}), absolute paths into home or workspace
+ * folders (the folders {@code work}, {@code root} and {@code home} at the top of the file system),
+ * and relative paths whose leading {@code ..} segments climb above the repository root from the
+ * file's own folder. Nothing is exempt: there is no list of allowed files or lines.
  */
 final class RepositoryBoundary {
 
@@ -38,22 +38,53 @@ final class RepositoryBoundary {
     }
   }
 
-  private static final Set<String> EXTENSIONS = Set.of("java", "xml", "properties", "yml", "yaml", "sh", "md",
-      "tpl", "txt", "json", "patch", "conf", "config", "gradle", "kts", "toml", "cfg", "env");
+  private static final Set<String> EXTENSIONS =
+      Set.of(
+          "java",
+          "xml",
+          "properties",
+          "yml",
+          "yaml",
+          "sh",
+          "md",
+          "tpl",
+          "txt",
+          "json",
+          "patch",
+          "conf",
+          "config",
+          "gradle",
+          "kts",
+          "toml",
+          "cfg",
+          "env");
+
   /** Folders whose every text file is a script or setting, whatever its name. */
   private static final Set<String> SCRIPT_FOLDERS = Set.of("bin", ".ci", ".mvn", ".github");
+
   private static final Set<String> NEVER_SCANNED = Set.of(".git", "target");
   // Written in pieces so that this file does not report itself.
   private static final String UP = "..";
   private static final String SHARED = "shared";
-  private static final List<Rule> RULES = List.of(
-      new Rule(Pattern.compile(Pattern.quote(UP + "/" + SHARED)), "the shared folder beside the checkout"),
-      new Rule(Pattern.compile(Pattern.quote(SHARED + "/fixtures")), "the shared folder's fixtures"),
-      // an absolute path, not a URL's path: nothing path-like or word-like right before the slash
-      new Rule(Pattern.compile("(?<![\\w.~/\\-])/(?:work|root|home)/"), "an absolute path outside the repository"));
-  /** A relative path's leading {@code ..} segments: starting a token, then {@code /} or the token's end. */
-  private static final Pattern CLIMB = Pattern.compile(
-      "(?<=^|[\\s\"'`(=:,<>\\[{])(\\.\\.(?:/\\.\\.)*)(?=/|$|[\\s\"'`)\\]}<>,;])");
+  private static final List<Rule> RULES =
+      List.of(
+          new Rule(
+              Pattern.compile(Pattern.quote(UP + "/" + SHARED)),
+              "the shared folder beside the checkout"),
+          new Rule(
+              Pattern.compile(Pattern.quote(SHARED + "/fixtures")), "the shared folder's fixtures"),
+          // an absolute path, not a URL's path: nothing path-like or word-like right before the
+          // slash
+          new Rule(
+              Pattern.compile("(?<![\\w.~/\\-])/(?:work|root|home)/"),
+              "an absolute path outside the repository"));
+
+  /**
+   * A relative path's leading {@code ..} segments: starting a token, then {@code /} or the token's
+   * end.
+   */
+  private static final Pattern CLIMB =
+      Pattern.compile("(?<=^|[\\s\"'`(=:,<>\\[{])(\\.\\.(?:/\\.\\.)*)(?=/|$|[\\s\"'`)\\]}<>,;])");
 
   private record Rule(Pattern pattern, String reason) {}
 
@@ -64,8 +95,9 @@ final class RepositoryBoundary {
   }
 
   /**
-   * The repository root above {@code start}: the first folder upwards holding a {@code .git} entry (a folder, or a
-   * worktree's file) or the parent POM ({@code artifactId} attentive-parent, not as its {@code <parent>}).
+   * The repository root above {@code start}: the first folder upwards holding a {@code .git} entry
+   * (a folder, or a worktree's file) or the parent POM ({@code artifactId} attentive-parent, not as
+   * its {@code <parent>}).
    */
   static Path rootAbove(Path start) {
     for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
@@ -103,8 +135,11 @@ final class RepositoryBoundary {
     Path relative = root.relativize(file.toAbsolutePath().normalize());
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
     } catch (CharacterCodingException e) {
       return List.of(); // not text
     }
@@ -122,8 +157,16 @@ final class RepositoryBoundary {
       while (climb.find()) {
         int ups = (climb.group(1).length() + 1) / 3;
         if (ups > depth) {
-          findings.add(new Finding(relative, i + 1, "climbs " + ups + " folder(s) from a file " + depth
-              + " below the repository root", line));
+          findings.add(
+              new Finding(
+                  relative,
+                  i + 1,
+                  "climbs "
+                      + ups
+                      + " folder(s) from a file "
+                      + depth
+                      + " below the repository root",
+                  line));
           break;
         }
       }
@@ -131,25 +174,31 @@ final class RepositoryBoundary {
     return findings;
   }
 
-  /** Text files that the repository keeps: by extension, Dockerfiles, and anything in a script folder. */
+  /**
+   * Text files that the repository keeps: by extension, Dockerfiles, and anything in a script
+   * folder.
+   */
   private List<Path> files(Set<String> ignored) throws IOException {
     List<Path> files = new ArrayList<>();
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-        String name = dir.equals(root) ? "" : dir.getFileName().toString();
-        return NEVER_SCANNED.contains(name) || ignored.contains(name) ? FileVisitResult.SKIP_SUBTREE
-            : FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+            String name = dir.equals(root) ? "" : dir.getFileName().toString();
+            return NEVER_SCANNED.contains(name) || ignored.contains(name)
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-        if (attributes.isRegularFile() && scanned(root.relativize(file))) {
-          files.add(file);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile() && scanned(root.relativize(file))) {
+              files.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
     files.sort(null);
     return files;
   }
@@ -161,13 +210,18 @@ final class RepositoryBoundary {
     if (dot > 0 && EXTENSIONS.contains(lower.substring(dot + 1))) {
       return true;
     }
-    if (lower.startsWith("dockerfile") || lower.endsWith(".dockerfile") || lower.startsWith("containerfile")) {
+    if (lower.startsWith("dockerfile")
+        || lower.endsWith(".dockerfile")
+        || lower.startsWith("containerfile")) {
       return true;
     }
     return relative.getNameCount() > 1 && SCRIPT_FOLDERS.contains(relative.getName(0).toString());
   }
 
-  /** Folder names the root {@code .gitignore} ignores outright ({@code name/} lines): not the repository's files. */
+  /**
+   * Folder names the root {@code .gitignore} ignores outright ({@code name/} lines): not the
+   * repository's files.
+   */
   private Set<String> ignoredFolders() throws IOException {
     Set<String> names = new HashSet<>();
     Path gitignore = root.resolve(".gitignore");

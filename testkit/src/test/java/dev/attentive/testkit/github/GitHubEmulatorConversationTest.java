@@ -12,7 +12,10 @@ import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
 
-/** Collaborator permissions and PR conversation comments, through the kohsuke client as the services use them. */
+/**
+ * Collaborator permissions and PR conversation comments, through the kohsuke client as the services
+ * use them.
+ */
 class GitHubEmulatorConversationTest {
 
   private static GitHubEmulator emulator;
@@ -22,8 +25,12 @@ class GitHubEmulatorConversationTest {
   static void start() throws Exception {
     emulator = GitHubEmulator.start();
     emulator.authenticatedUser("attentive-bot");
-    emulator.pullRequest("octo/chat", 5).head("a".repeat(40)).base("b".repeat(40))
-        .file("A.java", "added", "@@ -0,0 +1 @@\n+class A {}").register();
+    emulator
+        .pullRequest("octo/chat", 5)
+        .head("a".repeat(40))
+        .base("b".repeat(40))
+        .file("A.java", "added", "@@ -0,0 +1 @@\n+class A {}")
+        .register();
     client = new GitHubBuilder().withEndpoint(emulator.baseUrl()).withOAuthToken("t").build();
   }
 
@@ -42,8 +49,11 @@ class GitHubEmulatorConversationTest {
     assertThat(repo.getPermission("mia")).isEqualTo(GHPermissionType.WRITE);
     assertThat(repo.getPermission("ada")).isEqualTo(GHPermissionType.ADMIN);
     assertThat(repo.getPermission("tom")).isEqualTo(GHPermissionType.READ);
-    assertThat(repo.getPermission("someone-else")).as("public repository").isEqualTo(GHPermissionType.READ);
-    assertThat(emulator.requests("GET", "/repos/octo/chat/collaborators/mia/permission")).hasSize(1);
+    assertThat(repo.getPermission("someone-else"))
+        .as("public repository")
+        .isEqualTo(GHPermissionType.READ);
+    assertThat(emulator.requests("GET", "/repos/octo/chat/collaborators/mia/permission"))
+        .hasSize(1);
   }
 
   @Test
@@ -55,10 +65,13 @@ class GitHubEmulatorConversationTest {
 
     assertThat(posted.getBody()).isEqualTo("Hello from the bot");
     assertThat(posted.getId()).isPositive();
-    assertThat(emulator.issueComments("octo/chat", 5)).extracting(PostedIssueComment::body, PostedIssueComment::author)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("Hello from the bot", "attentive-bot"),
+    assertThat(emulator.issueComments("octo/chat", 5))
+        .extracting(PostedIssueComment::body, PostedIssueComment::author)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Hello from the bot", "attentive-bot"),
             org.assertj.core.groups.Tuple.tuple("Second", "attentive-bot"));
-    assertThat(pr.listComments().toList()).extracting(GHIssueComment::getBody)
+    assertThat(pr.listComments().toList())
+        .extracting(GHIssueComment::getBody)
         .containsExactly("Hello from the bot", "Second");
   }
 }

@@ -29,7 +29,8 @@ class GitHubEmulatorTest {
 
   private static final String HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
   private static final String BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
-  private static final String PATCH = "@@ -1,2 +1,3 @@\n-old line\n+new line\n+another line\n context";
+  private static final String PATCH =
+      "@@ -1,2 +1,3 @@\n-old line\n+new line\n+another line\n context";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static GitHubEmulator emulator;
@@ -55,7 +56,8 @@ class GitHubEmulatorTest {
   }
 
   private HttpResponse<String> rawGet(String pathAndQuery, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + pathAndQuery)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(emulator.baseUrl() + pathAndQuery)).GET();
     if (token != null) {
       request.header("Authorization", "token " + token);
     }
@@ -63,7 +65,9 @@ class GitHubEmulatorTest {
   }
 
   private static List<String> names(int count) {
-    return IntStream.range(0, count).mapToObj(i -> String.format("src/main/File%04d.java", i)).toList();
+    return IntStream.range(0, count)
+        .mapToObj(i -> String.format("src/main/File%04d.java", i))
+        .toList();
   }
 
   @Test
@@ -74,9 +78,15 @@ class GitHubEmulatorTest {
 
   @Test
   void kohsukeReadsRepositoryAndPullRequest() throws Exception {
-    emulator.pullRequest("octo/widgets", 7)
-        .head(HEAD).base(BASE).headRef("feature/widgets").title("Add widgets").body("Adds the widgets.")
-        .draft(true).commits(3)
+    emulator
+        .pullRequest("octo/widgets", 7)
+        .head(HEAD)
+        .base(BASE)
+        .headRef("feature/widgets")
+        .title("Add widgets")
+        .body("Adds the widgets.")
+        .draft(true)
+        .commits(3)
         .file("src/Widget.java", "modified", PATCH)
         .file("README.md", "added", "@@ -0,0 +1,2 @@\n+# Widgets\n+hello")
         .register();
@@ -112,7 +122,8 @@ class GitHubEmulatorTest {
     assertThat(pr.getCommits()).isEqualTo(3);
     assertThat(pr.getHtmlUrl().toString()).isEqualTo("https://github.com/octo/widgets/pull/7");
     assertThat(pr.getDiffUrl().toString()).isEqualTo("https://github.com/octo/widgets/pull/7.diff");
-    assertThat(pr.getUrl().toString()).isEqualTo(emulator.baseUrl() + "/repos/octo/widgets/pulls/7");
+    assertThat(pr.getUrl().toString())
+        .isEqualTo(emulator.baseUrl() + "/repos/octo/widgets/pulls/7");
 
     assertThat(emulator.requestCount("GET", "/repos/octo/widgets")).isEqualTo(1);
     assertThat(emulator.requestCount("GET", "/repos/octo/widgets/pulls/7")).isEqualTo(1);
@@ -125,7 +136,9 @@ class GitHubEmulatorTest {
 
   @Test
   void fileObjectsHaveGitHubsFields() throws Exception {
-    emulator.pullRequest("octo/widgets", 3).head(HEAD)
+    emulator
+        .pullRequest("octo/widgets", 3)
+        .head(HEAD)
         .file("src/My Widget.java", "modified", PATCH)
         .binaryFile("img/logo.png")
         .renamedFile("src/New.java", "src/Old.java", "@@ -3 +3 @@\n-a\n+b")
@@ -133,10 +146,12 @@ class GitHubEmulatorTest {
         .file("gone.txt", "removed", "@@ -1,2 +0,0 @@\n-x\n-y")
         .register();
 
-    List<GHPullRequestFileDetail> files = client("t").getRepository("octo/widgets").getPullRequest(3)
-        .listFiles().toList();
-    assertThat(files).extracting(GHPullRequestFileDetail::getFilename)
-        .containsExactly("src/My Widget.java", "img/logo.png", "src/New.java", "docs/moved.md", "gone.txt");
+    List<GHPullRequestFileDetail> files =
+        client("t").getRepository("octo/widgets").getPullRequest(3).listFiles().toList();
+    assertThat(files)
+        .extracting(GHPullRequestFileDetail::getFilename)
+        .containsExactly(
+            "src/My Widget.java", "img/logo.png", "src/New.java", "docs/moved.md", "gone.txt");
 
     GHPullRequestFileDetail modified = files.get(0);
     assertThat(modified.getStatus()).isEqualTo("modified");
@@ -151,7 +166,8 @@ class GitHubEmulatorTest {
     assertThat(modified.getRawUrl().toString())
         .isEqualTo("https://github.com/octo/widgets/raw/" + HEAD + "/src/My%20Widget.java");
     assertThat(modified.getContentsUrl().toString())
-        .isEqualTo(emulator.baseUrl() + "/repos/octo/widgets/contents/src/My%20Widget.java?ref=" + HEAD);
+        .isEqualTo(
+            emulator.baseUrl() + "/repos/octo/widgets/contents/src/My%20Widget.java?ref=" + HEAD);
 
     GHPullRequestFileDetail binary = files.get(1);
     assertThat(binary.getStatus()).isEqualTo("added");
@@ -179,9 +195,19 @@ class GitHubEmulatorTest {
     assertThat(raw.get(0).has("previous_filename")).isFalse();
     assertThat(raw.get(1).has("patch")).isFalse();
     assertThat(raw.get(2).get("previous_filename").asText()).isEqualTo("src/Old.java");
-    assertThat(raw.get(0).fieldNames()).toIterable().containsExactly(
-        "sha", "filename", "status", "additions", "deletions", "changes", "blob_url", "raw_url", "contents_url",
-        "patch");
+    assertThat(raw.get(0).fieldNames())
+        .toIterable()
+        .containsExactly(
+            "sha",
+            "filename",
+            "status",
+            "additions",
+            "deletions",
+            "changes",
+            "blob_url",
+            "raw_url",
+            "contents_url",
+            "patch");
   }
 
   @Test
@@ -194,15 +220,21 @@ class GitHubEmulatorTest {
     GHPullRequest pr = client("t").getRepository("octo/big").getPullRequest(12);
     List<GHPullRequestFileDetail> files = pr.listFiles().withPageSize(100).toList();
 
-    assertThat(files).extracting(GHPullRequestFileDetail::getFilename).containsExactlyElementsOf(names);
+    assertThat(files)
+        .extracting(GHPullRequestFileDetail::getFilename)
+        .containsExactlyElementsOf(names);
     List<RecordedRequest> pages = emulator.requests("GET", "/repos/octo/big/pulls/12/files");
     assertThat(pages).hasSize(3);
-    assertThat(pages).extracting(r -> r.queryParam("per_page")).containsExactly("100", "100", "100");
+    assertThat(pages)
+        .extracting(r -> r.queryParam("per_page"))
+        .containsExactly("100", "100", "100");
     assertThat(pages).extracting(r -> r.queryParam("page")).containsExactly(null, "2", "3");
     assertThat(emulator.requestCount("GET", "/repos/octo/big/pulls/12/files")).isEqualTo(3);
 
-    // without a page size kohsuke sends no per_page, so GitHub's default of 30 applies: ceil(250 / 30) = 9 pages
-    assertThat(pr.listFiles().toList()).extracting(GHPullRequestFileDetail::getFilename)
+    // without a page size kohsuke sends no per_page, so GitHub's default of 30 applies: ceil(250 /
+    // 30) = 9 pages
+    assertThat(pr.listFiles().toList())
+        .extracting(GHPullRequestFileDetail::getFilename)
         .containsExactlyElementsOf(names);
     assertThat(emulator.requestCount("GET", "/repos/octo/big/pulls/12/files")).isEqualTo(3 + 9);
   }
@@ -217,26 +249,46 @@ class GitHubEmulatorTest {
     HttpResponse<String> first = rawGet("/repos/octo/big/pulls/5/files?per_page=100", null);
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(MAPPER.readTree(first.body()).size()).isEqualTo(100);
-    assertThat(first.headers().firstValue("Link")).hasValue(
-        "<" + files + "?per_page=100&page=2>; rel=\"next\", <" + files + "?per_page=100&page=3>; rel=\"last\"");
+    assertThat(first.headers().firstValue("Link"))
+        .hasValue(
+            "<"
+                + files
+                + "?per_page=100&page=2>; rel=\"next\", <"
+                + files
+                + "?per_page=100&page=3>; rel=\"last\"");
 
     HttpResponse<String> middle = rawGet("/repos/octo/big/pulls/5/files?per_page=100&page=2", null);
-    assertThat(MAPPER.readTree(middle.body()).get(0).get("filename").asText()).isEqualTo("src/main/File0100.java");
-    assertThat(middle.headers().firstValue("Link")).hasValue(
-        "<" + files + "?per_page=100&page=1>; rel=\"prev\", "
-            + "<" + files + "?per_page=100&page=3>; rel=\"next\", "
-            + "<" + files + "?per_page=100&page=3>; rel=\"last\", "
-            + "<" + files + "?per_page=100&page=1>; rel=\"first\"");
+    assertThat(MAPPER.readTree(middle.body()).get(0).get("filename").asText())
+        .isEqualTo("src/main/File0100.java");
+    assertThat(middle.headers().firstValue("Link"))
+        .hasValue(
+            "<"
+                + files
+                + "?per_page=100&page=1>; rel=\"prev\", "
+                + "<"
+                + files
+                + "?per_page=100&page=3>; rel=\"next\", "
+                + "<"
+                + files
+                + "?per_page=100&page=3>; rel=\"last\", "
+                + "<"
+                + files
+                + "?per_page=100&page=1>; rel=\"first\"");
 
     HttpResponse<String> last = rawGet("/repos/octo/big/pulls/5/files?per_page=100&page=3", null);
     assertThat(MAPPER.readTree(last.body()).size()).isEqualTo(50);
-    assertThat(last.headers().firstValue("Link")).hasValue(
-        "<" + files + "?per_page=100&page=2>; rel=\"prev\", <" + files + "?per_page=100&page=1>; rel=\"first\"");
+    assertThat(last.headers().firstValue("Link"))
+        .hasValue(
+            "<"
+                + files
+                + "?per_page=100&page=2>; rel=\"prev\", <"
+                + files
+                + "?per_page=100&page=1>; rel=\"first\"");
 
     HttpResponse<String> defaults = rawGet("/repos/octo/big/pulls/5/files", null);
     assertThat(MAPPER.readTree(defaults.body()).size()).isEqualTo(30);
-    assertThat(defaults.headers().firstValue("Link")).hasValue(
-        "<" + files + "?page=2>; rel=\"next\", <" + files + "?page=9>; rel=\"last\"");
+    assertThat(defaults.headers().firstValue("Link"))
+        .hasValue("<" + files + "?page=2>; rel=\"next\", <" + files + "?page=9>; rel=\"last\"");
 
     HttpResponse<String> capped = rawGet("/repos/octo/big/pulls/5/files?per_page=500", null);
     assertThat(MAPPER.readTree(capped.body()).size()).isEqualTo(100);
@@ -264,14 +316,16 @@ class GitHubEmulatorTest {
     assertThat(pr.getAdditions()).isEqualTo(3005);
     List<GHPullRequestFileDetail> files = pr.listFiles().withPageSize(100).toList();
     assertThat(files).hasSize(3000);
-    assertThat(files).extracting(GHPullRequestFileDetail::getFilename)
+    assertThat(files)
+        .extracting(GHPullRequestFileDetail::getFilename)
         .containsExactlyElementsOf(names.subList(0, 3000));
     assertThat(emulator.requestCount("GET", "/repos/octo/huge/pulls/9/files")).isEqualTo(30);
   }
 
   @Test
   void reRegisteringReplacesTheServedState() throws Exception {
-    PullRequestFixture fixture = emulator.pullRequest("octo/widgets", 4).head(HEAD).file("a.txt", "added", null);
+    PullRequestFixture fixture =
+        emulator.pullRequest("octo/widgets", 4).head(HEAD).file("a.txt", "added", null);
     fixture.register();
     assertThat(emulator.pullRequest("octo/widgets", 4)).isSameAs(fixture);
     String newHead = "0123456789abcdef0123456789abcdef01234567";
@@ -279,7 +333,9 @@ class GitHubEmulatorTest {
 
     GHPullRequest pr = client("t").getRepository("octo/widgets").getPullRequest(4);
     assertThat(pr.getHead().getSha()).isEqualTo(newHead);
-    assertThat(pr.listFiles().toList()).extracting(GHPullRequestFileDetail::getFilename).containsExactly("b.txt");
+    assertThat(pr.listFiles().toList())
+        .extracting(GHPullRequestFileDetail::getFilename)
+        .containsExactly("b.txt");
   }
 
   @Test
@@ -287,24 +343,34 @@ class GitHubEmulatorTest {
     emulator.pullRequest("octo/widgets", 7).head(HEAD).register();
     emulator.requireToken("s3cret");
 
-    assertThat(client("s3cret").getRepository("octo/widgets").getPullRequest(7).getHead().getSha()).isEqualTo(HEAD);
+    assertThat(client("s3cret").getRepository("octo/widgets").getPullRequest(7).getHead().getSha())
+        .isEqualTo(HEAD);
 
     // build() swallows the 401 of its GET /user; the first real call fails
     GitHub wrong = client("wrong");
     assertThat(emulator.requestCount("GET", "/user")).isEqualTo(2);
     assertThatThrownBy(() -> wrong.getRepository("octo/widgets"))
-        .isInstanceOfSatisfying(HttpException.class, e -> {
-          assertThat(e.getResponseCode()).isEqualTo(401);
-          assertThat(e.getMessage()).contains("Bad credentials");
-        });
+        .isInstanceOfSatisfying(
+            HttpException.class,
+            e -> {
+              assertThat(e.getResponseCode()).isEqualTo(401);
+              assertThat(e.getMessage()).contains("Bad credentials");
+            });
 
     HttpResponse<String> anonymous = rawGet("/repos/octo/widgets", null);
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(MAPPER.readTree(anonymous.body())).isEqualTo(MAPPER.readTree(
-        "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\"}"));
+    assertThat(MAPPER.readTree(anonymous.body()))
+        .isEqualTo(
+            MAPPER.readTree(
+                "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\"}"));
 
-    HttpResponse<String> bearer = http.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/repos/octo/widgets"))
-        .header("Authorization", "Bearer s3cret").GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> bearer =
+        http.send(
+            HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/repos/octo/widgets"))
+                .header("Authorization", "Bearer s3cret")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(bearer.statusCode()).isEqualTo(200);
     assertThat(rawGet("/repos/octo/widgets", "s3cret-but-longer").statusCode()).isEqualTo(401);
 
@@ -337,7 +403,8 @@ class GitHubEmulatorTest {
     emulator.failNext("GET", "/repos/octo/widgets/pulls/7", 502, 1);
 
     assertThatThrownBy(() -> repo.getPullRequest(7))
-        .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.getResponseCode()).isEqualTo(502));
+        .isInstanceOfSatisfying(
+            HttpException.class, e -> assertThat(e.getResponseCode()).isEqualTo(502));
     assertThat(repo.getPullRequest(7).getHead().getSha()).isEqualTo(HEAD);
     assertThat(emulator.requestCount("GET", "/repos/octo/widgets/pulls/7")).isEqualTo(2);
   }
@@ -355,10 +422,12 @@ class GitHubEmulatorTest {
 
     HttpResponse<String> missing = rawGet("/repos/nobody/nothing", null);
     assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(MAPPER.readTree(missing.body())).isEqualTo(MAPPER.readTree(
-        "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\"}"));
-    assertThatThrownBy(() -> github.getRepository("nobody/nothing")).isInstanceOf(
-        org.kohsuke.github.GHFileNotFoundException.class);
+    assertThat(MAPPER.readTree(missing.body()))
+        .isEqualTo(
+            MAPPER.readTree(
+                "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\"}"));
+    assertThatThrownBy(() -> github.getRepository("nobody/nothing"))
+        .isInstanceOf(org.kohsuke.github.GHFileNotFoundException.class);
   }
 
   @Test
@@ -367,22 +436,30 @@ class GitHubEmulatorTest {
     HttpResponse<String> first = rawGet("/repos/octo/widgets/pulls/7", null);
     HttpResponse<String> second = rawGet("/repos/octo/widgets", null);
 
-    assertThat(first.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
-    assertThat(first.headers().firstValue("X-GitHub-Media-Type")).hasValue("github.v3; format=json");
+    assertThat(first.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
+    assertThat(first.headers().firstValue("X-GitHub-Media-Type"))
+        .hasValue("github.v3; format=json");
     assertThat(first.headers().firstValue("X-RateLimit-Limit")).hasValue("5000");
     assertThat(first.headers().firstValue("X-RateLimit-Used")).hasValue("1");
     assertThat(first.headers().firstValue("X-RateLimit-Remaining")).hasValue("4999");
     assertThat(first.headers().firstValue("X-RateLimit-Resource")).hasValue("core");
-    assertThat(first.headers().firstValue("Date")).hasValueSatisfying(
-        date -> assertThat(date).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"));
+    assertThat(first.headers().firstValue("Date"))
+        .hasValueSatisfying(
+            date ->
+                assertThat(date)
+                    .matches(
+                        "[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"));
     assertThat(first.headers().firstValue("Matched-Stub-Id")).isEmpty();
     assertThat(second.headers().firstValue("X-RateLimit-Used")).hasValue("2");
     assertThat(second.headers().firstValue("X-RateLimit-Remaining")).hasValue("4998");
     long reset = Long.parseLong(first.headers().firstValue("X-RateLimit-Reset").orElseThrow());
-    assertThat(reset).isBetween(System.currentTimeMillis() / 1000, System.currentTimeMillis() / 1000 + 3600);
+    assertThat(reset)
+        .isBetween(System.currentTimeMillis() / 1000, System.currentTimeMillis() / 1000 + 3600);
 
     HttpResponse<String> notFound = rawGet("/nope", null);
-    assertThat(notFound.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    assertThat(notFound.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
     assertThat(notFound.headers().firstValue("X-RateLimit-Used")).hasValue("3");
 
     JsonNode rate = MAPPER.readTree(rawGet("/rate_limit", null).body());
@@ -393,12 +470,17 @@ class GitHubEmulatorTest {
 
   @Test
   void pullRequestJsonHasGitHubsShape() throws Exception {
-    emulator.pullRequest("octo/widgets", 7).head(HEAD).base(BASE).file("a.txt", "added", "@@ -0,0 +1 @@\n+a")
+    emulator
+        .pullRequest("octo/widgets", 7)
+        .head(HEAD)
+        .base(BASE)
+        .file("a.txt", "added", "@@ -0,0 +1 @@\n+a")
         .register();
     JsonNode pr = MAPPER.readTree(rawGet("/repos/octo/widgets/pulls/7", null).body());
     assertThat(pr.get("number").isInt()).isTrue();
     assertThat(pr.get("id").isNumber()).isTrue();
-    assertThat(pr.get("node_id").asText()).isEqualTo(GitHubJson.nodeId("011:PullRequest", pr.get("id").asLong()));
+    assertThat(pr.get("node_id").asText())
+        .isEqualTo(GitHubJson.nodeId("011:PullRequest", pr.get("id").asLong()));
     assertThat(pr.get("state").asText()).isEqualTo("open");
     assertThat(pr.get("draft").isBoolean()).isTrue();
     assertThat(pr.get("body").isNull()).isTrue();
@@ -433,16 +515,20 @@ class GitHubEmulatorTest {
     assertThat(emulator.requiredToken()).isNull();
     assertThat(rawGet("/repos/octo/widgets", null).statusCode()).isEqualTo(404);
     assertThat(rawGet("/user", null).statusCode()).isEqualTo(200);
-    assertThat(emulator.requests("ANY", "/.*")).extracting(RecordedRequest::path)
+    assertThat(emulator.requests("ANY", "/.*"))
+        .extracting(RecordedRequest::path)
         .containsExactly("/repos/octo/widgets", "/user");
   }
 
   @Test
   void rejectsInvalidFixtureInput() {
-    assertThatThrownBy(() -> emulator.pullRequest("no-slash", 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> emulator.pullRequest("o/r", 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> emulator.pullRequest("no-slash", 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> emulator.pullRequest("o/r", 0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> emulator.pullRequest("o/r", 1).file("a", "edited", null))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> emulator.failNext("GET", "/x", 502, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> emulator.failNext("GET", "/x", 502, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -12,8 +12,7 @@ import org.opentest4j.AssertionFailedError;
 
 class GoldenTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @AfterEach
   void noUpdate() {
@@ -31,10 +30,13 @@ class GoldenTest {
   void aMismatchFailsWithAUnifiedDiffOfExpectedAgainstActual() throws Exception {
     Files.writeString(dir.resolve("out.md"), "one\ntwo\nthree\nfour\nfive\nsix\nseven\n");
 
-    assertThatThrownBy(() -> Golden.at(dir).verify("out.md", "one\ntwo\nthree\nFOUR\nfive\nsix\nseven\n"))
+    assertThatThrownBy(
+            () -> Golden.at(dir).verify("out.md", "one\ntwo\nthree\nFOUR\nfive\nsix\nseven\n"))
         .isInstanceOf(AssertionFailedError.class)
-        .hasMessageContaining("out.md differs (run with -Dgolden.update=true to accept the new output)")
-        .hasMessageEndingWith("""
+        .hasMessageContaining(
+            "out.md differs (run with -Dgolden.update=true to accept the new output)")
+        .hasMessageEndingWith(
+            """
             --- expected/%1$s/out.md
             +++ actual/%1$s/out.md
             @@ -1,7 +1,7 @@
@@ -46,7 +48,8 @@ class GoldenTest {
              five
              six
              seven
-            """.formatted(dir.getFileName()));
+            """
+                .formatted(dir.getFileName()));
   }
 
   @Test

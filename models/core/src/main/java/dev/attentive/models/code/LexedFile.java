@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Java file as the model sees it: its tokens, the tokens starting each line, and the mutation sites by line.
+ * A Java file as the model sees it: its tokens, the tokens starting each line, and the mutation
+ * sites by line.
  *
- * @param receiverCalls {@code receiver name -> method names} called on it in this file (for wrong-method bugs)
+ * @param receiverCalls {@code receiver name -> method names} called on it in this file (for
+ *     wrong-method bugs)
  */
-public record LexedFile(List<CodeToken> tokens, Map<Integer, List<MutationSite>> sitesByLine,
-    Map<String, List<String>> receiverCalls, boolean generated) {
+public record LexedFile(
+    List<CodeToken> tokens,
+    Map<Integer, List<MutationSite>> sitesByLine,
+    Map<String, List<String>> receiverCalls,
+    boolean generated) {
 
   /** Token indices grouped by the line they start on, in order. */
   public Map<Integer, List<Integer>> tokensByLine() {

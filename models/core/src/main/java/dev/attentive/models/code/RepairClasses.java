@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The repair head's closed vocabulary: operators, boolean and small-literal edits, inserting or deleting a {@code !},
- * and the most common method names. Repairs to another token of the window (wrong variable, swapped arguments) are a
- * pointer instead and come after these classes in the model's repair output.
+ * The repair head's closed vocabulary: operators, boolean and small-literal edits, inserting or
+ * deleting a {@code !}, and the most common method names. Repairs to another token of the window
+ * (wrong variable, swapped arguments) are a pointer instead and come after these classes in the
+ * model's repair output.
  */
 public final class RepairClasses {
 
@@ -16,8 +17,26 @@ public final class RepairClasses {
   public static final String LITERAL_MINUS_ONE = "<lit-1>";
   public static final String INSERT_NOT = "<insert!>";
   public static final String DELETE_TOKEN = "<delete>";
-  public static final List<String> FIXED = List.of("<", "<=", ">", ">=", "==", "!=", "&&", "||", "+", "-", "true",
-      "false", "0", "1", LITERAL_PLUS_ONE, LITERAL_MINUS_ONE, INSERT_NOT, DELETE_TOKEN);
+  public static final List<String> FIXED =
+      List.of(
+          "<",
+          "<=",
+          ">",
+          ">=",
+          "==",
+          "!=",
+          "&&",
+          "||",
+          "+",
+          "-",
+          "true",
+          "false",
+          "0",
+          "1",
+          LITERAL_PLUS_ONE,
+          LITERAL_MINUS_ONE,
+          INSERT_NOT,
+          DELETE_TOKEN);
   public static final String METHOD_PREFIX = "method:";
 
   private final List<String> classes;

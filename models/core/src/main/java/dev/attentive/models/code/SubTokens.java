@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits a Java token into the sub-tokens the model reads: identifiers into lower-cased camelCase / snake_case pieces
- * (continuations marked {@code ##}), literals into classes, comments into one marker. Small numbers stay themselves
- * because off-by-one bugs live in them.
+ * Splits a Java token into the sub-tokens the model reads: identifiers into lower-cased camelCase /
+ * snake_case pieces (continuations marked {@code ##}), literals into classes, comments into one
+ * marker. Small numbers stay themselves because off-by-one bugs live in them.
  */
 public final class SubTokens {
 

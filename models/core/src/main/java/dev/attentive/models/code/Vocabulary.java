@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sub-token ids. 0 is padding, 1 the leading "no bug" slot, 2 unknown. Built from the training split only. */
+/**
+ * Sub-token ids. 0 is padding, 1 the leading "no bug" slot, 2 unknown. Built from the training
+ * split only.
+ */
 public final class Vocabulary {
 
   public static final String PAD = "<pad>";
@@ -17,9 +20,12 @@ public final class Vocabulary {
   private final Map<String, Integer> ids = new HashMap<>();
 
   public Vocabulary(List<String> tokens) {
-    if (tokens.size() < 3 || !tokens.get(0).equals(PAD) || !tokens.get(1).equals(CLS)
+    if (tokens.size() < 3
+        || !tokens.get(0).equals(PAD)
+        || !tokens.get(1).equals(CLS)
         || !tokens.get(2).equals(UNKNOWN)) {
-      throw new IllegalArgumentException("a vocabulary starts with " + PAD + ", " + CLS + ", " + UNKNOWN);
+      throw new IllegalArgumentException(
+          "a vocabulary starts with " + PAD + ", " + CLS + ", " + UNKNOWN);
     }
     this.tokens = List.copyOf(tokens);
     for (int i = 0; i < tokens.size(); i++) {
@@ -27,11 +33,14 @@ public final class Vocabulary {
     }
   }
 
-  /** The most frequent sub-tokens (count at least {@code minCount}), at most {@code size} in all. */
+  /**
+   * The most frequent sub-tokens (count at least {@code minCount}), at most {@code size} in all.
+   */
   public static Vocabulary fromCounts(Map<String, Integer> counts, int size, int minCount) {
     List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
-    entries.sort(Map.Entry.<String, Integer>comparingByValue(Collections.reverseOrder())
-        .thenComparing(Map.Entry.comparingByKey()));
+    entries.sort(
+        Map.Entry.<String, Integer>comparingByValue(Collections.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()));
     List<String> tokens = new ArrayList<>(List.of(PAD, CLS, UNKNOWN));
     for (Map.Entry<String, Integer> e : entries) {
       if (tokens.size() >= size || e.getValue() < minCount) {

@@ -11,7 +11,8 @@ import java.util.List;
  * @param features per position, {@link dev.attentive.events.AttentionProgram} feature bits
  * @param tokenAt for each position, the index into {@code tokens} (-1 for the slot)
  */
-public record Window(List<CodeToken> tokens, int[] firstPosition, int[] ids, int[] features, int[] tokenAt) {
+public record Window(
+    List<CodeToken> tokens, int[] firstPosition, int[] ids, int[] features, int[] tokenAt) {
 
   public int length() {
     return ids.length;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Cuts a window of whole lines around a line of interest, growing up and down alternately until the sub-token
- * budget is used. Training and serving both go through here.
+ * Cuts a window of whole lines around a line of interest, growing up and down alternately until the
+ * sub-token budget is used. Training and serving both go through here.
  */
 public final class WindowCutter {
 
@@ -25,7 +25,8 @@ public final class WindowCutter {
   }
 
   /** The token indices of the window's lines, or null when the centre line alone does not fit. */
-  public List<Integer> select(LexedFile file, Map<Integer, List<Integer>> byLine, int centreLine, int slack) {
+  public List<Integer> select(
+      LexedFile file, Map<Integer, List<Integer>> byLine, int centreLine, int slack) {
     int budget = maxLength - 1 - slack;
     List<Integer> centre = byLine.get(centreLine);
     if (centre == null) {
@@ -84,7 +85,10 @@ public final class WindowCutter {
     return total;
   }
 
-  /** Encodes window tokens; {@code addedLines} get the "added" feature, the whole window "generated" if so. */
+  /**
+   * Encodes window tokens; {@code addedLines} get the "added" feature, the whole window "generated"
+   * if so.
+   */
   public Window encode(List<CodeToken> tokens, Set<Integer> addedLines, boolean generated) {
     List<Integer> ids = new ArrayList<>();
     List<Integer> features = new ArrayList<>();
@@ -111,7 +115,10 @@ public final class WindowCutter {
         first[t] = -1;
       }
     }
-    return new Window(List.copyOf(tokens), first, ids.stream().mapToInt(Integer::intValue).toArray(),
+    return new Window(
+        List.copyOf(tokens),
+        first,
+        ids.stream().mapToInt(Integer::intValue).toArray(),
         features.stream().mapToInt(Integer::intValue).toArray(),
         tokenAt.stream().mapToInt(Integer::intValue).toArray());
   }

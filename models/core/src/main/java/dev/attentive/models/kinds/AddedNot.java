@@ -23,18 +23,28 @@ public final class AddedNot implements BugKind {
   }
 
   @Override
-  public Optional<Planted> plant(List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
+  public Optional<Planted> plant(
+      List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
     CodeToken token = window.get(at);
     List<CodeToken> tokens = new ArrayList<>(window);
-    tokens.add(at, new CodeToken(CodeToken.Kind.OPERATOR, "!", token.line(), token.column(), token.line(),
-        token.column(), false));
+    tokens.add(
+        at,
+        new CodeToken(
+            CodeToken.Kind.OPERATOR,
+            "!",
+            token.line(),
+            token.column(),
+            token.line(),
+            token.column(),
+            false));
     return Optional.of(new Planted(tokens, at, RepairClasses.DELETE_TOKEN, List.of(), site()));
   }
 
   @Override
   public Optional<Edit> decode(Window window, int tokenIndex, int repair, RepairClasses classes) {
     CodeToken token = window.tokens().get(tokenIndex);
-    if (!RepairClasses.DELETE_TOKEN.equals(BugKind.className(repair, classes)) || !token.text().equals("!")) {
+    if (!RepairClasses.DELETE_TOKEN.equals(BugKind.className(repair, classes))
+        || !token.text().equals("!")) {
       return Optional.empty();
     }
     return Optional.of(Edit.replace(this, "(no !)", token.column(), token.endColumn(), ""));

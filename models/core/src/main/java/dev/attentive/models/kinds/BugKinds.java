@@ -11,11 +11,19 @@ import java.util.Optional;
 /** Every bug kind the model knows, one per mutation site kind. */
 public final class BugKinds {
 
-  public static final List<BugKind> ALL = List.of(new ChangedOperator(), new ChangedIntLiteral(),
-      new FlippedBoolean(), new WrongVariable(), new SwappedArguments(), new DroppedNot(), new AddedNot(),
-      new WrongMethod());
+  public static final List<BugKind> ALL =
+      List.of(
+          new ChangedOperator(),
+          new ChangedIntLiteral(),
+          new FlippedBoolean(),
+          new WrongVariable(),
+          new SwappedArguments(),
+          new DroppedNot(),
+          new AddedNot(),
+          new WrongMethod());
 
-  private static final Map<MutationSite.Kind, BugKind> BY_SITE = new EnumMap<>(MutationSite.Kind.class);
+  private static final Map<MutationSite.Kind, BugKind> BY_SITE =
+      new EnumMap<>(MutationSite.Kind.class);
 
   static {
     for (BugKind kind : ALL) {
@@ -36,10 +44,12 @@ public final class BugKinds {
   }
 
   /**
-   * The edit the model's repair makes at a token, by whichever kind the repair belongs to (each repair class belongs
-   * to one kind, and a pointer is a swap exactly when it is not a wrong variable, so at most one kind decodes it).
+   * The edit the model's repair makes at a token, by whichever kind the repair belongs to (each
+   * repair class belongs to one kind, and a pointer is a swap exactly when it is not a wrong
+   * variable, so at most one kind decodes it).
    */
-  public static Optional<Edit> decode(Window window, int tokenIndex, int repair, RepairClasses classes) {
+  public static Optional<Edit> decode(
+      Window window, int tokenIndex, int repair, RepairClasses classes) {
     for (BugKind kind : ALL) {
       Optional<Edit> edit = kind.decode(window, tokenIndex, repair, classes);
       if (edit.isPresent()) {

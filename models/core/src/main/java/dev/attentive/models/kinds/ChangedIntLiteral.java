@@ -23,7 +23,8 @@ public final class ChangedIntLiteral implements BugKind {
   }
 
   @Override
-  public Optional<Planted> plant(List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
+  public Optional<Planted> plant(
+      List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
     CodeToken token = window.get(at);
     int value = Integer.parseInt(token.text());
     String repair;
@@ -56,15 +57,24 @@ public final class ChangedIntLiteral implements BugKind {
     switch (name) {
       case "0", "1":
         return Optional.of(Edit.replace(this, name, token.column(), token.endColumn(), name));
-      case RepairClasses.LITERAL_PLUS_ONE, RepairClasses.LITERAL_MINUS_ONE: {
-        if (!token.text().matches("[0-9]{1,6}")) {
-          return Optional.empty();
+      case RepairClasses.LITERAL_PLUS_ONE, RepairClasses.LITERAL_MINUS_ONE:
+        {
+          if (!token.text().matches("[0-9]{1,6}")) {
+            return Optional.empty();
+          }
+          int value =
+              Integer.parseInt(token.text())
+                  + (name.equals(RepairClasses.LITERAL_PLUS_ONE) ? 1 : -1);
+          return value < 0
+              ? Optional.empty()
+              : Optional.of(
+                  Edit.replace(
+                      this,
+                      Integer.toString(value),
+                      token.column(),
+                      token.endColumn(),
+                      Integer.toString(value)));
         }
-        int value = Integer.parseInt(token.text()) + (name.equals(RepairClasses.LITERAL_PLUS_ONE) ? 1 : -1);
-        return value < 0 ? Optional.empty()
-            : Optional.of(Edit.replace(this, Integer.toString(value), token.column(), token.endColumn(),
-                Integer.toString(value)));
-      }
       default:
         return Optional.empty();
     }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
-/** A binary operator changed for its partner ({@code <} for {@code <=}, {@code &&} for {@code ||}, ...). */
+/**
+ * A binary operator changed for its partner ({@code <} for {@code <=}, {@code &&} for {@code ||},
+ * ...).
+ */
 public final class ChangedOperator implements BugKind {
 
   @Override
@@ -24,7 +27,8 @@ public final class ChangedOperator implements BugKind {
   }
 
   @Override
-  public Optional<Planted> plant(List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
+  public Optional<Planted> plant(
+      List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
     CodeToken token = window.get(at);
     String swapped = JavaLexer.OPERATOR_SWAPS.get(token.text());
     if (swapped == null) {
@@ -42,7 +46,8 @@ public final class ChangedOperator implements BugKind {
       return Optional.empty();
     }
     CodeToken token = window.tokens().get(tokenIndex);
-    if (token.kind() != CodeToken.Kind.OPERATOR || !JavaLexer.OPERATOR_SWAPS.containsKey(token.text())) {
+    if (token.kind() != CodeToken.Kind.OPERATOR
+        || !JavaLexer.OPERATOR_SWAPS.containsKey(token.text())) {
       return Optional.empty();
     }
     return Optional.of(Edit.replace(this, name, token.column(), token.endColumn(), name));

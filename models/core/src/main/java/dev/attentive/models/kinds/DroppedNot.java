@@ -23,7 +23,8 @@ public final class DroppedNot implements BugKind {
   }
 
   @Override
-  public Optional<Planted> plant(List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
+  public Optional<Planted> plant(
+      List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
     if (!window.get(at).text().equals("!") || at + 1 >= window.size()) {
       return Optional.empty();
     }
@@ -39,7 +40,8 @@ public final class DroppedNot implements BugKind {
       return Optional.empty();
     }
     CodeToken token = window.tokens().get(tokenIndex);
-    return Optional.of(Edit.replace(this, "!" + token.text(), token.column(), token.column() - 1, "!"));
+    return Optional.of(
+        Edit.replace(this, "!" + token.text(), token.column(), token.column() - 1, "!"));
   }
 
   @Override

@@ -23,7 +23,8 @@ public final class FlippedBoolean implements BugKind {
   }
 
   @Override
-  public Optional<Planted> plant(List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
+  public Optional<Planted> plant(
+      List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
     CodeToken token = window.get(at);
     List<CodeToken> tokens = new ArrayList<>(window);
     tokens.set(at, token.withText(token.text().equals("true") ? "false" : "true"));

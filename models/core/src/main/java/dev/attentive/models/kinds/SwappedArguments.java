@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
-/** Two neighbouring arguments of a call in the wrong order; the repair points from the first at the second. */
+/**
+ * Two neighbouring arguments of a call in the wrong order; the repair points from the first at the
+ * second.
+ */
 public final class SwappedArguments implements BugKind {
 
   @Override
@@ -23,7 +26,8 @@ public final class SwappedArguments implements BugKind {
   }
 
   @Override
-  public Optional<Planted> plant(List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
+  public Optional<Planted> plant(
+      List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
     if (other < 0) {
       return Optional.empty();
     }
@@ -43,8 +47,16 @@ public final class SwappedArguments implements BugKind {
     }
     CodeToken token = window.tokens().get(tokenIndex);
     CodeToken other = window.tokens().get(target);
-    return Optional.of(new Edit(this, other.text() + ", " + token.text(), token.column(), token.endColumn(),
-        other.text(), other.column(), other.endColumn(), token.text()));
+    return Optional.of(
+        new Edit(
+            this,
+            other.text() + ", " + token.text(),
+            token.column(),
+            token.endColumn(),
+            other.text(),
+            other.column(),
+            other.endColumn(),
+            token.text()));
   }
 
   @Override

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * Another method called on the same receiver ({@code list.size()} for {@code list.isEmpty()}): planted only between
- * methods the training corpus calls on a receiver of that name, and both among the repair classes.
+ * Another method called on the same receiver ({@code list.size()} for {@code list.isEmpty()}):
+ * planted only between methods the training corpus calls on a receiver of that name, and both among
+ * the repair classes.
  */
 public final class WrongMethod implements BugKind {
 
@@ -26,7 +27,8 @@ public final class WrongMethod implements BugKind {
   }
 
   @Override
-  public Optional<Planted> plant(List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
+  public Optional<Planted> plant(
+      List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
     CodeToken token = window.get(at);
     String text = token.text();
     if (at < 2 || !context.classes().hasMethod(text)) {
@@ -47,14 +49,17 @@ public final class WrongMethod implements BugKind {
     }
     List<CodeToken> tokens = new ArrayList<>(window);
     tokens.set(at, token.withText(choices.get(random.nextInt(choices.size()))));
-    return Optional.of(new Planted(tokens, at, RepairClasses.METHOD_PREFIX + text, List.of(), site()));
+    return Optional.of(
+        new Planted(tokens, at, RepairClasses.METHOD_PREFIX + text, List.of(), site()));
   }
 
   @Override
   public Optional<Edit> decode(Window window, int tokenIndex, int repair, RepairClasses classes) {
     String name = BugKind.className(repair, classes);
     CodeToken token = window.tokens().get(tokenIndex);
-    if (name == null || !name.startsWith(RepairClasses.METHOD_PREFIX) || token.kind() != CodeToken.Kind.IDENTIFIER) {
+    if (name == null
+        || !name.startsWith(RepairClasses.METHOD_PREFIX)
+        || token.kind() != CodeToken.Kind.IDENTIFIER) {
       return Optional.empty();
     }
     String method = name.substring(RepairClasses.METHOD_PREFIX.length());

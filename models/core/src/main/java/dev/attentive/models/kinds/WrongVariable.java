@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Another variable of the window used where one was meant. The repair is a pointer to the right name elsewhere in the
- * window, so it is planted only when that name occurs again there.
+ * Another variable of the window used where one was meant. The repair is a pointer to the right
+ * name elsewhere in the window, so it is planted only when that name occurs again there.
  */
 public final class WrongVariable implements BugKind {
 
@@ -28,7 +28,8 @@ public final class WrongVariable implements BugKind {
   }
 
   @Override
-  public Optional<Planted> plant(List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
+  public Optional<Planted> plant(
+      List<CodeToken> window, int at, int other, Random random, PlantingContext context) {
     CodeToken token = window.get(at);
     String text = token.text();
     List<Integer> sameName = new ArrayList<>();

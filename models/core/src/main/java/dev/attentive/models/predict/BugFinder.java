@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Looks at the changed lines of a Java file with the model. Each changed line that holds a place a known bug kind can
- * live is read in its own window, in which it is the "added" line — exactly as in training. A prediction becomes a
- * finding only if it points at a token on that line, its confidence clears the threshold, and the fixed file still
- * parses.
+ * Looks at the changed lines of a Java file with the model. Each changed line that holds a place a
+ * known bug kind can live is read in its own window, in which it is the "added" line — exactly as
+ * in training. A prediction becomes a finding only if it points at a token on that line, its
+ * confidence clears the threshold, and the fixed file still parses.
  */
 public final class BugFinder {
 
@@ -47,8 +47,12 @@ public final class BugFinder {
 
   private record Candidate(int line, Window window) {}
 
-  /** Findings on {@code addedLines} of {@code source} with confidence above {@code threshold}, best first. */
-  public List<Finding> find(String source, Set<Integer> addedLines, AttentionProgram program, double threshold) {
+  /**
+   * Findings on {@code addedLines} of {@code source} with confidence above {@code threshold}, best
+   * first.
+   */
+  public List<Finding> find(
+      String source, Set<Integer> addedLines, AttentionProgram program, double threshold) {
     Optional<LexedFile> lexed = lexer.lex(source);
     if (lexed.isEmpty()) {
       return List.of();
@@ -70,8 +74,10 @@ public final class BugFinder {
       List<CodeToken> tokens = indices.stream().map(file.tokens()::get).toList();
       candidates.add(new Candidate(line, cutter.encode(tokens, Set.of(line), file.generated())));
     }
-    List<ReviewModel.Input> inputs = candidates.stream()
-        .map(c -> ReviewModel.Input.of(c.window().ids(), c.window().features(), program)).toList();
+    List<ReviewModel.Input> inputs =
+        candidates.stream()
+            .map(c -> ReviewModel.Input.of(c.window().ids(), c.window().features(), program))
+            .toList();
     List<Prediction> predictions = model.predictAll(inputs);
     String[] lines = source.split("\n", -1);
     List<Finding> findings = new ArrayList<>();
@@ -82,7 +88,8 @@ public final class BugFinder {
     return findings;
   }
 
-  private Optional<Finding> decode(Candidate candidate, Prediction prediction, String[] lines, double threshold) {
+  private Optional<Finding> decode(
+      Candidate candidate, Prediction prediction, String[] lines, double threshold) {
     int location = prediction.location();
     if (location == 0) {
       return Optional.empty();
@@ -90,7 +97,9 @@ public final class BugFinder {
     double confidence = prediction.confidence();
     Window window = candidate.window();
     int tokenIndex = window.tokenAt()[location];
-    if (confidence <= threshold || tokenIndex < 0 || window.firstPosition()[tokenIndex] != location) {
+    if (confidence <= threshold
+        || tokenIndex < 0
+        || window.firstPosition()[tokenIndex] != location) {
       return Optional.empty();
     }
     CodeToken token = window.tokens().get(tokenIndex);
@@ -104,11 +113,21 @@ public final class BugFinder {
     }
     Edit edit = decoded.get();
     String replacement = edit.apply(original);
-    if (replacement == null || replacement.equals(original) || !parsesWith(lines, token.line(), replacement)) {
+    if (replacement == null
+        || replacement.equals(original)
+        || !parsesWith(lines, token.line(), replacement)) {
       return Optional.empty();
     }
-    return Optional.of(new Finding(token.line(), original, replacement, confidence, edit.kind(), token.text(),
-        edit.fix(), restedOn(prediction, window, location)));
+    return Optional.of(
+        new Finding(
+            token.line(),
+            original,
+            replacement,
+            confidence,
+            edit.kind(),
+            token.text(),
+            edit.fix(),
+            restedOn(prediction, window, location)));
   }
 
   private boolean parsesWith(String[] lines, int line, String replacement) {

@@ -15,10 +15,19 @@ import java.util.List;
  * @param fix the token the fix puts there (or a description for insert/delete/swap)
  * @param restedOn the tokens the last layer's attention from the flagged token weighed most
  */
-public record Finding(int line, String original, String replacement, double confidence, BugKind kind, String found,
-    String fix, List<String> restedOn) {
+public record Finding(
+    int line,
+    String original,
+    String replacement,
+    double confidence,
+    BugKind kind,
+    String found,
+    String fix,
+    List<String> restedOn) {
 
-  /** What the finding is called: "operator", "literal", "variable", "swap", "negation" or "method". */
+  /**
+   * What the finding is called: "operator", "literal", "variable", "swap", "negation" or "method".
+   */
   public String rule() {
     return kind.rule();
   }

@@ -1,10 +1,11 @@
 package dev.attentive.models.predict;
 
 /**
- * The SavedModel's contract, written by the exporter and read by the server: its tag, its signature and the names of
- * its tensors. Inputs are [batch, length]: int32 {@link #INPUT_IDS} and {@link #ATTENTION_MASK} (1 = real token),
- * float {@link #ATTENTION_BIAS}; outputs {@link #LOCATION_PROBS} [b, l], {@link #REPAIR_PROBS} [b, classes + l] and
- * the last layer's {@link #ATTENTION} [b, heads, l, l].
+ * The SavedModel's contract, written by the exporter and read by the server: its tag, its signature
+ * and the names of its tensors. Inputs are [batch, length]: int32 {@link #INPUT_IDS} and {@link
+ * #ATTENTION_MASK} (1 = real token), float {@link #ATTENTION_BIAS}; outputs {@link #LOCATION_PROBS}
+ * [b, l], {@link #REPAIR_PROBS} [b, classes + l] and the last layer's {@link #ATTENTION} [b, heads,
+ * l, l].
  */
 public final class ModelSignature {
 

@@ -18,9 +18,10 @@ public record Prediction(float[] locationProbs, float[] repairProbs, float[][][]
   }
 
   /**
-   * How sure the model is of its report: p(location) x p(repair) at the two argmaxes, 0 when it says "no bug". The
-   * one formula: evaluation calibrates the threshold on it and serving compares against that threshold. The product
-   * is taken in float, as it was when the shipped threshold was calibrated.
+   * How sure the model is of its report: p(location) x p(repair) at the two argmaxes, 0 when it
+   * says "no bug". The one formula: evaluation calibrates the threshold on it and serving compares
+   * against that threshold. The product is taken in float, as it was when the shipped threshold was
+   * calibrated.
    */
   public double confidence() {
     int location = location();

@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The model seam: windows in, predictions out. Implementations batch windows from many callers together and must be
- * safe to call from any thread.
+ * The model seam: windows in, predictions out. Implementations batch windows from many callers
+ * together and must be safe to call from any thread.
  */
 public interface ReviewModel extends AutoCloseable {
 
   ModelInfo info();
 
-  /** One window: sub-token ids (position 0 the "no bug" slot) and the attention program's bias per position. */
+  /**
+   * One window: sub-token ids (position 0 the "no bug" slot) and the attention program's bias per
+   * position.
+   */
   record Input(int[] ids, float[] bias) {
 
     /** The input for a window whose positions carry the attention program's feature bits. */
@@ -21,8 +24,9 @@ public interface ReviewModel extends AutoCloseable {
     }
 
     /**
-     * The attention program's bias per position; the "no bug" slot (position 0) is never biased. Training's batches
-     * take it from here too, so the model is served the bias it was trained with.
+     * The attention program's bias per position; the "no bug" slot (position 0) is never biased.
+     * Training's batches take it from here too, so the model is served the bias it was trained
+     * with.
      */
     public static float[] programBias(int[] features, AttentionProgram program) {
       float[] bias = new float[features.length];

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class AddedNotTest {
 
-  static final String CORRECT = """
+  static final String CORRECT =
+      """
       class Guard {
         int once(boolean done) {
           if (done) {
@@ -24,11 +25,13 @@ class AddedNotTest {
 
   @Test
   void negatesTheConditionAndDeletesTheNegation() {
-    Planted planted = RoundTrip.plant(kind, CORRECT, BUGGY, 3, "done", RoundTrip.CONTEXT, new Random(1));
+    Planted planted =
+        RoundTrip.plant(kind, CORRECT, BUGGY, 3, "done", RoundTrip.CONTEXT, new Random(1));
     assertThat(planted.repairClass()).isEqualTo(RepairClasses.DELETE_TOKEN);
     assertThat(planted.tokens().get(planted.bugToken()).text()).isEqualTo("!");
     assertThat(RoundTrip.repair(kind, BUGGY, planted, 3)).isEqualTo(RoundTrip.line(CORRECT, 3));
     assertThat(kind.rule()).isEqualTo("negation");
-    assertThat(kind.describe("!", "(no !)")).isEqualTo("this `!` looks wrong; did you mean it without the negation?");
+    assertThat(kind.describe("!", "(no !)"))
+        .isEqualTo("this `!` looks wrong; did you mean it without the negation?");
   }
 }

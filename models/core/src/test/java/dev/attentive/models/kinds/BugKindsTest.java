@@ -25,7 +25,10 @@ class BugKindsTest {
 
   @Test
   void atMostOneKindDecodesAnyRepairAtAnyToken() {
-    LexedFile file = new JavaLexer().lex("""
+    LexedFile file =
+        new JavaLexer()
+            .lex(
+                """
         class Mixed {
           int mixed(int total, int limit, boolean done, java.util.List<String> values) {
             if (!done && total <= limit + 1) {
@@ -34,23 +37,36 @@ class BugKindsTest {
             return total;
           }
         }
-        """).orElseThrow();
-    Window window = new WindowCutter(new Vocabulary(List.of(Vocabulary.PAD, Vocabulary.CLS, Vocabulary.UNKNOWN)),
-        1024).encode(file.tokens(), Set.of(3, 4), false);
+        """)
+            .orElseThrow();
+    Window window =
+        new WindowCutter(
+                new Vocabulary(List.of(Vocabulary.PAD, Vocabulary.CLS, Vocabulary.UNKNOWN)), 1024)
+            .encode(file.tokens(), Set.of(3, 4), false);
     int repairs = RoundTrip.CLASSES.size() + window.length();
     int decoded = 0;
     for (int token = 0; token < window.tokens().size(); token++) {
       for (int repair = 0; repair < repairs; repair++) {
         final int t = token;
         final int r = repair;
-        long kinds = BugKinds.ALL.stream().filter(k -> k.decode(window, t, r, RoundTrip.CLASSES).isPresent()).count();
-        assertThat(kinds).as("token %s, repair %d", window.tokens().get(t).text(), r).isLessThanOrEqualTo(1);
+        long kinds =
+            BugKinds.ALL.stream()
+                .filter(k -> k.decode(window, t, r, RoundTrip.CLASSES).isPresent())
+                .count();
+        assertThat(kinds)
+            .as("token %s, repair %d", window.tokens().get(t).text(), r)
+            .isLessThanOrEqualTo(1);
         decoded += (int) kinds;
       }
     }
-    // Operators, literals, names, swaps, method names and negations all decode somewhere in this file.
+    // Operators, literals, names, swaps, method names and negations all decode somewhere in this
+    // file.
     assertThat(decoded).isGreaterThan(window.tokens().size());
-    assertThat(Arrays.stream(MutationSite.Kind.values()).map(BugKinds::at).map(BugKind::rule).distinct())
+    assertThat(
+            Arrays.stream(MutationSite.Kind.values())
+                .map(BugKinds::at)
+                .map(BugKind::rule)
+                .distinct())
         .containsExactlyInAnyOrder("operator", "literal", "variable", "swap", "negation", "method");
   }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ChangedIntLiteralTest {
 
-  static final String CORRECT = """
+  static final String CORRECT =
+      """
       class Pages {
         int last(int size) {
           int first = 0;
@@ -22,7 +23,8 @@ class ChangedIntLiteralTest {
   @Test
   void aZeroBecomesOneAndIsRepairedToZero() {
     String buggy = CORRECT.replace("first = 0", "first = 1");
-    Planted planted = RoundTrip.plant(kind, CORRECT, buggy, 3, "0", RoundTrip.CONTEXT, new Random(1));
+    Planted planted =
+        RoundTrip.plant(kind, CORRECT, buggy, 3, "0", RoundTrip.CONTEXT, new Random(1));
     assertThat(planted.repairClass()).isEqualTo("0");
     assertThat(RoundTrip.repair(kind, buggy, planted, 3)).isEqualTo(RoundTrip.line(CORRECT, 3));
   }
@@ -34,8 +36,11 @@ class ChangedIntLiteralTest {
       String planted = new Random(seed).nextBoolean() ? "6" : "4";
       String buggy = CORRECT.replace("size - 5", "size - " + planted);
       Planted bug = RoundTrip.plant(kind, CORRECT, buggy, 4, "5", RoundTrip.CONTEXT, random);
-      assertThat(bug.repairClass()).isEqualTo(planted.equals("6") ? RepairClasses.LITERAL_MINUS_ONE
-          : RepairClasses.LITERAL_PLUS_ONE);
+      assertThat(bug.repairClass())
+          .isEqualTo(
+              planted.equals("6")
+                  ? RepairClasses.LITERAL_MINUS_ONE
+                  : RepairClasses.LITERAL_PLUS_ONE);
       assertThat(RoundTrip.repair(kind, buggy, bug, 4)).isEqualTo(RoundTrip.line(CORRECT, 4));
     }
     assertThat(kind.rule()).isEqualTo("literal");

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ChangedOperatorTest {
 
-  static final String CORRECT = """
+  static final String CORRECT =
+      """
       class Loop {
         int count(int[] values) {
           int n = 0;
@@ -24,7 +25,8 @@ class ChangedOperatorTest {
 
   @Test
   void plantsThePartnerOperatorAndDecodesBackToTheOriginal() {
-    Planted planted = RoundTrip.plant(kind, CORRECT, BUGGY, 4, "<", RoundTrip.CONTEXT, new Random(1));
+    Planted planted =
+        RoundTrip.plant(kind, CORRECT, BUGGY, 4, "<", RoundTrip.CONTEXT, new Random(1));
     assertThat(planted.repairClass()).isEqualTo("<");
     assertThat(RoundTrip.repair(kind, BUGGY, planted, 4)).isEqualTo(RoundTrip.line(CORRECT, 4));
     assertThat(kind.rule()).isEqualTo("operator");

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class DroppedNotTest {
 
-  static final String CORRECT = """
+  static final String CORRECT =
+      """
       class Guard {
         boolean any(List<String> values) {
           if (!values.isEmpty()) {
@@ -24,11 +25,13 @@ class DroppedNotTest {
 
   @Test
   void dropsTheNegationAndInsertsItAgain() {
-    Planted planted = RoundTrip.plant(kind, CORRECT, BUGGY, 3, "!", RoundTrip.CONTEXT, new Random(1));
+    Planted planted =
+        RoundTrip.plant(kind, CORRECT, BUGGY, 3, "!", RoundTrip.CONTEXT, new Random(1));
     assertThat(planted.repairClass()).isEqualTo(RepairClasses.INSERT_NOT);
     assertThat(planted.tokens().get(planted.bugToken()).text()).isEqualTo("values");
     assertThat(RoundTrip.repair(kind, BUGGY, planted, 3)).isEqualTo(RoundTrip.line(CORRECT, 3));
     assertThat(kind.rule()).isEqualTo("negation");
-    assertThat(kind.describe("values", "!values")).isEqualTo("a `!` looks missing here: did you mean `!values`?");
+    assertThat(kind.describe("values", "!values"))
+        .isEqualTo("a `!` looks missing here: did you mean `!values`?");
   }
 }

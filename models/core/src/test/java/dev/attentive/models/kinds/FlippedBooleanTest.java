@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class FlippedBooleanTest {
 
-  static final String CORRECT = """
+  static final String CORRECT =
+      """
       class Flags {
         boolean done() {
           boolean done = false;
@@ -21,7 +22,8 @@ class FlippedBooleanTest {
 
   @Test
   void flipsTheLiteralAndDecodesBackToTheOriginal() {
-    Planted planted = RoundTrip.plant(kind, CORRECT, BUGGY, 3, "false", RoundTrip.CONTEXT, new Random(1));
+    Planted planted =
+        RoundTrip.plant(kind, CORRECT, BUGGY, 3, "false", RoundTrip.CONTEXT, new Random(1));
     assertThat(planted.repairClass()).isEqualTo("false");
     assertThat(RoundTrip.repair(kind, BUGGY, planted, 3)).isEqualTo(RoundTrip.line(CORRECT, 3));
     assertThat(kind.rule()).isEqualTo("literal");

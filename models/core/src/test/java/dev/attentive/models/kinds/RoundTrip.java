@@ -16,9 +16,9 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * A bug kind's round trip: planted into a correct file it gives exactly the buggy file's tokens; decoded on the buggy
- * file at the planted token with the planted repair (what a perfect model would answer), its edit gives back the
- * correct line.
+ * A bug kind's round trip: planted into a correct file it gives exactly the buggy file's tokens;
+ * decoded on the buggy file at the planted token with the planted repair (what a perfect model
+ * would answer), its edit gives back the correct line.
  */
 final class RoundTrip {
 
@@ -34,25 +34,44 @@ final class RoundTrip {
   }
 
   /** Plants {@code kind} at its site on {@code line} whose token reads {@code siteToken}. */
-  static Planted plant(BugKind kind, String correct, String buggy, int line, String siteToken,
-      PlantingContext context, Random random) {
+  static Planted plant(
+      BugKind kind,
+      String correct,
+      String buggy,
+      int line,
+      String siteToken,
+      PlantingContext context,
+      Random random) {
     LexedFile file = LEXER.lex(correct).orElseThrow();
-    MutationSite site = file.sitesByLine().getOrDefault(line, List.of()).stream()
-        .filter(s -> s.kind() == kind.site() && file.tokens().get(s.token()).text().equals(siteToken))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + kind.site() + " site at " + siteToken));
-    Planted planted = kind.plant(file.tokens(), site.token(), site.other(), random, context).orElseThrow();
+    MutationSite site =
+        file.sitesByLine().getOrDefault(line, List.of()).stream()
+            .filter(
+                s ->
+                    s.kind() == kind.site()
+                        && file.tokens().get(s.token()).text().equals(siteToken))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no " + kind.site() + " site at " + siteToken));
+    Planted planted =
+        kind.plant(file.tokens(), site.token(), site.other(), random, context).orElseThrow();
     assertThat(planted.kind()).isEqualTo(kind.site());
     assertThat(texts(planted.tokens())).isEqualTo(texts(LEXER.lex(buggy).orElseThrow().tokens()));
     return planted;
   }
 
-  /** Decodes the planted repair on the buggy file as serving does and returns the line with the edit made. */
+  /**
+   * Decodes the planted repair on the buggy file as serving does and returns the line with the edit
+   * made.
+   */
   static String repair(BugKind kind, String buggy, Planted planted, int line) {
     LexedFile file = LEXER.lex(buggy).orElseThrow();
-    Window window = new WindowCutter(new Vocabulary(List.of(Vocabulary.PAD, Vocabulary.CLS, Vocabulary.UNKNOWN)),
-        1024).encode(file.tokens(), Set.of(line), false);
-    int repair = planted.repairClass() != null ? CLASSES.id(planted.repairClass())
-        : CLASSES.size() + window.firstPosition()[planted.pointerTokens().get(0)];
+    Window window =
+        new WindowCutter(
+                new Vocabulary(List.of(Vocabulary.PAD, Vocabulary.CLS, Vocabulary.UNKNOWN)), 1024)
+            .encode(file.tokens(), Set.of(line), false);
+    int repair =
+        planted.repairClass() != null
+            ? CLASSES.id(planted.repairClass())
+            : CLASSES.size() + window.firstPosition()[planted.pointerTokens().get(0)];
     assertThat(repair).isNotNegative();
     Edit edit = kind.decode(window, planted.bugToken(), repair, CLASSES).orElseThrow();
     assertThat(edit.kind()).isSameAs(kind);

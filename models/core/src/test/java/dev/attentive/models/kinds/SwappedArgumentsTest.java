@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class SwappedArgumentsTest {
 
-  static final String CORRECT = """
+  static final String CORRECT =
+      """
       class Bounds {
         int bound(int total, int limit) {
           return Math.max(total, limit);
@@ -20,7 +21,8 @@ class SwappedArgumentsTest {
 
   @Test
   void swapsNeighbouringArgumentsAndSwapsThemBack() {
-    Planted planted = RoundTrip.plant(kind, CORRECT, BUGGY, 3, "total", RoundTrip.CONTEXT, new Random(1));
+    Planted planted =
+        RoundTrip.plant(kind, CORRECT, BUGGY, 3, "total", RoundTrip.CONTEXT, new Random(1));
     assertThat(planted.repairClass()).isNull();
     assertThat(RoundTrip.repair(kind, BUGGY, planted, 3)).isEqualTo(RoundTrip.line(CORRECT, 3));
     assertThat(kind.rule()).isEqualTo("swap");

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class WrongMethodTest {
 
-  static final String CORRECT = """
+  static final String CORRECT =
+      """
       import java.util.List;
 
       class Sizes {
@@ -28,7 +29,8 @@ class WrongMethodTest {
   @Test
   void callsAnotherMethodSeenOnTheReceiverAndDecodesBackToTheOriginal() {
     // The corpus has seen "values" receive both methods; isEmpty is the only other choice.
-    PlantingContext context = new PlantingContext(RoundTrip.CLASSES, Map.of("values", List.of("isEmpty", "size")));
+    PlantingContext context =
+        new PlantingContext(RoundTrip.CLASSES, Map.of("values", List.of("isEmpty", "size")));
     Planted planted = RoundTrip.plant(kind, CORRECT, BUGGY, 5, "size", context, new Random(1));
     assertThat(planted.repairClass()).isEqualTo(RepairClasses.METHOD_PREFIX + "size");
     assertThat(RoundTrip.repair(kind, BUGGY, planted, 5)).isEqualTo(RoundTrip.line(CORRECT, 5));
@@ -38,7 +40,9 @@ class WrongMethodTest {
   @Test
   void plantsNothingWhenTheCorpusKnowsNoOtherMethodOfTheReceiver() {
     List<CodeToken> tokens = new JavaLexer().lex(CORRECT).orElseThrow().tokens();
-    int at = tokens.indexOf(tokens.stream().filter(t -> t.text().equals("size")).findFirst().orElseThrow());
+    int at =
+        tokens.indexOf(
+            tokens.stream().filter(t -> t.text().equals("size")).findFirst().orElseThrow());
     assertThat(kind.plant(tokens, at, -1, new Random(1), RoundTrip.CONTEXT)).isEmpty();
   }
 }

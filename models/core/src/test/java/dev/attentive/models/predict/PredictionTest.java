@@ -10,8 +10,11 @@ class PredictionTest {
 
   @Test
   void confidenceIsTheProductOfTheTwoMostLikelyAnswers() {
-    Prediction p = new Prediction(new float[] {0.1f, 0.7f, 0.2f}, new float[] {0.05f, 0.6f, 0.1f, 0.2f, 0.05f},
-        NO_ATTENTION);
+    Prediction p =
+        new Prediction(
+            new float[] {0.1f, 0.7f, 0.2f},
+            new float[] {0.05f, 0.6f, 0.1f, 0.2f, 0.05f},
+            NO_ATTENTION);
     assertThat(p.location()).isEqualTo(1);
     assertThat(p.repair()).isEqualTo(1);
     assertThat(p.confidence()).isEqualTo((double) (0.7f * 0.6f));
@@ -19,8 +22,9 @@ class PredictionTest {
 
   @Test
   void noBugMeansNoConfidence() {
-    Prediction p = new Prediction(new float[] {0.8f, 0.1f, 0.1f}, new float[] {0.9f, 0.1f, 0f, 0f, 0f},
-        NO_ATTENTION);
+    Prediction p =
+        new Prediction(
+            new float[] {0.8f, 0.1f, 0.1f}, new float[] {0.9f, 0.1f, 0f, 0f, 0f}, NO_ATTENTION);
     assertThat(p.confidence()).isZero();
   }
 }

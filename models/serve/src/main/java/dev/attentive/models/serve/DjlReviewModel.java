@@ -23,14 +23,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SavedModel served through DJL's TensorFlow engine. Windows from any number of callers (diff chunks of many pull
- * requests) queue up; each worker thread owns its own {@link Predictor} (they are not thread-safe), takes up to
- * {@code maxBatch} windows, waiting at most {@code maxWait} for more after the first, pads them to the longest and
- * runs one batch.
+ * The SavedModel served through DJL's TensorFlow engine. Windows from any number of callers (diff
+ * chunks of many pull requests) queue up; each worker thread owns its own {@link Predictor} (they
+ * are not thread-safe), takes up to {@code maxBatch} windows, waiting at most {@code maxWait} for
+ * more after the first, pads them to the longest and runs one batch.
  */
 public final class DjlReviewModel implements ReviewModel {
 
-  /** Serving options. {@code device} is "cpu" or "gpu" (GPU needs the GPU natives; see docs/operations.md). */
+  /**
+   * Serving options. {@code device} is "cpu" or "gpu" (GPU needs the GPU natives; see
+   * docs/operations.md).
+   */
   public record Options(int workers, int maxBatch, Duration maxWait, String device) {
     public static Options defaults() {
       return new Options(1, 32, Duration.ofMillis(20), "cpu");
@@ -51,9 +54,17 @@ public final class DjlReviewModel implements ReviewModel {
     this.info = ModelInfo.read(directory);
     this.options = options;
     Device device = "gpu".equalsIgnoreCase(options.device()) ? Device.gpu() : Device.cpu();
-    this.model = Criteria.builder().setTypes(NDList.class, NDList.class).optModelPath(directory)
-        .optEngine("TensorFlow").optDevice(device).optOption("Tags", ModelSignature.TAG)
-        .optOption("SignatureDefKey", ModelSignature.KEY).optTranslator(new NoopTranslator()).build().loadModel();
+    this.model =
+        Criteria.builder()
+            .setTypes(NDList.class, NDList.class)
+            .optModelPath(directory)
+            .optEngine("TensorFlow")
+            .optDevice(device)
+            .optOption("Tags", ModelSignature.TAG)
+            .optOption("SignatureDefKey", ModelSignature.KEY)
+            .optTranslator(new NoopTranslator())
+            .build()
+            .loadModel();
     for (int i = 0; i < options.workers(); i++) {
       Thread worker = new Thread(this::work, "attentive-model-" + i);
       worker.setDaemon(true);
@@ -72,9 +83,15 @@ public final class DjlReviewModel implements ReviewModel {
     if (closed) {
       return CompletableFuture.failedFuture(new IllegalStateException("model is closed"));
     }
-    if (input.ids().length > info.hyper().maxLength() || input.ids().length != input.bias().length) {
-      return CompletableFuture.failedFuture(new IllegalArgumentException("window of " + input.ids().length
-          + " positions; the model takes 1.." + info.hyper().maxLength() + " with one bias each"));
+    if (input.ids().length > info.hyper().maxLength()
+        || input.ids().length != input.bias().length) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              "window of "
+                  + input.ids().length
+                  + " positions; the model takes 1.."
+                  + info.hyper().maxLength()
+                  + " with one bias each"));
     }
     CompletableFuture<Prediction> result = new CompletableFuture<>();
     queue.add(new Pending(input, result));
@@ -118,8 +135,11 @@ public final class DjlReviewModel implements ReviewModel {
     }
   }
 
-  /** One padded batch through a predictor, split back into per-window predictions (padding cut off). */
-  List<Prediction> runBatch(Predictor<NDList, NDList> predictor, List<Input> inputs) throws Exception {
+  /**
+   * One padded batch through a predictor, split back into per-window predictions (padding cut off).
+   */
+  List<Prediction> runBatch(Predictor<NDList, NDList> predictor, List<Input> inputs)
+      throws Exception {
     int n = inputs.size();
     int length = inputs.stream().mapToInt(i -> i.ids().length).max().orElse(1);
     int[] ids = new int[n * length];
@@ -167,7 +187,10 @@ public final class DjlReviewModel implements ReviewModel {
     }
   }
 
-  /** Runs windows as one batch on the calling thread with a fresh predictor (benchmarks, evaluation). */
+  /**
+   * Runs windows as one batch on the calling thread with a fresh predictor (benchmarks,
+   * evaluation).
+   */
   public List<Prediction> predictBatchDirect(List<Input> inputs) throws Exception {
     try (Predictor<NDList, NDList> predictor = model.newPredictor()) {
       return runBatch(predictor, inputs);

@@ -30,8 +30,9 @@ final class BenchCommand implements Command {
     int length = options.integer("length", 128);
     try (DjlReviewModel model = new DjlReviewModel(dir, DjlReviewModel.Options.defaults())) {
       Random random = new Random(1);
-      System.out.printf("bench: %s, windows of %d sub-tokens, %d cores, %d s per batch size%n", dir, length,
-          Runtime.getRuntime().availableProcessors(), seconds);
+      System.out.printf(
+          "bench: %s, windows of %d sub-tokens, %d cores, %d s per batch size%n",
+          dir, length, Runtime.getRuntime().availableProcessors(), seconds);
       for (int batch : new int[] {1, 32}) {
         List<ReviewModel.Input> inputs = new ArrayList<>();
         for (int i = 0; i < batch; i++) {
@@ -60,9 +61,13 @@ final class BenchCommand implements Command {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         latencies.sort(null);
-        System.out.printf("batch %2d: %.1f windows/s, batch latency p50 %.1f ms, p99 %.1f ms (%d batches)%n", batch,
-            batches * batch / elapsed, latencies.get(latencies.size() / 2) / 1e6,
-            latencies.get((int) (latencies.size() * 0.99)) / 1e6, batches);
+        System.out.printf(
+            "batch %2d: %.1f windows/s, batch latency p50 %.1f ms, p99 %.1f ms (%d batches)%n",
+            batch,
+            batches * batch / elapsed,
+            latencies.get(latencies.size() / 2) / 1e6,
+            latencies.get((int) (latencies.size() * 0.99)) / 1e6,
+            batches);
       }
       System.out.printf("resident memory (VmRSS): %s%n", rss());
     }

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Calibrates and scores an exported model again, what {@code train} does after export ({@link Calibration}). */
+/**
+ * Calibrates and scores an exported model again, what {@code train} does after export ({@link
+ * Calibration}).
+ */
 final class CalibrateCommand implements Command {
 
   @Override
@@ -16,7 +19,9 @@ final class CalibrateCommand implements Command {
 
   @Override
   public String usage() {
-    return "calibrate [--model " + ModelPaths.TRAINED + "] [--trainingSeconds S --steps N --command TEXT]";
+    return "calibrate [--model "
+        + ModelPaths.TRAINED
+        + "] [--trainingSeconds S --steps N --command TEXT]";
   }
 
   @Override

@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The dataset every command reads: built from the pinned libraries ({@code --libraries}, {@code --files},
- * {@code --windows}) and kept in {@code --cache}, reused while the library list and the dataset options are the same.
+ * The dataset every command reads: built from the pinned libraries ({@code --libraries}, {@code
+ * --files}, {@code --windows}) and kept in {@code --cache}, reused while the library list and the
+ * dataset options are the same.
  */
 final class DatasetCache {
 
@@ -21,9 +22,14 @@ final class DatasetCache {
     Path list = options.path("libraries", ModelPaths.LIBRARIES);
     Path cache = options.path("cache", ModelPaths.DATASET_CACHE);
     DatasetBuilder.Options d = DatasetBuilder.Options.defaults();
-    DatasetBuilder.Options datasetOptions = new DatasetBuilder.Options(options.integer("files", d.filesPerLibrary()),
-        options.integer("windows", d.windowsPerFile()), d.maxLength(), d.vocabularySize(), d.methodClasses(),
-        d.seed());
+    DatasetBuilder.Options datasetOptions =
+        new DatasetBuilder.Options(
+            options.integer("files", d.filesPerLibrary()),
+            options.integer("windows", d.windowsPerFile()),
+            d.maxLength(),
+            d.vocabularySize(),
+            d.methodClasses(),
+            d.seed());
     String key = Files.readString(list) + datasetOptions;
     if (Files.isRegularFile(cache)) {
       try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(cache))) {
@@ -36,7 +42,9 @@ final class DatasetCache {
     }
     System.out.println("building the dataset from " + list + " with " + datasetOptions);
     long started = System.nanoTime();
-    Dataset data = new DatasetBuilder(datasetOptions, SourcesResolver.fromEnvironment()).build(Library.readList(list));
+    Dataset data =
+        new DatasetBuilder(datasetOptions, SourcesResolver.fromEnvironment())
+            .build(Library.readList(list));
     System.out.printf("built in %.0f s: %s%n", (System.nanoTime() - started) / 1e9, data.stats());
     Files.createDirectories(cache.toAbsolutePath().getParent());
     try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(cache))) {

@@ -10,7 +10,9 @@ final class DatasetCommand implements Command {
 
   @Override
   public String usage() {
-    return "dataset [--libraries " + ModelPaths.LIBRARIES + "] [--files 400] [--windows 14] [--cache FILE]";
+    return "dataset [--libraries "
+        + ModelPaths.LIBRARIES
+        + "] [--files 400] [--windows 14] [--cache FILE]";
   }
 
   @Override

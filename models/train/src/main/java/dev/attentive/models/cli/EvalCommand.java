@@ -25,15 +25,21 @@ final class EvalCommand implements Command {
   public void run(Options options) throws Exception {
     Dataset data = DatasetCache.load(options);
     Path dir = options.path("model", ModelPaths.SHIPPED);
-    try (DjlReviewModel model = new DjlReviewModel(dir, new DjlReviewModel.Options(1, 32, Duration.ofMillis(5),
-        "cpu"))) {
+    try (DjlReviewModel model =
+        new DjlReviewModel(dir, new DjlReviewModel.Options(1, 32, Duration.ofMillis(5), "cpu"))) {
       double threshold = model.info().threshold();
       System.out.printf("model %s, shipped threshold %.3f%n", dir, threshold);
-      String testLibraries = String.join(", ", Library.readList(options.path("libraries", ModelPaths.LIBRARIES))
-          .stream().filter(l -> l.split() == Library.Split.TEST).map(Library::artifactId).toList());
+      String testLibraries =
+          String.join(
+              ", ",
+              Library.readList(options.path("libraries", ModelPaths.LIBRARIES)).stream()
+                  .filter(l -> l.split() == Library.Split.TEST)
+                  .map(Library::artifactId)
+                  .toList());
       System.out.println("test libraries (" + testLibraries + "):");
-      System.out.print(Evaluator.report(Evaluator.score(model, data.test(), AttentionProgram.DEFAULT), threshold)
-          .describe());
+      System.out.print(
+          Evaluator.report(Evaluator.score(model, data.test(), AttentionProgram.DEFAULT), threshold)
+              .describe());
     }
   }
 }

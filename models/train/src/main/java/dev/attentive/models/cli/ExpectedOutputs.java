@@ -23,13 +23,15 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The golden outputs beside a model ({@code expected-outputs.json}): fixed inputs and what TF Java computes for them
- * straight from the SavedModel, so that a test can check DJL serves the same numbers.
+ * The golden outputs beside a model ({@code expected-outputs.json}): fixed inputs and what TF Java
+ * computes for them straight from the SavedModel, so that a test can check DJL serves the same
+ * numbers.
  */
 final class ExpectedOutputs {
 
   static final String FILE = "expected-outputs.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ExpectedOutputs() {}
 

@@ -37,13 +37,21 @@ final class FindCommand implements Command {
     }
     Path dir = options.path("model", ModelPaths.SHIPPED);
     try (DjlReviewModel model = new DjlReviewModel(dir, DjlReviewModel.Options.defaults())) {
-      double threshold = Double.parseDouble(options.get("threshold", Double.toString(model.info().threshold())));
-      List<Finding> findings = new BugFinder(model, 1000).find(Files.readString(file), lines,
-          AttentionProgram.DEFAULT, threshold);
+      double threshold =
+          Double.parseDouble(options.get("threshold", Double.toString(model.info().threshold())));
+      List<Finding> findings =
+          new BugFinder(model, 1000)
+              .find(Files.readString(file), lines, AttentionProgram.DEFAULT, threshold);
       System.out.printf("%s: %d finding(s) above %.3f%n", file, findings.size(), threshold);
       for (Finding f : findings) {
-        System.out.printf("  line %d (%s, %.3f): %s%n    -> %s%n    rested on %s%n", f.line(), f.rule(),
-            f.confidence(), f.original().strip(), f.replacement().strip(), f.restedOn());
+        System.out.printf(
+            "  line %d (%s, %.3f): %s%n    -> %s%n    rested on %s%n",
+            f.line(),
+            f.rule(),
+            f.confidence(),
+            f.original().strip(),
+            f.replacement().strip(),
+            f.restedOn());
       }
     }
   }

@@ -3,13 +3,20 @@ package dev.attentive.models.cli;
 import java.util.List;
 
 /**
- * {@code bin/attentive model COMMAND ...}: the model's whole life from the command line (see models/README.md), one
- * class per command. Run from the repository root.
+ * {@code bin/attentive model COMMAND ...}: the model's whole life from the command line (see
+ * models/README.md), one class per command. Run from the repository root.
  */
 public final class ModelsMain {
 
-  static final List<Command> COMMANDS = List.of(new DatasetCommand(), new TrainCommand(), new CalibrateCommand(),
-      new ShipCommand(), new EvalCommand(), new BenchCommand(), new FindCommand());
+  static final List<Command> COMMANDS =
+      List.of(
+          new DatasetCommand(),
+          new TrainCommand(),
+          new CalibrateCommand(),
+          new ShipCommand(),
+          new EvalCommand(),
+          new BenchCommand(),
+          new FindCommand());
 
   private ModelsMain() {}
 
@@ -19,7 +26,8 @@ public final class ModelsMain {
       usage();
       return;
     }
-    Command command = COMMANDS.stream().filter(c -> c.name().equals(options.command())).findFirst().orElse(null);
+    Command command =
+        COMMANDS.stream().filter(c -> c.name().equals(options.command())).findFirst().orElse(null);
     if (command == null) {
       System.err.println("unknown command: " + options.command());
       usage();

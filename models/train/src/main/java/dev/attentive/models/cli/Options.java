@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A command line {@code COMMAND [ARGUMENT] --name value ...}.
  *
- * @param argument the word after the command when it is not an option (the file of {@code find}), else null
+ * @param argument the word after the command when it is not an option (the file of {@code find}),
+ *     else null
  * @param values the options in the order given (the training run records them)
  */
 record Options(String command, String argument, Map<String, String> values) {
@@ -18,8 +19,8 @@ record Options(String command, String argument, Map<String, String> values) {
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = argument != null ? 2 : 1; i + 1 < args.length; i += 2) {
       if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("expected --option value, got " + args[i] + " in "
-            + Arrays.toString(args));
+        throw new IllegalArgumentException(
+            "expected --option value, got " + args[i] + " in " + Arrays.toString(args));
       }
       values.put(args[i].substring(2), args[i + 1]);
     }

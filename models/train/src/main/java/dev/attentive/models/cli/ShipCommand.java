@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Puts a trained model into the serve module's sources, where the reviewer's jar takes it from: the one command that
- * writes there. Copies the files that ship (no optimizer state, no stray files) after checking they are all present
- * and the model info is of the format this build reads.
+ * Puts a trained model into the serve module's sources, where the reviewer's jar takes it from: the
+ * one command that writes there. Copies the files that ship (no optimizer state, no stray files)
+ * after checking they are all present and the model info is of the format this build reads.
  */
 final class ShipCommand implements Command {
 
@@ -30,7 +30,8 @@ final class ShipCommand implements Command {
     Path to = options.path("to", ModelPaths.SHIPPED);
     for (String file : ShippedModel.FILES) {
       if (!Files.isRegularFile(from.resolve(file))) {
-        throw new IOException(from.resolve(file) + " is missing: train (or calibrate) the model first");
+        throw new IOException(
+            from.resolve(file) + " is missing: train (or calibrate) the model first");
       }
     }
     ModelInfo info = ModelInfo.read(from);
@@ -39,7 +40,8 @@ final class ShipCommand implements Command {
       Files.createDirectories(target.getParent());
       Files.copy(from.resolve(file), target, StandardCopyOption.REPLACE_EXISTING);
     }
-    System.out.printf("shipped %s (%s, threshold %.3f) into %s; rebuild (ATTENTIVE_BUILD=always) and commit it%n",
+    System.out.printf(
+        "shipped %s (%s, threshold %.3f) into %s; rebuild (ATTENTIVE_BUILD=always) and commit it%n",
         from, info.modelVersion(), info.threshold(), to);
   }
 }

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Trains on the dataset, exports the SavedModel, then calibrates and scores it ({@link Calibration}). */
+/**
+ * Trains on the dataset, exports the SavedModel, then calibrates and scores it ({@link
+ * Calibration}).
+ */
 final class TrainCommand implements Command {
 
   @Override
@@ -21,36 +24,65 @@ final class TrainCommand implements Command {
   @Override
   public String usage() {
     return "train [--steps 16000] [--batch 32] [--lr 0.001] [--seed 20261123] [--d 128] [--heads 4] [--ffn 256]"
-        + " [--layers 2] [--out " + ModelPaths.TRAINED + "] (and the dataset's options)";
+        + " [--layers 2] [--out "
+        + ModelPaths.TRAINED
+        + "] (and the dataset's options)";
   }
 
   @Override
   public void run(Options options) throws Exception {
     Dataset data = DatasetCache.load(options);
-    Hyper hyper = new Hyper(data.vocabulary().size(), data.repairClasses().size(), data.maxLength(),
-        options.integer("d", 128), options.integer("heads", 4), options.integer("ffn", 256),
-        options.integer("layers", 2));
-    Trainer.Options trainingOptions = new Trainer.Options(options.integer("steps", 16000), options.integer("batch", 32),
-        Float.parseFloat(options.get("lr", "0.001")), Long.parseLong(options.get("seed", "20261123")), 100);
+    Hyper hyper =
+        new Hyper(
+            data.vocabulary().size(),
+            data.repairClasses().size(),
+            data.maxLength(),
+            options.integer("d", 128),
+            options.integer("heads", 4),
+            options.integer("ffn", 256),
+            options.integer("layers", 2));
+    Trainer.Options trainingOptions =
+        new Trainer.Options(
+            options.integer("steps", 16000),
+            options.integer("batch", 32),
+            Float.parseFloat(options.get("lr", "0.001")),
+            Long.parseLong(options.get("seed", "20261123")),
+            100);
     Path out = options.path("out", ModelPaths.TRAINED);
     long started = System.nanoTime();
     Map<String, float[]> weights;
     try (Trainer trainer = new Trainer(hyper, trainingOptions)) {
-      System.out.printf("training %s: %,d parameters, %s, %,d training windows%n", hyper, trainer.parameterCount(),
-          trainingOptions, data.train().size());
+      System.out.printf(
+          "training %s: %,d parameters, %s, %,d training windows%n",
+          hyper, trainer.parameterCount(), trainingOptions, data.train().size());
       trainer.train(data.train(), AttentionProgram.DEFAULT);
       weights = trainer.weights();
     }
     double trainSeconds = (System.nanoTime() - started) / 1e9;
     Exporter.export(hyper, weights, out);
-    ModelInfo info = new ModelInfo(ModelInfo.FORMAT_VERSION, "attentive-v1", hyper, data.vocabulary(),
-        data.repairClasses(), AttentionProgram.FORMAT_VERSION, AttentionProgram.DEFAULT.toJson(), 0.5, Map.of());
+    ModelInfo info =
+        new ModelInfo(
+            ModelInfo.FORMAT_VERSION,
+            "attentive-v1",
+            hyper,
+            data.vocabulary(),
+            data.repairClasses(),
+            AttentionProgram.FORMAT_VERSION,
+            AttentionProgram.DEFAULT.toJson(),
+            0.5,
+            Map.of());
     info.write(out);
     Map<String, String> run = new LinkedHashMap<>();
     run.put("trainingSeconds", String.format("%.0f", trainSeconds));
     run.put("steps", Integer.toString(trainingOptions.steps()));
-    run.put("command", "bin/attentive model train " + String.join(" ", options.values().entrySet().stream()
-        .map(e -> "--" + e.getKey() + " " + e.getValue()).toList()));
+    run.put(
+        "command",
+        "bin/attentive model train "
+            + String.join(
+                " ",
+                options.values().entrySet().stream()
+                    .map(e -> "--" + e.getKey() + " " + e.getValue())
+                    .toList()));
     Calibration.run(out, data, info, run);
     System.out.println("wrote " + out + "; to ship it: bin/attentive model ship --model " + out);
   }

@@ -9,7 +9,11 @@ import java.util.List;
 /** One pinned Maven Central artifact of the corpus and the split its windows go to. */
 public record Library(String groupId, String artifactId, String version, Split split) {
 
-  public enum Split { TRAIN, VALIDATION, TEST }
+  public enum Split {
+    TRAIN,
+    VALIDATION,
+    TEST
+  }
 
   public String coordinates() {
     return groupId + ":" + artifactId + ":" + version;
@@ -32,8 +36,13 @@ public record Library(String groupId, String artifactId, String version, Split s
       String[] words = line.split("\\s+");
       String[] gav = words[0].split(":");
       if (words.length != 2 || gav.length != 3) {
-        throw new IllegalArgumentException(file + ":" + lineNumber
-            + ": expected 'groupId:artifactId:version split', got '" + line + "'");
+        throw new IllegalArgumentException(
+            file
+                + ":"
+                + lineNumber
+                + ": expected 'groupId:artifactId:version split', got '"
+                + line
+                + "'");
       }
       libraries.add(new Library(gav[0], gav[1], gav[2], Split.valueOf(words[1].toUpperCase())));
     }

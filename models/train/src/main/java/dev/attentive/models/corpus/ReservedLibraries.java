@@ -10,32 +10,62 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Libraries kept for an outside evaluation: never in training, validation or our own test split, nor shaded inside
- * another artifact we read. Refused by group:artifact, and any sources jar holding one of their packages (anywhere in
- * the path, which catches shaded copies such as {@code foo/shaded/com/google/gson/}) is refused too.
+ * Libraries kept for an outside evaluation: never in training, validation or our own test split,
+ * nor shaded inside another artifact we read. Refused by group:artifact, and any sources jar
+ * holding one of their packages (anywhere in the path, which catches shaded copies such as {@code
+ * foo/shaded/com/google/gson/}) is refused too.
  */
 public final class ReservedLibraries {
 
-  public static final Set<String> GROUP_ARTIFACTS = Set.of(
-      "commons-lang:commons-lang", "org.apache.commons:commons-lang3",
-      "commons-math:commons-math", "org.apache.commons:commons-math", "org.apache.commons:commons-math3",
-      "commons-cli:commons-cli", "commons-codec:commons-codec",
-      "commons-collections:commons-collections", "org.apache.commons:commons-collections4",
-      "org.apache.commons:commons-compress", "org.apache.commons:commons-csv", "commons-jxpath:commons-jxpath",
-      "com.fasterxml.jackson.core:jackson-core", "com.fasterxml.jackson.core:jackson-databind",
-      "com.fasterxml.jackson.dataformat:jackson-dataformat-xml", "com.google.code.gson:gson", "org.jsoup:jsoup",
-      "joda-time:joda-time", "org.jfree:jfreechart", "jfree:jfreechart",
-      "com.google.javascript:closure-compiler", "com.google.javascript:closure-compiler-unshaded",
-      "org.mockito:mockito-core");
+  public static final Set<String> GROUP_ARTIFACTS =
+      Set.of(
+          "commons-lang:commons-lang",
+          "org.apache.commons:commons-lang3",
+          "commons-math:commons-math",
+          "org.apache.commons:commons-math",
+          "org.apache.commons:commons-math3",
+          "commons-cli:commons-cli",
+          "commons-codec:commons-codec",
+          "commons-collections:commons-collections",
+          "org.apache.commons:commons-collections4",
+          "org.apache.commons:commons-compress",
+          "org.apache.commons:commons-csv",
+          "commons-jxpath:commons-jxpath",
+          "com.fasterxml.jackson.core:jackson-core",
+          "com.fasterxml.jackson.core:jackson-databind",
+          "com.fasterxml.jackson.dataformat:jackson-dataformat-xml",
+          "com.google.code.gson:gson",
+          "org.jsoup:jsoup",
+          "joda-time:joda-time",
+          "org.jfree:jfreechart",
+          "jfree:jfreechart",
+          "com.google.javascript:closure-compiler",
+          "com.google.javascript:closure-compiler-unshaded",
+          "org.mockito:mockito-core");
 
   /** The packages of the reserved libraries, as jar paths. */
-  public static final List<String> PACKAGE_PATHS = List.of(
-      "org/apache/commons/lang/", "org/apache/commons/lang3/", "org/apache/commons/math/",
-      "org/apache/commons/math3/", "org/apache/commons/cli/", "org/apache/commons/codec/",
-      "org/apache/commons/collections/", "org/apache/commons/collections4/", "org/apache/commons/compress/",
-      "org/apache/commons/csv/", "org/apache/commons/jxpath/", "com/fasterxml/jackson/core/",
-      "com/fasterxml/jackson/databind/", "com/fasterxml/jackson/dataformat/xml/", "com/google/gson/", "org/jsoup/",
-      "org/joda/time/", "org/jfree/", "com/google/javascript/jscomp/", "org/mockito/");
+  public static final List<String> PACKAGE_PATHS =
+      List.of(
+          "org/apache/commons/lang/",
+          "org/apache/commons/lang3/",
+          "org/apache/commons/math/",
+          "org/apache/commons/math3/",
+          "org/apache/commons/cli/",
+          "org/apache/commons/codec/",
+          "org/apache/commons/collections/",
+          "org/apache/commons/collections4/",
+          "org/apache/commons/compress/",
+          "org/apache/commons/csv/",
+          "org/apache/commons/jxpath/",
+          "com/fasterxml/jackson/core/",
+          "com/fasterxml/jackson/databind/",
+          "com/fasterxml/jackson/dataformat/xml/",
+          "com/google/gson/",
+          "org/jsoup/",
+          "org/joda/time/",
+          "org/jfree/",
+          "com/google/javascript/jscomp/",
+          "org/mockito/");
 
   private ReservedLibraries() {}
 
@@ -43,11 +73,15 @@ public final class ReservedLibraries {
     return GROUP_ARTIFACTS.contains(groupId + ":" + artifactId);
   }
 
-  /** Throws when the library is reserved; the dataset builder calls this before resolving anything. */
+  /**
+   * Throws when the library is reserved; the dataset builder calls this before resolving anything.
+   */
   public static void refuseIfReserved(Library library) {
     if (isReserved(library.groupId(), library.artifactId())) {
-      throw new ReservedLibraryException(library.groupArtifact() + " is reserved for outside evaluation and is never"
-          + " used for training, validation or testing");
+      throw new ReservedLibraryException(
+          library.groupArtifact()
+              + " is reserved for outside evaluation and is never"
+              + " used for training, validation or testing");
     }
   }
 

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Plants exactly one single-statement bug of a ManySStuBs4J-like kind into the tokens of a window and says where it
- * is and what repairs it; each kind's planting lives in its class ({@link BugKinds}).
+ * Plants exactly one single-statement bug of a ManySStuBs4J-like kind into the tokens of a window
+ * and says where it is and what repairs it; each kind's planting lives in its class ({@link
+ * BugKinds}).
  */
 public final class BugInjector {
 
@@ -23,10 +24,11 @@ public final class BugInjector {
   }
 
   /**
-   * Plants a bug at {@code site}, whose token is {@code at} in {@code window}; null when that site cannot take one
-   * here (no alternative name in the window, literal out of range, ...).
+   * Plants a bug at {@code site}, whose token is {@code at} in {@code window}; null when that site
+   * cannot take one here (no alternative name in the window, literal out of range, ...).
    */
-  public Planted plant(List<CodeToken> window, MutationSite site, int at, int other, Random random) {
+  public Planted plant(
+      List<CodeToken> window, MutationSite site, int at, int other, Random random) {
     return BugKinds.at(site.kind()).plant(window, at, other, random, context).orElse(null);
   }
 }

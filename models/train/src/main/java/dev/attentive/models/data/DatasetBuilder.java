@@ -32,15 +32,20 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Builds the dataset from the pinned libraries' sources jars: samples files per library (seeded), cuts windows around
- * lines that hold a mutation site, leaves half clean and plants one bug in the other half. Vocabularies come from the
- * training split only; splits are by library.
+ * Builds the dataset from the pinned libraries' sources jars: samples files per library (seeded),
+ * cuts windows around lines that hold a mutation site, leaves half clean and plants one bug in the
+ * other half. Vocabularies come from the training split only; splits are by library.
  */
 public final class DatasetBuilder {
 
   /** Sizes that decide how big the dataset is. */
-  public record Options(int filesPerLibrary, int windowsPerFile, int maxLength, int vocabularySize,
-      int methodClasses, long seed) {
+  public record Options(
+      int filesPerLibrary,
+      int windowsPerFile,
+      int maxLength,
+      int vocabularySize,
+      int methodClasses,
+      long seed) {
     public static Options defaults() {
       return new Options(400, 14, 128, 8000, 200, 20261123L);
     }
@@ -68,7 +73,8 @@ public final class DatasetBuilder {
       Path jar = resolver.sourcesJar(library);
       List<Source> sampled = sample(library, jar);
       sources.addAll(sampled);
-      System.out.printf("  %-60s %-10s %4d files%n", library.coordinates(), library.split(), sampled.size());
+      System.out.printf(
+          "  %-60s %-10s %4d files%n", library.coordinates(), library.split(), sampled.size());
     }
     stats.put("files", Integer.toString(sources.size()));
     stats.put("lexSeconds", String.format("%.1f", (System.nanoTime() - started) / 1e9));
@@ -85,24 +91,41 @@ public final class DatasetBuilder {
           counts.merge(piece, 1, Integer::sum);
         }
       }
-      source.file().receiverCalls().forEach((receiver, methods) -> methods.forEach(m -> {
-        receiverCounts.computeIfAbsent(receiver, r -> new HashMap<>()).merge(m, 1, Integer::sum);
-        methodCounts.merge(m, 1, Integer::sum);
-      }));
+      source
+          .file()
+          .receiverCalls()
+          .forEach(
+              (receiver, methods) ->
+                  methods.forEach(
+                      m -> {
+                        receiverCounts
+                            .computeIfAbsent(receiver, r -> new HashMap<>())
+                            .merge(m, 1, Integer::sum);
+                        methodCounts.merge(m, 1, Integer::sum);
+                      }));
     }
     Vocabulary vocabulary = Vocabulary.fromCounts(counts, options.vocabularySize(), 3);
-    List<String> topMethods = methodCounts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue(Collections.reverseOrder())
-            .thenComparing(Map.Entry.comparingByKey()))
-        .limit(options.methodClasses()).map(Map.Entry::getKey).collect(Collectors.toList());
+    List<String> topMethods =
+        methodCounts.entrySet().stream()
+            .sorted(
+                Map.Entry.<String, Integer>comparingByValue(Collections.reverseOrder())
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .limit(options.methodClasses())
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toList());
     RepairClasses classes = RepairClasses.withMethods(topMethods);
     Map<String, List<String>> receiverMethods = new TreeMap<>();
-    receiverCounts.forEach((receiver, methods) -> {
-      List<String> known = methods.keySet().stream().filter(classes::hasMethod).sorted().collect(Collectors.toList());
-      if (known.size() >= 2) {
-        receiverMethods.put(receiver, known);
-      }
-    });
+    receiverCounts.forEach(
+        (receiver, methods) -> {
+          List<String> known =
+              methods.keySet().stream()
+                  .filter(classes::hasMethod)
+                  .sorted()
+                  .collect(Collectors.toList());
+          if (known.size() >= 2) {
+            receiverMethods.put(receiver, known);
+          }
+        });
 
     WindowCutter cutter = new WindowCutter(vocabulary, options.maxLength());
     BugInjector injector = new BugInjector(classes, receiverMethods);
@@ -110,28 +133,42 @@ public final class DatasetBuilder {
     Random random = new Random(options.seed());
     Map<String, Integer> kinds = new TreeMap<>();
     for (Source source : sources) {
-      List<Example> examples = bySplit.computeIfAbsent(source.library().split(), s -> new ArrayList<>());
+      List<Example> examples =
+          bySplit.computeIfAbsent(source.library().split(), s -> new ArrayList<>());
       examplesOf(source, cutter, injector, classes, random, examples, kinds);
     }
     Collections.shuffle(bySplit.get(Library.Split.TRAIN), random);
     stats.put("vocabulary", Integer.toString(vocabulary.size()));
     stats.put("repairClasses", Integer.toString(classes.size()));
     for (Library.Split split : Library.Split.values()) {
-      stats.put(split.name().toLowerCase() + "Windows",
+      stats.put(
+          split.name().toLowerCase() + "Windows",
           Integer.toString(bySplit.getOrDefault(split, List.of()).size()));
     }
     kinds.forEach((kind, n) -> stats.put("kind." + kind, Integer.toString(n)));
-    return new Dataset(vocabulary.tokens(), classes.classes(), receiverMethods, options.maxLength(),
-        bySplit.getOrDefault(Library.Split.TRAIN, List.of()), bySplit.getOrDefault(Library.Split.VALIDATION, List.of()),
-        bySplit.getOrDefault(Library.Split.TEST, List.of()), stats);
+    return new Dataset(
+        vocabulary.tokens(),
+        classes.classes(),
+        receiverMethods,
+        options.maxLength(),
+        bySplit.getOrDefault(Library.Split.TRAIN, List.of()),
+        bySplit.getOrDefault(Library.Split.VALIDATION, List.of()),
+        bySplit.getOrDefault(Library.Split.TEST, List.of()),
+        stats);
   }
 
   private List<Source> sample(Library library, Path jar) throws IOException {
     List<String> names = new ArrayList<>();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
-      zip.stream().map(ZipEntry::getName)
-          .filter(n -> n.endsWith(".java") && !n.endsWith("package-info.java") && !n.endsWith("module-info.java"))
-          .sorted().forEach(names::add);
+      zip.stream()
+          .map(ZipEntry::getName)
+          .filter(
+              n ->
+                  n.endsWith(".java")
+                      && !n.endsWith("package-info.java")
+                      && !n.endsWith("module-info.java"))
+          .sorted()
+          .forEach(names::add);
       Collections.shuffle(names, new Random(options.seed() ^ library.groupArtifact().hashCode()));
       List<Source> sources = new ArrayList<>();
       for (String name : names) {
@@ -145,7 +182,9 @@ public final class DatasetBuilder {
         try (InputStream in = zip.getInputStream(entry)) {
           String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
           Optional<LexedFile> lexed = lexer.lex(text);
-          if (lexed.isPresent() && !lexed.get().generated() && !lexed.get().sitesByLine().isEmpty()) {
+          if (lexed.isPresent()
+              && !lexed.get().generated()
+              && !lexed.get().sitesByLine().isEmpty()) {
             sources.add(new Source(library, name, lexed.get()));
           }
         }
@@ -154,8 +193,14 @@ public final class DatasetBuilder {
     }
   }
 
-  private void examplesOf(Source source, WindowCutter cutter, BugInjector injector, RepairClasses classes,
-      Random random, List<Example> out, Map<String, Integer> kinds) {
+  private void examplesOf(
+      Source source,
+      WindowCutter cutter,
+      BugInjector injector,
+      RepairClasses classes,
+      Random random,
+      List<Example> out,
+      Map<String, Integer> kinds) {
     LexedFile file = source.file();
     Map<Integer, List<Integer>> byLine = file.tokensByLine();
     List<Integer> lines = new ArrayList<>(file.sitesByLine().keySet());
@@ -177,7 +222,8 @@ public final class DatasetBuilder {
       }
       Example example = null;
       if (random.nextBoolean()) {
-        // Kinds in random order first, then sites: otherwise the plentiful variable uses crowd out rarer kinds.
+        // Kinds in random order first, then sites: otherwise the plentiful variable uses crowd out
+        // rarer kinds.
         Map<MutationSite.Kind, List<MutationSite>> byKind = new TreeMap<>();
         for (MutationSite site : file.sitesByLine().get(line)) {
           byKind.computeIfAbsent(site.kind(), k -> new ArrayList<>()).add(site);
@@ -207,8 +253,14 @@ public final class DatasetBuilder {
       }
       if (example == null) {
         Window encoded = cutter.encode(window, Set.of(line), false);
-        example = new Example(encoded.ids(), encoded.features(), 0, new int[0], "clean",
-            source.library().artifactId());
+        example =
+            new Example(
+                encoded.ids(),
+                encoded.features(),
+                0,
+                new int[0],
+                "clean",
+                source.library().artifactId());
       }
       kinds.merge(example.kind(), 1, Integer::sum);
       out.add(example);
@@ -216,8 +268,8 @@ public final class DatasetBuilder {
     }
   }
 
-  private static Example encode(WindowCutter cutter, RepairClasses classes, Planted planted, int line,
-      Library library) {
+  private static Example encode(
+      WindowCutter cutter, RepairClasses classes, Planted planted, int line, Library library) {
     Window window = cutter.encode(planted.tokens(), Set.of(line), false);
     int location = window.firstPosition()[planted.bugToken()];
     if (location <= 0) {
@@ -241,8 +293,12 @@ public final class DatasetBuilder {
         return null;
       }
     }
-    return new Example(window.ids(), window.features(), location,
-        repairs.stream().mapToInt(Integer::intValue).toArray(), planted.kind().name().toLowerCase(),
+    return new Example(
+        window.ids(),
+        window.features(),
+        location,
+        repairs.stream().mapToInt(Integer::intValue).toArray(),
+        planted.kind().name().toLowerCase(),
         library.artifactId());
   }
 }

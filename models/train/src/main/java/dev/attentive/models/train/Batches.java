@@ -13,8 +13,16 @@ import java.util.Random;
 public final class Batches {
 
   /** One padded batch, row-major. */
-  public record Batch(int size, int length, int[] ids, int[] mask, float[] bias, float[] locationTarget,
-      float[] repairTarget, int repairWidth, List<Example> examples) {}
+  public record Batch(
+      int size,
+      int length,
+      int[] ids,
+      int[] mask,
+      float[] bias,
+      float[] locationTarget,
+      float[] repairTarget,
+      int repairWidth,
+      List<Example> examples) {}
 
   private Batches() {}
 
@@ -24,7 +32,8 @@ public final class Batches {
     List<List<Example>> batches = new ArrayList<>();
     int pool = batchSize * 64;
     for (int start = 0; start < shuffled.size(); start += pool) {
-      List<Example> chunk = new ArrayList<>(shuffled.subList(start, Math.min(shuffled.size(), start + pool)));
+      List<Example> chunk =
+          new ArrayList<>(shuffled.subList(start, Math.min(shuffled.size(), start + pool)));
       chunk.sort(Comparator.comparingInt(e -> e.ids().length));
       for (int b = 0; b + batchSize <= chunk.size(); b += batchSize) {
         batches.add(chunk.subList(b, b + batchSize));
@@ -56,7 +65,8 @@ public final class Batches {
       }
       location[i * length + e.location()] = 1f;
       for (int r : e.repairs()) {
-        // Pointers are stored as classes + position: the same index in a row of width classes + length.
+        // Pointers are stored as classes + position: the same index in a row of width classes +
+        // length.
         repair[i * width + r] = 1f;
       }
     }

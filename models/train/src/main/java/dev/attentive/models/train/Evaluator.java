@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Scores the served model on examples: localisation accuracy, joint localisation + repair accuracy, and at a
- * confidence threshold the share of bugs reported with the right repair and the false alarms on clean windows.
- * Confidence is {@link Prediction#confidence()}, the number serving compares with the threshold calibrated here.
+ * Scores the served model on examples: localisation accuracy, joint localisation + repair accuracy,
+ * and at a confidence threshold the share of bugs reported with the right repair and the false
+ * alarms on clean windows. Confidence is {@link Prediction#confidence()}, the number serving
+ * compares with the threshold calibrated here.
  */
 public final class Evaluator {
 
@@ -26,8 +27,16 @@ public final class Evaluator {
   }
 
   /** The numbers. */
-  public record Report(int buggy, int clean, double localisation, double joint, double threshold,
-      double reportedJoint, double falseAlarmRate, int falseAlarms, Map<String, double[]> byKind) {
+  public record Report(
+      int buggy,
+      int clean,
+      double localisation,
+      double joint,
+      double threshold,
+      double reportedJoint,
+      double falseAlarmRate,
+      int falseAlarms,
+      Map<String, double[]> byKind) {
 
     public Map<String, String> asMap() {
       Map<String, String> m = new LinkedHashMap<>();
@@ -46,15 +55,19 @@ public final class Evaluator {
       StringBuilder out = new StringBuilder();
       asMap().forEach((k, v) -> out.append(String.format("  %-42s %s%n", k, v)));
       out.append("  by kind (windows, localisation, joint):\n");
-      byKind.forEach((kind, v) -> out.append(String.format("    %-18s %6d  %s  %s%n", kind, (int) v[0], pct(v[1]),
-          pct(v[2]))));
+      byKind.forEach(
+          (kind, v) ->
+              out.append(
+                  String.format(
+                      "    %-18s %6d  %s  %s%n", kind, (int) v[0], pct(v[1]), pct(v[2]))));
       return out.toString();
     }
   }
 
   private Evaluator() {}
 
-  public static List<Scored> score(ReviewModel model, List<Example> examples, AttentionProgram program) {
+  public static List<Scored> score(
+      ReviewModel model, List<Example> examples, AttentionProgram program) {
     List<ReviewModel.Input> inputs = new ArrayList<>(examples.size());
     for (Example e : examples) {
       inputs.add(ReviewModel.Input.of(e.ids(), e.features(), program));
@@ -71,10 +84,17 @@ public final class Evaluator {
     return scored;
   }
 
-  /** The lowest threshold whose false-alarm rate on clean windows is at most {@code maxFalseAlarmRate}. */
+  /**
+   * The lowest threshold whose false-alarm rate on clean windows is at most {@code
+   * maxFalseAlarmRate}.
+   */
   public static double calibrate(List<Scored> scored, double maxFalseAlarmRate) {
-    double[] clean = scored.stream().filter(s -> !s.example().buggy()).mapToDouble(Scored::confidence).sorted()
-        .toArray();
+    double[] clean =
+        scored.stream()
+            .filter(s -> !s.example().buggy())
+            .mapToDouble(Scored::confidence)
+            .sorted()
+            .toArray();
     if (clean.length == 0) {
       return 0.5;
     }
@@ -112,12 +132,23 @@ public final class Evaluator {
         alarms += s.location() != 0 && s.confidence() > threshold ? 1 : 0;
       }
     }
-    kinds.values().forEach(k -> {
-      k[1] /= k[0];
-      k[2] /= k[0];
-    });
-    return new Report(buggy, clean, ratio(loc, buggy), ratio(joint, buggy), threshold, ratio(reported, buggy),
-        ratio(alarms, clean), alarms, kinds);
+    kinds
+        .values()
+        .forEach(
+            k -> {
+              k[1] /= k[0];
+              k[2] /= k[0];
+            });
+    return new Report(
+        buggy,
+        clean,
+        ratio(loc, buggy),
+        ratio(joint, buggy),
+        threshold,
+        ratio(reported, buggy),
+        ratio(alarms, clean),
+        alarms,
+        kinds);
   }
 
   private static double ratio(int a, int b) {

@@ -16,19 +16,22 @@ import org.tensorflow.Signature;
 import org.tensorflow.op.Ops;
 
 /**
- * Writes a SavedModel of the serving graph (repair head on the predicted position) with the trained values, under the
- * tag, signature and tensor names of {@link ModelSignature}. Optimizer slots are not part of it.
+ * Writes a SavedModel of the serving graph (repair head on the predicted position) with the trained
+ * values, under the tag, signature and tensor names of {@link ModelSignature}. Optimizer slots are
+ * not part of it.
  */
 public final class Exporter {
 
   private Exporter() {}
 
-  public static void export(Hyper hyper, Map<String, float[]> weights, Path directory) throws IOException {
+  public static void export(Hyper hyper, Map<String, float[]> weights, Path directory)
+      throws IOException {
     if (Files.exists(directory)) {
       try (Stream<Path> old = Files.walk(directory)) {
         for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-          if (!p.equals(directory) && (p.getFileName().toString().startsWith("saved_model")
-              || p.toString().contains("variables"))) {
+          if (!p.equals(directory)
+              && (p.getFileName().toString().startsWith("saved_model")
+                  || p.toString().contains("variables"))) {
             Files.delete(p);
           }
         }
@@ -37,16 +40,24 @@ public final class Exporter {
     Files.createDirectories(directory);
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
-      AttentionNet.Built net = AttentionNet.build(tf, hyper, AttentionNet.Weights.trained(weights), false);
+      AttentionNet.Built net =
+          AttentionNet.build(tf, hyper, AttentionNet.Weights.trained(weights), false);
       try (Session session = new Session(graph)) {
         session.initialize();
-        Signature signature = Signature.builder().key(ModelSignature.KEY)
-            .input(ModelSignature.INPUT_IDS, net.ids()).input(ModelSignature.ATTENTION_MASK, net.mask())
-            .input(ModelSignature.ATTENTION_BIAS, net.bias())
-            .output(ModelSignature.LOCATION_PROBS, net.locationProbs())
-            .output(ModelSignature.REPAIR_PROBS, net.repairProbs())
-            .output(ModelSignature.ATTENTION, net.attention()).build();
-        SavedModelBundle.exporter(directory.toString()).withSession(session).withSignature(signature).export();
+        Signature signature =
+            Signature.builder()
+                .key(ModelSignature.KEY)
+                .input(ModelSignature.INPUT_IDS, net.ids())
+                .input(ModelSignature.ATTENTION_MASK, net.mask())
+                .input(ModelSignature.ATTENTION_BIAS, net.bias())
+                .output(ModelSignature.LOCATION_PROBS, net.locationProbs())
+                .output(ModelSignature.REPAIR_PROBS, net.repairProbs())
+                .output(ModelSignature.ATTENTION, net.attention())
+                .build();
+        SavedModelBundle.exporter(directory.toString())
+            .withSession(session)
+            .withSignature(signature)
+            .export();
       }
     }
   }

@@ -11,12 +11,12 @@ import java.util.Random;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -64,8 +64,14 @@ public final class Trainer implements AutoCloseable {
         double seconds = (System.nanoTime() - started) / 1e9;
         double rate = step / seconds;
         last = interval / inInterval;
-        System.out.printf("step %6d/%d  loss %.4f  %.1f steps/s  epoch %.2f  elapsed %s  ETA %s%n", step,
-            options.steps(), last, rate, (double) step * options.batchSize() / examples.size(), clock(seconds),
+        System.out.printf(
+            "step %6d/%d  loss %.4f  %.1f steps/s  epoch %.2f  elapsed %s  ETA %s%n",
+            step,
+            options.steps(),
+            last,
+            rate,
+            (double) step * options.batchSize() / examples.size(),
+            clock(seconds),
             clock((options.steps() - step) / rate));
         interval = 0;
         inInterval = 0;
@@ -88,11 +94,21 @@ public final class Trainer implements AutoCloseable {
     try (TInt32 ids = TInt32.tensorOf(shape, DataBuffers.of(batch.ids(), true, false));
         TInt32 mask = TInt32.tensorOf(shape, DataBuffers.of(batch.mask(), true, false));
         TFloat32 bias = TFloat32.tensorOf(shape, DataBuffers.of(batch.bias(), true, false));
-        TFloat32 location = TFloat32.tensorOf(shape, DataBuffers.of(batch.locationTarget(), true, false));
-        TFloat32 repair = TFloat32.tensorOf(Shape.of(batch.size(), batch.repairWidth()),
-            DataBuffers.of(batch.repairTarget(), true, false))) {
-      Session.Runner runner = session.runner().feed(net.ids(), ids).feed(net.mask(), mask).feed(net.bias(), bias)
-          .feed(net.locationTarget(), location).feed(net.repairTarget(), repair).fetch(net.loss());
+        TFloat32 location =
+            TFloat32.tensorOf(shape, DataBuffers.of(batch.locationTarget(), true, false));
+        TFloat32 repair =
+            TFloat32.tensorOf(
+                Shape.of(batch.size(), batch.repairWidth()),
+                DataBuffers.of(batch.repairTarget(), true, false))) {
+      Session.Runner runner =
+          session
+              .runner()
+              .feed(net.ids(), ids)
+              .feed(net.mask(), mask)
+              .feed(net.bias(), bias)
+              .feed(net.locationTarget(), location)
+              .feed(net.repairTarget(), repair)
+              .fetch(net.loss());
       if (train) {
         runner.addTarget(this.train);
       }

@@ -21,8 +21,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The serving graph this code builds, given the shipped model's trained weights, computes the outputs recorded when
- * that model was exported: the network's blocks are the ones the shipped model was trained and exported with.
+ * The serving graph this code builds, given the shipped model's trained weights, computes the
+ * outputs recorded when that model was exported: the network's blocks are the ones the shipped
+ * model was trained and exported with.
  */
 class AttentionNetTest {
 
@@ -30,12 +31,19 @@ class AttentionNetTest {
   void theServingGraphWithTheShippedWeightsReproducesTheShippedOutputs() throws Exception {
     Path directory = ShippedModel.directory();
     ModelInfo info = ModelInfo.read(directory);
-    JsonNode cases = new ObjectMapper().readTree(directory.resolve("expected-outputs.json").toFile()).path("cases");
+    JsonNode cases =
+        new ObjectMapper()
+            .readTree(directory.resolve("expected-outputs.json").toFile())
+            .path("cases");
     assertThat(cases).hasSizeGreaterThanOrEqualTo(3);
     try (SavedModelBundle shipped = SavedModelBundle.load(directory.toString(), "serve");
         Graph graph = new Graph()) {
-      AttentionNet.Built net = AttentionNet.build(Ops.create(graph), info.hyper(),
-          (name, init, shape) -> trained(shipped.session(), name), false);
+      AttentionNet.Built net =
+          AttentionNet.build(
+              Ops.create(graph),
+              info.hyper(),
+              (name, init, shape) -> trained(shipped.session(), name),
+              false);
       try (Session session = new Session(graph)) {
         session.initialize();
         for (JsonNode c : cases) {
@@ -50,9 +58,17 @@ class AttentionNetTest {
           Arrays.fill(mask, 1);
           try (TInt32 idT = TInt32.tensorOf(Shape.of(1, n), DataBuffers.of(ids, true, false));
               TInt32 maskT = TInt32.tensorOf(Shape.of(1, n), DataBuffers.of(mask, true, false));
-              TFloat32 biasT = TFloat32.tensorOf(Shape.of(1, n), DataBuffers.of(bias, true, false));
-              Result result = session.runner().feed(net.ids(), idT).feed(net.mask(), maskT).feed(net.bias(), biasT)
-                  .fetch(net.locationProbs()).fetch(net.repairProbs()).run()) {
+              TFloat32 biasT =
+                  TFloat32.tensorOf(Shape.of(1, n), DataBuffers.of(bias, true, false));
+              Result result =
+                  session
+                      .runner()
+                      .feed(net.ids(), idT)
+                      .feed(net.mask(), maskT)
+                      .feed(net.bias(), biasT)
+                      .fetch(net.locationProbs())
+                      .fetch(net.repairProbs())
+                      .run()) {
             assertClose((TFloat32) result.get(0), c.path("location_probs"));
             assertClose((TFloat32) result.get(1), c.path("repair_probs"));
           }
@@ -76,7 +92,9 @@ class AttentionNetTest {
     actual.copyTo(DataBuffers.of(values, false, false));
     assertThat(values).hasSize(expected.size());
     for (int i = 0; i < values.length; i++) {
-      assertThat((double) values[i]).as("value %d", i).isCloseTo(expected.get(i).asDouble(), within(1e-5));
+      assertThat((double) values[i])
+          .as("value %d", i)
+          .isCloseTo(expected.get(i).asDouble(), within(1e-5));
     }
   }
 }

@@ -25,12 +25,13 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * What evaluation calibrates is what serving compares with the threshold, and the model is served the attention bias
- * it was trained with: training and serving go through the same code for both.
+ * What evaluation calibrates is what serving compares with the threshold, and the model is served
+ * the attention bias it was trained with: training and serving go through the same code for both.
  */
 class ServingMatchesTrainingTest {
 
-  private static final String SOURCE = """
+  private static final String SOURCE =
+      """
       package com.acme.shop;
 
       public final class Totals {
@@ -49,24 +50,49 @@ class ServingMatchesTrainingTest {
   private static final int LINE = 9;
 
   private final RepairClasses classes = RepairClasses.withMethods(List.of());
-  private final Vocabulary vocabulary = new Vocabulary(List.of(Vocabulary.PAD, Vocabulary.CLS, Vocabulary.UNKNOWN,
-      "for", "int", "i", "<=", "prices", "##length"));
-  private final ModelInfo info = new ModelInfo(ModelInfo.FORMAT_VERSION, "test", new Hyper(vocabulary.size(),
-      classes.size(), 128, 8, 2, 8, 1), vocabulary.tokens(), classes.classes(), AttentionProgram.FORMAT_VERSION,
-      AttentionProgram.DEFAULT.toJson(), 0.5, Map.of());
+  private final Vocabulary vocabulary =
+      new Vocabulary(
+          List.of(
+              Vocabulary.PAD,
+              Vocabulary.CLS,
+              Vocabulary.UNKNOWN,
+              "for",
+              "int",
+              "i",
+              "<=",
+              "prices",
+              "##length"));
+  private final ModelInfo info =
+      new ModelInfo(
+          ModelInfo.FORMAT_VERSION,
+          "test",
+          new Hyper(vocabulary.size(), classes.size(), 128, 8, 2, 8, 1),
+          vocabulary.tokens(),
+          classes.classes(),
+          AttentionProgram.FORMAT_VERSION,
+          AttentionProgram.DEFAULT.toJson(),
+          0.5,
+          Map.of());
 
   @Test
   void evaluationScoresAndServingReportsTheSameConfidence() {
     Window window = windowAround(LINE);
     int bug = position(window, "<=");
     int repair = classes.id("<");
-    Prediction prediction = new Prediction(peaked(window.length(), bug, 0.9f),
-        peaked(classes.size() + window.length(), repair, 0.8f), new float[1][window.length()][window.length()]);
+    Prediction prediction =
+        new Prediction(
+            peaked(window.length(), bug, 0.9f),
+            peaked(classes.size() + window.length(), repair, 0.8f),
+            new float[1][window.length()][window.length()]);
     ReviewModel model = new Answering(info, prediction);
 
-    Finding finding = new BugFinder(model, 10).find(SOURCE, Set.of(LINE), AttentionProgram.DEFAULT, 0.5).get(0);
-    Example example = new Example(window.ids(), window.features(), bug, new int[] {repair}, "binary_operator", "test");
-    Evaluator.Scored scored = Evaluator.score(model, List.of(example), AttentionProgram.DEFAULT).get(0);
+    Finding finding =
+        new BugFinder(model, 10).find(SOURCE, Set.of(LINE), AttentionProgram.DEFAULT, 0.5).get(0);
+    Example example =
+        new Example(
+            window.ids(), window.features(), bug, new int[] {repair}, "binary_operator", "test");
+    Evaluator.Scored scored =
+        Evaluator.score(model, List.of(example), AttentionProgram.DEFAULT).get(0);
 
     assertThat(prediction.confidence()).isEqualTo((double) (0.9f * 0.8f));
     assertThat(finding.confidence()).isEqualTo(prediction.confidence());
@@ -78,32 +104,42 @@ class ServingMatchesTrainingTest {
   @Test
   void aCleanAnswerHasNoConfidenceInEvaluationAndNoFindingInServing() {
     Window window = windowAround(LINE);
-    Prediction clean = new Prediction(peaked(window.length(), 0, 0.9f),
-        peaked(classes.size() + window.length(), classes.id("<"), 0.8f),
-        new float[1][window.length()][window.length()]);
+    Prediction clean =
+        new Prediction(
+            peaked(window.length(), 0, 0.9f),
+            peaked(classes.size() + window.length(), classes.id("<"), 0.8f),
+            new float[1][window.length()][window.length()]);
     ReviewModel model = new Answering(info, clean);
     Example example = new Example(window.ids(), window.features(), 0, new int[0], "clean", "test");
 
     assertThat(clean.confidence()).isZero();
-    assertThat(Evaluator.score(model, List.of(example), AttentionProgram.DEFAULT).get(0).confidence()).isZero();
-    assertThat(new BugFinder(model, 10).find(SOURCE, Set.of(LINE), AttentionProgram.DEFAULT, 0.0)).isEmpty();
+    assertThat(
+            Evaluator.score(model, List.of(example), AttentionProgram.DEFAULT).get(0).confidence())
+        .isZero();
+    assertThat(new BugFinder(model, 10).find(SOURCE, Set.of(LINE), AttentionProgram.DEFAULT, 0.0))
+        .isEmpty();
   }
 
   @Test
   void trainingBatchesCarryTheBiasServingGivesAndNeverBiasTheNoBugSlot() {
-    AttentionProgram everything = AttentionProgram.parse("{\"version\": 1, \"rules\": [{\"tokens\": \"all\", "
-        + "\"bias\": 2.0}, {\"tokens\": \"added\", \"bias\": 1.0}]}");
+    AttentionProgram everything =
+        AttentionProgram.parse(
+            "{\"version\": 1, \"rules\": [{\"tokens\": \"all\", "
+                + "\"bias\": 2.0}, {\"tokens\": \"added\", \"bias\": 1.0}]}");
     Window near = windowAround(LINE);
     Window far = windowAround(12);
-    List<Example> examples = List.of(new Example(near.ids(), near.features(), 0, new int[0], "clean", "test"),
-        new Example(far.ids(), far.features(), 0, new int[0], "clean", "test"));
+    List<Example> examples =
+        List.of(
+            new Example(near.ids(), near.features(), 0, new int[0], "clean", "test"),
+            new Example(far.ids(), far.features(), 0, new int[0], "clean", "test"));
 
     Batches.Batch batch = Batches.pad(examples, classes.size(), everything);
 
     for (int i = 0; i < examples.size(); i++) {
       Example e = examples.get(i);
       float[] served = ReviewModel.Input.of(e.ids(), e.features(), everything).bias();
-      float[] trained = Arrays.copyOfRange(batch.bias(), i * batch.length(), i * batch.length() + e.ids().length);
+      float[] trained =
+          Arrays.copyOfRange(batch.bias(), i * batch.length(), i * batch.length() + e.ids().length);
       assertThat(trained).containsExactly(served);
       assertThat(served[0]).isZero();
       assertThat(served[1]).isGreaterThanOrEqualTo(2f);
@@ -113,8 +149,8 @@ class ServingMatchesTrainingTest {
   private Window windowAround(int line) {
     LexedFile file = new JavaLexer().lex(SOURCE).orElseThrow();
     WindowCutter cutter = new WindowCutter(vocabulary, info.hyper().maxLength());
-    List<CodeToken> tokens = cutter.select(file, file.tokensByLine(), line, 0).stream().map(file.tokens()::get)
-        .toList();
+    List<CodeToken> tokens =
+        cutter.select(file, file.tokensByLine(), line, 0).stream().map(file.tokens()::get).toList();
     return cutter.encode(tokens, Set.of(line), false);
   }
 

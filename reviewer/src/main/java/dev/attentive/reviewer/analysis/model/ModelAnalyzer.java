@@ -1,9 +1,9 @@
 package dev.attentive.reviewer.analysis.model;
 
+import dev.attentive.events.AttentionProgram;
 import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
-import dev.attentive.events.AttentionProgram;
 import dev.attentive.models.predict.BugFinder;
 import dev.attentive.models.predict.Finding;
 import dev.attentive.models.predict.ReviewModel;
@@ -20,10 +20,11 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * REPAIR suggestions from the attention model: each changed line of a Java file is read in its own window; a
- * predicted bug whose confidence clears the calibrated threshold becomes a ```suggestion with the fixed line and a
- * one-line "why" naming the tokens the model's last attention layer rested on. The repository's
- * {@code model.attention} program, when valid, replaces the default one.
+ * REPAIR suggestions from the attention model: each changed line of a Java file is read in its own
+ * window; a predicted bug whose confidence clears the calibrated threshold becomes a ```suggestion
+ * with the fixed line and a one-line "why" naming the tokens the model's last attention layer
+ * rested on. The repository's {@code model.attention} program, when valid, replaces the default
+ * one.
  */
 public final class ModelAnalyzer implements Analyzer {
 
@@ -45,14 +46,22 @@ public final class ModelAnalyzer implements Analyzer {
     Path directory = config.path().map(Path::of).orElseGet(ShippedModel::directory);
     try {
       long started = System.nanoTime();
-      DjlReviewModel model = new DjlReviewModel(directory, new DjlReviewModel.Options(config.workers(),
-          config.maxBatch(), config.maxWait(), config.device()));
-      LOG.infof("attention model %s loaded from %s on %s in %d ms (threshold %.3f)", model.info().modelVersion(),
-          directory, config.device(), (System.nanoTime() - started) / 1_000_000,
+      DjlReviewModel model =
+          new DjlReviewModel(
+              directory,
+              new DjlReviewModel.Options(
+                  config.workers(), config.maxBatch(), config.maxWait(), config.device()));
+      LOG.infof(
+          "attention model %s loaded from %s on %s in %d ms (threshold %.3f)",
+          model.info().modelVersion(),
+          directory,
+          config.device(),
+          (System.nanoTime() - started) / 1_000_000,
           config.threshold().orElse(model.info().threshold()));
       return new ModelAnalyzer(model, config);
     } catch (Exception e) {
-      throw new IllegalStateException("cannot load the attention model from " + directory + ": " + e, e);
+      throw new IllegalStateException(
+          "cannot load the attention model from " + directory + ": " + e, e);
     }
   }
 
@@ -76,30 +85,50 @@ public final class ModelAnalyzer implements Analyzer {
     List<Suggestion> suggestions = new ArrayList<>();
     for (Finding f : finder.find(content, changed.lines(), program(settings, chunk), threshold)) {
       String ruleId = "model/" + f.rule();
-      String message = String.format(Locale.ROOT, "**Possible bug** (attention model, confidence %.2f): %s%n%n"
-          + "_Why: the model rested on %s._", f.confidence(), f.describe(),
-          f.restedOn().stream().map(t -> "`" + t + "`").collect(Collectors.joining(", ")));
-      suggestions.add(new Suggestion(Suggestion.Kind.REPAIR, chunk.path(), f.line(), f.line(),
-          Suggestion.Severity.WARNING, Math.min(1.0, f.confidence()), message, f.replacement(), ruleId,
-          Suggestion.fingerprint(chunk.path(), ruleId, f.original() + "\u2192" + f.replacement())));
+      String message =
+          String.format(
+              Locale.ROOT,
+              "**Possible bug** (attention model, confidence %.2f): %s%n%n"
+                  + "_Why: the model rested on %s._",
+              f.confidence(),
+              f.describe(),
+              f.restedOn().stream().map(t -> "`" + t + "`").collect(Collectors.joining(", ")));
+      suggestions.add(
+          new Suggestion(
+              Suggestion.Kind.REPAIR,
+              chunk.path(),
+              f.line(),
+              f.line(),
+              Suggestion.Severity.WARNING,
+              Math.min(1.0, f.confidence()),
+              message,
+              f.replacement(),
+              ruleId,
+              Suggestion.fingerprint(
+                  chunk.path(), ruleId, f.original() + "\u2192" + f.replacement())));
     }
     return suggestions;
   }
 
   private AttentionProgram program(RepositorySettings settings, PullRequestDiffChunk chunk) {
-    if (settings == null || settings.modelAttention() == null || settings.modelAttention().isNull()) {
+    if (settings == null
+        || settings.modelAttention() == null
+        || settings.modelAttention().isNull()) {
       return AttentionProgram.DEFAULT;
     }
     String json = settings.modelAttention().toString();
-    return programs.computeIfAbsent(json, j -> {
-      try {
-        return AttentionProgram.fromJson(settings.modelAttention());
-      } catch (IllegalArgumentException e) {
-        LOG.warnf("%s: invalid model.attention (%s); the default attention program is used", chunk.repository(),
-            e.getMessage());
-        return AttentionProgram.DEFAULT;
-      }
-    });
+    return programs.computeIfAbsent(
+        json,
+        j -> {
+          try {
+            return AttentionProgram.fromJson(settings.modelAttention());
+          } catch (IllegalArgumentException e) {
+            LOG.warnf(
+                "%s: invalid model.attention (%s); the default attention program is used",
+                chunk.repository(), e.getMessage());
+            return AttentionProgram.DEFAULT;
+          }
+        });
   }
 
   public ReviewModel model() {

@@ -11,18 +11,19 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Checkstyle's {@code SuppressionXpathSingleFilter}, with its query evaluated once per file instead of once per
- * violation.
+ * Checkstyle's {@code SuppressionXpathSingleFilter}, with its query evaluated once per file instead
+ * of once per violation.
  *
- * <p>The stock filter runs its XPath query over the whole syntax tree for every violation of the checks it names, so
- * its cost grows with violations times file size: with google_checks.xml, Checkstyle took 5 s instead of 0.1 s on a
- * 1,000-line file with many spacing violations (measured). The query's result does not depend on the
- * violation, so this filter computes the set of matching nodes once per syntax tree and looks violations up in it.
- * Same properties ({@code files}, {@code checks}, {@code message}, {@code id}, {@code query}) and same decisions.
+ * <p>The stock filter runs its XPath query over the whole syntax tree for every violation of the
+ * checks it names, so its cost grows with violations times file size: with google_checks.xml,
+ * Checkstyle took 5 s instead of 0.1 s on a 1,000-line file with many spacing violations
+ * (measured). The query's result does not depend on the violation, so this filter computes the set
+ * of matching nodes once per syntax tree and looks violations up in it. Same properties ({@code
+ * files}, {@code checks}, {@code message}, {@code id}, {@code query}) and same decisions.
  *
- * <p>{@link CheckstyleRunner} substitutes it for {@code SuppressionXpathSingleFilter} in every configuration it loads.
- * Public only because Checkstyle instantiates modules reflectively; not an API. Not thread-safe, like the Checker
- * that owns it.
+ * <p>{@link CheckstyleRunner} substitutes it for {@code SuppressionXpathSingleFilter} in every
+ * configuration it loads. Public only because Checkstyle instantiates modules reflectively; not an
+ * API. Not thread-safe, like the Checker that owns it.
  */
 public final class CachingXpathSingleFilter extends SuppressionXpathSingleFilter {
 
@@ -34,6 +35,7 @@ public final class CachingXpathSingleFilter extends SuppressionXpathSingleFilter
 
   /** The filter without its query: decides whether a violation is one the query is about. */
   private XpathFilterElement criteria;
+
   private DetailAST lastRoot;
   private Set<NodeKey> matches = Set.of();
 
@@ -83,8 +85,8 @@ public final class CachingXpathSingleFilter extends SuppressionXpathSingleFilter
     if (query == null || event.getRootAst() == null) {
       return query != null; // no query: suppress everything that matches the criteria
     }
-    return !matchesOf(event.getRootAst()).contains(
-        new NodeKey(event.getTokenType(), event.getLine(), event.getColumnCharIndex()));
+    return !matchesOf(event.getRootAst())
+        .contains(new NodeKey(event.getTokenType(), event.getLine(), event.getColumnCharIndex()));
   }
 
   private Set<NodeKey> matchesOf(DetailAST root) {
@@ -93,11 +95,13 @@ public final class CachingXpathSingleFilter extends SuppressionXpathSingleFilter
       try {
         for (var item : XpathUtil.getXpathItems(query, new RootNode(root))) {
           if (item instanceof AbstractNode node) {
-            found.add(new NodeKey(node.getTokenType(), node.getLineNumber(), node.getColumnNumber()));
+            found.add(
+                new NodeKey(node.getTokenType(), node.getLineNumber(), node.getColumnNumber()));
           }
         }
       } catch (Exception e) {
-        throw new IllegalStateException("Cannot initialize context and evaluate query: " + query, e);
+        throw new IllegalStateException(
+            "Cannot initialize context and evaluate query: " + query, e);
       }
       matches = found;
       lastRoot = root;

@@ -28,24 +28,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Checkstyle over one file's text at a time, thread-safe.
  *
- * <p>The configuration is parsed once (about 1 ms warm, 100 ms cold). A {@link Checker} is not thread-safe, and
- * configuring one from the parsed configuration costs more than checking a 300-line file with it (about 65 ms for
- * google_checks.xml, measured: it instantiates and sets up every module), so configured Checkers are pooled: a call
- * borrows one (or builds one when all are busy) and gives it back afterwards. The pool holds at most as many as there
- * were concurrent calls, and never more than {@link #MAX_IDLE}.
+ * <p>The configuration is parsed once (about 1 ms warm, 100 ms cold). A {@link Checker} is not
+ * thread-safe, and configuring one from the parsed configuration costs more than checking a
+ * 300-line file with it (about 65 ms for google_checks.xml, measured: it instantiates and sets up
+ * every module), so configured Checkers are pooled: a call borrows one (or builds one when all are
+ * busy) and gives it back afterwards. The pool holds at most as many as there were concurrent
+ * calls, and never more than {@link #MAX_IDLE}.
  */
 final class CheckstyleRunner {
 
-  /** One Checkstyle finding. {@code check} is the module's id when the configuration gives one, else its name. */
-  record Violation(int line, int column, String check, Suggestion.Severity severity, String message) {}
+  /**
+   * One Checkstyle finding. {@code check} is the module's id when the configuration gives one, else
+   * its name.
+   */
+  record Violation(
+      int line, int column, String check, Suggestion.Severity severity, String message) {}
 
   static final int MAX_IDLE = Math.max(4, Runtime.getRuntime().availableProcessors());
 
-  /** Root (Checker) properties we decide ourselves: we write the file (UTF-8) and want English, uncached output. */
-  private static final Set<String> OVERRIDDEN = Set.of("charset", "cacheFile", "localeLanguage", "localeCountry");
+  /**
+   * Root (Checker) properties we decide ourselves: we write the file (UTF-8) and want English,
+   * uncached output.
+   */
+  private static final Set<String> OVERRIDDEN =
+      Set.of("charset", "cacheFile", "localeLanguage", "localeCountry");
 
-  private static final Set<String> XPATH_FILTER_NAMES = Set.of("SuppressionXpathSingleFilter",
-      "com.puppycrawl.tools.checkstyle.filters.SuppressionXpathSingleFilter");
+  private static final Set<String> XPATH_FILTER_NAMES =
+      Set.of(
+          "SuppressionXpathSingleFilter",
+          "com.puppycrawl.tools.checkstyle.filters.SuppressionXpathSingleFilter");
 
   private final Configuration configuration;
   private final ConcurrentLinkedQueue<Checker> idle = new ConcurrentLinkedQueue<>();
@@ -54,20 +65,28 @@ final class CheckstyleRunner {
   /**
    * Parses the configuration.
    *
-   * @throws IllegalArgumentException when it cannot be found or is not a valid Checkstyle configuration
+   * @throws IllegalArgumentException when it cannot be found or is not a valid Checkstyle
+   *     configuration
    */
   CheckstyleRunner(StyleConfig config) {
     this(config, true);
   }
 
-  /** With {@code cachingXpathFilters} false, the configuration's XPath filters are Checkstyle's own (for tests). */
+  /**
+   * With {@code cachingXpathFilters} false, the configuration's XPath filters are Checkstyle's own
+   * (for tests).
+   */
   CheckstyleRunner(StyleConfig config, boolean cachingXpathFilters) {
     String location;
     Properties properties = new Properties();
-    // The bundled configurations reference optional suppression files through properties; with no value they
-    // would look for checkstyle-suppressions.xml in the working directory. Point them at a file that does not exist
+    // The bundled configurations reference optional suppression files through properties; with no
+    // value they
+    // would look for checkstyle-suppressions.xml in the working directory. Point them at a file
+    // that does not exist
     // (the filters are optional) unless the operator sets the property on the command line.
-    String none = Path.of(System.getProperty("java.io.tmpdir"), "attentive-no-checkstyle-suppressions.xml").toString();
+    String none =
+        Path.of(System.getProperty("java.io.tmpdir"), "attentive-no-checkstyle-suppressions.xml")
+            .toString();
     for (String style : List.of("google", "sun")) {
       properties.setProperty("org.checkstyle." + style + ".suppressionfilter.config", none);
       properties.setProperty("org.checkstyle." + style + ".suppressionxpathfilter.config", none);
@@ -75,7 +94,8 @@ final class CheckstyleRunner {
     if (config.bundled()) {
       URL resource = Checker.class.getResource("/" + config.checkstyleConfig());
       if (resource == null) {
-        throw new IllegalArgumentException(config.checkstyleConfig() + " is not on the classpath (Checkstyle's jar)");
+        throw new IllegalArgumentException(
+            config.checkstyleConfig() + " is not on the classpath (Checkstyle's jar)");
       }
       location = resource.toString();
     } else {
@@ -84,26 +104,35 @@ final class CheckstyleRunner {
         throw new IllegalArgumentException("Checkstyle configuration " + file + " does not exist");
       }
       location = file.toString();
-      // The convention of the Maven, Gradle and Eclipse plugins: ${config_loc} is the configuration's folder.
+      // The convention of the Maven, Gradle and Eclipse plugins: ${config_loc} is the
+      // configuration's folder.
       properties.setProperty("config_loc", file.getParent().toString());
     }
     System.getProperties().forEach((k, v) -> properties.setProperty(k.toString(), v.toString()));
     try {
-      Configuration loaded = ConfigurationLoader.loadConfiguration(location, new PropertiesExpander(properties),
-          ConfigurationLoader.IgnoredModulesOptions.OMIT, ThreadModeSettings.SINGLE_THREAD_MODE_INSTANCE);
+      Configuration loaded =
+          ConfigurationLoader.loadConfiguration(
+              location,
+              new PropertiesExpander(properties),
+              ConfigurationLoader.IgnoredModulesOptions.OMIT,
+              ThreadModeSettings.SINGLE_THREAD_MODE_INSTANCE);
       this.configuration = withOverrides(loaded, cachingXpathFilters);
     } catch (CheckstyleException e) {
-      throw new IllegalArgumentException("cannot load Checkstyle configuration " + config.checkstyleConfig() + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot load Checkstyle configuration "
+              + config.checkstyleConfig()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     // Fail now, at startup, if a module of a team's configuration cannot be instantiated.
     giveBack(newChecker());
   }
 
   /**
-   * Runs Checkstyle on {@code content}, written to a temporary file called {@code fileName} (some checks look at the
-   * name: OuterTypeFilename, the file extensions). Violations come sorted by line and column; IGNORE-level ones are
-   * left out.
+   * Runs Checkstyle on {@code content}, written to a temporary file called {@code fileName} (some
+   * checks look at the name: OuterTypeFilename, the file extensions). Violations come sorted by
+   * line and column; IGNORE-level ones are left out.
    *
    * @throws CheckstyleException when Checkstyle fails on the file, e.g. Java it cannot parse
    */
@@ -134,7 +163,8 @@ final class CheckstyleRunner {
     if (collector.exception != null) {
       throw new CheckstyleException("Checkstyle failed on " + fileName, collector.exception);
     }
-    collector.violations.sort(Comparator.comparingInt(Violation::line).thenComparingInt(Violation::column));
+    collector.violations.sort(
+        Comparator.comparingInt(Violation::line).thenComparingInt(Violation::column));
     return collector.violations;
   }
 
@@ -158,7 +188,8 @@ final class CheckstyleRunner {
 
   private Checker newChecker() {
     Checker checker = new Checker();
-    // Our own class loader: it sees Checkstyle and our CachingXpathSingleFilter (under Quarkus, Checkstyle's may not).
+    // Our own class loader: it sees Checkstyle and our CachingXpathSingleFilter (under Quarkus,
+    // Checkstyle's may not).
     checker.setModuleClassLoader(CheckstyleRunner.class.getClassLoader());
     try {
       checker.configure(configuration);
@@ -169,14 +200,14 @@ final class CheckstyleRunner {
   }
 
   /**
-   * A copy of the configuration with {@link #OVERRIDDEN} set our way on the root module and
-   * {@link CachingXpathSingleFilter} in place of SuppressionXpathSingleFilter (same decisions, far cheaper on files
-   * with many violations).
+   * A copy of the configuration with {@link #OVERRIDDEN} set our way on the root module and {@link
+   * CachingXpathSingleFilter} in place of SuppressionXpathSingleFilter (same decisions, far cheaper
+   * on files with many violations).
    */
   private static Configuration withOverrides(Configuration loaded, boolean cachingXpathFilters)
       throws CheckstyleException {
-    DefaultConfiguration root = new DefaultConfiguration(loaded.getName(),
-        ThreadModeSettings.SINGLE_THREAD_MODE_INSTANCE);
+    DefaultConfiguration root =
+        new DefaultConfiguration(loaded.getName(), ThreadModeSettings.SINGLE_THREAD_MODE_INSTANCE);
     for (String name : loaded.getPropertyNames()) {
       if (!OVERRIDDEN.contains(name)) {
         root.addProperty(name, loaded.getProperty(name));
@@ -194,11 +225,18 @@ final class CheckstyleRunner {
     return root;
   }
 
-  /** A deep copy of a module, with {@link CachingXpathSingleFilter} in place of SuppressionXpathSingleFilter. */
-  private static Configuration copy(Configuration module, boolean cachingXpathFilters) throws CheckstyleException {
-    String name = cachingXpathFilters && XPATH_FILTER_NAMES.contains(module.getName())
-        ? CachingXpathSingleFilter.class.getName() : module.getName();
-    DefaultConfiguration copy = new DefaultConfiguration(name, ThreadModeSettings.SINGLE_THREAD_MODE_INSTANCE);
+  /**
+   * A deep copy of a module, with {@link CachingXpathSingleFilter} in place of
+   * SuppressionXpathSingleFilter.
+   */
+  private static Configuration copy(Configuration module, boolean cachingXpathFilters)
+      throws CheckstyleException {
+    String name =
+        cachingXpathFilters && XPATH_FILTER_NAMES.contains(module.getName())
+            ? CachingXpathSingleFilter.class.getName()
+            : module.getName();
+    DefaultConfiguration copy =
+        new DefaultConfiguration(name, ThreadModeSettings.SINGLE_THREAD_MODE_INSTANCE);
     for (String property : module.getPropertyNames()) {
       copy.addProperty(property, module.getProperty(property));
     }
@@ -211,7 +249,10 @@ final class CheckstyleRunner {
     return copy;
   }
 
-  /** The rule name of an event: the module's id if configured, else its class name less package and "Check". */
+  /**
+   * The rule name of an event: the module's id if configured, else its class name less package and
+   * "Check".
+   */
   static String checkName(AuditEvent event) {
     if (event.getModuleId() != null && !event.getModuleId().isBlank()) {
       return event.getModuleId();
@@ -219,7 +260,8 @@ final class CheckstyleRunner {
     String source = event.getSourceName();
     String simple = source.substring(source.lastIndexOf('.') + 1);
     return simple.endsWith("Check") && simple.length() > "Check".length()
-        ? simple.substring(0, simple.length() - "Check".length()) : simple;
+        ? simple.substring(0, simple.length() - "Check".length())
+        : simple;
   }
 
   private static Suggestion.Severity severity(SeverityLevel level) {
@@ -237,8 +279,13 @@ final class CheckstyleRunner {
     @Override
     public void addError(AuditEvent event) {
       if (event.getSeverityLevel() != SeverityLevel.IGNORE && event.getViolation() != null) {
-        violations.add(new Violation(event.getLine(), event.getColumn(), checkName(event),
-            severity(event.getSeverityLevel()), event.getMessage()));
+        violations.add(
+            new Violation(
+                event.getLine(),
+                event.getColumn(),
+                checkName(event),
+                severity(event.getSeverityLevel()),
+                event.getMessage()));
       }
     }
 

@@ -7,24 +7,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a file and its formatted version into replacements that each stand on their own and touch only lines the
- * pull request added.
+ * Turns a file and its formatted version into replacements that each stand on their own and touch
+ * only lines the pull request added.
  *
- * <p>The raw material is java-diff-utils' line diff, but a line diff's deltas are not each a sensible edit: for
- * {@code if(x){ return y; }} followed by a wrongly indented {@code return y;}, Myers may pair the formatter's inner
- * {@code return y;} with that later line, leaving a CHANGE that drops code and an INSERT that adds it back further
- * down. Applying one without the other would break the file. So:
+ * <p>The raw material is java-diff-utils' line diff, but a line diff's deltas are not each a
+ * sensible edit: for {@code if(x){ return y; }} followed by a wrongly indented {@code return y;},
+ * Myers may pair the formatter's inner {@code return y;} with that later line, leaving a CHANGE
+ * that drops code and an INSERT that adds it back further down. Applying one without the other
+ * would break the file. So:
  *
  * <ol>
- *   <li>deltas at most {@link #MERGE_GAP} unchanged lines apart are merged into one candidate (the unchanged lines
- *       between them read the same on both sides and come along);
- *   <li>a candidate that only inserts (a missing blank line) takes in the line before it, or the one after it, so
- *       that it has lines to replace;
- *   <li>a candidate is kept when all its lines were added by the pull request and it only moves code around, i.e. it
- *       keeps the same non-blank characters (comment markers aside: the formatter re-wraps comments);
- *   <li>a merged candidate that fails this is tried again delta by delta, under the same conditions; and a delta
- *       that changes as many lines as it has (so line k became line k) is cut down to its runs of added lines, so that
- *       an untouched line next to added ones does not take the added ones' suggestion down with it.
+ *   <li>deltas at most {@link #MERGE_GAP} unchanged lines apart are merged into one candidate (the
+ *       unchanged lines between them read the same on both sides and come along);
+ *   <li>a candidate that only inserts (a missing blank line) takes in the line before it, or the
+ *       one after it, so that it has lines to replace;
+ *   <li>a candidate is kept when all its lines were added by the pull request and it only moves
+ *       code around, i.e. it keeps the same non-blank characters (comment markers aside: the
+ *       formatter re-wraps comments);
+ *   <li>a merged candidate that fails this is tried again delta by delta, under the same
+ *       conditions; and a delta that changes as many lines as it has (so line k became line k) is
+ *       cut down to its runs of added lines, so that an untouched line next to added ones does not
+ *       take the added ones' suggestion down with it.
  * </ol>
  */
 final class FormatterEdits {
@@ -32,14 +35,19 @@ final class FormatterEdits {
   /** Deltas this many unchanged lines apart or closer are offered as one replacement. */
   static final int MERGE_GAP = 2;
 
-  /** Lines {@code start..end} (1-based, inclusive) of the original should read {@code replacement}. */
+  /**
+   * Lines {@code start..end} (1-based, inclusive) of the original should read {@code replacement}.
+   */
   record Edit(int start, int end, String replacement) {
     boolean covers(int line) {
       return line >= start && line <= end;
     }
   }
 
-  /** A range of the original, {@code [from, to)}, and what it becomes, {@code formatted[targetFrom, targetTo)}. */
+  /**
+   * A range of the original, {@code [from, to)}, and what it becomes, {@code formatted[targetFrom,
+   * targetTo)}.
+   */
   private record Range(int from, int to, int targetFrom, int targetTo) {}
 
   private FormatterEdits() {}
@@ -49,7 +57,12 @@ final class FormatterEdits {
     for (AbstractDelta<String> delta : DiffUtils.diff(original, formatted).getDeltas()) {
       int from = delta.getSource().getPosition();
       int targetFrom = delta.getTarget().getPosition();
-      deltas.add(new Range(from, from + delta.getSource().size(), targetFrom, targetFrom + delta.getTarget().size()));
+      deltas.add(
+          new Range(
+              from,
+              from + delta.getSource().size(),
+              targetFrom,
+              targetFrom + delta.getTarget().size()));
     }
     List<Edit> edits = new ArrayList<>();
     int i = 0;
@@ -59,8 +72,12 @@ final class FormatterEdits {
         j++;
       }
       List<Range> group = deltas.subList(i, j);
-      Range merged = new Range(group.get(0).from(), group.get(group.size() - 1).to(), group.get(0).targetFrom(),
-          group.get(group.size() - 1).targetTo());
+      Range merged =
+          new Range(
+              group.get(0).from(),
+              group.get(group.size() - 1).to(),
+              group.get(0).targetFrom(),
+              group.get(group.size() - 1).targetTo());
       Edit edit = edit(merged, original, formatted, added);
       if (edit != null) {
         add(edits, edit);
@@ -70,7 +87,8 @@ final class FormatterEdits {
           if (one != null) {
             add(edits, one);
           } else if (single.to() - single.from() == single.targetTo() - single.targetFrom()) {
-            // Line k became line k (re-indented, re-spaced): the runs of added lines can be offered on their own.
+            // Line k became line k (re-indented, re-spaced): the runs of added lines can be offered
+            // on their own.
             for (int k = single.from(); k < single.to(); k++) {
               int end = k;
               while (end < single.to() && added.contains(end + 1)) {
@@ -78,7 +96,9 @@ final class FormatterEdits {
               }
               if (end > k) {
                 int offset = single.targetFrom() - single.from();
-                add(edits, edit(new Range(k, end, k + offset, end + offset), original, formatted, added));
+                add(
+                    edits,
+                    edit(new Range(k, end, k + offset, end + offset), original, formatted, added));
                 k = end;
               }
             }
@@ -97,7 +117,8 @@ final class FormatterEdits {
   }
 
   /** The range as a stand-alone edit on added lines, or null. */
-  private static Edit edit(Range range, List<String> original, List<String> formatted, ChangedLines added) {
+  private static Edit edit(
+      Range range, List<String> original, List<String> formatted, ChangedLines added) {
     int from = range.from();
     int to = range.to();
     int targetFrom = range.targetFrom();
@@ -126,15 +147,17 @@ final class FormatterEdits {
   }
 
   /**
-   * Whether two runs of lines hold the same characters apart from whitespace and comment markers ('/', '*'), in any
-   * order (the formatter also reorders modifiers). A split that loses or repeats a line of code fails this.
+   * Whether two runs of lines hold the same characters apart from whitespace and comment markers
+   * ('/', '*'), in any order (the formatter also reorders modifiers). A split that loses or repeats
+   * a line of code fails this.
    */
   static boolean sameCode(List<String> before, List<String> after) {
     return signature(before).equals(signature(after));
   }
 
   private static String signature(List<String> lines) {
-    return String.join("", lines).codePoints()
+    return String.join("", lines)
+        .codePoints()
         .filter(c -> !Character.isWhitespace(c) && c != '/' && c != '*')
         .sorted()
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)

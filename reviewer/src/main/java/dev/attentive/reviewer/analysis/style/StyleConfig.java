@@ -3,9 +3,9 @@ package dev.attentive.reviewer.analysis.style;
 /**
  * How the style analyzer is set up.
  *
- * @param checkstyleConfig {@value #GOOGLE_CHECKS} (the default) or {@value #SUN_CHECKS}, the configurations bundled
- *     in the Checkstyle jar, or the filesystem path of a team's own Checkstyle configuration; null or blank means the
- *     default
+ * @param checkstyleConfig {@value #GOOGLE_CHECKS} (the default) or {@value #SUN_CHECKS}, the
+ *     configurations bundled in the Checkstyle jar, or the filesystem path of a team's own
+ *     Checkstyle configuration; null or blank means the default
  * @param formatter whether google-java-format's output is offered as replacements (default true)
  */
 public record StyleConfig(String checkstyleConfig, boolean formatter) {
@@ -15,7 +15,9 @@ public record StyleConfig(String checkstyleConfig, boolean formatter) {
 
   public StyleConfig {
     checkstyleConfig =
-        checkstyleConfig == null || checkstyleConfig.isBlank() ? GOOGLE_CHECKS : checkstyleConfig.strip();
+        checkstyleConfig == null || checkstyleConfig.isBlank()
+            ? GOOGLE_CHECKS
+            : checkstyleConfig.strip();
   }
 
   /** google_checks.xml with the formatter. */

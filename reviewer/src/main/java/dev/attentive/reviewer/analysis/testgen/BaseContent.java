@@ -8,17 +8,18 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The base version of a file, rebuilt exactly from its head content and the chunk's hunks by applying them in
- * reverse: lines outside the hunks are kept, context lines are kept (and checked), added lines are dropped and removed
- * lines are put back.
+ * The base version of a file, rebuilt exactly from its head content and the chunk's hunks by
+ * applying them in reverse: lines outside the hunks are kept, context lines are kept (and checked),
+ * added lines are dropped and removed lines are put back.
  */
 public final class BaseContent {
 
   private BaseContent() {}
 
   /**
-   * The base text of the chunk's file, or null when it cannot be rebuilt: no head content, a file the PR added (no
-   * base), or hunks that do not match the head content (a context or added line differs, or hunks overlap).
+   * The base text of the chunk's file, or null when it cannot be rebuilt: no head content, a file
+   * the PR added (no base), or hunks that do not match the head content (a context or added line
+   * differs, or hunks overlap).
    */
   public static String of(PullRequestDiffChunk chunk) {
     if (chunk.newContent() == null || chunk.status() == dev.attentive.events.FileStatus.ADDED) {
@@ -54,7 +55,9 @@ public final class BaseContent {
       for (DiffLine line : hunk.lines()) {
         switch (line.kind()) {
           case CONTEXT -> {
-            if (line.newLine() == null || line.newLine() != next || next > lines.size()
+            if (line.newLine() == null
+                || line.newLine() != next
+                || next > lines.size()
                 || !sameLine(lines.get(next - 1), line.text())) {
               return null;
             }
@@ -67,7 +70,9 @@ public final class BaseContent {
             }
           }
           case ADDED -> {
-            if (line.newLine() == null || line.newLine() != next || next > lines.size()
+            if (line.newLine() == null
+                || line.newLine() != next
+                || next > lines.size()
                 || !sameLine(lines.get(next - 1), line.text())) {
               return null;
             }
@@ -92,13 +97,19 @@ public final class BaseContent {
     }
     if (copiedTail && !headEndsWithNewline) {
       base.setLength(base.length() - 1);
-    } else if (!copiedTail && !lastHasNewline && base.length() > 0 && base.charAt(base.length() - 1) == '\n') {
+    } else if (!copiedTail
+        && !lastHasNewline
+        && base.length() > 0
+        && base.charAt(base.length() - 1) == '\n') {
       base.setLength(base.length() - 1);
     }
     return any ? base.toString() : "";
   }
 
-  /** The first head line a hunk touches (its context or added lines); newStart for a hunk of removals only. */
+  /**
+   * The first head line a hunk touches (its context or added lines); newStart for a hunk of
+   * removals only.
+   */
   private static int firstNewLine(Hunk hunk) {
     for (DiffLine line : hunk.lines()) {
       if (line.newLine() != null) {
@@ -116,7 +127,10 @@ public final class BaseContent {
     return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
   }
 
-  /** Lines without their '\n' (a '\r' before it stays); a trailing newline does not start another line. */
+  /**
+   * Lines without their '\n' (a '\r' before it stays); a trailing newline does not start another
+   * line.
+   */
   static List<String> splitLines(String text) {
     List<String> out = new ArrayList<>();
     int start = 0;

@@ -18,8 +18,8 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * javac in this JVM ({@link ToolProvider#getSystemJavaCompiler()}), with annotation processing off: compiling code
- * from a pull request then runs none of it.
+ * javac in this JVM ({@link ToolProvider#getSystemJavaCompiler()}), with annotation processing off:
+ * compiling code from a pull request then runs none of it.
  */
 final class Compiler {
 
@@ -40,28 +40,53 @@ final class Compiler {
   static Result compile(List<Path> sources, Path out, List<Path> classpath) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
-      throw new IllegalStateException("no Java compiler in this runtime: the tests analyzer needs a JDK, not a JRE");
+      throw new IllegalStateException(
+          "no Java compiler in this runtime: the tests analyzer needs a JDK, not a JRE");
     }
     Files.createDirectories(out);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-        StandardCharsets.UTF_8)) {
-      List<String> options = new ArrayList<>(List.of("-proc:none", "-nowarn", "-Xlint:none", "-g",
-          "-encoding", "UTF-8", "-d", out.toString(), "-implicit:none"));
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<String> options =
+          new ArrayList<>(
+              List.of(
+                  "-proc:none",
+                  "-nowarn",
+                  "-Xlint:none",
+                  "-g",
+                  "-encoding",
+                  "UTF-8",
+                  "-d",
+                  out.toString(),
+                  "-implicit:none"));
       List<String> cp = new ArrayList<>();
       classpath.forEach(p -> cp.add(p.toString()));
       cp.add(out.toString());
       options.add("-cp");
       options.add(String.join(java.io.File.pathSeparator, cp));
       StringWriter log = new StringWriter();
-      boolean ok = javac.getTask(log, files, diagnostics, options, null,
-          files.getJavaFileObjectsFromPaths(sources)).call();
+      boolean ok =
+          javac
+              .getTask(
+                  log,
+                  files,
+                  diagnostics,
+                  options,
+                  null,
+                  files.getJavaFileObjectsFromPaths(sources))
+              .call();
       Map<Path, String> errors = new LinkedHashMap<>();
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
         if (d.getKind() == Diagnostic.Kind.ERROR) {
-          Path source = d.getSource() == null ? out : Path.of(d.getSource().toUri()).toAbsolutePath();
-          errors.putIfAbsent(source, source.getFileName() + ":" + d.getLineNumber() + ": "
-              + Render.oneLine(d.getMessage(Locale.ROOT)));
+          Path source =
+              d.getSource() == null ? out : Path.of(d.getSource().toUri()).toAbsolutePath();
+          errors.putIfAbsent(
+              source,
+              source.getFileName()
+                  + ":"
+                  + d.getLineNumber()
+                  + ": "
+                  + Render.oneLine(d.getMessage(Locale.ROOT)));
         }
       }
       if (!ok && errors.isEmpty()) {

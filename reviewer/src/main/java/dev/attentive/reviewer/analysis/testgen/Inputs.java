@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The inputs a method is tried with, chosen from its own signature and body: for integers the boundaries around the
- * constants it contains and around the other integer parameters' values (c-1, c, c+1), then 0, 1, -1, MIN and MAX;
- * for strings its own literals, "", a blank and a word, and null; empty and small arrays and collections, and null.
- * One case holds every parameter at a default value; each further case changes one parameter, taking the
- * parameters' candidates in turn so a cap keeps a share for each.
+ * The inputs a method is tried with, chosen from its own signature and body: for integers the
+ * boundaries around the constants it contains and around the other integer parameters' values (c-1,
+ * c, c+1), then 0, 1, -1, MIN and MAX; for strings its own literals, "", a blank and a word, and
+ * null; empty and small arrays and collections, and null. One case holds every parameter at a
+ * default value; each further case changes one parameter, taking the parameters' candidates in turn
+ * so a cap keeps a share for each.
  */
 public final class Inputs {
 
@@ -22,8 +23,9 @@ public final class Inputs {
   public record Case(List<String> args, String label) {}
 
   /**
-   * @param nulls whether null is tried for reference parameters the body does not check for null (with execution
-   *     off an un-checked null mostly proposes a NullPointerException nobody asked about)
+   * @param nulls whether null is tried for reference parameters the body does not check for null
+   *     (with execution off an un-checked null mostly proposes a NullPointerException nobody asked
+   *     about)
    */
   public static List<Case> cases(TargetMethod method, int max, boolean nulls) {
     List<Param> params = method.params();
@@ -31,7 +33,8 @@ public final class Inputs {
     List<String> defaults = new ArrayList<>();
     int intIndex = 0;
     for (Param p : params) {
-      List<String> own = candidates(method, p, intIndex, nulls || method.nullChecked().contains(p.name()));
+      List<String> own =
+          candidates(method, p, intIndex, nulls || method.nullChecked().contains(p.name()));
       if (p.kind() == Kind.INT || p.kind() == Kind.LONG) {
         intIndex++;
       }
@@ -82,8 +85,13 @@ public final class Inputs {
     }
     List<Case> out = new ArrayList<>();
     for (List<String> args : seen) {
-      out.add(new Case(args, method.name() + "(" + String.join(", ", args.stream().map(Inputs::display).toList())
-          + ")"));
+      out.add(
+          new Case(
+              args,
+              method.name()
+                  + "("
+                  + String.join(", ", args.stream().map(Inputs::display).toList())
+                  + ")"));
     }
     return List.copyOf(out);
   }
@@ -92,7 +100,10 @@ public final class Inputs {
     return (p.kind() == Kind.INT || p.kind() == Kind.LONG) && !p.type().endsWith("]");
   }
 
-  /** The i-th integer parameter's default: 0, 10, 20, ... so that parameters compared with each other differ. */
+  /**
+   * The i-th integer parameter's default: 0, 10, 20, ... so that parameters compared with each
+   * other differ.
+   */
   private static long defaultInt(List<Param> params, int index) {
     int n = 0;
     for (int j = 0; j < index; j++) {
@@ -118,12 +129,13 @@ public final class Inputs {
         for (long v : new long[] {0, 1, -1}) {
           out.add(intLiteral(p, v));
         }
-        String box = switch (p.kind()) {
-          case LONG -> "Long";
-          case SHORT -> "Short";
-          case BYTE -> "Byte";
-          default -> "Integer";
-        };
+        String box =
+            switch (p.kind()) {
+              case LONG -> "Long";
+              case SHORT -> "Short";
+              case BYTE -> "Byte";
+              default -> "Integer";
+            };
         out.add(box + ".MIN_VALUE");
         out.add(box + ".MAX_VALUE");
       }
@@ -191,7 +203,7 @@ public final class Inputs {
       }
       case MAP -> out.add("java.util.Map.of()");
       case OBJECT -> out.add("\"abc\"");
-      default -> { }
+      default -> {}
     }
     if (!p.primitive() && nulls) {
       out.add(nullOf(p));
@@ -199,32 +211,44 @@ public final class Inputs {
     return List.copyOf(out);
   }
 
-  /** c-1, c, c+1 for the method's first integer constants, as elements of an integer array or collection. */
+  /**
+   * c-1, c, c+1 for the method's first integer constants, as elements of an integer array or
+   * collection.
+   */
   private static List<String> aroundConstants(TargetMethod m, String element) {
-    String suffix = switch (element) {
-      case "int", "Integer" -> "";
-      case "long", "Long" -> "L";
-      default -> null;
-    };
+    String suffix =
+        switch (element) {
+          case "int", "Integer" -> "";
+          case "long", "Long" -> "L";
+          default -> null;
+        };
     if (suffix == null) {
       return List.of();
     }
     Set<String> out = new LinkedHashSet<>();
-    m.intConstants().stream().limit(2).forEach(c -> {
-      for (long d = -1; d <= 1; d++) {
-        if (suffix.equals("L") || fits(Kind.INT, c + d)) {
-          out.add((c + d) + suffix);
-        }
-      }
-    });
+    m.intConstants().stream()
+        .limit(2)
+        .forEach(
+            c -> {
+              for (long d = -1; d <= 1; d++) {
+                if (suffix.equals("L") || fits(Kind.INT, c + d)) {
+                  out.add((c + d) + suffix);
+                }
+              }
+            });
     return List.copyOf(out);
   }
 
-  /** A few distinct values of an element type (three for the types the generator knows, none otherwise). */
+  /**
+   * A few distinct values of an element type (three for the types the generator knows, none
+   * otherwise).
+   */
   private static List<String> elementValues(String type) {
     return switch (type) {
-      case "int", "Integer", "short", "byte" -> type.equals("short") || type.equals("byte")
-          ? List.of("(" + type + ") 3", "(" + type + ") 1", "(" + type + ") 2") : List.of("3", "1", "2");
+      case "int", "Integer", "short", "byte" ->
+          type.equals("short") || type.equals("byte")
+              ? List.of("(" + type + ") 3", "(" + type + ") 1", "(" + type + ") 2")
+              : List.of("3", "1", "2");
       case "long", "Long" -> List.of("3L", "1L", "2L");
       case "double", "Double" -> List.of("3.0", "1.5", "-2.0");
       case "float", "Float" -> List.of("3.0f", "1.5f", "-2.0f");

@@ -11,15 +11,15 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.CharLiteralExpr;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -44,34 +44,71 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds, with JavaParser, the public and package-private methods and constructors of a Java file that a pull request
- * added or changed (one of their lines is an added line) and that a test in the same package can call without
- * knowing more than the file: static methods; instance methods of a non-generic, non-abstract top-level or static
- * nested class that has a no-argument constructor; constructors of such classes. Generic methods, abstract methods,
- * {@code main} and methods of local, anonymous, inner (non-static) classes, interfaces' default methods and enums'
- * instance methods are left out.
+ * Finds, with JavaParser, the public and package-private methods and constructors of a Java file
+ * that a pull request added or changed (one of their lines is an added line) and that a test in the
+ * same package can call without knowing more than the file: static methods; instance methods of a
+ * non-generic, non-abstract top-level or static nested class that has a no-argument constructor;
+ * constructors of such classes. Generic methods, abstract methods, {@code main} and methods of
+ * local, anonymous, inner (non-static) classes, interfaces' default methods and enums' instance
+ * methods are left out.
  */
 public final class MethodFinder {
 
-  private static final Map<String, Kind> PRIMITIVES = Map.of("int", Kind.INT, "long", Kind.LONG, "short", Kind.SHORT,
-      "byte", Kind.BYTE, "char", Kind.CHAR, "boolean", Kind.BOOLEAN, "double", Kind.DOUBLE, "float", Kind.FLOAT);
-  private static final Map<String, Kind> BOXES = Map.of("Integer", Kind.INT, "Long", Kind.LONG, "Short", Kind.SHORT,
-      "Byte", Kind.BYTE, "Character", Kind.CHAR, "Boolean", Kind.BOOLEAN, "Double", Kind.DOUBLE, "Float",
-      Kind.FLOAT);
+  private static final Map<String, Kind> PRIMITIVES =
+      Map.of(
+          "int",
+          Kind.INT,
+          "long",
+          Kind.LONG,
+          "short",
+          Kind.SHORT,
+          "byte",
+          Kind.BYTE,
+          "char",
+          Kind.CHAR,
+          "boolean",
+          Kind.BOOLEAN,
+          "double",
+          Kind.DOUBLE,
+          "float",
+          Kind.FLOAT);
+  private static final Map<String, Kind> BOXES =
+      Map.of(
+          "Integer",
+          Kind.INT,
+          "Long",
+          Kind.LONG,
+          "Short",
+          Kind.SHORT,
+          "Byte",
+          Kind.BYTE,
+          "Character",
+          Kind.CHAR,
+          "Boolean",
+          Kind.BOOLEAN,
+          "Double",
+          Kind.DOUBLE,
+          "Float",
+          Kind.FLOAT);
 
   private MethodFinder() {}
 
   /** The result of looking at one file: the methods, or why there are none. */
   public record Found(CompilationUnit unit, List<TargetMethod> methods, String problem) {}
 
-  /** Parses {@code source}; the changed callable methods in file order (problem set when it does not parse). */
+  /**
+   * Parses {@code source}; the changed callable methods in file order (problem set when it does not
+   * parse).
+   */
   public static Found find(String source, ChangedLines added) {
-    ParserConfiguration configuration = new ParserConfiguration()
-        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+    ParserConfiguration configuration =
+        new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
     ParseResult<CompilationUnit> parsed = new JavaParser(configuration).parse(source);
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-      String why = parsed.getProblems().isEmpty() ? "JavaParser cannot parse it"
-          : parsed.getProblems().get(0).getVerboseMessage();
+      String why =
+          parsed.getProblems().isEmpty()
+              ? "JavaParser cannot parse it"
+              : parsed.getProblems().get(0).getVerboseMessage();
       return new Found(null, List.of(), why);
     }
     CompilationUnit unit = parsed.getResult().get();
@@ -87,7 +124,10 @@ public final class MethodFinder {
     return new Found(unit, List.copyOf(out), null);
   }
 
-  /** The file's final fields initialised with an integer literal ({@code static final int LIMIT = 5;}). */
+  /**
+   * The file's final fields initialised with an integer literal ({@code static final int LIMIT =
+   * 5;}).
+   */
   private static Map<String, Long> finalIntFields(CompilationUnit unit) {
     Map<String, Long> out = new java.util.HashMap<>();
     for (FieldDeclaration field : unit.findAll(FieldDeclaration.class)) {
@@ -95,12 +135,14 @@ public final class MethodFinder {
         continue;
       }
       for (VariableDeclarator v : field.getVariables()) {
-        v.getInitializer().ifPresent(init -> {
-          Long value = integer(init);
-          if (value != null) {
-            out.put(v.getNameAsString(), value);
-          }
-        });
+        v.getInitializer()
+            .ifPresent(
+                init -> {
+                  Long value = integer(init);
+                  if (value != null) {
+                    out.put(v.getNameAsString(), value);
+                  }
+                });
       }
     }
     return out;
@@ -125,13 +167,21 @@ public final class MethodFinder {
     return null;
   }
 
-  private static void collect(String pkg, TypeDeclaration<?> type, String typeName, ChangedLines added,
-      Map<String, Long> fields, List<TargetMethod> out) {
+  private static void collect(
+      String pkg,
+      TypeDeclaration<?> type,
+      String typeName,
+      ChangedLines added,
+      Map<String, Long> fields,
+      List<TargetMethod> out) {
     boolean instantiable = instantiable(type);
     for (BodyDeclaration<?> member : type.getMembers()) {
       if (member instanceof TypeDeclaration<?> nested) {
-        boolean isStatic = nested.isStatic() || !(nested instanceof ClassOrInterfaceDeclaration c)
-            || c.isInterface() || type instanceof ClassOrInterfaceDeclaration t && t.isInterface();
+        boolean isStatic =
+            nested.isStatic()
+                || !(nested instanceof ClassOrInterfaceDeclaration c)
+                || c.isInterface()
+                || type instanceof ClassOrInterfaceDeclaration t && t.isInterface();
         if (!nested.isPrivate() && !nested.isProtected() && isStatic) {
           collect(pkg, nested, typeName + "." + nested.getNameAsString(), added, fields, out);
         }
@@ -141,7 +191,9 @@ public final class MethodFinder {
         continue;
       }
       boolean inInterface = type instanceof ClassOrInterfaceDeclaration c && c.isInterface();
-      if (callable.isPrivate() || callable.isProtected() && !inInterface || callable.isAbstract()
+      if (callable.isPrivate()
+          || callable.isProtected() && !inInterface
+          || callable.isAbstract()
           || !callable.getTypeParameters().isEmpty()) {
         continue;
       }
@@ -152,28 +204,51 @@ public final class MethodFinder {
         if (!method.isStatic() && (!instantiable || inInterface)) {
           continue;
         }
-        out.add(target(pkg, typeName, method, method.getNameAsString(), false, method.isStatic(),
-            method.getType().asString(), fields));
+        out.add(
+            target(
+                pkg,
+                typeName,
+                method,
+                method.getNameAsString(),
+                false,
+                method.isStatic(),
+                method.getType().asString(),
+                fields));
       } else if (callable instanceof ConstructorDeclaration constructor && constructible(type)) {
-        out.add(target(pkg, typeName, constructor, constructor.getNameAsString(), true, false, "void", fields));
+        out.add(
+            target(
+                pkg,
+                typeName,
+                constructor,
+                constructor.getNameAsString(),
+                true,
+                false,
+                "void",
+                fields));
       }
     }
   }
 
   /** A class whose constructors a test can call: concrete and not generic. */
   private static boolean constructible(TypeDeclaration<?> type) {
-    return type instanceof ClassOrInterfaceDeclaration c && !c.isInterface() && !c.isAbstract()
+    return type instanceof ClassOrInterfaceDeclaration c
+        && !c.isInterface()
+        && !c.isAbstract()
         && c.getTypeParameters().isEmpty();
   }
 
-  /** A class a test can instantiate with {@code new T()}: constructible, with a visible no-arg constructor. */
+  /**
+   * A class a test can instantiate with {@code new T()}: constructible, with a visible no-arg
+   * constructor.
+   */
   private static boolean instantiable(TypeDeclaration<?> type) {
     if (!constructible(type)) {
       return false;
     }
     List<ConstructorDeclaration> constructors = type.getConstructors();
-    return constructors.isEmpty() || constructors.stream()
-        .anyMatch(k -> k.getParameters().isEmpty() && !k.isPrivate() && !k.isProtected());
+    return constructors.isEmpty()
+        || constructors.stream()
+            .anyMatch(k -> k.getParameters().isEmpty() && !k.isPrivate() && !k.isProtected());
   }
 
   private static boolean changed(CallableDeclaration<?> callable, ChangedLines added) {
@@ -186,11 +261,20 @@ public final class MethodFinder {
   }
 
   private static boolean isMain(MethodDeclaration method) {
-    return method.getNameAsString().equals("main") && method.isStatic() && method.getParameters().size() == 1;
+    return method.getNameAsString().equals("main")
+        && method.isStatic()
+        && method.getParameters().size() == 1;
   }
 
-  private static TargetMethod target(String pkg, String typeName, CallableDeclaration<?> callable, String name,
-      boolean constructor, boolean isStatic, String returnType, Map<String, Long> fields) {
+  private static TargetMethod target(
+      String pkg,
+      String typeName,
+      CallableDeclaration<?> callable,
+      String name,
+      boolean constructor,
+      boolean isStatic,
+      String returnType,
+      Map<String, Long> fields) {
     List<Param> params = new ArrayList<>();
     for (Parameter p : callable.getParameters()) {
       params.add(param(p));
@@ -204,19 +288,24 @@ public final class MethodFinder {
     Set<String> nullChecked = new LinkedHashSet<>();
     Set<String> names = new LinkedHashSet<>();
     params.forEach(p -> names.add(p.name()));
-    Node body = callable instanceof MethodDeclaration m ? m.getBody().orElse(null)
-        : ((ConstructorDeclaration) callable).getBody();
+    Node body =
+        callable instanceof MethodDeclaration m
+            ? m.getBody().orElse(null)
+            : ((ConstructorDeclaration) callable).getBody();
     if (body != null) {
-      body.findAll(ThrowStmt.class).forEach(t -> {
-        if (t.getExpression() instanceof ObjectCreationExpr created) {
-          thrown.add(created.getType().getNameAsString());
-        }
-      });
+      body.findAll(ThrowStmt.class)
+          .forEach(
+              t -> {
+                if (t.getExpression() instanceof ObjectCreationExpr created) {
+                  thrown.add(created.getType().getNameAsString());
+                }
+              });
       for (IntegerLiteralExpr i : body.findAll(IntegerLiteralExpr.class)) {
         try {
           ints.add(negated(i) ? -i.asNumber().longValue() : i.asNumber().longValue());
         } catch (NumberFormatException ignored) {
-          // a literal JavaParser cannot evaluate (Integer.MIN_VALUE's digits alone): the generator has MIN anyway
+          // a literal JavaParser cannot evaluate (Integer.MIN_VALUE's digits alone): the generator
+          // has MIN anyway
         }
       }
       for (LongLiteralExpr l : body.findAll(LongLiteralExpr.class)) {
@@ -233,16 +322,21 @@ public final class MethodFinder {
           // hexadecimal floating point and the like
         }
       }
-      body.findAll(NameExpr.class).forEach(n -> {
-        if (fields.containsKey(n.getNameAsString()) && !names.contains(n.getNameAsString())) {
-          ints.add(fields.get(n.getNameAsString()));
-        }
-      });
-      body.findAll(FieldAccessExpr.class).forEach(f -> {
-        if (fields.containsKey(f.getNameAsString())) {
-          ints.add(fields.get(f.getNameAsString()));
-        }
-      });
+      body.findAll(NameExpr.class)
+          .forEach(
+              n -> {
+                if (fields.containsKey(n.getNameAsString())
+                    && !names.contains(n.getNameAsString())) {
+                  ints.add(fields.get(n.getNameAsString()));
+                }
+              });
+      body.findAll(FieldAccessExpr.class)
+          .forEach(
+              f -> {
+                if (fields.containsKey(f.getNameAsString())) {
+                  ints.add(fields.get(f.getNameAsString()));
+                }
+              });
       for (CharLiteralExpr c : body.findAll(CharLiteralExpr.class)) {
         try {
           chars.add(c.asChar());
@@ -250,41 +344,73 @@ public final class MethodFinder {
           // an escape JavaParser cannot evaluate
         }
       }
-      body.findAll(StringLiteralExpr.class).forEach(s -> {
-        if (s.getValue().length() <= 40) {
-          strings.add(s.asString());
-        }
-      });
-      body.findAll(BinaryExpr.class).forEach(b -> {
-        if (b.getOperator() == BinaryExpr.Operator.EQUALS || b.getOperator() == BinaryExpr.Operator.NOT_EQUALS) {
-          nullCheckedName(b.getLeft(), b.getRight()).filter(names::contains).ifPresent(nullChecked::add);
-          nullCheckedName(b.getRight(), b.getLeft()).filter(names::contains).ifPresent(nullChecked::add);
-        }
-      });
-      body.findAll(MethodCallExpr.class).forEach(call -> {
-        if (call.getNameAsString().equals("requireNonNull") && call.getArguments().isNonEmpty()
-            && call.getArgument(0) instanceof NameExpr n && names.contains(n.getNameAsString())) {
-          nullChecked.add(n.getNameAsString());
-          thrown.add("NullPointerException");
-        }
-      });
+      body.findAll(StringLiteralExpr.class)
+          .forEach(
+              s -> {
+                if (s.getValue().length() <= 40) {
+                  strings.add(s.asString());
+                }
+              });
+      body.findAll(BinaryExpr.class)
+          .forEach(
+              b -> {
+                if (b.getOperator() == BinaryExpr.Operator.EQUALS
+                    || b.getOperator() == BinaryExpr.Operator.NOT_EQUALS) {
+                  nullCheckedName(b.getLeft(), b.getRight())
+                      .filter(names::contains)
+                      .ifPresent(nullChecked::add);
+                  nullCheckedName(b.getRight(), b.getLeft())
+                      .filter(names::contains)
+                      .ifPresent(nullChecked::add);
+                }
+              });
+      body.findAll(MethodCallExpr.class)
+          .forEach(
+              call -> {
+                if (call.getNameAsString().equals("requireNonNull")
+                    && call.getArguments().isNonEmpty()
+                    && call.getArgument(0) instanceof NameExpr n
+                    && names.contains(n.getNameAsString())) {
+                  nullChecked.add(n.getNameAsString());
+                  thrown.add("NullPointerException");
+                }
+              });
     }
-    int line = callable.getName().getRange().map(r -> r.begin.line)
-        .orElse(callable.getRange().map(r -> r.begin.line).orElse(1));
-    return new TargetMethod(pkg, typeName, name, constructor, isStatic, List.copyOf(params), returnType, line,
-        List.copyOf(thrown), List.copyOf(ints), List.copyOf(doubles), List.copyOf(strings), List.copyOf(chars),
+    int line =
+        callable
+            .getName()
+            .getRange()
+            .map(r -> r.begin.line)
+            .orElse(callable.getRange().map(r -> r.begin.line).orElse(1));
+    return new TargetMethod(
+        pkg,
+        typeName,
+        name,
+        constructor,
+        isStatic,
+        List.copyOf(params),
+        returnType,
+        line,
+        List.copyOf(thrown),
+        List.copyOf(ints),
+        List.copyOf(doubles),
+        List.copyOf(strings),
+        List.copyOf(chars),
         Set.copyOf(nullChecked),
         callable.getDeclarationAsString(true, true, true));
   }
 
   private static boolean negated(Expression literal) {
-    return literal.getParentNode().filter(p -> p instanceof UnaryExpr u
-        && u.getOperator() == UnaryExpr.Operator.MINUS).isPresent();
+    return literal
+        .getParentNode()
+        .filter(p -> p instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS)
+        .isPresent();
   }
 
   private static Optional<String> nullCheckedName(Expression maybeName, Expression maybeNull) {
     return maybeName instanceof NameExpr n && maybeNull instanceof NullLiteralExpr
-        ? Optional.of(n.getNameAsString()) : Optional.empty();
+        ? Optional.of(n.getNameAsString())
+        : Optional.empty();
   }
 
   static Param param(Parameter p) {
@@ -294,8 +420,12 @@ public final class MethodFinder {
       written = written + "[]";
       return new Param(p.getNameAsString(), written, Kind.ARRAY, false, type.asString());
     }
-    return new Param(p.getNameAsString(), written, kindOf(type), type instanceof ClassOrInterfaceType c
-        && BOXES.containsKey(c.getNameAsString()), elementOf(type));
+    return new Param(
+        p.getNameAsString(),
+        written,
+        kindOf(type),
+        type instanceof ClassOrInterfaceType c && BOXES.containsKey(c.getNameAsString()),
+        elementOf(type));
   }
 
   private static Kind kindOf(Type type) {

@@ -4,7 +4,8 @@ package dev.attentive.reviewer.analysis.testgen;
  * What one call did in the sandbox, parsed from a {@link SandboxMain} result line.
  *
  * @param status VOID, VALUE, THREW, DENIED, BROKEN or TIMEOUT
- * @param kind for VALUE the rendering's kind ({@link Render}); for THREW and BROKEN the exception class
+ * @param kind for VALUE the rendering's kind ({@link Render}); for THREW and BROKEN the exception
+ *     class
  * @param type for VALUE the rendering's type (a box's simple name, String, int[], ...)
  * @param expression for VALUE the Java expression of the value; for THREW the exception's message
  */
@@ -25,12 +26,17 @@ public record Observation(String status, String kind, String type, String expres
     return i < f.length ? f[i] : "";
   }
 
-  /** Whether a test can pin this (a value, a normal return, an exception; not a denial, a crash or a timeout). */
+  /**
+   * Whether a test can pin this (a value, a normal return, an exception; not a denial, a crash or a
+   * timeout).
+   */
   public boolean pinnable() {
     return status.equals("VOID") || status.equals("THREW") || status.equals("VALUE");
   }
 
-  /** Whether the exact value is known (not an opaque object whose only known property is its class). */
+  /**
+   * Whether the exact value is known (not an opaque object whose only known property is its class).
+   */
   public boolean comparable() {
     return pinnable() && !(status.equals("VALUE") && kind.equals("OPAQUE"));
   }
@@ -41,13 +47,17 @@ public record Observation(String status, String kind, String type, String expres
       return false;
     }
     return switch (status) {
-      case "VALUE" -> kind.equals(other.kind) && type.equals(other.type) && expression.equals(other.expression);
+      case "VALUE" ->
+          kind.equals(other.kind) && type.equals(other.type) && expression.equals(other.expression);
       case "THREW" -> kind.equals(other.kind);
       default -> true;
     };
   }
 
-  /** The value as a reader would write it: lists and sets as {@code [1, 2]}, everything else as rendered. */
+  /**
+   * The value as a reader would write it: lists and sets as {@code [1, 2]}, everything else as
+   * rendered.
+   */
   String readable() {
     if (expression.equals("java.util.List.of()")) {
       return "[]";
@@ -59,7 +69,10 @@ public record Observation(String status, String kind, String type, String expres
     return expression;
   }
 
-  /** How a message states it: {@code false}, {@code "abc"}, {@code throws IllegalArgumentException}, ... */
+  /**
+   * How a message states it: {@code false}, {@code "abc"}, {@code throws IllegalArgumentException},
+   * ...
+   */
   public String describe() {
     return switch (status) {
       case "VOID" -> "returns normally";

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Stable renderings of observed values as Java expressions, used in the sandboxed child JVM (so: JDK only) to
- * report what a call returned, and in the parent to write the assertion that pins it.
+ * Stable renderings of observed values as Java expressions, used in the sandboxed child JVM (so:
+ * JDK only) to report what a call returned, and in the parent to write the assertion that pins it.
  *
- * <p>A rendering is {@code KIND\tTYPE\tEXPRESSION}: {@code PRIM} a primitive's box type and literal ({@code 3},
- * {@code 3L}, {@code (short) 3}, {@code 'a'}, {@code 1.5}, {@code Double.NaN}, {@code true}); {@code STRING} a
- * string literal; {@code NULL}; {@code ENUM} {@code Type.CONSTANT}; {@code ARRAY} {@code new int[] {1, 2}};
- * {@code LIST} {@code java.util.Arrays.asList(1, 2)}; {@code SET} the same, to be wrapped in a HashSet;
- * {@code OPAQUE} and the class name for anything else, which is not pinned.
+ * <p>A rendering is {@code KIND\tTYPE\tEXPRESSION}: {@code PRIM} a primitive's box type and literal
+ * ({@code 3}, {@code 3L}, {@code (short) 3}, {@code 'a'}, {@code 1.5}, {@code Double.NaN}, {@code
+ * true}); {@code STRING} a string literal; {@code NULL}; {@code ENUM} {@code Type.CONSTANT}; {@code
+ * ARRAY} {@code new int[] {1, 2}}; {@code LIST} {@code java.util.Arrays.asList(1, 2)}; {@code SET}
+ * the same, to be wrapped in a HashSet; {@code OPAQUE} and the class name for anything else, which
+ * is not pinned.
  */
 public final class Render {
 
@@ -62,16 +63,24 @@ public final class Render {
         }
         items.add(s);
       }
-      String list = items.isEmpty() ? "java.util.List.of()" : "java.util.Arrays.asList(" + String.join(", ", items)
-          + ")";
+      String list =
+          items.isEmpty()
+              ? "java.util.List.of()"
+              : "java.util.Arrays.asList(" + String.join(", ", items) + ")";
       return (value instanceof Set<?> ? "SET\tSet\t" : "LIST\tList\t") + list;
     }
     return "OPAQUE\t" + value.getClass().getName() + "\t-";
   }
 
   private static boolean isBox(Class<?> c) {
-    return c == Integer.class || c == Long.class || c == Short.class || c == Byte.class || c == Character.class
-        || c == Boolean.class || c == Double.class || c == Float.class;
+    return c == Integer.class
+        || c == Long.class
+        || c == Short.class
+        || c == Byte.class
+        || c == Character.class
+        || c == Boolean.class
+        || c == Double.class
+        || c == Float.class;
   }
 
   /** A literal for strings, primitives' boxes; null for anything else. */
@@ -138,21 +147,30 @@ public final class Render {
     return out.toString();
   }
 
-  /** How code in another package names a type: java.lang's by simple name, others by canonical name. */
+  /**
+   * How code in another package names a type: java.lang's by simple name, others by canonical name.
+   */
   public static String typeName(Class<?> type) {
     String name = type.getCanonicalName();
     if (name == null) {
       return type.getName();
     }
     return type.getPackageName().equals("java.lang") && type.getEnclosingClass() == null
-        ? type.getSimpleName() : name;
+        ? type.getSimpleName()
+        : name;
   }
 
-  /** The nearest public class of {@code type}'s hierarchy with a canonical name: what assertThrows can name. */
+  /**
+   * The nearest public class of {@code type}'s hierarchy with a canonical name: what assertThrows
+   * can name.
+   */
   public static Class<?> nameable(Class<?> type) {
     Class<?> c = type;
-    while (c != null && (!Modifier.isPublic(c.getModifiers()) || c.getCanonicalName() == null
-        || c.getEnclosingClass() != null && !Modifier.isPublic(c.getEnclosingClass().getModifiers()))) {
+    while (c != null
+        && (!Modifier.isPublic(c.getModifiers())
+            || c.getCanonicalName() == null
+            || c.getEnclosingClass() != null
+                && !Modifier.isPublic(c.getEnclosingClass().getModifiers()))) {
       c = c.getSuperclass();
     }
     return c == null ? Throwable.class : c;

@@ -18,34 +18,46 @@ import java.util.concurrent.TimeUnit;
  * Runs {@link SandboxMain} in a separate JVM that is allowed as little as we can manage on Java 17:
  *
  * <ul>
- *   <li>the current JVM's {@code java} binary, an empty environment, working directory = its own scratch directory;
- *   <li>{@code -Xmx} (and {@code -XX:+ExitOnOutOfMemoryError}, so an unbounded allocation ends the run),
- *       {@code -XX:ActiveProcessorCount=1}, serial GC, C1 only;
+ *   <li>the current JVM's {@code java} binary, an empty environment, working directory = its own
+ *       scratch directory;
+ *   <li>{@code -Xmx} (and {@code -XX:+ExitOnOutOfMemoryError}, so an unbounded allocation ends the
+ *       run), {@code -XX:ActiveProcessorCount=1}, serial GC, C1 only;
  *   <li>a wall-clock limit, after which the process and its descendants are destroyed forcibly;
- *   <li>a SecurityManager ({@link SandboxSecurityManager}, {@code -Djava.security.policy==FILE}) whose policy gives the
- *       trusted runner and JUnit jars every permission, and the compiled code of the pull request (its classes
- *       directory) only: reading its classes directory, reading, writing and deleting inside its scratch directory,
- *       reading system properties. No sockets, no other files, no exec, no exit, no environment, no reflection
- *       into other classes' private members.
+ *   <li>a SecurityManager ({@link SandboxSecurityManager}, {@code -Djava.security.policy==FILE})
+ *       whose policy gives the trusted runner and JUnit jars every permission, and the compiled
+ *       code of the pull request (its classes directory) only: reading its classes directory,
+ *       reading, writing and deleting inside its scratch directory, reading system properties. No
+ *       sockets, no other files, no exec, no exit, no environment, no reflection into other
+ *       classes' private members.
  * </ul>
  *
- * The child writes its results to a file outside the scratch directory, which the code under test cannot write.
- * Thread-safe: every run has its own directories.
+ * The child writes its results to a file outside the scratch directory, which the code under test
+ * cannot write. Thread-safe: every run has its own directories.
  */
 public final class Sandbox {
 
   /** How a run ended. */
-  public enum Outcome { COMPLETED, TIMEOUT, OUT_OF_MEMORY, CRASHED }
+  public enum Outcome {
+    COMPLETED,
+    TIMEOUT,
+    OUT_OF_MEMORY,
+    CRASHED
+  }
 
   /**
-   * @param lines the result lines the child wrote (see {@link SandboxMain}), also after a timeout or crash
+   * @param lines the result lines the child wrote (see {@link SandboxMain}), also after a timeout
+   *     or crash
    * @param exitCode the child's exit code (-1 after a timeout)
-   * @param output the last part of the child's standard output and standard error (the JVM reports running out
-   *     of memory on standard output)
+   * @param output the last part of the child's standard output and standard error (the JVM reports
+   *     running out of memory on standard output)
    */
-  public record Run(Outcome outcome, List<String> lines, int exitCode, String output, Duration took) {
+  public record Run(
+      Outcome outcome, List<String> lines, int exitCode, String output, Duration took) {
 
-    /** The child's peak heap use in bytes as it reported it at the end (-1 when it did not get there). */
+    /**
+     * The child's peak heap use in bytes as it reported it at the end (-1 when it did not get
+     * there).
+     */
     public long peakHeapBytes() {
       return memory(1);
     }
@@ -66,16 +78,17 @@ public final class Sandbox {
     }
   }
 
-  private static final List<String> TRUSTED_CLASSES = List.of(
-      "dev.attentive.reviewer.analysis.testgen.SandboxMain",
-      "org.junit.platform.launcher.core.LauncherFactory",
-      "org.junit.platform.engine.TestEngine",
-      "org.junit.platform.commons.util.ReflectionUtils",
-      "org.junit.jupiter.engine.JupiterTestEngine",
-      "org.junit.jupiter.api.Test",
-      "org.opentest4j.AssertionFailedError",
-      "org.apiguardian.api.API",
-      "org.jspecify.annotations.Nullable");
+  private static final List<String> TRUSTED_CLASSES =
+      List.of(
+          "dev.attentive.reviewer.analysis.testgen.SandboxMain",
+          "org.junit.platform.launcher.core.LauncherFactory",
+          "org.junit.platform.engine.TestEngine",
+          "org.junit.platform.commons.util.ReflectionUtils",
+          "org.junit.jupiter.engine.JupiterTestEngine",
+          "org.junit.jupiter.api.Test",
+          "org.opentest4j.AssertionFailedError",
+          "org.apiguardian.api.API",
+          "org.jspecify.annotations.Nullable");
 
   private static volatile List<Path> trusted;
 
@@ -87,7 +100,10 @@ public final class Sandbox {
     this.maxHeapMb = maxHeapMb;
   }
 
-  /** The jars and directories of the runner and of JUnit (the child's classpath before the code under test's). */
+  /**
+   * The jars and directories of the runner and of JUnit (the child's classpath before the code
+   * under test's).
+   */
   public static List<Path> trustedClasspath() {
     List<Path> t = trusted;
     if (t == null) {
@@ -97,7 +113,8 @@ public final class Sandbox {
           paths.add(locate(Class.forName(name, false, Sandbox.class.getClassLoader())));
         } catch (ClassNotFoundException e) {
           if (!name.startsWith("org.apiguardian") && !name.startsWith("org.jspecify")) {
-            throw new IllegalStateException("the tests analyzer needs " + name + " on the classpath", e);
+            throw new IllegalStateException(
+                "the tests analyzer needs " + name + " on the classpath", e);
           }
         }
       }
@@ -106,11 +123,16 @@ public final class Sandbox {
     return t;
   }
 
-  /** The jar or classes directory a class was loaded from (target/classes, a Maven jar, quarkus-app/lib/...). */
+  /**
+   * The jar or classes directory a class was loaded from (target/classes, a Maven jar,
+   * quarkus-app/lib/...).
+   */
   static Path locate(Class<?> type) {
     try {
       CodeSource source = type.getProtectionDomain().getCodeSource();
-      if (source != null && source.getLocation() != null && "file".equals(source.getLocation().getProtocol())) {
+      if (source != null
+          && source.getLocation() != null
+          && "file".equals(source.getLocation().getProtocol())) {
         return Path.of(source.getLocation().toURI()).toAbsolutePath();
       }
       URL resource = type.getResource(type.getSimpleName() + ".class");
@@ -128,16 +150,19 @@ public final class Sandbox {
         }
       }
     } catch (URISyntaxException | IOException | IllegalArgumentException e) {
-      throw new IllegalStateException("cannot tell where " + type.getName() + " was loaded from", e);
+      throw new IllegalStateException(
+          "cannot tell where " + type.getName() + " was loaded from", e);
     }
     throw new IllegalStateException("cannot tell where " + type.getName() + " was loaded from");
   }
 
   /**
-   * Runs {@code SandboxMain args...} with {@code classes} (the compiled code under test and its probes or tests)
-   * on the classpath. {@code work} must be an empty private directory; the child gets {@code work/scratch}.
+   * Runs {@code SandboxMain args...} with {@code classes} (the compiled code under test and its
+   * probes or tests) on the classpath. {@code work} must be an empty private directory; the child
+   * gets {@code work/scratch}.
    */
-  public Run run(Path work, Path classes, List<String> mainArgs) throws IOException, InterruptedException {
+  public Run run(Path work, Path classes, List<String> mainArgs)
+      throws IOException, InterruptedException {
     Path scratch = Files.createDirectories(work.resolve("scratch"));
     Path out = work.resolve("results.txt");
     Path stdout = work.resolve("stdout.txt");
@@ -151,18 +176,33 @@ public final class Sandbox {
 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx" + maxHeapMb + "m", "-Xss1m", "-XX:ActiveProcessorCount=1", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Dfile.encoding=UTF-8",
-        "-Djava.security.manager=" + SandboxSecurityManager.class.getName(), "-Djava.security.policy==" + policy.toAbsolutePath(),
-        "-Djava.io.tmpdir=" + scratch.toAbsolutePath(), "-Duser.home=" + scratch.toAbsolutePath(),
-        "-cp", String.join(java.io.File.pathSeparator, classpath),
-        SandboxMain.class.getName()));
+    command.addAll(
+        List.of(
+            "-Xmx" + maxHeapMb + "m",
+            "-Xss1m",
+            "-XX:ActiveProcessorCount=1",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Xshare:auto",
+            "-Dfile.encoding=UTF-8",
+            "-Djava.security.manager=" + SandboxSecurityManager.class.getName(),
+            "-Djava.security.policy==" + policy.toAbsolutePath(),
+            "-Djava.io.tmpdir=" + scratch.toAbsolutePath(),
+            "-Duser.home=" + scratch.toAbsolutePath(),
+            "-cp",
+            String.join(java.io.File.pathSeparator, classpath),
+            SandboxMain.class.getName()));
     command.add(mainArgs.get(0));
     command.add(out.toAbsolutePath().toString());
     command.addAll(mainArgs.subList(1, mainArgs.size()));
 
-    ProcessBuilder builder = new ProcessBuilder(command).directory(scratch.toFile())
-        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(scratch.toFile())
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .redirectInput(ProcessBuilder.Redirect.PIPE);
     builder.environment().clear();
     long start = System.nanoTime();
     Process process = builder.start();
@@ -182,7 +222,8 @@ public final class Sandbox {
     if (outcome == Outcome.CRASHED && err.contains("java.lang.OutOfMemoryError")) {
       outcome = Outcome.OUT_OF_MEMORY;
     }
-    List<String> lines = Files.exists(out) ? Files.readAllLines(out, StandardCharsets.UTF_8) : List.of();
+    List<String> lines =
+        Files.exists(out) ? Files.readAllLines(out, StandardCharsets.UTF_8) : List.of();
     return new Run(outcome, lines, exit, err, took);
   }
 
@@ -192,20 +233,35 @@ public final class Sandbox {
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
-  /** The policy: AllPermission for the runner and JUnit, the little listed above for {@code classes}. */
+  /**
+   * The policy: AllPermission for the runner and JUnit, the little listed above for {@code
+   * classes}.
+   */
   static String policy(Path classes, Path scratch) {
-    StringBuilder p = new StringBuilder("// written by the Attentive tests analyzer for one sandboxed run\n");
+    StringBuilder p =
+        new StringBuilder("// written by the Attentive tests analyzer for one sandboxed run\n");
     for (Path t : trustedClasspath()) {
-      p.append("grant codeBase \"").append(codeBase(t)).append("\" {\n")
+      p.append("grant codeBase \"")
+          .append(codeBase(t))
+          .append("\" {\n")
           .append("  permission java.security.AllPermission;\n};\n");
     }
     String dir = classes.toAbsolutePath().toString();
     String tmp = scratch.toAbsolutePath().toString();
-    p.append("grant codeBase \"").append(codeBase(classes)).append("\" {\n")
-        .append("  permission java.io.FilePermission \"").append(escape(dir)).append("\", \"read\";\n")
-        .append("  permission java.io.FilePermission \"").append(escape(dir + "/-")).append("\", \"read\";\n")
-        .append("  permission java.io.FilePermission \"").append(escape(tmp)).append("\", \"read\";\n")
-        .append("  permission java.io.FilePermission \"").append(escape(tmp + "/-"))
+    p.append("grant codeBase \"")
+        .append(codeBase(classes))
+        .append("\" {\n")
+        .append("  permission java.io.FilePermission \"")
+        .append(escape(dir))
+        .append("\", \"read\";\n")
+        .append("  permission java.io.FilePermission \"")
+        .append(escape(dir + "/-"))
+        .append("\", \"read\";\n")
+        .append("  permission java.io.FilePermission \"")
+        .append(escape(tmp))
+        .append("\", \"read\";\n")
+        .append("  permission java.io.FilePermission \"")
+        .append(escape(tmp + "/-"))
         .append("\", \"read,write,delete\";\n")
         .append("  permission java.util.PropertyPermission \"*\", \"read\";\n")
         .append("};\n");

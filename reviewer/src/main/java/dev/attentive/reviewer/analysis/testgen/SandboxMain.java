@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
@@ -18,21 +19,22 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
 
 /**
- * The main class of the sandboxed child JVM ({@link Sandbox}); trusted code, it uses only the JDK, the JUnit
- * Platform launcher and {@link Render}. Two modes, each writing one line per result to an output file that the code
- * under test cannot write to, flushed after every line so that what was observed before a timeout or a crash is kept:
+ * The main class of the sandboxed child JVM ({@link Sandbox}); trusted code, it uses only the JDK,
+ * the JUnit Platform launcher and {@link Render}. Two modes, each writing one line per result to an
+ * output file that the code under test cannot write to, flushed after every line so that what was
+ * observed before a timeout or a crash is kept:
  *
  * <ul>
- *   <li>{@code observe OUT CASE_MILLIS PROBE...}: each probe class's {@code cases()} are called one by one (each in a
- *       thread given CASE_MILLIS) and their outcomes written as {@code R\tprobe\tindex\tRESULT}: {@code VOID},
- *       {@code VALUE\t}rendering ({@link Render}), {@code THREW\tclass\tmessage}, {@code DENIED\tmessage} (the
- *       security manager refused something), {@code BROKEN\tclass\tmessage} (an Error), {@code TIMEOUT}.
- *   <li>{@code junit OUT TESTCLASS...}: runs the classes with the JUnit Platform launcher and writes
- *       {@code T\tclass\tmethod\tSTATUS\texception\tmessage} per test (STATUS: SUCCESSFUL, FAILED, DENIED, ABORTED)
- *       and {@code S\tclass\tmethod} when one starts.
+ *   <li>{@code observe OUT CASE_MILLIS PROBE...}: each probe class's {@code cases()} are called one
+ *       by one (each in a thread given CASE_MILLIS) and their outcomes written as {@code
+ *       R\tprobe\tindex\tRESULT}: {@code VOID}, {@code VALUE\t}rendering ({@link Render}), {@code
+ *       THREW\tclass\tmessage}, {@code DENIED\tmessage} (the security manager refused something),
+ *       {@code BROKEN\tclass\tmessage} (an Error), {@code TIMEOUT}.
+ *   <li>{@code junit OUT TESTCLASS...}: runs the classes with the JUnit Platform launcher and
+ *       writes {@code T\tclass\tmethod\tSTATUS\texception\tmessage} per test (STATUS: SUCCESSFUL,
+ *       FAILED, DENIED, ABORTED) and {@code S\tclass\tmethod} when one starts.
  * </ul>
  *
  * A run that completes ends with {@code M\tpeakHeapBytes\tpeakRssBytes} and {@code END}.
@@ -46,8 +48,9 @@ public final class SandboxMain {
       System.err.println("usage: observe OUT CASE_MILLIS PROBE... | junit OUT TESTCLASS...");
       Runtime.getRuntime().halt(2);
     }
-    try (PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(args[1]),
-        StandardCharsets.UTF_8), true)) {
+    try (PrintWriter out =
+        new PrintWriter(
+            new OutputStreamWriter(new FileOutputStream(args[1]), StandardCharsets.UTF_8), true)) {
       if (args[0].equals("observe")) {
         long caseMillis = Long.parseLong(args[2]);
         for (int i = 3; i < args.length; i++) {
@@ -80,7 +83,8 @@ public final class SandboxMain {
   /** This process's peak resident set (VmHWM) in bytes, or -1 where /proc is not there. */
   static long peakRss() {
     try {
-      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+      for (String line :
+          java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
         if (line.startsWith("VmHWM:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
         }
@@ -110,14 +114,17 @@ public final class SandboxMain {
     for (int i = 0; i < cases.size(); i++) {
       Callable<Object> call = cases.get(i);
       AtomicReference<String> result = new AtomicReference<>();
-      Thread worker = new Thread(() -> {
-        try {
-          Object value = call.call();
-          result.set(value == voidMarker ? "VOID" : "VALUE\t" + Render.render(value));
-        } catch (Throwable t) {
-          result.set(outcome(t));
-        }
-      }, "attentive-case-" + i);
+      Thread worker =
+          new Thread(
+              () -> {
+                try {
+                  Object value = call.call();
+                  result.set(value == voidMarker ? "VOID" : "VALUE\t" + Render.render(value));
+                } catch (Throwable t) {
+                  result.set(outcome(t));
+                }
+              },
+              "attentive-case-" + i);
       worker.setDaemon(true);
       worker.start();
       try {
@@ -144,7 +151,10 @@ public final class SandboxMain {
       return "DENIED\t" + Render.oneLine(String.valueOf(t));
     }
     if (t instanceof Exception || t instanceof StackOverflowError) {
-      return "THREW\t" + Render.typeName(Render.nameable(t.getClass())) + "\t" + Render.oneLine(t.getMessage());
+      return "THREW\t"
+          + Render.typeName(Render.nameable(t.getClass()))
+          + "\t"
+          + Render.oneLine(t.getMessage());
     }
     return "BROKEN\t" + t.getClass().getName() + "\t" + Render.oneLine(String.valueOf(t));
   }
@@ -166,36 +176,45 @@ public final class SandboxMain {
     }
     LauncherDiscoveryRequest request = builder.build();
     Launcher launcher = LauncherFactory.create();
-    launcher.execute(request, new TestExecutionListener() {
-      @Override
-      public void executionStarted(TestIdentifier id) {
-        if (id.isTest() && id.getSource().orElse(null) instanceof MethodSource m) {
-          out.println("S\t" + m.getClassName() + "\t" + m.getMethodName());
-        }
-      }
-
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        Object source = id.getSource().orElse(null);
-        String where;
-        if (source instanceof MethodSource m) {
-          where = m.getClassName() + "\t" + m.getMethodName();
-        } else if (source instanceof ClassSource c) {
-          if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-            return;
+    launcher.execute(
+        request,
+        new TestExecutionListener() {
+          @Override
+          public void executionStarted(TestIdentifier id) {
+            if (id.isTest() && id.getSource().orElse(null) instanceof MethodSource m) {
+              out.println("S\t" + m.getClassName() + "\t" + m.getMethodName());
+            }
           }
-          where = c.getClassName() + "\t";
-        } else {
-          return;
-        }
-        Throwable t = result.getThrowable().orElse(null);
-        String status = result.getStatus().name();
-        if (t != null && denied(t)) {
-          status = "DENIED";
-        }
-        out.println("T\t" + where + "\t" + status + "\t" + (t == null ? "" : t.getClass().getName()) + "\t"
-            + (t == null ? "" : Render.oneLine(String.valueOf(t.getMessage()))));
-      }
-    });
+
+          @Override
+          public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            Object source = id.getSource().orElse(null);
+            String where;
+            if (source instanceof MethodSource m) {
+              where = m.getClassName() + "\t" + m.getMethodName();
+            } else if (source instanceof ClassSource c) {
+              if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+                return;
+              }
+              where = c.getClassName() + "\t";
+            } else {
+              return;
+            }
+            Throwable t = result.getThrowable().orElse(null);
+            String status = result.getStatus().name();
+            if (t != null && denied(t)) {
+              status = "DENIED";
+            }
+            out.println(
+                "T\t"
+                    + where
+                    + "\t"
+                    + status
+                    + "\t"
+                    + (t == null ? "" : t.getClass().getName())
+                    + "\t"
+                    + (t == null ? "" : Render.oneLine(String.valueOf(t.getMessage()))));
+          }
+        });
   }
 }

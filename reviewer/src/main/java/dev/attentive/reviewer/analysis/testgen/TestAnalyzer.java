@@ -25,27 +25,30 @@ import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 /**
- * Proposes JUnit 5 tests for the public and package-private methods and constructors a pull request adds or changes
- * in a Java file ({@link MethodFinder}), with inputs chosen from each method's signature and body ({@link Inputs}),
- * verified before they are suggested:
+ * Proposes JUnit 5 tests for the public and package-private methods and constructors a pull request
+ * adds or changes in a Java file ({@link MethodFinder}), with inputs chosen from each method's
+ * signature and body ({@link Inputs}), verified before they are suggested:
  *
  * <ul>
- *   <li>The file is compiled on its own with javac (annotation processing off) into a private temporary directory;
- *       a file that needs other classes of its project cannot be, and its tests are posted as "not verified".
- *   <li><b>Execution off</b> (the default): one test per input that calls the method and accepts only an exception
- *       the method declares or throws itself; they are compiled against the file and posted as "compiled, not
- *       executed". Nothing of the pull request runs.
- *   <li><b>Execution on</b>: a probe calls the method with every input in a {@link Sandbox} JVM and records what
- *       it returned or threw; tests pinning those observations (assertEquals / assertThrows / ...) are compiled and
- *       run in the sandbox with the JUnit Platform launcher, and only those that pass on head are proposed
- *       ("compiled and passed on head"). When the base version of the file (rebuilt by {@link BaseContent})
- *       compiles too, the same probe runs against it; every input whose result differs is reported in a
- *       separate {@code tests/behaviour-change} suggestion (WARNING) with the tests pinning the new behaviour.
+ *   <li>The file is compiled on its own with javac (annotation processing off) into a private
+ *       temporary directory; a file that needs other classes of its project cannot be, and its
+ *       tests are posted as "not verified".
+ *   <li><b>Execution off</b> (the default): one test per input that calls the method and accepts
+ *       only an exception the method declares or throws itself; they are compiled against the file
+ *       and posted as "compiled, not executed". Nothing of the pull request runs.
+ *   <li><b>Execution on</b>: a probe calls the method with every input in a {@link Sandbox} JVM and
+ *       records what it returned or threw; tests pinning those observations (assertEquals /
+ *       assertThrows / ...) are compiled and run in the sandbox with the JUnit Platform launcher,
+ *       and only those that pass on head are proposed ("compiled and passed on head"). When the
+ *       base version of the file (rebuilt by {@link BaseContent}) compiles too, the same probe runs
+ *       against it; every input whose result differs is reported in a separate {@code
+ *       tests/behaviour-change} suggestion (WARNING) with the tests pinning the new behaviour.
  * </ul>
  *
  * <p>One {@code TEST} suggestion per method (rule {@code tests/verified}, {@code tests/compiled} or
- * {@code tests/unverified}), anchored on the line of the method's name, the test class in a collapsed
- * {@code <details>} block. Thread-safe: every call works in its own temporary directory, which it deletes.
+ * {@code tests/unverified}), anchored on the line of the method's name, the test class in a
+ * collapsed {@code <details>} block. Thread-safe: every call works in its own temporary directory,
+ * which it deletes.
  */
 public final class TestAnalyzer implements Analyzer {
 
@@ -61,7 +64,8 @@ public final class TestAnalyzer implements Analyzer {
   private static final System.Logger LOG = System.getLogger(TestAnalyzer.class.getName());
 
   /** Sandboxed JVMs at once, across all analyzer instances: they are CPU-heavy. */
-  private static final Semaphore JVMS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+  private static final Semaphore JVMS =
+      new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
   private final TestsConfig config;
 
@@ -89,9 +93,9 @@ public final class TestAnalyzer implements Analyzer {
   }
 
   /**
-   * Whether tests run for this chunk: the deployment's {@code execution.enabled} bounds the repository's
-   * {@code .attentive.yml} {@code tests.execute}, which can turn execution off but on only where the deployment
-   * enabled it; without a setting the deployment's value applies.
+   * Whether tests run for this chunk: the deployment's {@code execution.enabled} bounds the
+   * repository's {@code .attentive.yml} {@code tests.execute}, which can turn execution off but on
+   * only where the deployment enabled it; without a setting the deployment's value applies.
    */
   public boolean executionFor(PullRequestDiffChunk chunk) {
     Boolean repository = chunk.settings() == null ? null : chunk.settings().testsExecute();
@@ -99,18 +103,20 @@ public final class TestAnalyzer implements Analyzer {
   }
 
   /**
-   * As {@link #analyze(PullRequestDiffChunk)}, with execution on or off for this call only (e.g. from a
-   * repository's own configuration). Turning it on here runs the pull request's code in the sandbox.
+   * As {@link #analyze(PullRequestDiffChunk)}, with execution on or off for this call only (e.g.
+   * from a repository's own configuration). Turning it on here runs the pull request's code in the
+   * sandbox.
    */
   public List<Suggestion> analyze(PullRequestDiffChunk chunk, boolean execute) throws Exception {
     return report(chunk, execute).suggestions();
   }
 
   /**
-   * What one file got: the suggestions, per method how its tests were verified, and the sandboxed JVM runs (for
-   * tests and benchmarks).
+   * What one file got: the suggestions, per method how its tests were verified, and the sandboxed
+   * JVM runs (for tests and benchmarks).
    */
-  public record Report(List<Suggestion> suggestions, List<MethodReport> methods, List<Sandbox.Run> runs) {}
+  public record Report(
+      List<Suggestion> suggestions, List<MethodReport> methods, List<Sandbox.Run> runs) {}
 
   /**
    * @param verification {@link #PASSED}, {@link #NOT_EXECUTED} or "not verified: why"
@@ -118,19 +124,37 @@ public final class TestAnalyzer implements Analyzer {
    * @param changes the behaviour changes found (execution on, base compiled)
    * @param testSource the proposed test class
    */
-  public record MethodReport(TargetMethod method, String verification, List<TestCase> tests,
-      List<BehaviourChange> changes, String testSource) {}
+  public record MethodReport(
+      TargetMethod method,
+      String verification,
+      List<TestCase> tests,
+      List<BehaviourChange> changes,
+      String testSource) {}
 
   /** An input whose result differs between base and head. */
   public record BehaviourChange(String call, Observation before, Observation after) {
 
-    /** "This PR changes what `f(x)` returns from `A` to `B`." (or what it does, when an exception is involved) */
+    /**
+     * "This PR changes what `f(x)` returns from `A` to `B`." (or what it does, when an exception is
+     * involved)
+     */
     public String sentence() {
       if (before.status().equals("VALUE") && after.status().equals("VALUE")) {
-        return "This PR changes what `" + call + "` returns from " + before.describe() + " to " + after.describe()
+        return "This PR changes what `"
+            + call
+            + "` returns from "
+            + before.describe()
+            + " to "
+            + after.describe()
             + ".";
       }
-      return "This PR changes what `" + call + "` does: it " + past(before) + ", now it " + present(after) + ".";
+      return "This PR changes what `"
+          + call
+          + "` does: it "
+          + past(before)
+          + ", now it "
+          + present(after)
+          + ".";
     }
 
     private static String present(Observation o) {
@@ -160,8 +184,8 @@ public final class TestAnalyzer implements Analyzer {
     if (found.methods().isEmpty()) {
       return new Report(List.of(), List.of(), List.of());
     }
-    List<TargetMethod> methods = found.methods().subList(0, Math.min(found.methods().size(),
-        config.maxMethodsPerFile()));
+    List<TargetMethod> methods =
+        found.methods().subList(0, Math.min(found.methods().size(), config.maxMethodsPerFile()));
     Context ctx = context(found.unit());
     Path work = Files.createTempDirectory("attentive-tests-");
     try {
@@ -196,7 +220,12 @@ public final class TestAnalyzer implements Analyzer {
     final List<List<Case>> cases = new ArrayList<>();
     final List<Sandbox.Run> runs = new ArrayList<>();
 
-    Run(PullRequestDiffChunk chunk, String content, Context ctx, List<TargetMethod> methods, Path work,
+    Run(
+        PullRequestDiffChunk chunk,
+        String content,
+        Context ctx,
+        List<TargetMethod> methods,
+        Path work,
         boolean execute) {
       this.chunk = chunk;
       this.content = content;
@@ -219,7 +248,8 @@ public final class TestAnalyzer implements Analyzer {
     List<MethodReport> reports() throws IOException, InterruptedException {
       List<MethodReport> out = new ArrayList<>();
       if (!Compiler.available()) {
-        return unverified("this runtime has no Java compiler (the reviewer needs a JDK to verify tests)");
+        return unverified(
+            "this runtime has no Java compiler (the reviewer needs a JDK to verify tests)");
       }
       Path headClasses = work.resolve("classes-head");
       Compiler.Result head = compileFile(content, "src-head", headClasses);
@@ -234,8 +264,10 @@ public final class TestAnalyzer implements Analyzer {
         Map<Integer, String> failed = compileTests(tests, "src-tests", headClasses);
         for (int i = 0; i < methods.size(); i++) {
           String source = TestSources.testClass(ctx, classNames.get(i), tests.get(i));
-          String verification = failed.containsKey(i)
-              ? "not verified: the generated tests do not compile (" + failed.get(i) + ")" : NOT_EXECUTED;
+          String verification =
+              failed.containsKey(i)
+                  ? "not verified: the generated tests do not compile (" + failed.get(i) + ")"
+                  : NOT_EXECUTED;
           out.add(new MethodReport(methods.get(i), verification, tests.get(i), List.of(), source));
         }
         return out;
@@ -257,26 +289,37 @@ public final class TestAnalyzer implements Analyzer {
       for (int i = 0; i < methods.size(); i++) {
         List<Observation> observed = onHead.get(i);
         if (observed == null) {
-          problems.put(i, "its inputs could not be observed on head (" + observeProblem.getOrDefault(i, "no result")
-              + ")");
+          problems.put(
+              i,
+              "its inputs could not be observed on head ("
+                  + observeProblem.getOrDefault(i, "no result")
+                  + ")");
           continue;
         }
         tests.put(i, TestSources.observedTests(methods.get(i), cases.get(i), observed));
       }
       Map<Integer, String> failed = compileTests(tests, "src-tests", headClasses);
-      failed.forEach((i, why) -> problems.put(i, "the generated tests do not compile (" + why + ")"));
+      failed.forEach(
+          (i, why) -> problems.put(i, "the generated tests do not compile (" + why + ")"));
       Map<String, String> results = runTests(tests, failed.keySet(), headClasses);
 
       for (int i = 0; i < methods.size(); i++) {
         TargetMethod m = methods.get(i);
         if (problems.containsKey(i)) {
-          out.add(new MethodReport(m, "not verified: " + problems.get(i), tests.getOrDefault(i, List.of()),
-              List.of(), TestSources.testClass(ctx, classNames.get(i), tests.getOrDefault(i, List.of()))));
+          out.add(
+              new MethodReport(
+                  m,
+                  "not verified: " + problems.get(i),
+                  tests.getOrDefault(i, List.of()),
+                  List.of(),
+                  TestSources.testClass(ctx, classNames.get(i), tests.getOrDefault(i, List.of()))));
           continue;
         }
         String cls = qualified(classNames.get(i));
-        List<TestCase> passed = tests.get(i).stream()
-            .filter(t -> "SUCCESSFUL".equals(results.get(cls + "#" + t.name()))).toList();
+        List<TestCase> passed =
+            tests.get(i).stream()
+                .filter(t -> "SUCCESSFUL".equals(results.get(cls + "#" + t.name())))
+                .toList();
         List<BehaviourChange> changes = new ArrayList<>();
         List<Observation> before = onBase.get(i);
         if (before != null) {
@@ -290,14 +333,28 @@ public final class TestAnalyzer implements Analyzer {
           }
         }
         if (passed.isEmpty()) {
-          String why = tests.get(i).isEmpty() ? "no input gave a result a test can pin (timeouts or denials)"
-              : "none of the " + tests.get(i).size() + " generated tests passed on head"
-                  + runProblem.map(p -> " (" + p + ")").orElse("");
-          out.add(new MethodReport(m, "not verified: " + why, tests.get(i), List.of(),
-              TestSources.testClass(ctx, classNames.get(i), tests.get(i))));
+          String why =
+              tests.get(i).isEmpty()
+                  ? "no input gave a result a test can pin (timeouts or denials)"
+                  : "none of the "
+                      + tests.get(i).size()
+                      + " generated tests passed on head"
+                      + runProblem.map(p -> " (" + p + ")").orElse("");
+          out.add(
+              new MethodReport(
+                  m,
+                  "not verified: " + why,
+                  tests.get(i),
+                  List.of(),
+                  TestSources.testClass(ctx, classNames.get(i), tests.get(i))));
         } else {
-          out.add(new MethodReport(m, PASSED, passed, List.copyOf(changes),
-              TestSources.testClass(ctx, classNames.get(i), passed)));
+          out.add(
+              new MethodReport(
+                  m,
+                  PASSED,
+                  passed,
+                  List.copyOf(changes),
+                  TestSources.testClass(ctx, classNames.get(i), passed)));
         }
       }
       return out;
@@ -309,15 +366,24 @@ public final class TestAnalyzer implements Analyzer {
     private List<MethodReport> unverified(String why) {
       List<MethodReport> out = new ArrayList<>();
       for (int i = 0; i < methods.size(); i++) {
-        List<TestCase> tests = TestSources.smokeTests(ctx, methods.get(i), Inputs.cases(methods.get(i),
-            config.maxCasesPerMethod(), false));
-        out.add(new MethodReport(methods.get(i), "not verified: " + why, tests, List.of(),
-            TestSources.testClass(ctx, classNames.get(i), tests)));
+        List<TestCase> tests =
+            TestSources.smokeTests(
+                ctx,
+                methods.get(i),
+                Inputs.cases(methods.get(i), config.maxCasesPerMethod(), false));
+        out.add(
+            new MethodReport(
+                methods.get(i),
+                "not verified: " + why,
+                tests,
+                List.of(),
+                TestSources.testClass(ctx, classNames.get(i), tests)));
       }
       return out;
     }
 
-    private Compiler.Result compileFile(String text, String srcDir, Path classes) throws IOException {
+    private Compiler.Result compileFile(String text, String srcDir, Path classes)
+        throws IOException {
       Path source = sourcePath(srcDir, fileName.substring(0, fileName.length() - ".java".length()));
       Files.writeString(source, text, StandardCharsets.UTF_8);
       return Compiler.compile(List.of(source), classes, List.of());
@@ -349,10 +415,12 @@ public final class TestAnalyzer implements Analyzer {
     }
 
     /**
-     * Compiles the probes against {@code classes} (dropping those that do not compile, e.g. a method base lacks)
-     * and runs them in the sandbox: per method index, one observation per case (null where none came back).
+     * Compiles the probes against {@code classes} (dropping those that do not compile, e.g. a
+     * method base lacks) and runs them in the sandbox: per method index, one observation per case
+     * (null where none came back).
      */
-    private Map<Integer, List<Observation>> observe(Map<Integer, String> probes, Path classes, String side)
+    private Map<Integer, List<Observation>> observe(
+        Map<Integer, String> probes, Path classes, String side)
         throws IOException, InterruptedException {
       Map<Integer, List<TestCase>> asSources = new LinkedHashMap<>();
       Map<Integer, Path> files = new LinkedHashMap<>();
@@ -381,13 +449,18 @@ public final class TestAnalyzer implements Analyzer {
         String[] f = line.split("\t", 4);
         if (f.length == 4 && f[0].equals("R") && byProbe.containsKey(f[1])) {
           int method = byProbe.get(f[1]);
-          List<Observation> list = out.computeIfAbsent(method, k -> new ArrayList<>(
-              java.util.Collections.nCopies(cases.get(k).size(), null)));
+          List<Observation> list =
+              out.computeIfAbsent(
+                  method,
+                  k -> new ArrayList<>(java.util.Collections.nCopies(cases.get(k).size(), null)));
           int index = Integer.parseInt(f[2]);
           if (index < list.size()) {
             list.set(index, Observation.parse(f[3]));
           }
-        } else if (f.length >= 3 && f[0].equals("P") && byProbe.containsKey(f[1]) && "head".equals(side)) {
+        } else if (f.length >= 3
+            && f[0].equals("P")
+            && byProbe.containsKey(f[1])
+            && "head".equals(side)) {
           observeProblem.put(byProbe.get(f[1]), f[2] + (f.length > 3 ? " " + f[3] : ""));
         }
       }
@@ -399,16 +472,21 @@ public final class TestAnalyzer implements Analyzer {
       return out;
     }
 
-    /** Compiles the tests into {@code classes}; returns the methods whose tests do not compile, with the error. */
-    private Map<Integer, String> compileTests(Map<Integer, List<TestCase>> tests, String srcDir, Path classes)
-        throws IOException {
+    /**
+     * Compiles the tests into {@code classes}; returns the methods whose tests do not compile, with
+     * the error.
+     */
+    private Map<Integer, String> compileTests(
+        Map<Integer, List<TestCase>> tests, String srcDir, Path classes) throws IOException {
       Map<Integer, Path> files = new LinkedHashMap<>();
       for (Map.Entry<Integer, List<TestCase>> e : tests.entrySet()) {
         if (e.getValue().isEmpty()) {
           continue;
         }
         Path file = sourcePath(srcDir, classNames.get(e.getKey()));
-        Files.writeString(file, TestSources.testClass(ctx, classNames.get(e.getKey()), e.getValue()),
+        Files.writeString(
+            file,
+            TestSources.testClass(ctx, classNames.get(e.getKey()), e.getValue()),
             StandardCharsets.UTF_8);
         files.put(e.getKey(), file);
       }
@@ -416,7 +494,8 @@ public final class TestAnalyzer implements Analyzer {
     }
 
     /** Compiles the files together; those with errors are left out and the rest compiled again. */
-    private Map<Integer, String> compileDropping(Map<Integer, Path> files, Path classes) throws IOException {
+    private Map<Integer, String> compileDropping(Map<Integer, Path> files, Path classes)
+        throws IOException {
       Map<Integer, String> failed = new HashMap<>();
       Map<Integer, Path> left = new LinkedHashMap<>(files);
       List<Path> cp = new ArrayList<>(Sandbox.trustedClasspath());
@@ -444,15 +523,20 @@ public final class TestAnalyzer implements Analyzer {
       return failed;
     }
 
-    /** Runs the compiled test classes in the sandbox: "class#method" → SUCCESSFUL, FAILED, DENIED, ... */
-    private Map<String, String> runTests(Map<Integer, List<TestCase>> tests, Set<Integer> failed, Path classes)
+    /**
+     * Runs the compiled test classes in the sandbox: "class#method" → SUCCESSFUL, FAILED, DENIED,
+     * ...
+     */
+    private Map<String, String> runTests(
+        Map<Integer, List<TestCase>> tests, Set<Integer> failed, Path classes)
         throws IOException, InterruptedException {
       List<String> args = new ArrayList<>(List.of("junit"));
-      tests.forEach((i, t) -> {
-        if (!t.isEmpty() && !failed.contains(i)) {
-          args.add(qualified(classNames.get(i)));
-        }
-      });
+      tests.forEach(
+          (i, t) -> {
+            if (!t.isEmpty() && !failed.contains(i)) {
+              args.add(qualified(classNames.get(i)));
+            }
+          });
       Map<String, String> out = new HashMap<>();
       if (args.size() == 1) {
         return out;
@@ -470,14 +554,17 @@ public final class TestAnalyzer implements Analyzer {
       return out;
     }
 
-    private Sandbox.Run sandbox(Path dir, Path classes, List<String> args) throws IOException, InterruptedException {
+    private Sandbox.Run sandbox(Path dir, Path classes, List<String> args)
+        throws IOException, InterruptedException {
       Files.createDirectories(dir);
       JVMS.acquire();
       try {
         Sandbox.Run run = new Sandbox(config.timeout(), config.maxHeapMb()).run(dir, classes, args);
         runs.add(run);
         if (run.outcome() != Sandbox.Outcome.COMPLETED) {
-          LOG.log(System.Logger.Level.INFO, () -> "tests sandbox for " + chunk.path() + ": " + describe(run));
+          LOG.log(
+              System.Logger.Level.INFO,
+              () -> "tests sandbox for " + chunk.path() + ": " + describe(run));
         }
         return run;
       } finally {
@@ -495,7 +582,8 @@ public final class TestAnalyzer implements Analyzer {
     };
   }
 
-  private List<Suggestion> suggestions(PullRequestDiffChunk chunk, String content, List<MethodReport> reports) {
+  private List<Suggestion> suggestions(
+      PullRequestDiffChunk chunk, String content, List<MethodReport> reports) {
     List<Suggestion> out = new ArrayList<>();
     for (MethodReport r : reports) {
       TargetMethod m = r.method();
@@ -514,22 +602,43 @@ public final class TestAnalyzer implements Analyzer {
       if (r.tests().isEmpty()) {
         continue;
       }
-      String what = m.constructor() ? "the constructor `" + m.signature() + "`" : "`" + m.signature() + "`";
-      StringBuilder message = new StringBuilder("Proposed tests for ").append(what).append(": ")
-          .append(r.tests().size()).append(r.tests().size() == 1 ? " case" : " cases")
-          .append(", inputs from its signature and the constants it compares with.\n\n")
-          .append("**Verification:** ").append(r.verification());
+      String what =
+          m.constructor() ? "the constructor `" + m.signature() + "`" : "`" + m.signature() + "`";
+      StringBuilder message =
+          new StringBuilder("Proposed tests for ")
+              .append(what)
+              .append(": ")
+              .append(r.tests().size())
+              .append(r.tests().size() == 1 ? " case" : " cases")
+              .append(", inputs from its signature and the constants it compares with.\n\n")
+              .append("**Verification:** ")
+              .append(r.verification());
       if (r.verification().equals(PASSED)) {
-        message.append(" (run in a sandboxed JVM; each assertion pins what head returned or threw)");
+        message.append(
+            " (run in a sandboxed JVM; each assertion pins what head returned or threw)");
       } else if (r.verification().equals(NOT_EXECUTED)) {
-        message.append(" (running pull-request code is off here, so these only check that no exception the method"
-            + " does not declare escapes; pin the values you expect)");
+        message.append(
+            " (running pull-request code is off here, so these only check that no exception the method"
+                + " does not declare escapes; pin the values you expect)");
       }
-      message.append("\n\n").append(details(className(r.testSource(), TestSources.testClassName(m)) + ".java",
-          r.testSource()));
-      out.add(new Suggestion(Suggestion.Kind.TEST, chunk.path(), m.declarationLine(), m.declarationLine(),
-          Suggestion.Severity.INFO, confidence, message.toString(), null, rule,
-          Suggestion.fingerprint(chunk.path(), rule, m.code())));
+      message
+          .append("\n\n")
+          .append(
+              details(
+                  className(r.testSource(), TestSources.testClassName(m)) + ".java",
+                  r.testSource()));
+      out.add(
+          new Suggestion(
+              Suggestion.Kind.TEST,
+              chunk.path(),
+              m.declarationLine(),
+              m.declarationLine(),
+              Suggestion.Severity.INFO,
+              confidence,
+              message.toString(),
+              null,
+              rule,
+              Suggestion.fingerprint(chunk.path(), rule, m.code())));
       if (!r.changes().isEmpty()) {
         out.add(behaviourChange(chunk, m, r));
       }
@@ -543,8 +652,9 @@ public final class TestAnalyzer implements Analyzer {
     for (BehaviourChange c : r.changes()) {
       message.append("- ").append(c.sentence()).append('\n');
     }
-    message.append("\nObserved by running the same inputs against the base and the head version in a sandboxed JVM."
-        + " If the change is intended, this test pins the new behaviour:\n\n");
+    message.append(
+        "\nObserved by running the same inputs against the base and the head version in a sandboxed JVM."
+            + " If the change is intended, this test pins the new behaviour:\n\n");
     Set<String> changed = new HashSet<>();
     r.changes().forEach(c -> changed.add(c.call()));
     List<TestCase> pinning = new ArrayList<>();
@@ -554,20 +664,39 @@ public final class TestAnalyzer implements Analyzer {
         pinning.add(t);
       }
     }
-    String className = className(r.testSource(), TestSources.testClassName(m)).replaceFirst("Test$",
-        "BehaviourTest");
-    message.append(details(className + ".java", TestSources.testClass(contextOf(r.testSource()), className,
-        pinning)));
-    String key = m.code() + "\n" + String.join("\n", r.changes().stream()
-        .map(c -> c.call() + "=" + c.after().describe()).sorted().toList());
-    return new Suggestion(Suggestion.Kind.TEST, chunk.path(), m.declarationLine(), m.declarationLine(),
-        Suggestion.Severity.WARNING, 0.7, message.toString(), null, BEHAVIOUR_RULE,
+    String className =
+        className(r.testSource(), TestSources.testClassName(m))
+            .replaceFirst("Test$", "BehaviourTest");
+    message.append(
+        details(
+            className + ".java",
+            TestSources.testClass(contextOf(r.testSource()), className, pinning)));
+    String key =
+        m.code()
+            + "\n"
+            + String.join(
+                "\n",
+                r.changes().stream()
+                    .map(c -> c.call() + "=" + c.after().describe())
+                    .sorted()
+                    .toList());
+    return new Suggestion(
+        Suggestion.Kind.TEST,
+        chunk.path(),
+        m.declarationLine(),
+        m.declarationLine(),
+        Suggestion.Severity.WARNING,
+        0.7,
+        message.toString(),
+        null,
+        BEHAVIOUR_RULE,
         Suggestion.fingerprint(chunk.path(), BEHAVIOUR_RULE, key));
   }
 
   /** The name of the class a generated test source declares, or {@code fallback}. */
   private static String className(String testSource, String fallback) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^class (\\w+) \\{").matcher(testSource);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^class (\\w+) \\{").matcher(testSource);
     return m.find() ? m.group(1) : fallback;
   }
 
@@ -587,13 +716,22 @@ public final class TestAnalyzer implements Analyzer {
     return new Context(pkg, imports, Set.of());
   }
 
-  /** A collapsed block with the source in a ```java fence (longer than any run of backticks in the source). */
+  /**
+   * A collapsed block with the source in a ```java fence (longer than any run of backticks in the
+   * source).
+   */
   static String details(String title, String source) {
     String fence = "```";
     while (source.contains(fence)) {
       fence += "`";
     }
-    return "<details><summary>" + title + "</summary>\n\n" + fence + "java\n" + source + fence
+    return "<details><summary>"
+        + title
+        + "</summary>\n\n"
+        + fence
+        + "java\n"
+        + source
+        + fence
         + "\n\n</details>";
   }
 
@@ -605,13 +743,16 @@ public final class TestAnalyzer implements Analyzer {
 
   private static void deleteTree(Path root) {
     try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          LOG.log(System.Logger.Level.DEBUG, () -> "cannot delete " + p + ": " + e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  LOG.log(System.Logger.Level.DEBUG, () -> "cannot delete " + p + ": " + e);
+                }
+              });
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, () -> "cannot delete " + root + ": " + e);
     }

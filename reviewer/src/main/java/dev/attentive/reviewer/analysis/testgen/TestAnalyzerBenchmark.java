@@ -13,34 +13,34 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Time and memory of the tests analyzer per changed method, with execution off and on. Not a test: run it after
- * {@code mvn -pl reviewer package} with
+ * Time and memory of the tests analyzer per changed method, with execution off and on. Not a test:
+ * run it after {@code mvn -pl reviewer package} with
  *
  * <pre>
  * java -cp "$(cat reviewer/target/classpath.txt):reviewer/target/classes" \
  *     dev.attentive.reviewer.analysis.testgen.TestAnalyzerBenchmark [FIXTURES_DIR] [RUNS]
  * </pre>
  *
- * FIXTURES_DIR (default reviewer/src/test/resources/test-analyzer-fixtures) holds NAME/base/FILE and NAME/head/FILE
- * pairs; each pair becomes one diff chunk. Every file is analyzed once to warm up, then RUNS times (default 3) per
- * mode; the first call's time and the median wall time are printed (also divided by the file's changed methods),
- * with this JVM's peak heap during the
- * measured runs (all heap pools, reset before each run: javac dominates it) and the sandboxed JVMs' peak heap and
- * resident set as they reported them.
+ * FIXTURES_DIR (default reviewer/src/test/resources/test-analyzer-fixtures) holds NAME/base/FILE
+ * and NAME/head/FILE pairs; each pair becomes one diff chunk. Every file is analyzed once to warm
+ * up, then RUNS times (default 3) per mode; the first call's time and the median wall time are
+ * printed (also divided by the file's changed methods), with this JVM's peak heap during the
+ * measured runs (all heap pools, reset before each run: javac dominates it) and the sandboxed JVMs'
+ * peak heap and resident set as they reported them.
  */
 public final class TestAnalyzerBenchmark {
 
   private TestAnalyzerBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path dir = Path.of(args.length > 0 ? args[0] : "reviewer/src/test/resources/test-analyzer-fixtures");
+    Path dir =
+        Path.of(args.length > 0 ? args[0] : "reviewer/src/test/resources/test-analyzer-fixtures");
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     List<PullRequestDiffChunk> chunks = new ArrayList<>();
     try (Stream<Path> fixtures = Files.list(dir)) {
@@ -48,16 +48,34 @@ public final class TestAnalyzerBenchmark {
         try (Stream<Path> files = Files.list(fixture.resolve("head"))) {
           for (Path head : files.sorted().toList()) {
             Path base = fixture.resolve("base").resolve(head.getFileName());
-            chunks.add(chunk(fixture.getFileName() + "/" + head.getFileName(),
-                Files.exists(base) ? Files.readString(base) : null, Files.readString(head)));
+            chunks.add(
+                chunk(
+                    fixture.getFileName() + "/" + head.getFileName(),
+                    Files.exists(base) ? Files.readString(base) : null,
+                    Files.readString(head)));
           }
         }
       }
     }
-    System.out.printf("tests analyzer benchmark: Java %s, %d CPUs, %d runs per mode (median), sandbox -Xmx%dm%n",
-        Runtime.version(), Runtime.getRuntime().availableProcessors(), runs, TestsConfig.DEFAULT_MAX_HEAP_MB);
-    System.out.printf("%-30s %-4s %7s %8s %8s %9s %8s %10s %9s %4s %s%n", "file", "exec", "methods", "first ms",
-        "ms/file", "ms/method", "heap MB", "child heap", "child RSS", "JVMs", "verified");
+    System.out.printf(
+        "tests analyzer benchmark: Java %s, %d CPUs, %d runs per mode (median), sandbox -Xmx%dm%n",
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        runs,
+        TestsConfig.DEFAULT_MAX_HEAP_MB);
+    System.out.printf(
+        "%-30s %-4s %7s %8s %8s %9s %8s %10s %9s %4s %s%n",
+        "file",
+        "exec",
+        "methods",
+        "first ms",
+        "ms/file",
+        "ms/method",
+        "heap MB",
+        "child heap",
+        "child RSS",
+        "JVMs",
+        "verified");
     for (boolean execute : new boolean[] {false, true}) {
       TestAnalyzer analyzer = new TestAnalyzer(TestsConfig.defaults().withExecution(execute));
       for (PullRequestDiffChunk chunk : chunks) {
@@ -84,11 +102,27 @@ public final class TestAnalyzerBenchmark {
         Arrays.sort(millis);
         long median = millis[runs / 2];
         int methods = Math.max(1, report.methods().size());
-        long verified = report.methods().stream().filter(m -> m.verification().equals(TestAnalyzer.PASSED)
-            || m.verification().equals(TestAnalyzer.NOT_EXECUTED)).count();
-        System.out.printf("%-30s %-4s %7d %8d %8d %9d %8d %10s %9s %4d %d/%d%n", chunk.path(),
-            execute ? "on" : "off", report.methods().size(), firstMillis, median, median / methods, heap >> 20, mb(childHeap), mb(childRss),
-            report.runs().size(), verified, report.methods().size());
+        long verified =
+            report.methods().stream()
+                .filter(
+                    m ->
+                        m.verification().equals(TestAnalyzer.PASSED)
+                            || m.verification().equals(TestAnalyzer.NOT_EXECUTED))
+                .count();
+        System.out.printf(
+            "%-30s %-4s %7d %8d %8d %9d %8d %10s %9s %4d %d/%d%n",
+            chunk.path(),
+            execute ? "on" : "off",
+            report.methods().size(),
+            firstMillis,
+            median,
+            median / methods,
+            heap >> 20,
+            mb(childHeap),
+            mb(childRss),
+            report.runs().size(),
+            verified,
+            report.methods().size());
       }
     }
   }
@@ -107,19 +141,44 @@ public final class TestAnalyzerBenchmark {
     return sum;
   }
 
-  /** The chunk ingest would send for a file changed from {@code base} (null: added) to {@code head}. */
+  /**
+   * The chunk ingest would send for a file changed from {@code base} (null: added) to {@code head}.
+   */
   static PullRequestDiffChunk chunk(String path, String base, String head) {
     List<String> b = base == null ? List.of() : base.lines().toList();
     List<String> h = head.lines().toList();
-    List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, b, DiffUtils.diff(b, h),
-        3);
-    List<Hunk> hunks = PatchParser.parse(String.join("\n", unified.subList(2, unified.size())) + "\n");
-    int additions = (int) hunks.stream().flatMap(x -> x.lines().stream())
-        .filter(l -> l.kind() == DiffLine.Kind.ADDED).count();
-    int deletions = (int) hunks.stream().flatMap(x -> x.lines().stream())
-        .filter(l -> l.kind() == DiffLine.Kind.REMOVED).count();
-    return new PullRequestDiffChunk(PullRequestDiffChunk.SCHEMA_VERSION, "benchmark", "acme/benchmark", 1, "base",
-        "head", null, path, null, base == null ? FileStatus.ADDED : FileStatus.MODIFIED, Languages.of(path), 0,
-        additions, deletions, hunks, head);
+    List<String> unified =
+        UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, b, DiffUtils.diff(b, h), 3);
+    List<Hunk> hunks =
+        PatchParser.parse(String.join("\n", unified.subList(2, unified.size())) + "\n");
+    int additions =
+        (int)
+            hunks.stream()
+                .flatMap(x -> x.lines().stream())
+                .filter(l -> l.kind() == DiffLine.Kind.ADDED)
+                .count();
+    int deletions =
+        (int)
+            hunks.stream()
+                .flatMap(x -> x.lines().stream())
+                .filter(l -> l.kind() == DiffLine.Kind.REMOVED)
+                .count();
+    return new PullRequestDiffChunk(
+        PullRequestDiffChunk.SCHEMA_VERSION,
+        "benchmark",
+        "acme/benchmark",
+        1,
+        "base",
+        "head",
+        null,
+        path,
+        null,
+        base == null ? FileStatus.ADDED : FileStatus.MODIFIED,
+        Languages.of(path),
+        0,
+        additions,
+        deletions,
+        hunks,
+        head);
   }
 }

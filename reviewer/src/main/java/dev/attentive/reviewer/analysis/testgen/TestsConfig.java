@@ -5,15 +5,21 @@ import java.time.Duration;
 /**
  * How the tests analyzer is set up.
  *
- * @param execution whether generated probes and tests are <em>run</em> (in a sandboxed child JVM, see {@link Sandbox});
- *     off by default: without it tests are only compiled and are marked "compiled, not executed"
- * @param timeout wall-clock limit of one sandboxed JVM run (one per file and version: observe head, observe base,
- *     run the tests)
+ * @param execution whether generated probes and tests are <em>run</em> (in a sandboxed child JVM,
+ *     see {@link Sandbox}); off by default: without it tests are only compiled and are marked
+ *     "compiled, not executed"
+ * @param timeout wall-clock limit of one sandboxed JVM run (one per file and version: observe head,
+ *     observe base, run the tests)
  * @param maxHeapMb the child JVM's {@code -Xmx}, in MiB
- * @param maxMethodsPerFile at most this many changed methods of one file get tests (the first ones in the file)
+ * @param maxMethodsPerFile at most this many changed methods of one file get tests (the first ones
+ *     in the file)
  * @param maxCasesPerMethod at most this many inputs per method
  */
-public record TestsConfig(boolean execution, Duration timeout, int maxHeapMb, int maxMethodsPerFile,
+public record TestsConfig(
+    boolean execution,
+    Duration timeout,
+    int maxHeapMb,
+    int maxMethodsPerFile,
     int maxCasesPerMethod) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
@@ -22,7 +28,8 @@ public record TestsConfig(boolean execution, Duration timeout, int maxHeapMb, in
   public static final int DEFAULT_MAX_CASES = 12;
 
   public TestsConfig {
-    timeout = timeout == null || timeout.isNegative() || timeout.isZero() ? DEFAULT_TIMEOUT : timeout;
+    timeout =
+        timeout == null || timeout.isNegative() || timeout.isZero() ? DEFAULT_TIMEOUT : timeout;
     maxHeapMb = maxHeapMb < 16 ? DEFAULT_MAX_HEAP_MB : maxHeapMb;
     maxMethodsPerFile = maxMethodsPerFile < 1 ? DEFAULT_MAX_METHODS : maxMethodsPerFile;
     maxCasesPerMethod = maxCasesPerMethod < 1 ? DEFAULT_MAX_CASES : maxCasesPerMethod;
@@ -30,7 +37,8 @@ public record TestsConfig(boolean execution, Duration timeout, int maxHeapMb, in
 
   /** Execution off, the default limits. */
   public static TestsConfig defaults() {
-    return new TestsConfig(false, DEFAULT_TIMEOUT, DEFAULT_MAX_HEAP_MB, DEFAULT_MAX_METHODS, DEFAULT_MAX_CASES);
+    return new TestsConfig(
+        false, DEFAULT_TIMEOUT, DEFAULT_MAX_HEAP_MB, DEFAULT_MAX_METHODS, DEFAULT_MAX_CASES);
   }
 
   public TestsConfig withExecution(boolean on) {

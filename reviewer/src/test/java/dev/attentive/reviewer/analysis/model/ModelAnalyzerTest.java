@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attentive.events.AttentionProgram;
 import dev.attentive.events.RepositorySettings;
-import dev.attentive.settings.RepositorySettingsParser;
 import dev.attentive.events.Suggestion;
 import dev.attentive.reviewer.analysis.Chunks;
+import dev.attentive.settings.RepositorySettingsParser;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ModelAnalyzerTest {
 
   static final String PATH = "src/main/java/com/acme/shop/Totals.java";
-  static final String BASE = """
+  static final String BASE =
+      """
       package com.acme.shop;
 
       public final class Totals {
@@ -50,21 +51,29 @@ class ModelAnalyzerTest {
   void aPlantedOffByOneInALoopBoundBecomesARepairWithTheFixedLine() {
     List<Suggestion> suggestions = analyzer.analyze(Chunks.modified(PATH, BASE, PLANTED));
 
-    assertThat(suggestions).singleElement().satisfies(s -> {
-      assertThat(s.kind()).isEqualTo(Suggestion.Kind.REPAIR);
-      assertThat(s.startLine()).isEqualTo(9);
-      assertThat(s.endLine()).isEqualTo(9);
-      assertThat(s.replacement()).isEqualTo("    for (int i = 0; i < prices.length; i++) {");
-      assertThat(s.ruleId()).isEqualTo("model/operator");
-      assertThat(s.confidence()).isGreaterThan(analyzer.model().info().threshold());
-      assertThat(s.message()).contains("`<=` here looks wrong; did you mean `<`?").contains("rested on");
-    });
+    assertThat(suggestions)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.kind()).isEqualTo(Suggestion.Kind.REPAIR);
+              assertThat(s.startLine()).isEqualTo(9);
+              assertThat(s.endLine()).isEqualTo(9);
+              assertThat(s.replacement())
+                  .isEqualTo("    for (int i = 0; i < prices.length; i++) {");
+              assertThat(s.ruleId()).isEqualTo("model/operator");
+              assertThat(s.confidence()).isGreaterThan(analyzer.model().info().threshold());
+              assertThat(s.message())
+                  .contains("`<=` here looks wrong; did you mean `<`?")
+                  .contains("rested on");
+            });
   }
 
   @Test
   void theSameChangeWithoutTheBugGetsNothing() {
-    String renamed = BASE.replace("int total = 0;", "int sum = 0;").replace("total += prices[i];",
-        "sum += prices[i];").replace("return total;", "return sum;");
+    String renamed =
+        BASE.replace("int total = 0;", "int sum = 0;")
+            .replace("total += prices[i];", "sum += prices[i];")
+            .replace("return total;", "return sum;");
     assertThat(analyzer.analyze(Chunks.modified(PATH, BASE, renamed))).isEmpty();
   }
 
@@ -75,13 +84,16 @@ class ModelAnalyzerTest {
     assertThat(analyzer.analyze(Chunks.modified(PATH, PLANTED, elsewhere))).isEmpty();
     assertThat(analyzer.analyze(Chunks.modified("docs/Totals.md", BASE, PLANTED))).isEmpty();
     // A new file (content rebuilt from its patch): every line is changed, the bug is found.
-    assertThat(analyzer.analyze(Chunks.newFile(PATH, PLANTED))).extracting(Suggestion::startLine).contains(9);
+    assertThat(analyzer.analyze(Chunks.newFile(PATH, PLANTED)))
+        .extracting(Suggestion::startLine)
+        .contains(9);
   }
 
   @Test
   void aRepositoryAttentionProgramIsUsedAndMaskingEverythingSilencesTheModel() {
-    RepositorySettings maskAll = RepositorySettingsParser.parse(
-        "model:\n  attention: {version: 1, rules: [{tokens: all, mask: true}]}\n", null);
+    RepositorySettings maskAll =
+        RepositorySettingsParser.parse(
+            "model:\n  attention: {version: 1, rules: [{tokens: all, mask: true}]}\n", null);
     assertThat(maskAll.problems()).isEmpty();
     assertThat(AttentionProgram.fromJson(maskAll.modelAttention()).bias(AttentionProgram.ADDED))
         .isEqualTo(AttentionProgram.MASK);

@@ -11,13 +11,17 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The line diff between a file and its formatted self, cut into replacements that stand on their own. */
+/**
+ * The line diff between a file and its formatted self, cut into replacements that stand on their
+ * own.
+ */
 class FormatterEditsTest {
 
   /** The lines as a chunk of a modified file that added exactly {@code addedLines}. */
   static ChangedLines added(List<String> file, int... addedLines) {
     StringBuilder patch =
-        new StringBuilder("@@ -1," + (file.size() - addedLines.length) + " +1," + file.size() + " @@\n");
+        new StringBuilder(
+            "@@ -1," + (file.size() - addedLines.length) + " +1," + file.size() + " @@\n");
     int old = 0;
     for (int i = 1; i <= file.size(); i++) {
       int line = i;
@@ -33,28 +37,37 @@ class FormatterEditsTest {
     return IntStream.rangeClosed(from, to).toArray();
   }
 
-  // Myers pairs the formatter's inner "      return x;" with the wrongly indented line 4, so the raw deltas are
-  // "lines 2-3 become '    if (x > 0) {'" (which drops code) and "after line 4 insert '    }', '    int y = 1;', ...".
-  static final List<String> SPLIT = List.of(
-      "  int f(int x) {",
-      "    if(x>0){ return x; }",
-      "    int y = 1;",
-      "      return x;",
-      "  }");
-  static final List<String> SPLIT_FORMATTED = List.of(
-      "  int f(int x) {",
-      "    if (x > 0) {",
-      "      return x;",
-      "    }",
-      "    int y = 1;",
-      "    return x;",
-      "  }");
+  // Myers pairs the formatter's inner "      return x;" with the wrongly indented line 4, so the
+  // raw deltas are
+  // "lines 2-3 become '    if (x > 0) {'" (which drops code) and "after line 4 insert '    }', '
+  // int y = 1;', ...".
+  static final List<String> SPLIT =
+      List.of(
+          "  int f(int x) {",
+          "    if(x>0){ return x; }",
+          "    int y = 1;",
+          "      return x;",
+          "  }");
+  static final List<String> SPLIT_FORMATTED =
+      List.of(
+          "  int f(int x) {",
+          "    if (x > 0) {",
+          "      return x;",
+          "    }",
+          "    int y = 1;",
+          "    return x;",
+          "  }");
 
   @Test
   void deltasALineDiffSplitsBadlyAreOfferedAsOneReplacement() {
     List<Edit> edits = FormatterEdits.edits(SPLIT, SPLIT_FORMATTED, added(SPLIT, range(1, 5)));
 
-    assertThat(edits).containsExactly(new Edit(2, 4, """
+    assertThat(edits)
+        .containsExactly(
+            new Edit(
+                2,
+                4,
+                """
             if (x > 0) {
               return x;
             }
@@ -65,7 +78,8 @@ class FormatterEditsTest {
 
   @Test
   void aPieceThatWouldDropCodeIsNeverOfferedOnItsOwn() {
-    // Line 4 is old code: the merged replacement would touch it, and the CHANGE of lines 2-3 alone loses code.
+    // Line 4 is old code: the merged replacement would touch it, and the CHANGE of lines 2-3 alone
+    // loses code.
     List<Edit> edits = FormatterEdits.edits(SPLIT, SPLIT_FORMATTED, added(SPLIT, 2, 3));
 
     assertThat(edits).isEmpty();
@@ -74,7 +88,8 @@ class FormatterEditsTest {
   @Test
   void anUntouchedLineInsideAChangeDoesNotTakeTheAddedLinesDownWithIt() {
     List<String> file = List.of("class A {", "  void f(){", "  int x=1;", "  int y=2;", "  }", "}");
-    List<String> formatted = List.of("class A {", "  void f() {", "    int x = 1;", "    int y = 2;", "  }", "}");
+    List<String> formatted =
+        List.of("class A {", "  void f() {", "    int x = 1;", "    int y = 2;", "  }", "}");
 
     assertThat(FormatterEdits.edits(file, formatted, added(file, 3, 4)))
         .containsExactly(new Edit(3, 4, "    int x = 1;\n    int y = 2;"));
@@ -110,9 +125,12 @@ class FormatterEditsTest {
 
   @Test
   void deltasFarApartStaySeparate() {
-    List<String> file = IntStream.rangeClosed(1, 9).mapToObj(i -> "  int a" + i + "=" + i + ";")
-        .collect(Collectors.toList());
-    List<String> formatted = file.stream().map(l -> l.replace("=", " = ")).collect(Collectors.toList());
+    List<String> file =
+        IntStream.rangeClosed(1, 9)
+            .mapToObj(i -> "  int a" + i + "=" + i + ";")
+            .collect(Collectors.toList());
+    List<String> formatted =
+        file.stream().map(l -> l.replace("=", " = ")).collect(Collectors.toList());
     for (int i = 1; i <= 7; i++) {
       formatted.set(i, file.get(i)); // only lines 1 and 9 differ
     }
@@ -123,11 +141,20 @@ class FormatterEditsTest {
 
   @Test
   void sameCodeIgnoresWhitespaceCommentMarkersAndOrderButNotLostCode() {
-    assertThat(FormatterEdits.sameCode(List.of("if(x){ return y; }"), List.of("if (x) {", "  return y;", "}")))
+    assertThat(
+            FormatterEdits.sameCode(
+                List.of("if(x){ return y; }"), List.of("if (x) {", "  return y;", "}")))
         .isTrue();
-    assertThat(FormatterEdits.sameCode(List.of("// a long comment"), List.of("// a long", "// comment"))).isTrue();
-    assertThat(FormatterEdits.sameCode(List.of("final static int X = 1;"), List.of("static final int X = 1;")))
+    assertThat(
+            FormatterEdits.sameCode(
+                List.of("// a long comment"), List.of("// a long", "// comment")))
         .isTrue();
-    assertThat(FormatterEdits.sameCode(List.of("if(x){ return y; }", "int z;"), List.of("if (x) {"))).isFalse();
+    assertThat(
+            FormatterEdits.sameCode(
+                List.of("final static int X = 1;"), List.of("static final int X = 1;")))
+        .isTrue();
+    assertThat(
+            FormatterEdits.sameCode(List.of("if(x){ return y; }", "int z;"), List.of("if (x) {")))
+        .isFalse();
   }
 }

@@ -43,7 +43,8 @@ class StyleAnalyzerTest {
   static final String FORMATTED = "google-java-format would write these lines as suggested";
 
   /** A new file (status ADDED) for which ingest attached no content. */
-  static final String COUNTER = """
+  static final String COUNTER =
+      """
       package com.acme.inventory;
 
       import java.util.*;
@@ -67,6 +68,7 @@ class StyleAnalyzerTest {
         }
       }
       """;
+
   static final String COUNTER_PATH = "src/main/java/com/acme/inventory/Counter.java";
 
   static StyleAnalyzer google;
@@ -86,8 +88,11 @@ class StyleAnalyzerTest {
   }
 
   static Suggestion at(List<Suggestion> found, String ruleId, int line) {
-    return found.stream().filter(s -> s.ruleId().equals(ruleId) && s.startLine() == line).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + ruleId + " at line " + line + " in " + found));
+    return found.stream()
+        .filter(s -> s.ruleId().equals(ruleId) && s.startLine() == line)
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no " + ruleId + " at line " + line + " in " + found));
   }
 
   static String line(String content, int line) {
@@ -96,8 +101,8 @@ class StyleAnalyzerTest {
 
   @Test
   void theFixtureIsWhatTheTestsSayItIs() {
-    assertThat(ChangedLines.of(inventory()).lines()).containsExactly(5, 23, 24, 25, 26, 29, 30, 31, 32, 33, 34, 35,
-        36, 37, 38, 39);
+    assertThat(ChangedLines.of(inventory()).lines())
+        .containsExactly(5, 23, 24, 25, 26, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39);
     assertThat(line(HEAD, 38)).hasSize(130);
     assertThat(line(HEAD, 17)).isEqualTo("  public int Old_Count() {");
     assertThat(line(HEAD, 22)).isEqualTo("  public boolean has(String item){");
@@ -107,33 +112,43 @@ class StyleAnalyzerTest {
   void aModifiedClassGetsExactlyTheFindingsOnItsAddedLines() throws Exception {
     List<Suggestion> found = google.analyze(inventory());
 
-    assertThat(found).extracting(Suggestion::ruleId, Suggestion::startLine, Suggestion::endLine).containsExactly(
-        tuple("style/AvoidStarImport", 5, 5),
-        tuple("style/CustomImportOrder", 5, 5),
-        tuple("style/google-java-format", 23, 23),
-        tuple("style/google-java-format", 26, 26),
-        tuple("style/MethodName", 31, 31),
-        tuple("style/google-java-format", 33, 33),
-        tuple("style/LineLength", 38, 38));
-    assertThat(found).allSatisfy(s -> {
-      assertThat(s.kind()).isEqualTo(Suggestion.Kind.STYLE);
-      assertThat(s.path()).isEqualTo(PATH);
-      assertThat(s.severity()).isEqualTo(Suggestion.Severity.WARNING);
-    });
+    assertThat(found)
+        .extracting(Suggestion::ruleId, Suggestion::startLine, Suggestion::endLine)
+        .containsExactly(
+            tuple("style/AvoidStarImport", 5, 5),
+            tuple("style/CustomImportOrder", 5, 5),
+            tuple("style/google-java-format", 23, 23),
+            tuple("style/google-java-format", 26, 26),
+            tuple("style/MethodName", 31, 31),
+            tuple("style/google-java-format", 33, 33),
+            tuple("style/LineLength", 38, 38));
+    assertThat(found)
+        .allSatisfy(
+            s -> {
+              assertThat(s.kind()).isEqualTo(Suggestion.Kind.STYLE);
+              assertThat(s.path()).isEqualTo(PATH);
+              assertThat(s.severity()).isEqualTo(Suggestion.Severity.WARNING);
+            });
   }
 
   @Test
-  void formatterSuggestionsCarryGoogleJavaFormatsTextAndFoldTheViolationsTheyFix() throws Exception {
+  void formatterSuggestionsCarryGoogleJavaFormatsTextAndFoldTheViolationsTheyFix()
+      throws Exception {
     List<Suggestion> found = google.analyze(inventory());
 
     Suggestion ifLine = at(found, "style/google-java-format", 23);
     assertThat(ifLine.replacement()).isEqualTo("    if (item == null) {");
-    assertThat(ifLine.message()).isEqualTo(FORMATTED + "\n- WhitespaceAround: 'if' is not followed by whitespace. "
-        + "Empty blocks may only be represented as {} when not part of a multi-block statement (4.1.3)");
+    assertThat(ifLine.message())
+        .isEqualTo(
+            FORMATTED
+                + "\n- WhitespaceAround: 'if' is not followed by whitespace. "
+                + "Empty blocks may only be represented as {} when not part of a multi-block statement (4.1.3)");
     assertThat(ifLine.confidence()).isEqualTo(0.95);
 
     Suggestion comment = at(found, "style/google-java-format", 26);
-    assertThat(comment.replacement()).isEqualTo("""
+    assertThat(comment.replacement())
+        .isEqualTo(
+            """
             // Names are compared exactly: callers normalise case and whitespace before asking, so no
             // trimming happens here.\
         """);
@@ -142,13 +157,18 @@ class StyleAnalyzerTest {
 
     Suggestion indent = at(found, "style/google-java-format", 33);
     assertThat(indent.replacement()).isEqualTo("    items.trimToSize();");
-    assertThat(indent.message()).isEqualTo(FORMATTED
-        + "\n- Indentation: 'method def' child has incorrect indentation level 6, expected level should be 4.");
+    assertThat(indent.message())
+        .isEqualTo(
+            FORMATTED
+                + "\n- Indentation: 'method def' child has incorrect indentation level 6, expected level should be 4.");
 
     // Folded, so not reported on their own.
-    assertThat(found).extracting(Suggestion::ruleId)
+    assertThat(found)
+        .extracting(Suggestion::ruleId)
         .doesNotContain("style/WhitespaceAround", "style/Indentation");
-    assertThat(found).filteredOn(s -> s.ruleId().equals("style/LineLength")).extracting(Suggestion::startLine)
+    assertThat(found)
+        .filteredOn(s -> s.ruleId().equals("style/LineLength"))
+        .extracting(Suggestion::startLine)
         .containsExactly(38);
   }
 
@@ -160,7 +180,8 @@ class StyleAnalyzerTest {
     assertThat(longLine.message()).isEqualTo("Line is longer than 100 characters (found 130).");
     assertThat(longLine.replacement()).isNull();
     assertThat(longLine.confidence()).isEqualTo(0.9);
-    assertThat(at(found, "style/MethodName", 31).message()).startsWith("Method name 'Do_Thing' must match pattern");
+    assertThat(at(found, "style/MethodName", 31).message())
+        .startsWith("Method name 'Do_Thing' must match pattern");
     assertThat(at(found, "style/AvoidStarImport", 5).message())
         .isEqualTo("Using the '.*' form of import should be avoided - java.util.*.");
   }
@@ -170,13 +191,19 @@ class StyleAnalyzerTest {
     List<Suggestion> found = google.analyze(inventory());
     ChangedLines added = ChangedLines.of(inventory());
 
-    assertThat(found).allSatisfy(s -> assertThat(added.containsAll(s.startLine(), s.endLine())).isTrue());
+    assertThat(found)
+        .allSatisfy(s -> assertThat(added.containsAll(s.startLine(), s.endLine())).isTrue());
     assertThat(found).noneMatch(s -> s.startLine() <= 22 && s.endLine() >= 16);
 
-    // The same file as a whole new file: the untouched lines do have findings, so the above is the filtering.
+    // The same file as a whole new file: the untouched lines do have findings, so the above is the
+    // filtering.
     List<Suggestion> whole = google.analyze(Chunks.newFile(PATH, HEAD));
-    assertThat(whole).extracting(Suggestion::ruleId, Suggestion::startLine).contains(
-        tuple("style/MethodName", 17), tuple("style/google-java-format", 18), tuple("style/google-java-format", 22));
+    assertThat(whole)
+        .extracting(Suggestion::ruleId, Suggestion::startLine)
+        .contains(
+            tuple("style/MethodName", 17),
+            tuple("style/google-java-format", 18),
+            tuple("style/google-java-format", 22));
     assertThat(at(whole, "style/google-java-format", 18).message())
         .contains("- LineLength: Line is longer than 100 characters (found 114).");
   }
@@ -188,19 +215,24 @@ class StyleAnalyzerTest {
 
     List<Suggestion> found = google.analyze(chunk);
 
-    assertThat(found).extracting(Suggestion::ruleId, Suggestion::startLine, Suggestion::endLine).containsExactly(
-        tuple("style/AvoidStarImport", 3, 3),
-        tuple("style/google-java-format", 10, 11),
-        tuple("style/google-java-format", 17, 17),
-        tuple("style/EmptyLineSeparator", 19, 19));
+    assertThat(found)
+        .extracting(Suggestion::ruleId, Suggestion::startLine, Suggestion::endLine)
+        .containsExactly(
+            tuple("style/AvoidStarImport", 3, 3),
+            tuple("style/google-java-format", 10, 11),
+            tuple("style/google-java-format", 17, 17),
+            tuple("style/EmptyLineSeparator", 19, 19));
     Suggestion method = at(found, "style/google-java-format", 10);
-    assertThat(method.replacement()).isEqualTo("""
+    assertThat(method.replacement())
+        .isEqualTo(
+            """
           public void Do_Thing(int by) {
             if (by > 0) {
               count += by;
             }\
         """);
-    assertThat(method.message()).startsWith(FORMATTED + "\n- MethodName: Method name 'Do_Thing' must match")
+    assertThat(method.message())
+        .startsWith(FORMATTED + "\n- MethodName: Method name 'Do_Thing' must match")
         .contains("\n- WhitespaceAround: '{' is not preceded with whitespace.")
         .contains("\n- LeftCurlyEol: '{' at column 15 should have line break after.");
     // The missing blank line before reset(): the line before the gap, followed by an empty line.
@@ -209,19 +241,35 @@ class StyleAnalyzerTest {
 
   @Test
   void fingerprintsSurviveUnrelatedLinesAbove() throws Exception {
-    String header = "/*\n * Copyright 2025 Acme.\n * Licensed under the Apache License, Version 2.0.\n */\n\n";
+    String header =
+        "/*\n * Copyright 2025 Acme.\n * Licensed under the Apache License, Version 2.0.\n */\n\n";
     assertThat(header.lines()).hasSize(5);
     List<Suggestion> before = google.analyze(Chunks.newFile(COUNTER_PATH, COUNTER));
     List<Suggestion> after = google.analyze(Chunks.newFile(COUNTER_PATH, header + COUNTER));
 
     assertThat(before).isNotEmpty();
-    assertThat(after).extracting(Suggestion::ruleId, s -> s.startLine() - 5, s -> s.endLine() - 5,
-            Suggestion::fingerprint, Suggestion::replacement)
-        .containsExactlyElementsOf(before.stream().map(s -> tuple(s.ruleId(), s.startLine(), s.endLine(),
-            s.fingerprint(), s.replacement())).toList());
+    assertThat(after)
+        .extracting(
+            Suggestion::ruleId,
+            s -> s.startLine() - 5,
+            s -> s.endLine() - 5,
+            Suggestion::fingerprint,
+            Suggestion::replacement)
+        .containsExactlyElementsOf(
+            before.stream()
+                .map(
+                    s ->
+                        tuple(
+                            s.ruleId(),
+                            s.startLine(),
+                            s.endLine(),
+                            s.fingerprint(),
+                            s.replacement()))
+                .toList());
     Suggestion star = at(before, "style/AvoidStarImport", 3);
     assertThat(star.fingerprint())
-        .isEqualTo(Suggestion.fingerprint(COUNTER_PATH, "style/AvoidStarImport", "import java.util.*;"));
+        .isEqualTo(
+            Suggestion.fingerprint(COUNTER_PATH, "style/AvoidStarImport", "import java.util.*;"));
     // Different findings, different fingerprints.
     assertThat(before).extracting(Suggestion::fingerprint).doesNotHaveDuplicates();
   }
@@ -230,10 +278,13 @@ class StyleAnalyzerTest {
   void fingerprintsAreOverTheSuggestionsOwnLines() throws Exception {
     List<Suggestion> found = google.analyze(inventory());
 
-    assertThat(found).allSatisfy(s -> {
-      String code = String.join("\n", HEAD.lines().toList().subList(s.startLine() - 1, s.endLine()));
-      assertThat(s.fingerprint()).isEqualTo(Suggestion.fingerprint(PATH, s.ruleId(), code));
-    });
+    assertThat(found)
+        .allSatisfy(
+            s -> {
+              String code =
+                  String.join("\n", HEAD.lines().toList().subList(s.startLine() - 1, s.endLine()));
+              assertThat(s.fingerprint()).isEqualTo(Suggestion.fingerprint(PATH, s.ruleId(), code));
+            });
   }
 
   @Test
@@ -241,7 +292,8 @@ class StyleAnalyzerTest {
     String kotlinPath = "src/main/kotlin/com/acme/Inventory.kt"; // Java text, but not a Java file
     PullRequestDiffChunk kotlin = Chunks.chunk(kotlinPath, FileStatus.MODIFIED, PATCH, HEAD);
     assertThat(kotlin.language()).isEqualTo("kotlin");
-    PullRequestDiffChunk markdown = Chunks.newFile("README.md", "# Inventory\n\n" + "x".repeat(150) + "\n");
+    PullRequestDiffChunk markdown =
+        Chunks.newFile("README.md", "# Inventory\n\n" + "x".repeat(150) + "\n");
 
     assertThat(google.analyze(kotlin)).isEmpty();
     assertThat(google.analyze(markdown)).isEmpty();
@@ -265,31 +317,37 @@ class StyleAnalyzerTest {
 
   @Test
   void withoutTheFormatterTheViolationsItWouldHaveFoldedAreReportedOnTheirOwn() throws Exception {
-    List<Suggestion> found = new StyleAnalyzer(new StyleConfig(StyleConfig.GOOGLE_CHECKS, false)).analyze(inventory());
+    List<Suggestion> found =
+        new StyleAnalyzer(new StyleConfig(StyleConfig.GOOGLE_CHECKS, false)).analyze(inventory());
 
-    assertThat(found).extracting(Suggestion::ruleId, Suggestion::startLine).containsExactly(
-        tuple("style/AvoidStarImport", 5),
-        tuple("style/CustomImportOrder", 5),
-        tuple("style/WhitespaceAround", 23),
-        tuple("style/LineLength", 26),
-        tuple("style/MethodName", 31),
-        tuple("style/Indentation", 33),
-        tuple("style/LineLength", 38));
+    assertThat(found)
+        .extracting(Suggestion::ruleId, Suggestion::startLine)
+        .containsExactly(
+            tuple("style/AvoidStarImport", 5),
+            tuple("style/CustomImportOrder", 5),
+            tuple("style/WhitespaceAround", 23),
+            tuple("style/LineLength", 26),
+            tuple("style/MethodName", 31),
+            tuple("style/Indentation", 33),
+            tuple("style/LineLength", 38));
     assertThat(found).allMatch(s -> s.replacement() == null);
   }
 
   @Test
   void aTeamsOwnConfigurationReplacesGoogleChecks() throws Exception {
-    Path config = Path.of(StyleAnalyzerTest.class.getResource("/analysis/method-name-only.xml").toURI());
+    Path config =
+        Path.of(StyleAnalyzerTest.class.getResource("/analysis/method-name-only.xml").toURI());
     StyleAnalyzer team = new StyleAnalyzer(new StyleConfig(config.toString(), true));
 
     List<Suggestion> found = team.analyze(inventory());
 
-    assertThat(found).extracting(Suggestion::ruleId, Suggestion::startLine).containsExactly(
-        tuple("style/google-java-format", 23),
-        tuple("style/google-java-format", 26),
-        tuple("style/MethodName", 31),
-        tuple("style/google-java-format", 33));
+    assertThat(found)
+        .extracting(Suggestion::ruleId, Suggestion::startLine)
+        .containsExactly(
+            tuple("style/google-java-format", 23),
+            tuple("style/google-java-format", 26),
+            tuple("style/MethodName", 31),
+            tuple("style/google-java-format", 33));
     assertThat(at(found, "style/MethodName", 31).severity()).isEqualTo(Suggestion.Severity.ERROR);
     // No google_checks violation is folded into the formatter's suggestions either.
     assertThat(at(found, "style/google-java-format", 23).message()).isEqualTo(FORMATTED);
@@ -297,10 +355,13 @@ class StyleAnalyzerTest {
 
   @Test
   void sunChecksIsBundledTooAndReportsErrors() throws Exception {
-    List<Suggestion> found = new StyleAnalyzer(new StyleConfig(StyleConfig.SUN_CHECKS, false)).analyze(inventory());
+    List<Suggestion> found =
+        new StyleAnalyzer(new StyleConfig(StyleConfig.SUN_CHECKS, false)).analyze(inventory());
 
-    assertThat(found).extracting(Suggestion::ruleId, Suggestion::startLine, Suggestion::severity)
-        .contains(tuple("style/AvoidStarImport", 5, Suggestion.Severity.ERROR),
+    assertThat(found)
+        .extracting(Suggestion::ruleId, Suggestion::startLine, Suggestion::severity)
+        .contains(
+            tuple("style/AvoidStarImport", 5, Suggestion.Severity.ERROR),
             tuple("style/MethodName", 31, Suggestion.Severity.ERROR));
     assertThat(found).allMatch(s -> s.severity() == Suggestion.Severity.ERROR);
   }
@@ -314,15 +375,19 @@ class StyleAnalyzerTest {
 
   @Test
   void atMostOneSuggestionPerRuleAndLine() throws Exception {
-    // Line 5 gets four WhitespaceAround violations (around each '=') and two MemberName ones from Checkstyle.
+    // Line 5 gets four WhitespaceAround violations (around each '=') and two MemberName ones from
+    // Checkstyle.
     String source = "package a;\n\n/** A. */\npublic class A {\n  private int a=1, b=2;\n}\n";
-    List<Suggestion> found = new StyleAnalyzer(new StyleConfig(null, false))
-        .analyze(Chunks.newFile("src/a/A.java", source));
+    List<Suggestion> found =
+        new StyleAnalyzer(new StyleConfig(null, false))
+            .analyze(Chunks.newFile("src/a/A.java", source));
 
-    assertThat(found).extracting(Suggestion::ruleId, Suggestion::startLine).containsExactly(
-        tuple("style/MemberName", 5),
-        tuple("style/MultipleVariableDeclarations", 5),
-        tuple("style/WhitespaceAround", 5));
+    assertThat(found)
+        .extracting(Suggestion::ruleId, Suggestion::startLine)
+        .containsExactly(
+            tuple("style/MemberName", 5),
+            tuple("style/MultipleVariableDeclarations", 5),
+            tuple("style/WhitespaceAround", 5));
     assertThat(at(found, "style/MemberName", 5).message()).startsWith("Member name 'a' must match");
   }
 
@@ -338,7 +403,8 @@ class StyleAnalyzerTest {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < 48; i++) {
         int which = i % chunks.size();
-        results.add(pool.submit(() -> google.analyze(chunks.get(which)).equals(expected.get(which))));
+        results.add(
+            pool.submit(() -> google.analyze(chunks.get(which)).equals(expected.get(which))));
       }
       for (Future<Boolean> result : results) {
         assertThat(result.get()).isTrue();

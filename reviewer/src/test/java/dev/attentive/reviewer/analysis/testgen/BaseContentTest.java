@@ -16,8 +16,11 @@ class BaseContentTest {
 
   @Test
   void rebuildsTheBaseOfEveryFixtureExactly() {
-    for (List<String> f : List.of(List.of("ports", "Ports.java"), List.of("strings", "Texts.java"),
-        List.of("percentages", "Percentages.java"))) {
+    for (List<String> f :
+        List.of(
+            List.of("ports", "Ports.java"),
+            List.of("strings", "Texts.java"),
+            List.of("percentages", "Percentages.java"))) {
       String base = Fixtures.base(f.get(0), f.get(1));
       String head = Fixtures.head(f.get(0), f.get(1));
       assertThat(BaseContent.of(chunk(base, head))).as(f.get(0)).isEqualTo(base);
@@ -35,7 +38,8 @@ class BaseContentTest {
 
   @Test
   void aMissingNewlineAtTheEndOfEitherSideIsKept() {
-    String patch = """
+    String patch =
+        """
         @@ -1,2 +1,2 @@
          a
         -b
@@ -45,22 +49,28 @@ class BaseContentTest {
     PullRequestDiffChunk chunk = Chunks.chunk("src/A.java", FileStatus.MODIFIED, patch, "a\nb\n");
     assertThat(BaseContent.of(chunk)).isEqualTo("a\nb");
 
-    String added = """
+    String added =
+        """
         @@ -1,2 +1,2 @@
          a
         -b
         +b
         \\ No newline at end of file
         """;
-    assertThat(BaseContent.of(Chunks.chunk("src/A.java", FileStatus.MODIFIED, added, "a\nb"))).isEqualTo("a\nb\n");
+    assertThat(BaseContent.of(Chunks.chunk("src/A.java", FileStatus.MODIFIED, added, "a\nb")))
+        .isEqualTo("a\nb\n");
   }
 
   @Test
   void hunksThatDoNotFitTheHeadGiveNull() {
     String patch = "@@ -1,2 +1,2 @@\n a\n-b\n+c\n";
-    assertThat(BaseContent.of(Chunks.chunk("src/A.java", FileStatus.MODIFIED, patch, "a\nX\n"))).isNull();
-    assertThat(BaseContent.of(Chunks.chunk("src/A.java", FileStatus.MODIFIED, patch, null))).isNull();
-    assertThat(BaseContent.of(Chunks.chunk("src/A.java", FileStatus.ADDED, Chunks.newFilePatch("a\n"), "a\n")))
+    assertThat(BaseContent.of(Chunks.chunk("src/A.java", FileStatus.MODIFIED, patch, "a\nX\n")))
+        .isNull();
+    assertThat(BaseContent.of(Chunks.chunk("src/A.java", FileStatus.MODIFIED, patch, null)))
+        .isNull();
+    assertThat(
+            BaseContent.of(
+                Chunks.chunk("src/A.java", FileStatus.ADDED, Chunks.newFilePatch("a\n"), "a\n")))
         .isNull();
   }
 }

@@ -11,17 +11,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** One analyzer instance used from several threads at once gives what it gives one call at a time. */
+/**
+ * One analyzer instance used from several threads at once gives what it gives one call at a time.
+ */
 class ConcurrencyTest {
 
   @Test
   void concurrentCallsAgreeWithSequentialOnes() throws Exception {
     TestAnalyzer analyzer = new TestAnalyzer();
-    List<PullRequestDiffChunk> chunks = List.of(
-        Fixtures.fixture("ports", TestAnalyzerTest.PORTS, "Ports.java"),
-        Fixtures.fixture("strings", TestAnalyzerTest.TEXTS, "Texts.java"),
-        Fixtures.fixture("percentages", TestAnalyzerTest.PERCENTAGES, "Percentages.java"),
-        Fixtures.fixture("inventory", "src/main/java/com/acme/inventory/Stock.java", "Stock.java"));
+    List<PullRequestDiffChunk> chunks =
+        List.of(
+            Fixtures.fixture("ports", TestAnalyzerTest.PORTS, "Ports.java"),
+            Fixtures.fixture("strings", TestAnalyzerTest.TEXTS, "Texts.java"),
+            Fixtures.fixture("percentages", TestAnalyzerTest.PERCENTAGES, "Percentages.java"),
+            Fixtures.fixture(
+                "inventory", "src/main/java/com/acme/inventory/Stock.java", "Stock.java"));
     List<List<Suggestion>> sequential = new ArrayList<>();
     for (PullRequestDiffChunk c : chunks) {
       sequential.add(analyzer.analyze(c));

@@ -8,9 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The test analyzer's pull-request fixtures (test-analyzer-fixtures/NAME/{base,head}/FILE): a chunk built the way
- * ingest builds one, from GitHub's kind of patch (java-diff-utils' unified diff without its file header) through
- * PatchParser, with the head file attached.
+ * The test analyzer's pull-request fixtures (test-analyzer-fixtures/NAME/{base,head}/FILE): a chunk
+ * built the way ingest builds one, from GitHub's kind of patch (java-diff-utils' unified diff
+ * without its file header) through PatchParser, with the head file attached.
  */
 final class Fixtures {
 

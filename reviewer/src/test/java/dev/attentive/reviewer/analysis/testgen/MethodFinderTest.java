@@ -10,15 +10,23 @@ import org.junit.jupiter.api.Test;
 class MethodFinderTest {
 
   private static List<String> found(String source) {
-    return MethodFinder.find(source, ChangedLines.of(Chunks.newFile("src/A.java", source))).methods().stream()
-        .map(m -> m.typeName() + "." + m.signature() + (m.isStatic() ? " static" : "")
-            + (m.constructor() ? " constructor" : ""))
+    return MethodFinder.find(source, ChangedLines.of(Chunks.newFile("src/A.java", source)))
+        .methods()
+        .stream()
+        .map(
+            m ->
+                m.typeName()
+                    + "."
+                    + m.signature()
+                    + (m.isStatic() ? " static" : "")
+                    + (m.constructor() ? " constructor" : ""))
         .toList();
   }
 
   @Test
   void onlyMethodsATestInTheSamePackageCanCallWithoutKnowingMore() {
-    String source = """
+    String source =
+        """
         package p;
 
         public class A {
@@ -48,24 +56,42 @@ class MethodFinderTest {
           public int q() { return 1; }
         }
         """;
-    assertThat(found(source)).containsExactly("A.A() constructor", "A.A(int) constructor", "A.a(int) static",
-        "A.b(long[]) static", "A.f(String, java.util.List<String>)", "A.Nested.g()", "A.I.i() static", "A.m()",
-        "B.o() static", "C.C(int) constructor");
+    assertThat(found(source))
+        .containsExactly(
+            "A.A() constructor",
+            "A.A(int) constructor",
+            "A.a(int) static",
+            "A.b(long[]) static",
+            "A.f(String, java.util.List<String>)",
+            "A.Nested.g()",
+            "A.I.i() static",
+            "A.m()",
+            "B.o() static",
+            "C.C(int) constructor");
   }
 
   @Test
   void onlyMethodsWithAnAddedLine() {
-    String source = "package p;\n\npublic class A {\n  public static int a() { return 1; }\n"
-        + "  public static int b() { return 2; }\n}\n";
-    var added = ChangedLines.of(Chunks.chunk("src/A.java", dev.attentive.events.FileStatus.MODIFIED,
-        "@@ -4,2 +4,2 @@\n   public static int a() { return 1; }\n-  public static int b() { return 1; }\n"
-            + "+  public static int b() { return 2; }\n", source));
-    assertThat(MethodFinder.find(source, added).methods()).extracting(TargetMethod::name).containsExactly("b");
+    String source =
+        "package p;\n\npublic class A {\n  public static int a() { return 1; }\n"
+            + "  public static int b() { return 2; }\n}\n";
+    var added =
+        ChangedLines.of(
+            Chunks.chunk(
+                "src/A.java",
+                dev.attentive.events.FileStatus.MODIFIED,
+                "@@ -4,2 +4,2 @@\n   public static int a() { return 1; }\n-  public static int b() { return 1; }\n"
+                    + "+  public static int b() { return 2; }\n",
+                source));
+    assertThat(MethodFinder.find(source, added).methods())
+        .extracting(TargetMethod::name)
+        .containsExactly("b");
   }
 
   @Test
   void constantsComparisonsAndThrownExceptionsAreCollected() {
-    String source = """
+    String source =
+        """
         package p;
 
         public class A {
@@ -79,8 +105,10 @@ class MethodFinderTest {
           }
         }
         """;
-    TargetMethod a = MethodFinder.find(source, ChangedLines.of(Chunks.newFile("src/A.java", source))).methods()
-        .get(0);
+    TargetMethod a =
+        MethodFinder.find(source, ChangedLines.of(Chunks.newFile("src/A.java", source)))
+            .methods()
+            .get(0);
     assertThat(a.intConstants()).containsExactly(-3L, 65535L);
     assertThat(a.stringLiterals()).containsExactly("bad: ");
     assertThat(a.charConstants()).containsExactly('c');
@@ -91,7 +119,8 @@ class MethodFinderTest {
 
   @Test
   void unparseableJavaIsAProblemNotAnException() {
-    MethodFinder.Found found = MethodFinder.find("class {", ChangedLines.of(Chunks.newFile("src/A.java", "x\n")));
+    MethodFinder.Found found =
+        MethodFinder.find("class {", ChangedLines.of(Chunks.newFile("src/A.java", "x\n")));
     assertThat(found.methods()).isEmpty();
     assertThat(found.problem()).isNotBlank();
   }

@@ -15,10 +15,32 @@ import org.junit.jupiter.api.io.TempDir;
 /** Observed values become Java expressions that compile and mean the same value. */
 class RenderTest {
 
-  static final List<Object> VALUES = List.of(42, Integer.MIN_VALUE, -7L, Long.MIN_VALUE, (short) 3, (byte) -1, 'q',
-      '\'', '\u00e9', true, 1.5, Double.NaN, Double.NEGATIVE_INFINITY, -0.25f, Float.NaN, "plain",
-      "tab\tquote\" back\\slash\nnewline é", "", new int[] {1, -2}, new String[] {"a", null},
-      Arrays.asList(1, null, 3), List.of(), new LinkedHashSet<>(List.of("x", "y")), TimeUnit.SECONDS);
+  static final List<Object> VALUES =
+      List.of(
+          42,
+          Integer.MIN_VALUE,
+          -7L,
+          Long.MIN_VALUE,
+          (short) 3,
+          (byte) -1,
+          'q',
+          '\'',
+          '\u00e9',
+          true,
+          1.5,
+          Double.NaN,
+          Double.NEGATIVE_INFINITY,
+          -0.25f,
+          Float.NaN,
+          "plain",
+          "tab\tquote\" back\\slash\nnewline é",
+          "",
+          new int[] {1, -2},
+          new String[] {"a", null},
+          Arrays.asList(1, null, 3),
+          List.of(),
+          new LinkedHashSet<>(List.of("x", "y")),
+          TimeUnit.SECONDS);
 
   @Test
   void rendersKindTypeAndExpression() {
@@ -29,7 +51,8 @@ class RenderTest {
     assertThat(Render.render("a\"b\n")).isEqualTo("STRING\tString\t\"a\\\"b\\n\"");
     assertThat(Render.render(null)).isEqualTo("NULL\t-\tnull");
     assertThat(Render.render(new int[] {1, -2})).isEqualTo("ARRAY\tint[]\tnew int[] {1, -2}");
-    assertThat(Render.render(Arrays.asList(1, null))).isEqualTo("LIST\tList\tjava.util.Arrays.asList(1, null)");
+    assertThat(Render.render(Arrays.asList(1, null)))
+        .isEqualTo("LIST\tList\tjava.util.Arrays.asList(1, null)");
     assertThat(Render.render(TimeUnit.SECONDS))
         .isEqualTo("ENUM\tjava.util.concurrent.TimeUnit\tjava.util.concurrent.TimeUnit.SECONDS");
     assertThat(Render.render(new Object())).startsWith("OPAQUE\tjava.lang.Object\t");
@@ -38,8 +61,10 @@ class RenderTest {
 
   @Test
   void everyRenderingCompilesToAnEqualValue(@TempDir Path dir) throws Exception {
-    StringBuilder source = new StringBuilder("public class Rendered {\n  public static Object[] values() {\n"
-        + "    return new Object[] {\n");
+    StringBuilder source =
+        new StringBuilder(
+            "public class Rendered {\n  public static Object[] values() {\n"
+                + "    return new Object[] {\n");
     List<String> lines = new ArrayList<>();
     for (Object v : VALUES) {
       String[] r = Render.render(v).split("\t", 3);

@@ -11,16 +11,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sandboxed JVM stops or denies what a generated (or malicious) test must not do, reports it, and leaves this JVM
- * alone. No timing assertions: the limits are what ends the runs, and the tests only look at how they ended.
+ * The sandboxed JVM stops or denies what a generated (or malicious) test must not do, reports it,
+ * and leaves this JVM alone. No timing assertions: the limits are what ends the runs, and the tests
+ * only look at how they ended.
  */
 class SandboxTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** Compiles {@code sources} (simple name → body of a class in package {@code sandboxed}) and runs them. */
-  private Sandbox.Run run(Duration timeout, int heapMb, String mode, List<String> names, List<String> bodies)
+  /**
+   * Compiles {@code sources} (simple name → body of a class in package {@code sandboxed}) and runs
+   * them.
+   */
+  private Sandbox.Run run(
+      Duration timeout, int heapMb, String mode, List<String> names, List<String> bodies)
       throws Exception {
     Path src = Files.createDirectories(dir.resolve("src/sandboxed"));
     List<Path> files = new ArrayList<>();
@@ -41,7 +45,8 @@ class SandboxTest {
     return new Sandbox(timeout, heapMb).run(work, classes, args);
   }
 
-  private Sandbox.Run junit(Duration timeout, int heapMb, String name, String body) throws Exception {
+  private Sandbox.Run junit(Duration timeout, int heapMb, String name, String body)
+      throws Exception {
     return run(timeout, heapMb, "junit", List.of(name), List.of(body));
   }
 
@@ -51,7 +56,12 @@ class SandboxTest {
 
   @Test
   void aTestThatLoopsForeverIsStoppedByTheTimeLimit() throws Exception {
-    Sandbox.Run run = junit(Duration.ofSeconds(3), 64, "LoopTest", """
+    Sandbox.Run run =
+        junit(
+            Duration.ofSeconds(3),
+            64,
+            "LoopTest",
+            """
         class LoopTest {
           @org.junit.jupiter.api.Test
           void spins() {
@@ -63,17 +73,27 @@ class SandboxTest {
         }
         """);
 
-    assertThat(run.outcome()).as(run.output() + " exit " + run.exitCode()).isEqualTo(Sandbox.Outcome.TIMEOUT);
+    assertThat(run.outcome())
+        .as(run.output() + " exit " + run.exitCode())
+        .isEqualTo(Sandbox.Outcome.TIMEOUT);
     assertThat(TestAnalyzer.describe(run)).startsWith("timeout after");
     assertThat(run.lines()).contains("S\tsandboxed.LoopTest\tspins"); // it did start
     assertThat(results(run)).isEmpty();
-    assertThat(ProcessHandle.current().descendants()
-        .filter(p -> p.info().commandLine().orElse("").contains(dir.toString()))).isEmpty();
+    assertThat(
+            ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(dir.toString())))
+        .isEmpty();
   }
 
   @Test
   void aTestThatAllocatesWithoutBoundRunsOutOfMemoryInItsOwnHeap() throws Exception {
-    Sandbox.Run run = junit(Duration.ofSeconds(60), 32, "HogTest", """
+    Sandbox.Run run =
+        junit(
+            Duration.ofSeconds(60),
+            32,
+            "HogTest",
+            """
         class HogTest {
           @org.junit.jupiter.api.Test
           void hoards() {
@@ -85,7 +105,9 @@ class SandboxTest {
         }
         """);
 
-    assertThat(run.outcome()).as(run.output() + " exit " + run.exitCode()).isEqualTo(Sandbox.Outcome.OUT_OF_MEMORY);
+    assertThat(run.outcome())
+        .as(run.output() + " exit " + run.exitCode())
+        .isEqualTo(Sandbox.Outcome.OUT_OF_MEMORY);
     assertThat(TestAnalyzer.describe(run)).isEqualTo("out of memory");
     assertThat(run.output() + " exit " + run.exitCode()).contains("OutOfMemoryError");
     // this JVM is fine: it can still allocate and run another sandbox
@@ -94,7 +116,12 @@ class SandboxTest {
 
   @Test
   void aTestCannotOpenASocket() throws Exception {
-    Sandbox.Run run = junit(Duration.ofSeconds(60), 64, "SocketTest", """
+    Sandbox.Run run =
+        junit(
+            Duration.ofSeconds(60),
+            64,
+            "SocketTest",
+            """
         class SocketTest {
           @org.junit.jupiter.api.Test
           void connects() throws Exception {
@@ -105,17 +132,28 @@ class SandboxTest {
         }
         """);
 
-    assertThat(run.outcome()).as(run.output() + " exit " + run.exitCode()).isEqualTo(Sandbox.Outcome.COMPLETED);
-    assertThat(results(run)).singleElement().satisfies(line -> {
-      assertThat(line).startsWith("T\tsandboxed.SocketTest\tconnects\tDENIED\t");
-      assertThat(line).contains("java.net.SocketPermission");
-    });
+    assertThat(run.outcome())
+        .as(run.output() + " exit " + run.exitCode())
+        .isEqualTo(Sandbox.Outcome.COMPLETED);
+    assertThat(results(run))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line).startsWith("T\tsandboxed.SocketTest\tconnects\tDENIED\t");
+              assertThat(line).contains("java.net.SocketPermission");
+            });
   }
 
   @Test
-  void aTestCannotWriteOutsideItsScratchDirectoryButCanInside(@TempDir Path elsewhere) throws Exception {
+  void aTestCannotWriteOutsideItsScratchDirectoryButCanInside(@TempDir Path elsewhere)
+      throws Exception {
     Path target = elsewhere.resolve("pwned.txt");
-    Sandbox.Run run = junit(Duration.ofSeconds(60), 64, "WriteTest", """
+    Sandbox.Run run =
+        junit(
+            Duration.ofSeconds(60),
+            64,
+            "WriteTest",
+            """
         class WriteTest {
           @org.junit.jupiter.api.Test
           void writesOutside() throws Exception {
@@ -128,19 +166,34 @@ class SandboxTest {
             java.nio.file.Files.writeString(own, "fine");
           }
         }
-        """.formatted(target.toString().replace("\\", "\\\\")));
+        """
+                .formatted(target.toString().replace("\\", "\\\\")));
 
-    assertThat(run.outcome()).as(run.output() + " exit " + run.exitCode()).isEqualTo(Sandbox.Outcome.COMPLETED);
-    assertThat(results(run)).anySatisfy(l -> assertThat(l)
-        .startsWith("T\tsandboxed.WriteTest\twritesOutside\tDENIED\t").contains("java.io.FilePermission"));
-    assertThat(results(run)).anySatisfy(l -> assertThat(l)
-        .startsWith("T\tsandboxed.WriteTest\twritesInsideItsTempDir\tSUCCESSFUL"));
+    assertThat(run.outcome())
+        .as(run.output() + " exit " + run.exitCode())
+        .isEqualTo(Sandbox.Outcome.COMPLETED);
+    assertThat(results(run))
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("T\tsandboxed.WriteTest\twritesOutside\tDENIED\t")
+                    .contains("java.io.FilePermission"));
+    assertThat(results(run))
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("T\tsandboxed.WriteTest\twritesInsideItsTempDir\tSUCCESSFUL"));
     assertThat(target).doesNotExist();
   }
 
   @Test
   void aTestCannotExecExitOrReadTheEnvironment() throws Exception {
-    Sandbox.Run run = junit(Duration.ofSeconds(60), 64, "EscapeTest", """
+    Sandbox.Run run =
+        junit(
+            Duration.ofSeconds(60),
+            64,
+            "EscapeTest",
+            """
         class EscapeTest {
           @org.junit.jupiter.api.Test
           void execs() throws Exception {
@@ -159,13 +212,22 @@ class SandboxTest {
         }
         """);
 
-    assertThat(run.outcome()).as(run.output() + " exit " + run.exitCode()).isEqualTo(Sandbox.Outcome.COMPLETED);
+    assertThat(run.outcome())
+        .as(run.output() + " exit " + run.exitCode())
+        .isEqualTo(Sandbox.Outcome.COMPLETED);
     assertThat(results(run)).hasSize(3).allSatisfy(l -> assertThat(l).contains("\tDENIED\t"));
   }
 
   @Test
   void observationKeepsWhatCameBackBeforeACaseHung() throws Exception {
-    Sandbox.Run run = run(Duration.ofSeconds(60), 64, "observe", List.of("Probe"), List.of("""
+    Sandbox.Run run =
+        run(
+            Duration.ofSeconds(60),
+            64,
+            "observe",
+            List.of("Probe"),
+            List.of(
+                """
         public final class Probe {
           public static final Object VOID = new Object();
 
@@ -177,12 +239,16 @@ class SandboxTest {
         }
         """));
 
-    assertThat(run.outcome()).as(run.output() + " exit " + run.exitCode()).isEqualTo(Sandbox.Outcome.COMPLETED);
-    assertThat(run.lines()).contains(
-        "R\tsandboxed.Probe\t0\tVALUE\tPRIM\tInteger\t42",
-        "R\tsandboxed.Probe\t1\tTIMEOUT",
-        "R\tsandboxed.Probe\t2\tTHREW\tIllegalStateException\tno",
-        "R\tsandboxed.Probe\t3\tVOID");
-    assertThat(run.lines()).anySatisfy(l -> assertThat(l).startsWith("R\tsandboxed.Probe\t4\tDENIED\t"));
+    assertThat(run.outcome())
+        .as(run.output() + " exit " + run.exitCode())
+        .isEqualTo(Sandbox.Outcome.COMPLETED);
+    assertThat(run.lines())
+        .contains(
+            "R\tsandboxed.Probe\t0\tVALUE\tPRIM\tInteger\t42",
+            "R\tsandboxed.Probe\t1\tTIMEOUT",
+            "R\tsandboxed.Probe\t2\tTHREW\tIllegalStateException\tno",
+            "R\tsandboxed.Probe\t3\tVOID");
+    assertThat(run.lines())
+        .anySatisfy(l -> assertThat(l).startsWith("R\tsandboxed.Probe\t4\tDENIED\t"));
   }
 }

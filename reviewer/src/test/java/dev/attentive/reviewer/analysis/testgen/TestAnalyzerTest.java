@@ -26,10 +26,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tests analyzer on realistic pull requests (test-analyzer-fixtures): an off-by-one change in a range check
- * (plus a behaviour-preserving rewrite of clamp), a new string helper, and validation that now throws
- * IllegalArgumentException. Execution on: the proposed tests compile and pass on head, and the behaviour-change
- * report finds exactly the planted changes. Execution off: the tests are compiled and marked not executed.
+ * The tests analyzer on realistic pull requests (test-analyzer-fixtures): an off-by-one change in a
+ * range check (plus a behaviour-preserving rewrite of clamp), a new string helper, and validation
+ * that now throws IllegalArgumentException. Execution on: the proposed tests compile and pass on
+ * head, and the behaviour-change report finds exactly the planted changes. Execution off: the tests
+ * are compiled and marked not executed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestAnalyzerTest {
@@ -38,7 +39,8 @@ class TestAnalyzerTest {
   static final String TEXTS = "src/main/java/com/acme/text/Texts.java";
   static final String PERCENTAGES = "src/main/java/com/acme/billing/Percentages.java";
 
-  final TestAnalyzer executing = new TestAnalyzer(new TestsConfig(true, Duration.ofSeconds(60), 128, 10, 12));
+  final TestAnalyzer executing =
+      new TestAnalyzer(new TestsConfig(true, Duration.ofSeconds(60), 128, 10, 12));
   final TestAnalyzer compiling = new TestAnalyzer();
 
   Report ports;
@@ -49,11 +51,15 @@ class TestAnalyzerTest {
   void runTheFixturesWithExecutionOn() throws Exception {
     ports = executing.report(Fixtures.fixture("ports", PORTS, "Ports.java"), true);
     texts = executing.report(Fixtures.fixture("strings", TEXTS, "Texts.java"), true);
-    percentages = executing.report(Fixtures.fixture("percentages", PERCENTAGES, "Percentages.java"), true);
+    percentages =
+        executing.report(Fixtures.fixture("percentages", PERCENTAGES, "Percentages.java"), true);
   }
 
   private static MethodReport method(Report report, String name) {
-    return report.methods().stream().filter(m -> m.method().name().equals(name)).findFirst().orElseThrow();
+    return report.methods().stream()
+        .filter(m -> m.method().name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<Suggestion> rule(Report report, String rule) {
@@ -62,10 +68,15 @@ class TestAnalyzerTest {
 
   @Test
   void findsExactlyTheChangedMethods() {
-    assertThat(ports.methods()).extracting(m -> m.method().signature())
+    assertThat(ports.methods())
+        .extracting(m -> m.method().signature())
         .containsExactly("isValidPort(int)", "clamp(int, int, int)"); // isUnprivileged is untouched
-    assertThat(texts.methods()).extracting(m -> m.method().signature()).containsExactly("truncate(String, int)");
-    assertThat(percentages.methods()).extracting(m -> m.method().signature()).containsExactly("percentOf(int, int)");
+    assertThat(texts.methods())
+        .extracting(m -> m.method().signature())
+        .containsExactly("truncate(String, int)");
+    assertThat(percentages.methods())
+        .extracting(m -> m.method().signature())
+        .containsExactly("percentOf(int, int)");
   }
 
   @Test
@@ -75,12 +86,19 @@ class TestAnalyzerTest {
         assertThat(m.verification()).as(m.method().signature()).isEqualTo(TestAnalyzer.PASSED);
         assertThat(m.tests()).as(m.method().signature()).isNotEmpty();
       }
-      assertThat(rule(r, TestAnalyzer.VERIFIED_RULE)).hasSameSizeAs(r.methods()).allSatisfy(s -> {
-        assertThat(s.kind()).isEqualTo(Suggestion.Kind.TEST);
-        assertThat(s.replacement()).isNull();
-        assertThat(s.message()).contains("**Verification:** compiled and passed on head", "<details><summary>",
-            "```java\n", "</details>");
-      });
+      assertThat(rule(r, TestAnalyzer.VERIFIED_RULE))
+          .hasSameSizeAs(r.methods())
+          .allSatisfy(
+              s -> {
+                assertThat(s.kind()).isEqualTo(Suggestion.Kind.TEST);
+                assertThat(s.replacement()).isNull();
+                assertThat(s.message())
+                    .contains(
+                        "**Verification:** compiled and passed on head",
+                        "<details><summary>",
+                        "```java\n",
+                        "</details>");
+              });
     }
     Suggestion isValidPort = rule(ports, TestAnalyzer.VERIFIED_RULE).get(0);
     assertThat(isValidPort.path()).isEqualTo(PORTS);
@@ -90,17 +108,25 @@ class TestAnalyzerTest {
   @Test
   void theAssertionsPinWhatHeadDoesAtTheBoundaries() {
     String isValidPort = method(ports, "isValidPort").testSource();
-    assertThat(isValidPort).contains("assertFalse(Ports.isValidPort(0));", "assertTrue(Ports.isValidPort(1));",
-        "assertTrue(Ports.isValidPort(65535));", "assertFalse(Ports.isValidPort(65536));",
-        "assertFalse(Ports.isValidPort(Integer.MIN_VALUE));");
-    assertThat(method(texts, "truncate").testSource()).contains(
-        "assertEquals(\"abc\", Texts.truncate(\"abc\", 3));", "assertNull(Texts.truncate((String) null, 0));",
-        "assertThrows(StringIndexOutOfBoundsException.class, () -> Texts.truncate(\"abc\", -1));")
-        .doesNotContain("import java.util.Locale;"); // the file's imports only where the tests use them
-    assertThat(method(percentages, "percentOf").testSource()).contains(
-        "assertEquals(10, Percentages.percentOf(1, 10));",
-        "assertThrows(IllegalArgumentException.class, () -> Percentages.percentOf(0, 0));",
-        "assertThrows(IllegalArgumentException.class, () -> Percentages.percentOf(-1, 10));");
+    assertThat(isValidPort)
+        .contains(
+            "assertFalse(Ports.isValidPort(0));",
+            "assertTrue(Ports.isValidPort(1));",
+            "assertTrue(Ports.isValidPort(65535));",
+            "assertFalse(Ports.isValidPort(65536));",
+            "assertFalse(Ports.isValidPort(Integer.MIN_VALUE));");
+    assertThat(method(texts, "truncate").testSource())
+        .contains(
+            "assertEquals(\"abc\", Texts.truncate(\"abc\", 3));",
+            "assertNull(Texts.truncate((String) null, 0));",
+            "assertThrows(StringIndexOutOfBoundsException.class, () -> Texts.truncate(\"abc\", -1));")
+        .doesNotContain(
+            "import java.util.Locale;"); // the file's imports only where the tests use them
+    assertThat(method(percentages, "percentOf").testSource())
+        .contains(
+            "assertEquals(10, Percentages.percentOf(1, 10));",
+            "assertThrows(IllegalArgumentException.class, () -> Percentages.percentOf(0, 0));",
+            "assertThrows(IllegalArgumentException.class, () -> Percentages.percentOf(-1, 10));");
   }
 
   @Test
@@ -108,12 +134,22 @@ class TestAnalyzerTest {
     record Case(String pkg, String file, String head, String testSource) {}
     List<Case> cases = new ArrayList<>();
     for (MethodReport m : ports.methods()) {
-      cases.add(new Case("com/acme/net", "Ports.java", Fixtures.head("ports", "Ports.java"), m.testSource()));
+      cases.add(
+          new Case(
+              "com/acme/net", "Ports.java", Fixtures.head("ports", "Ports.java"), m.testSource()));
     }
-    cases.add(new Case("com/acme/text", "Texts.java", Fixtures.head("strings", "Texts.java"),
-        method(texts, "truncate").testSource()));
-    cases.add(new Case("com/acme/billing", "Percentages.java", Fixtures.head("percentages", "Percentages.java"),
-        method(percentages, "percentOf").testSource()));
+    cases.add(
+        new Case(
+            "com/acme/text",
+            "Texts.java",
+            Fixtures.head("strings", "Texts.java"),
+            method(texts, "truncate").testSource()));
+    cases.add(
+        new Case(
+            "com/acme/billing",
+            "Percentages.java",
+            Fixtures.head("percentages", "Percentages.java"),
+            method(percentages, "percentOf").testSource()));
     int n = 0;
     for (Case c : cases) {
       Path root = dir.resolve("run" + n++);
@@ -122,9 +158,15 @@ class TestAnalyzerTest {
       String className = className(c.testSource());
       Path test = Files.writeString(pkg.resolve(className + ".java"), c.testSource());
       Path classes = root.resolve("classes");
-      assertThat(Compiler.compile(List.of(head, test), classes, Sandbox.trustedClasspath()).errors()).isEmpty();
-      Sandbox.Run run = new Sandbox(Duration.ofSeconds(60), 128).run(Files.createDirectories(root.resolve("work")),
-          classes, List.of("junit", c.pkg().replace('/', '.') + "." + className));
+      assertThat(
+              Compiler.compile(List.of(head, test), classes, Sandbox.trustedClasspath()).errors())
+          .isEmpty();
+      Sandbox.Run run =
+          new Sandbox(Duration.ofSeconds(60), 128)
+              .run(
+                  Files.createDirectories(root.resolve("work")),
+                  classes,
+                  List.of("junit", c.pkg().replace('/', '.') + "." + className));
       List<String> results = run.lines().stream().filter(l -> l.startsWith("T\t")).toList();
       assertThat(results).isNotEmpty().allSatisfy(l -> assertThat(l).contains("\tSUCCESSFUL\t"));
       assertThat(results).hasSize(count(c.testSource(), "@Test"));
@@ -133,61 +175,91 @@ class TestAnalyzerTest {
 
   @Test
   void theBehaviourChangeReportFindsThePlantedOffByOne() {
-    assertThat(method(ports, "isValidPort").changes()).singleElement().satisfies(c -> {
-      assertThat(c.call()).isEqualTo("isValidPort(65535)");
-      assertThat(c.before().expression()).isEqualTo("false");
-      assertThat(c.after().expression()).isEqualTo("true");
-    });
-    // clamp was rewritten with Math.min/max: same results for every input tried, so nothing is reported
+    assertThat(method(ports, "isValidPort").changes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.call()).isEqualTo("isValidPort(65535)");
+              assertThat(c.before().expression()).isEqualTo("false");
+              assertThat(c.after().expression()).isEqualTo("true");
+            });
+    // clamp was rewritten with Math.min/max: same results for every input tried, so nothing is
+    // reported
     assertThat(method(ports, "clamp").changes()).isEmpty();
 
-    assertThat(rule(ports, TestAnalyzer.BEHAVIOUR_RULE)).singleElement().satisfies(s -> {
-      assertThat(s.severity()).isEqualTo(Suggestion.Severity.WARNING);
-      assertThat(s.startLine()).isEqualTo(12);
-      assertThat(s.message()).contains("This PR changes what `isValidPort(65535)` returns from `false` to `true`.",
-          "assertTrue(Ports.isValidPort(65535));");
-      assertThat(s.message()).doesNotContain("isValidPort(65534)");
-    });
+    assertThat(rule(ports, TestAnalyzer.BEHAVIOUR_RULE))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.severity()).isEqualTo(Suggestion.Severity.WARNING);
+              assertThat(s.startLine()).isEqualTo(12);
+              assertThat(s.message())
+                  .contains(
+                      "This PR changes what `isValidPort(65535)` returns from `false` to `true`.",
+                      "assertTrue(Ports.isValidPort(65535));");
+              assertThat(s.message()).doesNotContain("isValidPort(65534)");
+            });
   }
 
   @Test
   void theBehaviourChangeReportFindsTheNewValidation() {
-    Map<String, BehaviourChange> changes = method(percentages, "percentOf").changes().stream()
-        .collect(Collectors.toMap(BehaviourChange::call, c -> c));
-    assertThat(changes.get("percentOf(0, 0)")).satisfies(c -> {
-      assertThat(c.before().status()).isEqualTo("THREW");
-      assertThat(c.before().kind()).isEqualTo("ArithmeticException");
-      assertThat(c.after().kind()).isEqualTo("IllegalArgumentException");
-    });
-    assertThat(changes.get("percentOf(-1, 10)")).satisfies(c -> {
-      assertThat(c.before().expression()).isEqualTo("-10");
-      assertThat(c.after().kind()).isEqualTo("IllegalArgumentException");
-      assertThat(c.sentence()).isEqualTo("This PR changes what `percentOf(-1, 10)` does: it returned `-10`, now it"
-          + " throws `IllegalArgumentException`.");
-    });
-    assertThat(changes).doesNotContainKeys("percentOf(0, 10)", "percentOf(1, 10)"); // valid inputs did not change
+    Map<String, BehaviourChange> changes =
+        method(percentages, "percentOf").changes().stream()
+            .collect(Collectors.toMap(BehaviourChange::call, c -> c));
+    assertThat(changes.get("percentOf(0, 0)"))
+        .satisfies(
+            c -> {
+              assertThat(c.before().status()).isEqualTo("THREW");
+              assertThat(c.before().kind()).isEqualTo("ArithmeticException");
+              assertThat(c.after().kind()).isEqualTo("IllegalArgumentException");
+            });
+    assertThat(changes.get("percentOf(-1, 10)"))
+        .satisfies(
+            c -> {
+              assertThat(c.before().expression()).isEqualTo("-10");
+              assertThat(c.after().kind()).isEqualTo("IllegalArgumentException");
+              assertThat(c.sentence())
+                  .isEqualTo(
+                      "This PR changes what `percentOf(-1, 10)` does: it returned `-10`, now it"
+                          + " throws `IllegalArgumentException`.");
+            });
+    assertThat(changes)
+        .doesNotContainKeys("percentOf(0, 10)", "percentOf(1, 10)"); // valid inputs did not change
   }
 
   @Test
   void aClassWithInstanceMethodsArraysVarargsCharsAndFieldConstants() throws Exception {
-    Report stock = executing.report(Fixtures.fixture("inventory", "src/main/java/com/acme/inventory/Stock.java",
-        "Stock.java"), true);
-    assertThat(stock.methods()).extracting(m -> m.method().name())
+    Report stock =
+        executing.report(
+            Fixtures.fixture(
+                "inventory", "src/main/java/com/acme/inventory/Stock.java", "Stock.java"),
+            true);
+    assertThat(stock.methods())
+        .extracting(m -> m.method().name())
         .containsExactly("record", "belowReorderLevel", "average", "shelfCode", "anyOver");
-    assertThat(stock.methods()).allSatisfy(m -> assertThat(m.verification()).isEqualTo(TestAnalyzer.PASSED));
+    assertThat(stock.methods())
+        .allSatisfy(m -> assertThat(m.verification()).isEqualTo(TestAnalyzer.PASSED));
     assertThat(method(stock, "record").testSource())
         .contains("assertThrows(IllegalArgumentException.class, () -> new Stock().record(-1));");
     assertThat(method(stock, "average").testSource())
         .contains("assertEquals(2.0, Stock.average(new int[] {3, 1, 2}));");
-    assertThat(method(stock, "shelfCode").testSource()).contains("assertEquals(\"A-00\", Stock.shelfCode('A', 0));",
-        "assertThrows(IllegalArgumentException.class, () -> Stock.shelfCode('@', 0));");
+    assertThat(method(stock, "shelfCode").testSource())
+        .contains(
+            "assertEquals(\"A-00\", Stock.shelfCode('A', 0));",
+            "assertThrows(IllegalArgumentException.class, () -> Stock.shelfCode('@', 0));");
     // REORDER_LEVEL (a final field, 5) gives the inputs 4, 5, 6: the `<` → `<=` change shows at 5
-    assertThat(method(stock, "belowReorderLevel").changes()).singleElement().satisfies(c -> {
-      assertThat(c.call()).isEqualTo("belowReorderLevel(new int[] {4, 5, 6})");
-      assertThat(c.sentence()).isEqualTo("This PR changes what `belowReorderLevel(new int[] {4, 5, 6})` returns from"
-          + " `[4]` to `[4, 5]`.");
-    });
-    assertThat(method(stock, "record").changes()).extracting(BehaviourChange::call)
+    assertThat(method(stock, "belowReorderLevel").changes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.call()).isEqualTo("belowReorderLevel(new int[] {4, 5, 6})");
+              assertThat(c.sentence())
+                  .isEqualTo(
+                      "This PR changes what `belowReorderLevel(new int[] {4, 5, 6})` returns from"
+                          + " `[4]` to `[4, 5]`.");
+            });
+    assertThat(method(stock, "record").changes())
+        .extracting(BehaviourChange::call)
         .containsExactly("record(-1)", "record(Integer.MIN_VALUE)");
   }
 
@@ -199,32 +271,45 @@ class TestAnalyzerTest {
 
   @Test
   void withExecutionOffTheTestsAreCompiledAndMarkedNotExecuted() throws Exception {
-    for (PullRequestDiffChunk chunk : List.of(Fixtures.fixture("ports", PORTS, "Ports.java"),
-        Fixtures.fixture("strings", TEXTS, "Texts.java"),
-        Fixtures.fixture("percentages", PERCENTAGES, "Percentages.java"))) {
+    for (PullRequestDiffChunk chunk :
+        List.of(
+            Fixtures.fixture("ports", PORTS, "Ports.java"),
+            Fixtures.fixture("strings", TEXTS, "Texts.java"),
+            Fixtures.fixture("percentages", PERCENTAGES, "Percentages.java"))) {
       Report r = compiling.report(chunk, false);
-      assertThat(r.methods()).isNotEmpty().allSatisfy(m -> {
-        assertThat(m.verification()).isEqualTo(TestAnalyzer.NOT_EXECUTED);
-        assertThat(m.changes()).isEmpty();
-        assertThat(m.testSource()).contains("// compiled, not executed");
-      });
-      assertThat(r.suggestions()).isNotEmpty().allSatisfy(s -> {
-        assertThat(s.ruleId()).isEqualTo(TestAnalyzer.COMPILED_RULE);
-        assertThat(s.message()).contains("**Verification:** compiled, not executed");
-      });
+      assertThat(r.methods())
+          .isNotEmpty()
+          .allSatisfy(
+              m -> {
+                assertThat(m.verification()).isEqualTo(TestAnalyzer.NOT_EXECUTED);
+                assertThat(m.changes()).isEmpty();
+                assertThat(m.testSource()).contains("// compiled, not executed");
+              });
+      assertThat(r.suggestions())
+          .isNotEmpty()
+          .allSatisfy(
+              s -> {
+                assertThat(s.ruleId()).isEqualTo(TestAnalyzer.COMPILED_RULE);
+                assertThat(s.message()).contains("**Verification:** compiled, not executed");
+              });
     }
-    MethodReport percentOf = compiling.report(Fixtures.fixture("percentages", PERCENTAGES, "Percentages.java"), false)
-        .methods().get(0);
-    assertThat(percentOf.testSource()).contains("catch (Exception e)",
-        "assertTrue(e instanceof IllegalArgumentException");
+    MethodReport percentOf =
+        compiling
+            .report(Fixtures.fixture("percentages", PERCENTAGES, "Percentages.java"), false)
+            .methods()
+            .get(0);
+    assertThat(percentOf.testSource())
+        .contains("catch (Exception e)", "assertTrue(e instanceof IllegalArgumentException");
     // analyze() follows the configuration: off by default
     assertThat(compiling.analyze(Fixtures.fixture("ports", PORTS, "Ports.java")))
-        .extracting(Suggestion::ruleId).containsOnly(TestAnalyzer.COMPILED_RULE);
+        .extracting(Suggestion::ruleId)
+        .containsOnly(TestAnalyzer.COMPILED_RULE);
   }
 
   @Test
   void aFileThatNeedsTheRestOfItsProjectIsNotVerified() throws Exception {
-    String head = """
+    String head =
+        """
         package com.acme.shop;
 
         import com.acme.shop.pricing.PriceList;
@@ -235,19 +320,30 @@ class TestAnalyzerTest {
           }
         }
         """;
-    Report r = executing.report(Chunks.newFile("src/main/java/com/acme/shop/Cart.java", head), true);
-    assertThat(r.methods()).singleElement().satisfies(m ->
-        assertThat(m.verification()).startsWith("not verified: Cart.java does not compile on its own (")
-            .contains("com.acme.shop.pricing"));
-    assertThat(r.suggestions()).singleElement().satisfies(s -> {
-      assertThat(s.ruleId()).isEqualTo(TestAnalyzer.UNVERIFIED_RULE);
-      assertThat(s.message()).contains("**Verification:** not verified: Cart.java does not compile on its own");
-    });
+    Report r =
+        executing.report(Chunks.newFile("src/main/java/com/acme/shop/Cart.java", head), true);
+    assertThat(r.methods())
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.verification())
+                    .startsWith("not verified: Cart.java does not compile on its own (")
+                    .contains("com.acme.shop.pricing"));
+    assertThat(r.suggestions())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.ruleId()).isEqualTo(TestAnalyzer.UNVERIFIED_RULE);
+              assertThat(s.message())
+                  .contains(
+                      "**Verification:** not verified: Cart.java does not compile on its own");
+            });
   }
 
   @Test
   void casesThatHangAreDroppedAndTheRestKept() throws Exception {
-    String head = """
+    String head =
+        """
         package demo;
 
         public final class Waits {
@@ -263,14 +359,17 @@ class TestAnalyzerTest {
     Report r = quick.report(Chunks.newFile("src/main/java/demo/Waits.java", head), true);
     MethodReport settle = r.methods().get(0);
     assertThat(settle.verification()).isEqualTo(TestAnalyzer.PASSED);
-    assertThat(settle.testSource()).contains("assertEquals(0, Waits.settle(0));")
+    assertThat(settle.testSource())
+        .contains("assertEquals(0, Waits.settle(0));")
         .doesNotContain("Waits.settle(1)");
   }
 
   @Test
   void otherFilesGetNothing() throws Exception {
     assertThat(executing.analyze(Chunks.newFile("README.md", "# hi\n"))).isEmpty();
-    assertThat(executing.analyze(Chunks.newFile("src/A.java", "class A { private int f() { return 1; } }\n")))
+    assertThat(
+            executing.analyze(
+                Chunks.newFile("src/A.java", "class A { private int f() { return 1; } }\n")))
         .isEmpty();
   }
 
@@ -285,15 +384,16 @@ class TestAnalyzerTest {
   }
 
   private static RepositorySettings settings(Boolean execute) {
-    return new RepositorySettings(1, null, null, null, null, List.of(), null, null, execute, null, null, List.of(),
-        null);
+    return new RepositorySettings(
+        1, null, null, null, null, List.of(), null, null, execute, null, null, List.of(), null);
   }
 
   @Test
   void registeredAsTests() {
     assertThat(Analyzers.KNOWN).contains("tests");
     assertThat(Analyzers.create(List.of("tests"), StyleConfig.defaults(), TestsConfig.defaults()))
-        .singleElement().isInstanceOf(TestAnalyzer.class)
+        .singleElement()
+        .isInstanceOf(TestAnalyzer.class)
         .satisfies(a -> assertThat(((TestAnalyzer) a).config().execution()).isFalse());
   }
 
