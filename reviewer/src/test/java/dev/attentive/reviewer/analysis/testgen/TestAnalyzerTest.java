@@ -355,7 +355,8 @@ class TestAnalyzerTest {
           }
         }
         """;
-    TestAnalyzer quick = new TestAnalyzer(new TestsConfig(true, Duration.ofSeconds(4), 64, 10, 4));
+    // Long enough for the passing cases' sandbox JVM to start and finish on a loaded CI machine.
+    TestAnalyzer quick = new TestAnalyzer(new TestsConfig(true, Duration.ofSeconds(12), 64, 10, 4));
     Report r = quick.report(Chunks.newFile("src/main/java/demo/Waits.java", head), true);
     MethodReport settle = r.methods().get(0);
     assertThat(settle.verification()).isEqualTo(TestAnalyzer.PASSED);
