@@ -3,11 +3,6 @@ package dev.attentive.reviewer.analysis;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.reviewer.analysis.style.StyleAnalyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,18 +13,20 @@ import org.jboss.logging.Logger;
  * Which analyzers review a chunk, per repository: those the deployment enables, narrowed to the
  * repository's {@code analyzers} (or a command's override), with the style analyzer rebuilt for the
  * repository's rule set ({@code style.checkstyle}: a bundled name or the text of the team's own
- * Checkstyle file, carried on the chunk) and {@code style.formatter}. Style analyzers built for
- * repositories are cached (by their {@link StyleConfig}, shared by every stream task), so a
- * configuration is parsed once, not per chunk.
+ * Checkstyle file, carried on the chunk and checked against {@link
+ * dev.attentive.reviewer.analysis.style.SafeCheckstyleConfig}'s allowlist) and {@code
+ * style.formatter}. Style analyzers built for repositories are cached (by their {@link
+ * StyleConfig}, shared by every stream task), so a configuration is parsed once, not per chunk.
  */
 public final class RepositoryAnalyzers {
 
   /** Most repository style analyzers kept; the least recently used one goes first. */
   static final int CACHE_SIZE = 64;
 
+  /** Longest failure quoted in a note. */
+  static final int MAX_FAILURE_CHARS = 1_000;
+
   private static final Logger LOG = Logger.getLogger(RepositoryAnalyzers.class);
-  private static final Path CHECKSTYLE_DIR =
-      Path.of(System.getProperty("java.io.tmpdir"), "attentive-repository-checkstyle");
 
   /** A built analyzer, or why it could not be built. */
   private record Built(StyleAnalyzer analyzer, String failure) {}
@@ -93,7 +90,10 @@ public final class RepositoryAnalyzers {
 
   /**
    * The style analyzer for the repository's rule set and formatter choice; the deployment's when
-   * they match.
+   * they match. A repository's own Checkstyle text is untrusted ({@link
+   * StyleConfig#fromRepository}): refused, it becomes a note and the deployment's rule set reviews
+   * the chunk. A repository never names a file of the reviewer's: a {@code style.checkstyle} that
+   * is neither bundled nor carried with its text is not used.
    */
   private StyleAnalyzer style(RepositorySettings settings, List<String> notes) {
     StyleConfig base = deploymentStyle.config();
@@ -101,26 +101,23 @@ public final class RepositoryAnalyzers {
       return deploymentStyle;
     }
     boolean formatter = settings.formatter() != null ? settings.formatter() : base.formatter();
-    String checkstyle = base.checkstyleConfig();
-    String label = checkstyle;
-    try {
-      if (settings.checkstyleXml() != null) {
-        checkstyle = teamFile(settings).toString();
-        label = settings.checkstyle();
-      } else if (settings.checkstyle() != null) {
-        checkstyle = settings.checkstyle();
-        label = checkstyle;
+    StyleConfig config;
+    if (settings.checkstyleXml() != null) {
+      config =
+          StyleConfig.fromRepository(settings.checkstyle(), settings.checkstyleXml(), formatter);
+    } else if (settings.checkstyle() != null
+        && new StyleConfig(settings.checkstyle(), formatter).bundled()) {
+      config = new StyleConfig(settings.checkstyle(), formatter);
+    } else {
+      if (settings.checkstyle() != null) {
+        notes.add(
+            "the repository's Checkstyle configuration "
+                + settings.checkstyle()
+                + " came without its text;"
+                + " the deployment's rule set was used");
       }
-    } catch (IOException e) {
-      notes.add(
-          "the repository's Checkstyle configuration "
-              + settings.checkstyle()
-              + " could not be stored ("
-              + e.getMessage()
-              + "); the deployment's rule set was used");
-      checkstyle = base.checkstyleConfig();
+      config = new StyleConfig(base.checkstyleConfig(), formatter, base.repositoryXml());
     }
-    StyleConfig config = new StyleConfig(checkstyle, formatter);
     if (config.equals(base)) {
       return deploymentStyle;
     }
@@ -131,11 +128,11 @@ public final class RepositoryAnalyzers {
     if (built == null) {
       try {
         built = new Built(new StyleAnalyzer(config), null);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError e) {
         LOG.warnf(
             "Checkstyle configuration %s of %s cannot be used: %s",
-            label, settings.source(), e.getMessage());
-        built = new Built(null, e.getMessage());
+            config.checkstyleConfig(), settings.source(), e.getMessage());
+        built = new Built(null, shortened(String.valueOf(e.getMessage())));
       }
       synchronized (CACHE) {
         CACHE.putIfAbsent(config, built);
@@ -145,7 +142,7 @@ public final class RepositoryAnalyzers {
     if (built.analyzer() == null) {
       notes.add(
           "the repository's Checkstyle configuration "
-              + label
+              + config.checkstyleConfig()
               + " could not be used ("
               + built.failure()
               + "); the deployment's rule set was used");
@@ -154,18 +151,11 @@ public final class RepositoryAnalyzers {
     return built.analyzer();
   }
 
-  /**
-   * The team's Checkstyle text in a file named by its hash (written once; the content never
-   * changes).
-   */
-  private static Path teamFile(RepositorySettings settings) throws IOException {
-    Path file = CHECKSTYLE_DIR.resolve(settings.styleHash() + ".xml");
-    if (!Files.isRegularFile(file)) {
-      Files.createDirectories(CHECKSTYLE_DIR);
-      Path tmp = Files.createTempFile(CHECKSTYLE_DIR, "checkstyle", ".tmp");
-      Files.writeString(tmp, settings.checkstyleXml(), StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-    return file;
+  /** A failure as a note can carry it: the configuration's own text, but not pages of it. */
+  private static String shortened(String failure) {
+    String oneLine = failure.replaceAll("\\s+", " ").strip();
+    return oneLine.length() > MAX_FAILURE_CHARS
+        ? oneLine.substring(0, MAX_FAILURE_CHARS) + "..."
+        : oneLine;
   }
 }

@@ -3,9 +3,13 @@ package dev.attentive.reviewer.cli;
 import dev.attentive.events.FileStatus;
 import dev.attentive.events.Languages;
 import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.RepositorySettings;
+import dev.attentive.settings.RepositorySettingsParser;
 import dev.attentive.events.Suggestion;
 import dev.attentive.reviewer.Analyzers;
 import dev.attentive.reviewer.analysis.Analyzer;
+import dev.attentive.reviewer.analysis.RepositoryAnalyzers;
+import dev.attentive.reviewer.analysis.style.SafeCheckstyleConfig;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
 import dev.attentive.reviewer.analysis.testgen.TestsConfig;
 import java.io.IOException;
@@ -33,6 +37,11 @@ public final class ReviewCommand {
         --repo DIR     the checkout the diff applies to (or already contains), for whole-file context;
                        without it, only new files can be checked by analyzers that need the whole file
         --format       markdown (default), json, or sarif (SARIF 2.1.0)
+        --checkstyle-config  TRUSTED: loaded as Checkstyle loads it (it may read files and URLs and expand
+                       ${...} from system properties), so name only a file you control, never one the change
+                       under review can edit. Without it, the --repo checkout's own rule set (style.checkstyle in
+                       its .attentive.yml) is used, checked against the reviewer's allowlist of Checkstyle modules
+                       and properties (docs/security.md); else google_checks.xml
         --execute-tests  the tests analyzer runs its probes and tests in a sandboxed JVM (runs the diff's code!)
       """;
 
@@ -48,6 +57,7 @@ public final class ReviewCommand {
     String format = "markdown";
     String analyzers = "style";
     String checkstyle = "google_checks.xml";
+    boolean checkstyleNamed = false;
     boolean formatter = true;
     boolean executeTests = false;
     try {
@@ -57,7 +67,10 @@ public final class ReviewCommand {
           case "--repo" -> repo = value(args, ++i, "--repo");
           case "--format" -> format = value(args, ++i, "--format");
           case "--analyzers" -> analyzers = value(args, ++i, "--analyzers");
-          case "--checkstyle-config" -> checkstyle = value(args, ++i, "--checkstyle-config");
+          case "--checkstyle-config" -> {
+            checkstyle = value(args, ++i, "--checkstyle-config");
+            checkstyleNamed = true;
+          }
           case "--no-formatter" -> formatter = false;
           case "--execute-tests" -> executeTests = true;
           case "-h", "--help" -> {
@@ -84,6 +97,17 @@ public final class ReviewCommand {
               ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
               : Files.readString(Path.of(patch));
       List<String> notes = new ArrayList<>();
+      if (repo != null && !checkstyleNamed) {
+        // The checkout's own rule set is the change's code (in CI, the pull request's): untrusted,
+        // as in the service.
+        RepositorySettings settings = repositoryCheckstyle(Path.of(repo), notes);
+        if (settings != null) {
+          RepositoryAnalyzers.Selection selection =
+              new RepositoryAnalyzers(chosen).select(settings);
+          chosen = selection.analyzers();
+          notes.addAll(selection.notes());
+        }
+      }
       List<PullRequestDiffChunk> chunks =
           chunks(UnifiedDiff.parse(diff), repo == null ? null : Path.of(repo), notes);
       List<Suggestion> suggestions = new ArrayList<>();
@@ -176,6 +200,88 @@ public final class ReviewCommand {
               content));
     }
     return chunks;
+  }
+
+  /**
+   * The Checkstyle part of the checkout's {@code .attentive.yml}, with the text of the file it
+   * names (which must be a regular file inside the checkout, links included, of at most {@link
+   * SafeCheckstyleConfig#MAX_CHARS}); null when the checkout names none. What cannot be used
+   * becomes a note.
+   */
+  static RepositorySettings repositoryCheckstyle(Path repo, List<String> notes) throws IOException {
+    Path settingsFile = repo.resolve(RepositorySettings.FILE);
+    if (!Files.isRegularFile(settingsFile)) {
+      return null;
+    }
+    Path root = repo.toRealPath();
+    if (!settingsFile.toRealPath().startsWith(root)
+        || Files.size(settingsFile) > RepositorySettingsParser.MAX_FILE_CHARS * 4L) {
+      notes.add(
+          "`"
+              + RepositorySettings.FILE
+              + "` is a link out of the checkout or too large; it was not read");
+      return null;
+    }
+    RepositorySettings parsed =
+        RepositorySettingsParser.parse(
+            Files.readString(settingsFile), repo + "/" + RepositorySettings.FILE);
+    parsed.problems().stream().filter(p -> p.contains("style.checkstyle")).forEach(notes::add);
+    String checkstyle = parsed.checkstyle();
+    if (checkstyle == null) {
+      return null;
+    }
+    RepositorySettings settings =
+        new RepositorySettings(
+            RepositorySettings.VERSION,
+            null,
+            checkstyle,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            parsed.source());
+    if (new StyleConfig(checkstyle, true).bundled()) {
+      return settings;
+    }
+    Path file = root.resolve(checkstyle).normalize();
+    String unusable = null;
+    if (!Files.isRegularFile(file)) {
+      unusable = "is not a file in the checkout";
+    } else if (!file.toRealPath().startsWith(root)) {
+      unusable = "is a link out of the checkout";
+    } else if (Files.size(file) > SafeCheckstyleConfig.MAX_CHARS) {
+      unusable = "is larger than " + SafeCheckstyleConfig.MAX_CHARS / 1024 + " KiB";
+    }
+    if (unusable != null) {
+      notes.add(
+          "`"
+              + RepositorySettings.FILE
+              + "`: style.checkstyle names `"
+              + checkstyle
+              + "`, which "
+              + unusable
+              + "; the default rule set was used");
+      return null;
+    }
+    String xml;
+    try {
+      xml = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      notes.add(
+          "`"
+              + RepositorySettings.FILE
+              + "`: style.checkstyle names `"
+              + checkstyle
+              + "`, which is not UTF-8"
+              + " text; the default rule set was used");
+      return null;
+    }
+    return settings.withCheckstyleXml(xml);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -63,10 +63,11 @@ final class CheckstyleRunner {
   private final AtomicInteger idleCount = new AtomicInteger();
 
   /**
-   * Parses the configuration.
+   * Parses the configuration: a repository's through {@link SafeCheckstyleConfig} (refused unless
+   * every module and property is allowed), the operator's with Checkstyle's own loader.
    *
-   * @throws IllegalArgumentException when it cannot be found or is not a valid Checkstyle
-   *     configuration
+   * @throws IllegalArgumentException when it cannot be found, is not a valid Checkstyle
+   *     configuration, or (a repository's) is refused: then a {@link SafeCheckstyleConfig.Refused}
    */
   CheckstyleRunner(StyleConfig config) {
     this(config, true);
@@ -77,6 +78,32 @@ final class CheckstyleRunner {
    * (for tests).
    */
   CheckstyleRunner(StyleConfig config, boolean cachingXpathFilters) {
+    Configuration loaded =
+        config.untrusted() ? SafeCheckstyleConfig.parse(config.repositoryXml()) : trusted(config);
+    try {
+      this.configuration = withOverrides(loaded, cachingXpathFilters);
+      // Fail now, at startup, if a module of a team's configuration cannot be instantiated.
+      giveBack(newChecker());
+    } catch (CheckstyleException e) {
+      throw new IllegalArgumentException(
+          "cannot load Checkstyle configuration "
+              + config.checkstyleConfig()
+              + ": "
+              + e.getMessage(),
+          e);
+    } catch (StackOverflowError e) {
+      throw new IllegalArgumentException(
+          "Checkstyle ran out of stack setting up "
+              + config.checkstyleConfig()
+              + " (a pattern or query nested too deeply)");
+    }
+  }
+
+  /**
+   * A configuration the operator named, loaded as Checkstyle loads it: ${...} from system
+   * properties and all.
+   */
+  private static Configuration trusted(StyleConfig config) {
     String location;
     Properties properties = new Properties();
     // The bundled configurations reference optional suppression files through properties; with no
@@ -110,14 +137,14 @@ final class CheckstyleRunner {
     }
     System.getProperties().forEach((k, v) -> properties.setProperty(k.toString(), v.toString()));
     try {
-      Configuration loaded =
-          ConfigurationLoader.loadConfiguration(
-              location,
-              new PropertiesExpander(properties),
-              ConfigurationLoader.IgnoredModulesOptions.OMIT,
-              ThreadModeSettings.SINGLE_THREAD_MODE_INSTANCE);
-      this.configuration = withOverrides(loaded, cachingXpathFilters);
-    } catch (CheckstyleException e) {
+      return ConfigurationLoader.loadConfiguration(
+          location,
+          new PropertiesExpander(properties),
+          ConfigurationLoader.IgnoredModulesOptions.OMIT,
+          ThreadModeSettings.SINGLE_THREAD_MODE_INSTANCE);
+    } catch (CheckstyleException | RuntimeException e) {
+      // RuntimeException too: Checkstyle's loader throws a NullPointerException on some DOCTYPEs
+      // (an entity block)
       throw new IllegalArgumentException(
           "cannot load Checkstyle configuration "
               + config.checkstyleConfig()
@@ -125,8 +152,6 @@ final class CheckstyleRunner {
               + e.getMessage(),
           e);
     }
-    // Fail now, at startup, if a module of a team's configuration cannot be instantiated.
-    giveBack(newChecker());
   }
 
   /**
@@ -147,6 +172,17 @@ final class CheckstyleRunner {
       checker.addListener(collector);
       try {
         checker.process(List.of(file.toFile()));
+      } catch (Error e) {
+        if (!outOfStack(e)) {
+          throw e;
+        }
+        // A configuration's pattern that recurses on a long line; the file gets no findings, the
+        // reviewer lives on.
+        throw new CheckstyleException(
+            "Checkstyle ran out of stack on "
+                + fileName
+                + " (a pattern of the"
+                + " configuration recursed too deeply)");
       } finally {
         checker.removeListener(collector);
       }
@@ -166,6 +202,15 @@ final class CheckstyleRunner {
     collector.violations.sort(
         Comparator.comparingInt(Violation::line).thenComparingInt(Violation::column));
     return collector.violations;
+  }
+
+  private static boolean outOfStack(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StackOverflowError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Checker borrow() {
@@ -193,7 +238,7 @@ final class CheckstyleRunner {
     checker.setModuleClassLoader(CheckstyleRunner.class.getClassLoader());
     try {
       checker.configure(configuration);
-    } catch (CheckstyleException e) {
+    } catch (CheckstyleException | RuntimeException e) {
       throw new IllegalArgumentException("cannot set up Checkstyle: " + e.getMessage(), e);
     }
     return checker;

@@ -5,10 +5,15 @@ package dev.attentive.reviewer.analysis.style;
  *
  * @param checkstyleConfig {@value #GOOGLE_CHECKS} (the default) or {@value #SUN_CHECKS}, the
  *     configurations bundled in the Checkstyle jar, or the filesystem path of a team's own
- *     Checkstyle configuration; null or blank means the default
+ *     Checkstyle configuration that the operator named (trusted: loaded as Checkstyle loads it);
+ *     null or blank means the default. With {@code repositoryXml}, only a label: where in the
+ *     repository the configuration came from.
  * @param formatter whether google-java-format's output is offered as replacements (default true)
+ * @param repositoryXml the text of a Checkstyle configuration that came from a repository, or null.
+ *     Untrusted: it is loaded only through {@link SafeCheckstyleConfig} (an allowlist of modules
+ *     and properties, nothing read from elsewhere, no expansion); see docs/security.md
  */
-public record StyleConfig(String checkstyleConfig, boolean formatter) {
+public record StyleConfig(String checkstyleConfig, boolean formatter, String repositoryXml) {
 
   public static final String GOOGLE_CHECKS = "google_checks.xml";
   public static final String SUN_CHECKS = "sun_checks.xml";
@@ -16,8 +21,13 @@ public record StyleConfig(String checkstyleConfig, boolean formatter) {
   public StyleConfig {
     checkstyleConfig =
         checkstyleConfig == null || checkstyleConfig.isBlank()
-            ? GOOGLE_CHECKS
+            ? repositoryXml == null ? GOOGLE_CHECKS : "the repository's Checkstyle file"
             : checkstyleConfig.strip();
+  }
+
+  /** A configuration the operator chose: bundled or a trusted file. */
+  public StyleConfig(String checkstyleConfig, boolean formatter) {
+    this(checkstyleConfig, formatter, null);
   }
 
   /** google_checks.xml with the formatter. */
@@ -25,8 +35,40 @@ public record StyleConfig(String checkstyleConfig, boolean formatter) {
     return new StyleConfig(GOOGLE_CHECKS, true);
   }
 
+  /**
+   * A repository's own Checkstyle configuration, untrusted.
+   *
+   * @param path where it is in the repository, for messages
+   * @param xml its text
+   */
+  public static StyleConfig fromRepository(String path, String xml, boolean formatter) {
+    if (xml == null) {
+      throw new IllegalArgumentException("a repository's Checkstyle configuration needs its text");
+    }
+    return new StyleConfig(path, formatter, xml);
+  }
+
   /** Whether the configuration is one bundled with Checkstyle rather than a file of the team's. */
   public boolean bundled() {
-    return checkstyleConfig.equals(GOOGLE_CHECKS) || checkstyleConfig.equals(SUN_CHECKS);
+    return repositoryXml == null
+        && (checkstyleConfig.equals(GOOGLE_CHECKS) || checkstyleConfig.equals(SUN_CHECKS));
+  }
+
+  /**
+   * Whether the configuration came from a repository, and is checked against the allowlist before
+   * use.
+   */
+  public boolean untrusted() {
+    return repositoryXml != null;
+  }
+
+  @Override
+  public String toString() {
+    return "StyleConfig[checkstyleConfig="
+        + checkstyleConfig
+        + ", formatter="
+        + formatter
+        + (repositoryXml == null ? "" : ", repositoryXml=" + repositoryXml.length() + " characters")
+        + "]";
   }
 }
