@@ -15,10 +15,10 @@ class ServiceEnvironmentTest {
   static final Map<String, String> LAUNCHER =
       Map.of(
           "PATH", "/usr/bin:/bin",
-          "HOME", "/home/dev",
+          "HOME", "/srv/dev",
           "GITHUB_TOKEN", "ghp_from_the_shell",
           "GITHUB_APP_PRIVATE_KEY", "-----BEGIN PRIVATE KEY-----",
-          "GITHUB_APP_PRIVATE_KEY_PATH", "/home/dev/app.pem",
+          "GITHUB_APP_PRIVATE_KEY_PATH", "/srv/dev/app.pem",
           "ATTENTIVE_WEBHOOK_SECRET", "shell-secret",
           "AWS_SECRET_ACCESS_KEY", "aws");
 
