@@ -131,7 +131,8 @@ prometheus.io/path: /q/metrics
 {{/* Volumes every pod gets: writable /tmp and state dir under a read-only root filesystem. */}}
 {{- define "attentive.volumes" -}}
 - name: tmp
-  emptyDir: {}
+  emptyDir:
+    sizeLimit: {{ required "tmpDir.sizeLimit is required: /tmp must not grow without bound" .Values.tmpDir.sizeLimit }}
 - name: state
   emptyDir:
     {{- with .Values.stateDir.sizeLimit }}

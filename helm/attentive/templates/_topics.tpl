@@ -66,5 +66,6 @@ spec:
               mountPath: /tmp
       volumes:
         - name: tmp
-          emptyDir: {}
+          emptyDir:
+            sizeLimit: {{ required "tmpDir.sizeLimit is required: /tmp must not grow without bound" .Values.tmpDir.sizeLimit }}
 {{- end }}

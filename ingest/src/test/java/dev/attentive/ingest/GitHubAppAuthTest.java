@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.Topics;
-import dev.attentive.testkit.Fixtures;
 import dev.attentive.testkit.github.GitHubAppEmulation;
 import dev.attentive.testkit.github.GitHubEmulator;
 import io.quarkus.test.common.WithTestResource;
@@ -69,7 +68,7 @@ class GitHubAppAuthTest {
     String second = UUID.randomUUID().toString();
     assertThat(
             Webhooks.post(
-                    endpoint, "pull_request", first, Fixtures.webhook("pull_request_opened.json"))
+                    endpoint, "pull_request", first, Webhooks.distinct("pull_request_opened.json"))
                 .status())
         .isEqualTo(202);
     awaitManifest(first);
@@ -84,7 +83,7 @@ class GitHubAppAuthTest {
     app.expireAllTokens();
     assertThat(
             Webhooks.post(
-                    endpoint, "pull_request", second, Fixtures.webhook("pull_request_opened.json"))
+                    endpoint, "pull_request", second, Webhooks.distinct("pull_request_opened.json"))
                 .status())
         .isEqualTo(202);
     awaitManifest(second);

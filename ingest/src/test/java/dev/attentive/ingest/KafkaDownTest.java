@@ -43,7 +43,10 @@ class KafkaDownTest {
   void aValidDeliveryIsAnswered503WhenItCannotBeStored() {
     Webhooks.Response response =
         Webhooks.post(
-            endpoint, "pull_request", "kafka-down-1", Fixtures.webhook("pull_request_opened.json"));
+            endpoint,
+            "pull_request",
+            "kafka-down-1",
+            Webhooks.distinct("pull_request_opened.json"));
 
     assertThat(response.status()).isEqualTo(503);
     assertThat(response.field("error")).isEqualTo("storage_unavailable");
@@ -61,7 +64,7 @@ class KafkaDownTest {
                     "pull_request",
                     "kafka-down-3",
                     "sha256=" + "0".repeat(64),
-                    Fixtures.webhook("pull_request_opened.json"))
+                    Webhooks.distinct("pull_request_opened.json"))
                 .status())
         .isEqualTo(401);
   }

@@ -108,7 +108,7 @@ class WebhookIngestTest {
   })
   void pullRequestDeliveriesAreStoredThenTurnedIntoDiffChunks(String fixture, String action) {
     String delivery = UUID.randomUUID().toString();
-    byte[] body = Fixtures.webhook(fixture);
+    byte[] body = Webhooks.distinct(fixture);
 
     Webhooks.Response response = Webhooks.post(endpoint, "pull_request", delivery, body);
 
@@ -303,9 +303,26 @@ class WebhookIngestTest {
   }
 
   @Test
+  void aChunkedBodyIsVerifiedAsItStreamsAndRefusedOnceItPassesTheCap() {
+    String delivery = UUID.randomUUID().toString();
+    byte[] body = Webhooks.distinct("pull_request_opened.json");
+    Webhooks.Response accepted = Webhooks.postChunked(endpoint, "pull_request", delivery, body);
+    assertThat(accepted.status()).isEqualTo(202);
+    manifestOf(delivery);
+
+    byte[] big = new byte[26 * 1024 * 1024];
+    Arrays.fill(big, (byte) ' ');
+    String oversized = UUID.randomUUID().toString();
+    Webhooks.Response refused = Webhooks.postChunked(endpoint, "pull_request", oversized, big);
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.field("error")).isEqualTo("payload_too_large");
+    assertNothingStoredFor(oversized);
+  }
+
+  @Test
   void aRedeliveryProducesNothingNew() {
     String delivery = UUID.randomUUID().toString();
-    byte[] body = Fixtures.webhook("pull_request_synchronize.json");
+    byte[] body = Webhooks.distinct("pull_request_synchronize.json");
     assertThat(Webhooks.post(endpoint, "pull_request", delivery, body).status()).isEqualTo(202);
     assertThat(chunksOf(delivery, 2)).hasSize(2);
 
@@ -324,7 +341,14 @@ class WebhookIngestTest {
     // partition): once its
     // manifest is out, the redelivery has been handled.
     String later = UUID.randomUUID().toString();
-    assertThat(Webhooks.post(endpoint, "pull_request", later, body).status()).isEqualTo(202);
+    assertThat(
+            Webhooks.post(
+                    endpoint,
+                    "pull_request",
+                    later,
+                    Webhooks.distinct("pull_request_synchronize.json"))
+                .status())
+        .isEqualTo(202);
     manifestOf(later);
 
     assertThat(chunksOf(delivery, 3)).hasSize(2);
@@ -336,6 +360,40 @@ class WebhookIngestTest {
                 2,
                 Duration.ofSeconds(2)))
         .hasSize(1);
+  }
+
+  @Test
+  void aCapturedBodyReplayedUnderANewDeliveryIdProducesNothingNew() {
+    // X-GitHub-Delivery is not signed: whoever captured a delivery can resend it under any id.
+    String original = UUID.randomUUID().toString();
+    byte[] body = Webhooks.distinct("pull_request_synchronize.json");
+    assertThat(Webhooks.post(endpoint, "pull_request", original, body).status()).isEqualTo(202);
+    assertThat(chunksOf(original, 2)).hasSize(2);
+
+    String replayed = UUID.randomUUID().toString();
+    assertThat(Webhooks.post(endpoint, "pull_request", replayed, body).status()).isEqualTo(202);
+    // Same key, same partition: once a later delivery's manifest is out, the replay was handled.
+    String later = UUID.randomUUID().toString();
+    assertThat(
+            Webhooks.post(
+                    endpoint,
+                    "pull_request",
+                    later,
+                    Webhooks.distinct("pull_request_synchronize.json"))
+                .status())
+        .isEqualTo(202);
+    manifestOf(later);
+
+    assertThat(chunksOf(replayed, 3)).as("the replay fetched nothing").isEmpty();
+    assertThat(
+            kafka.await(
+                Topics.DIFF_MANIFESTS,
+                EventSerdes.diffManifest(),
+                m -> m.deliveryId().equals(replayed),
+                1,
+                Duration.ofSeconds(2)))
+        .isEmpty();
+    assertThat(chunksOf(original, 3)).as("one set of chunks only").hasSize(2);
   }
 
   @Test
@@ -362,7 +420,7 @@ class WebhookIngestTest {
                     endpoint,
                     "pull_request",
                     delivery,
-                    Fixtures.webhook("pull_request_opened.json"))
+                    Webhooks.distinct("pull_request_opened.json"))
                 .status())
         .isEqualTo(202);
     assertThat(chunksOf(delivery, 2)).hasSize(2);
@@ -405,7 +463,7 @@ class WebhookIngestTest {
                     endpoint,
                     "pull_request",
                     delivery,
-                    Fixtures.webhook("pull_request_opened.json"))
+                    Webhooks.distinct("pull_request_opened.json"))
                 .status())
         .isEqualTo(202);
 
@@ -425,7 +483,7 @@ class WebhookIngestTest {
                     endpoint,
                     "pull_request",
                     delivery,
-                    Fixtures.webhook("pull_request_opened.json"))
+                    Webhooks.distinct("pull_request_opened.json"))
                 .status())
         .isEqualTo(202);
 
@@ -474,7 +532,8 @@ class WebhookIngestTest {
     Webhooks.post(
         endpoint, "pull_request", "metrics-forged", "sha256=" + "0".repeat(64), "{}".getBytes());
     String delivery = UUID.randomUUID().toString();
-    Webhooks.post(endpoint, "pull_request", delivery, Fixtures.webhook("pull_request_opened.json"));
+    Webhooks.post(
+        endpoint, "pull_request", delivery, Webhooks.distinct("pull_request_opened.json"));
     manifestOf(delivery);
 
     HttpClient http = HttpClient.newHttpClient();

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attentive.events.EventJson;
 import dev.attentive.ingest.webhook.WebhookSignature;
 import dev.attentive.testkit.Fixtures;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -32,15 +34,24 @@ final class Webhooks {
     return new WebhookSignature(IngestTestResource.SECRET).sign(body);
   }
 
-  /** A fixture's bytes with some fields changed. */
+  /** A fixture's bytes with some fields changed, distinct from every other delivery. */
   static byte[] fixture(String name, Consumer<ObjectNode> edit) {
     try {
       ObjectNode node = (ObjectNode) EventJson.mapper().readTree(Fixtures.webhook(name));
       edit.accept(node);
+      node.put("attentive_test_nonce", UUID.randomUUID().toString());
       return EventJson.mapper().writeValueAsBytes(node);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A fixture made distinct from every other delivery, as real events are (ingest skips a body it
+   * has already processed under another delivery ID).
+   */
+  static byte[] distinct(String name) {
+    return fixture(name, node -> {});
   }
 
   static Response post(URI endpoint, String event, String delivery, byte[] body) {
@@ -48,11 +59,30 @@ final class Webhooks {
   }
 
   static Response post(URI endpoint, String event, String delivery, String signature, byte[] body) {
+    return post(endpoint, event, delivery, signature, HttpRequest.BodyPublishers.ofByteArray(body));
+  }
+
+  /** Signed, sent chunked: no Content-Length, so ingest learns the size only as it reads. */
+  static Response postChunked(URI endpoint, String event, String delivery, byte[] body) {
+    return post(
+        endpoint,
+        event,
+        delivery,
+        sign(body),
+        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+  }
+
+  private static Response post(
+      URI endpoint,
+      String event,
+      String delivery,
+      String signature,
+      HttpRequest.BodyPublisher body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)
             .header("Content-Type", "application/json")
             .header("User-Agent", "GitHub-Hookshot/test")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            .POST(body);
     if (event != null) {
       request.header("X-GitHub-Event", event);
     }

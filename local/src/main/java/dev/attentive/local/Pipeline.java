@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +65,9 @@ public final class Pipeline implements AutoCloseable {
       for (String name : services) {
         Path state = workDir.resolve(name + "-state-" + UUID.randomUUID());
         Map<String, String> env =
-            new HashMap<>(
+            ServiceEnvironment.of(
+                name,
+                System.getenv(),
                 Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "ATTENTIVE_WEBHOOK_SECRET", secret,

@@ -58,10 +58,20 @@ final class ServiceProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        processBuilder(command, env, port).redirectErrorStream(true).redirectOutput(log.toFile());
+    return new ServiceProcess(name, builder.start(), log, port);
+  }
+
+  /**
+   * The process with exactly {@code env} and its port: the launcher's own environment (which may
+   * hold GITHUB_TOKEN or the webhook secret) is not inherited.
+   */
+  static ProcessBuilder processBuilder(List<String> command, Map<String, String> env, int port) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().clear();
     builder.environment().putAll(env);
     builder.environment().put("PORT", String.valueOf(port));
-    return new ServiceProcess(name, builder.start(), log, port);
+    return builder;
   }
 
   /** Waits until {@code /q/health/ready} answers UP (Kafka reachable, stream running). */

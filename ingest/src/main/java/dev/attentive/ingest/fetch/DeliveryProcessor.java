@@ -13,7 +13,11 @@ import dev.attentive.streams.Outgoing;
 import dev.attentive.streams.ProcessedIds;
 import dev.attentive.streams.Sinks;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,13 +27,18 @@ import org.jboss.logging.Logger;
 /**
  * For each stored delivery, once: fetch the PR's files from GitHub and emit diff chunks and a
  * manifest, or emit the bot command of a comment. A delivery ID already processed (GitHub's
- * redelivery) is skipped; the set of processed IDs is a changelogged state store, written in the
- * same exactly-once transaction as the output. A delivery that cannot be processed goes to the
- * dead-letter topic with its original bytes and is not marked processed, so it can be replayed.
+ * redelivery) is skipped, and so is a delivery whose signed body was already processed under
+ * another ID: the delivery header is not covered by the signature, so a captured delivery replayed
+ * under a new ID must not be fetched again. Both are remembered in one changelogged state store
+ * (same retention), written in the same exactly-once transaction as the output. A delivery that
+ * cannot be processed goes to the dead-letter topic with its original bytes and is not marked
+ * processed, so it can be replayed.
  */
 public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDelivery> {
 
   public static final String PROCESSED_STORE = "processed-deliveries";
+
+  static final String BODY_KEY_PREFIX = "body-sha256:";
 
   private static final Logger LOG = Logger.getLogger(DeliveryProcessor.class);
 
@@ -59,8 +68,16 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
   @Override
   protected void process(Record<String, byte[]> record, WebhookDelivery delivery) {
     if (processed.contains(delivery.deliveryId())) {
-      ctx.metrics().counter("attentive.ingest.deliveries.duplicate").increment();
+      ctx.metrics().counter("attentive.ingest.deliveries.duplicate", "by", "id").increment();
       LOG.infof("delivery %s already processed; redelivery skipped", delivery.deliveryId());
+      return;
+    }
+    String bodyKey = bodyKey(delivery.body());
+    if (processed.contains(bodyKey)) {
+      ctx.metrics().counter("attentive.ingest.deliveries.duplicate", "by", "body").increment();
+      LOG.warnf(
+          "delivery %s repeats the signed body of a delivery already processed (%s); skipped",
+          delivery.deliveryId(), bodyKey);
       return;
     }
     try {
@@ -79,6 +96,7 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
             .increment();
       }
       processed.add(delivery.deliveryId());
+      processed.add(bodyKey);
     } catch (GitHubFailedException e) {
       deadLetter(record, e.reason(), e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -90,6 +108,21 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
       throw new IllegalStateException("interrupted while fetching " + delivery.key(), e);
     } catch (RuntimeException e) {
       deadLetter(record, "processing_failed", e);
+    }
+  }
+
+  /**
+   * The key under which a signed body is remembered: SHA-256 of the bytes GitHub signed (ingest
+   * stores them as strictly decoded UTF-8, so encoding the text again gives the same bytes). The
+   * prefix keeps it apart from delivery IDs, which are GUIDs.
+   */
+  static String bodyKey(String body) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+      return BODY_KEY_PREFIX + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
     }
   }
 

@@ -13,6 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,8 +55,36 @@ public class WebhookIntake {
     return maxBodyBytes;
   }
 
+  /**
+   * An HMAC to feed while the body streams in, for {@link #accept(String, String, String, byte[],
+   * WebhookSignature.Streaming)}.
+   */
+  public WebhookSignature.Streaming signatureStream() {
+    return signature.streaming();
+  }
+
   public IntakeResult accept(String event, String deliveryId, String signatureHeader, byte[] body) {
-    IntakeResult result = decide(event, deliveryId, signatureHeader, body);
+    return accept(
+        event, deliveryId, signatureHeader, body, header -> signature.verify(body, header));
+  }
+
+  /** For a body whose HMAC was computed chunk by chunk as it arrived. */
+  public IntakeResult accept(
+      String event,
+      String deliveryId,
+      String signatureHeader,
+      byte[] body,
+      WebhookSignature.Streaming streamed) {
+    return accept(event, deliveryId, signatureHeader, body, streamed::verify);
+  }
+
+  private IntakeResult accept(
+      String event,
+      String deliveryId,
+      String signatureHeader,
+      byte[] body,
+      Predicate<String> signedBy) {
+    IntakeResult result = decide(event, deliveryId, signatureHeader, body, signedBy);
     String eventTag = event == null || event.isBlank() ? "none" : event;
     if (result.error() != null) {
       metrics.counter("attentive.ingest.deliveries.rejected", "reason", result.error()).increment();
@@ -86,7 +115,11 @@ public class WebhookIntake {
   }
 
   private IntakeResult decide(
-      String event, String deliveryId, String signatureHeader, byte[] body) {
+      String event,
+      String deliveryId,
+      String signatureHeader,
+      byte[] body,
+      Predicate<String> signedBy) {
     if (body.length > maxBodyBytes) {
       return IntakeResult.rejected(
           413,
@@ -99,7 +132,7 @@ public class WebhookIntake {
           "signature_missing",
           "X-Hub-Signature-256 header is required; configure the webhook secret on GitHub");
     }
-    if (!signature.verify(body, signatureHeader.strip())) {
+    if (!signedBy.test(signatureHeader.strip())) {
       return IntakeResult.rejected(
           401,
           "signature_invalid",

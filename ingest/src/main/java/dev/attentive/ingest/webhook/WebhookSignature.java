@@ -35,6 +35,33 @@ public final class WebhookSignature {
    * header.
    */
   public boolean verify(byte[] body, String header) {
+    return matches(hmac(body), header);
+  }
+
+  /** An HMAC fed chunk by chunk as the body arrives, so it is ready when the last byte is. */
+  public Streaming streaming() {
+    return new Streaming(newMac());
+  }
+
+  /** The HMAC of a body read in chunks; {@link #verify} once the body has ended. */
+  public static final class Streaming {
+    private final Mac mac;
+
+    private Streaming(Mac mac) {
+      this.mac = mac;
+    }
+
+    public void update(byte[] chunk) {
+      mac.update(chunk);
+    }
+
+    /** As {@link WebhookSignature#verify}, over every chunk given so far; call it once. */
+    public boolean verify(String header) {
+      return matches(mac.doFinal(), header);
+    }
+  }
+
+  private static boolean matches(byte[] hmac, String header) {
     if (header == null || !header.startsWith(PREFIX) || header.length() != PREFIX.length() + 64) {
       return false;
     }
@@ -46,14 +73,18 @@ public final class WebhookSignature {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    return MessageDigest.isEqual(hmac(body), given);
+    return MessageDigest.isEqual(hmac, given);
   }
 
   private byte[] hmac(byte[] body) {
+    return newMac().doFinal(body);
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return mac.doFinal(body);
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }

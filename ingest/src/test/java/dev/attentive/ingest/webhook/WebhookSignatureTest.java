@@ -48,6 +48,20 @@ class WebhookSignatureTest {
   }
 
   @Test
+  void anHmacFedInChunksVerifiesAsTheWholeBodyDoes() {
+    WebhookSignature.Streaming streamed = signature.streaming();
+    streamed.update("Hello, ".getBytes(StandardCharsets.UTF_8));
+    streamed.update(new byte[0]);
+    streamed.update("World!".getBytes(StandardCharsets.UTF_8));
+    assertThat(streamed.verify(GITHUB_VECTOR)).isTrue();
+
+    WebhookSignature.Streaming changed = signature.streaming();
+    changed.update("Hello, World?".getBytes(StandardCharsets.UTF_8));
+    assertThat(changed.verify(GITHUB_VECTOR)).isFalse();
+    assertThat(signature.streaming().verify(null)).isFalse();
+  }
+
+  @Test
   void emptySecretIsRefused() {
     assertThatThrownBy(() -> new WebhookSignature("")).isInstanceOf(IllegalArgumentException.class);
   }

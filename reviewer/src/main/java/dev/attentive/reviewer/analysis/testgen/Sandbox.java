@@ -1,6 +1,7 @@
 package dev.attentive.reviewer.analysis.testgen;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -165,8 +166,6 @@ public final class Sandbox {
       throws IOException, InterruptedException {
     Path scratch = Files.createDirectories(work.resolve("scratch"));
     Path out = work.resolve("results.txt");
-    Path stdout = work.resolve("stdout.txt");
-    Path stderr = work.resolve("stderr.txt");
     Path policy = work.resolve("sandbox.policy");
     Files.writeString(policy, policy(classes, scratch), StandardCharsets.UTF_8);
 
@@ -200,13 +199,13 @@ public final class Sandbox {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(scratch.toFile())
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile())
             .redirectInput(ProcessBuilder.Redirect.PIPE);
     builder.environment().clear();
     long start = System.nanoTime();
     Process process = builder.start();
     process.getOutputStream().close();
+    OutputTail stdout = OutputTail.drain(process.getInputStream(), "standard output");
+    OutputTail stderr = OutputTail.drain(process.getErrorStream(), "standard error");
     Outcome outcome;
     int exit;
     if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -218,7 +217,7 @@ public final class Sandbox {
       outcome = Outcome.TIMEOUT;
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    String err = tail(stdout, 4000) + tail(stderr, 4000);
+    String err = stdout.await() + stderr.await();
     if (outcome == Outcome.CRASHED && err.contains("java.lang.OutOfMemoryError")) {
       outcome = Outcome.OUT_OF_MEMORY;
     }
@@ -281,14 +280,71 @@ public final class Sandbox {
     return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("${", "$ {");
   }
 
-  private static String tail(Path file, int max) throws IOException {
-    if (!Files.exists(file)) {
-      return "";
+  /**
+   * How much of each of the child's output streams is kept: the last bytes, where errors end up.
+   */
+  static final int OUTPUT_KEPT_BYTES = 4000;
+
+  /**
+   * The last {@link #OUTPUT_KEPT_BYTES} of one output stream of the child, read by a thread of its
+   * own. The rest is read and dropped, never written anywhere: code under test that prints without
+   * end costs CPU until the time limit, not memory or disk.
+   */
+  static final class OutputTail {
+    private final byte[] ring = new byte[OUTPUT_KEPT_BYTES];
+    private final String name;
+    private final Thread reader;
+    private long total;
+
+    private OutputTail(InputStream in, String name) {
+      this.name = name;
+      this.reader = new Thread(() -> read(in), "sandbox-" + name.replace(' ', '-'));
+      reader.setDaemon(true);
     }
-    long size = Files.size(file);
-    try (var in = Files.newInputStream(file)) {
-      in.skip(Math.max(0, size - max));
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+
+    static OutputTail drain(InputStream in, String name) {
+      OutputTail tail = new OutputTail(in, name);
+      tail.reader.start();
+      return tail;
+    }
+
+    private void read(InputStream in) {
+      byte[] buffer = new byte[8192];
+      try (in) {
+        for (int n; (n = in.read(buffer)) != -1; ) {
+          append(buffer, n);
+        }
+      } catch (IOException e) {
+        // The child is gone (destroyed after its time limit): keep what came.
+      }
+    }
+
+    private synchronized void append(byte[] bytes, int length) {
+      for (int i = 0; i < length; i++) {
+        ring[(int) (total++ % ring.length)] = bytes[i];
+      }
+    }
+
+    /** What was kept, with a note when more was written; waits briefly for the stream's end. */
+    String await() throws InterruptedException {
+      reader.join(TimeUnit.SECONDS.toMillis(10));
+      synchronized (this) {
+        if (total <= ring.length) {
+          return new String(ring, 0, (int) total, StandardCharsets.UTF_8);
+        }
+        int start = (int) (total % ring.length);
+        byte[] last = new byte[ring.length];
+        System.arraycopy(ring, start, last, 0, ring.length - start);
+        System.arraycopy(ring, 0, last, ring.length - start, start);
+        return "[sandbox: "
+            + (total - ring.length)
+            + " earlier bytes of "
+            + name
+            + " dropped, the last "
+            + ring.length
+            + " kept]\n"
+            + new String(last, StandardCharsets.UTF_8);
+      }
     }
   }
 }

@@ -88,6 +88,44 @@ class SandboxTest {
   }
 
   @Test
+  void aTestThatPrintsWithoutEndCostsNeitherMemoryNorDisk() throws Exception {
+    Sandbox.Run run =
+        junit(
+            Duration.ofSeconds(60),
+            64,
+            "ChattyTest",
+            """
+        class ChattyTest {
+          @org.junit.jupiter.api.Test
+          void chatters() {
+            String line = "x".repeat(1023) + "\\n";
+            for (int i = 0; i < 16 * 1024; i++) {
+              System.out.print(line);
+              System.err.print(line);
+            }
+            System.out.print("the end");
+          }
+        }
+        """);
+
+    assertThat(run.outcome())
+        .as(run.output() + " exit " + run.exitCode())
+        .isEqualTo(Sandbox.Outcome.COMPLETED);
+    assertThat(results(run)).hasSize(1);
+    // 16 MiB on each stream; the last bytes of each are kept, with a note of what was dropped.
+    assertThat(run.output().length()).isLessThan(3 * Sandbox.OUTPUT_KEPT_BYTES);
+    assertThat(run.output())
+        .contains("earlier bytes of standard output dropped")
+        .contains("earlier bytes of standard error dropped")
+        .contains("the end");
+    try (var files = Files.walk(dir.resolve("work"))) {
+      assertThat(files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum())
+          .as("nothing of the output is written to disk")
+          .isLessThan(1024 * 1024);
+    }
+  }
+
+  @Test
   void aTestThatAllocatesWithoutBoundRunsOutOfMemoryInItsOwnHeap() throws Exception {
     Sandbox.Run run =
         junit(
