@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the reviewer can be told (its topics: {@link StreamsServiceConfig}); see
@@ -26,6 +27,25 @@ public interface ReviewerConfig extends StreamsServiceConfig {
 
   /** Serving the attention model (analyzer "model"). */
   Model model();
+
+  /**
+   * Each analyzer's call on one chunk stops after this long: its findings are left out, the review
+   * gets a note and goes out. A chunk holds the stream thread at most the sum of the analyzers'
+   * deadlines (docs/operations.md, "Deadlines").
+   */
+  @WithDefault("20s")
+  Duration analyzerDeadline();
+
+  /** Deadlines by analyzer id, overriding {@link #analyzerDeadline()}: e.g. {@code style=30s}. */
+  Map<String, Duration> analyzerDeadlines();
+
+  /**
+   * Analyzer calls that may run at once across the service's stream threads; a call past its
+   * deadline that ignores interruption keeps its thread until it ends, and when all are taken
+   * analyzers are skipped (with a note), never waited for.
+   */
+  @WithDefault("8")
+  int analyzerThreads();
 
   /**
    * A review whose chunks do not all arrive (a chunk was unreadable) is emitted with a note after

@@ -10,12 +10,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.attentive.events.AttentionProgram;
 import dev.attentive.events.RepositorySettings;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -319,7 +319,6 @@ public final class RepositorySettingsParser {
         return List.of();
       }
       List<String> out = new ArrayList<>();
-      var fs = FileSystems.getDefault();
       for (String pattern : texts) {
         String p = pattern.strip();
         if (p.isEmpty()) {
@@ -333,16 +332,18 @@ public final class RepositorySettingsParser {
                   + " patterns; the rest were left out");
           break;
         }
-        try {
-          fs.getPathMatcher("glob:" + (p.startsWith("/") ? p.substring(1) : p));
+        // Size and complexity limits too: ingest matches these against every path of a pull
+        // request.
+        Optional<String> problem = Glob.problem(p.startsWith("/") ? p.substring(1) : p);
+        if (problem.isEmpty()) {
           out.add(p);
-        } catch (RuntimeException e) {
+        } else {
           problems.add(
               at("ignore")
                   + "ignore: `"
                   + pattern
                   + "` is not a valid glob ("
-                  + e.getMessage()
+                  + problem.get()
                   + "); left out");
         }
       }

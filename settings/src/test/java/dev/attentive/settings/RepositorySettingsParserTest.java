@@ -94,6 +94,31 @@ class RepositorySettingsParserTest {
   }
 
   @Test
+  void ignoreGlobsOverTheLimitsAreLeftOutWithAProblem() {
+    RepositorySettings s =
+        RepositorySettingsParser.parse(
+            """
+        ignore:
+          - "docs/**"
+          - "**a**a**a**a**a**!"
+          - "%s"
+          - "{a,b"
+        """
+                .formatted("x".repeat(201)),
+            null);
+
+    assertThat(s.ignore()).containsExactly("docs/**");
+    assertThat(s.problems())
+        .containsExactly(
+            "`.attentive.yml` line 1: ignore: `**a**a**a**a**a**!` is not a valid glob (more than 5"
+                + " `*` or `**` wildcards); left out",
+            "`.attentive.yml` line 1: ignore: `%s` is not a valid glob (longer than 200 characters);"
+                    .formatted("x".repeat(201))
+                + " left out",
+            "`.attentive.yml` line 1: ignore: `{a,b` is not a valid glob (missing `}`); left out");
+  }
+
+  @Test
   void invalidYamlMeansDefaultsAndOneProblem() {
     RepositorySettings s = RepositorySettingsParser.parse("review:\n  maxComments: [1\n", null);
     assertThat(s.problems()).hasSize(1);

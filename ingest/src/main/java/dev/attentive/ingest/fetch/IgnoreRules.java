@@ -1,14 +1,14 @@
 package dev.attentive.ingest.fetch;
 
-import java.nio.file.FileSystems;
+import dev.attentive.settings.Glob;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.List;
 
 /**
  * Paths that are never reviewed: lock files, vendored and generated code, minified assets. Patterns
  * are globs; like .gitignore, a pattern without a slash matches a file name in any directory, and a
- * {@code dir/**} pattern matches that directory at any depth.
+ * {@code dir/**} pattern matches that directory at any depth. Matching takes time linear in the
+ * path ({@link Glob}): the patterns come from repositories' {@code .attentive.yml}.
  */
 public final class IgnoreRules {
 
@@ -61,16 +61,15 @@ public final class IgnoreRules {
           "__snapshots__/**",
           "*.snap");
 
-  private final List<PathMatcher> matchers;
+  private final List<Glob> matchers;
 
   public IgnoreRules(List<String> patterns) {
-    var fs = FileSystems.getDefault();
     this.matchers =
         patterns.stream()
             .map(String::strip)
             .filter(p -> !p.isEmpty())
             .map(p -> p.startsWith("/") ? p.substring(1) : "{,**/}" + p)
-            .map(p -> fs.getPathMatcher("glob:" + p))
+            .map(Glob::compile)
             .toList();
   }
 
@@ -79,7 +78,8 @@ public final class IgnoreRules {
   }
 
   public boolean ignores(String path) {
-    Path p = Path.of(path);
+    // As a Path names it: no doubled or trailing slashes.
+    String p = Path.of(path).toString();
     return matchers.stream().anyMatch(m -> m.matches(p));
   }
 }

@@ -1,7 +1,9 @@
 package dev.attentive.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +42,23 @@ class IgnoreRulesTest {
     IgnoreRules rules = new IgnoreRules(List.of("/docs/**"));
     assertThat(rules.ignores("docs/a.md")).isTrue();
     assertThat(rules.ignores("src/docs/a.md")).isFalse();
+  }
+
+  @Test
+  void aCatastrophicPatternDoesNotHangMatching() {
+    // Over the limits a repository may configure, but the deployment's own list is not checked
+    // against them: matching itself must stay linear. The JDK's glob matcher took minutes here.
+    IgnoreRules rules = new IgnoreRules(List.of("**a**a**a**a**a**!"));
+    String path = "a".repeat(60) + "/" + "a".repeat(64);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          long start = System.nanoTime();
+          assertThat(rules.ignores(path)).isFalse();
+          assertThat(rules.ignores(path + "!")).isTrue();
+          System.out.printf(
+              "IgnoreRules on a %d-character path: %d µs%n",
+              path.length(), (System.nanoTime() - start) / 1000);
+        });
   }
 }

@@ -2,6 +2,10 @@ package dev.attentive.reviewer.cli;
 
 import dev.attentive.events.DiffLine;
 import dev.attentive.events.Hunk;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +17,42 @@ import java.util.List;
 public final class PatchApplier {
 
   private PatchApplier() {}
+
+  /**
+   * The file a diff names, inside the checkout. A diff is input like any other: a path that is
+   * absolute, climbs out with {@code ..}, or passes through a symbolic link that leads out is
+   * refused, so that reading a diff never reads a file outside {@code --repo}.
+   *
+   * @throws UnifiedDiff.DiffException naming the path
+   */
+  public static Path inCheckout(Path repo, String path) throws UnifiedDiff.DiffException {
+    Path root = repo.toAbsolutePath().normalize();
+    Path file;
+    try {
+      Path named = Path.of(path);
+      file = root.resolve(named).normalize();
+      if (named.isAbsolute() || !file.startsWith(root)) {
+        throw outside(path, repo);
+      }
+    } catch (InvalidPathException e) {
+      throw new UnifiedDiff.DiffException("the diff names an invalid path: " + e.getMessage());
+    }
+    if (Files.exists(file)) {
+      try {
+        if (!file.toRealPath().startsWith(root.toRealPath())) {
+          throw outside(path, repo);
+        }
+      } catch (IOException e) {
+        throw new UnifiedDiff.DiffException("cannot resolve " + path + ": " + e.getMessage());
+      }
+    }
+    return file;
+  }
+
+  private static UnifiedDiff.DiffException outside(String path, Path repo) {
+    return new UnifiedDiff.DiffException(
+        "the diff names " + path + ", which is outside --repo " + repo + "; refused");
+  }
 
   /**
    * @param path for messages

@@ -159,8 +159,8 @@ public final class ReviewCommand {
       }
       String content = null;
       if (repo != null && file.oldPath() != null) {
-        Path base = repo.resolve(file.oldPath());
-        Path head = repo.resolve(file.path());
+        Path base = PatchApplier.inCheckout(repo, file.oldPath());
+        Path head = PatchApplier.inCheckout(repo, file.path());
         Path source = Files.exists(base) ? base : head;
         if (!Files.exists(source)) {
           throw new UnifiedDiff.DiffException(

@@ -16,6 +16,7 @@ import dev.attentive.streams.ExactlyOnceProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Record;
@@ -26,22 +27,26 @@ import org.jboss.logging.Logger;
  * the repository's settings on the chunk ({@link RepositoryAnalyzers}); suggestions under the
  * repository's {@code minConfidence} are dropped. An unreadable chunk is dead-lettered; an analyzer
  * that throws is dead-lettered with the chunk's bytes *and* noted in the outcome, so the review
- * still completes without it.
+ * still completes without it. Each analyzer call runs under a deadline ({@link AnalyzerDeadlines}):
+ * past it, the same, and the review goes out with the other analyzers' findings.
  */
 public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiffChunk> {
 
   private static final Logger LOG = Logger.getLogger(AnalyzeProcessor.class);
 
   private final RepositoryAnalyzers analyzers;
+  private final AnalyzerDeadlines deadlines;
   private final MeterRegistry metrics;
 
-  public AnalyzeProcessor(List<Analyzer> analyzers, MeterRegistry metrics, Clock clock) {
+  public AnalyzeProcessor(
+      List<Analyzer> analyzers, AnalyzerDeadlines deadlines, MeterRegistry metrics, Clock clock) {
     super(
         Topics.DIFF_CHUNKS,
         EventSerdes.diffChunk(),
         "chunk",
         new DeadLetters("reviewer", metrics, clock));
     this.analyzers = new RepositoryAnalyzers(analyzers);
+    this.deadlines = deadlines;
     this.metrics = metrics;
   }
 
@@ -59,7 +64,7 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
       String outcome = "success";
       try {
         List<Suggestion> found = new ArrayList<>();
-        for (Suggestion s : analyzer.analyze(chunk, settings)) {
+        for (Suggestion s : deadlines.analyze(analyzer, chunk, settings)) {
           if (settings.keeps(s.confidence())) {
             found.add(s);
           } else {
@@ -84,6 +89,41 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
                         "analyzer",
                         analyzer.id())
                     .increment());
+      } catch (AnalyzerDeadlines.DeadlineExceeded e) {
+        outcome = "deadline";
+        Duration deadline = deadlines.limits().of(analyzer.id());
+        LOG.warnf(
+            "analyzer %s stopped after %s on %s @ %s; %d analyzer thread(s) busy",
+            analyzer.id(), deadline, chunk.path(), chunk.headSha(), deadlines.busyThreads());
+        metrics
+            .counter("attentive.reviewer.analyzer.deadline.exceeded", "analyzer", analyzer.id())
+            .increment();
+        notes.add(
+            "analyzer "
+                + analyzer.id()
+                + " stopped after "
+                + readable(deadline)
+                + " on "
+                + chunk.path()
+                + "; its findings are left out");
+        deadLetter(record, "analyzer_deadline", e);
+      } catch (AnalyzerDeadlines.NoThreadFree e) {
+        // Calls past their deadline that ignore interruption hold every thread: skip, never wait.
+        outcome = "skipped";
+        LOG.errorf(
+            "analyzer %s skipped on %s @ %s: %s (calls past their deadline)",
+            analyzer.id(), chunk.path(), chunk.headSha(), e.getMessage());
+        metrics
+            .counter(
+                "attentive.reviewer.analyzer.skipped", "analyzer", analyzer.id(), "reason", "busy")
+            .increment();
+        notes.add(
+            "analyzer "
+                + analyzer.id()
+                + " was skipped on "
+                + chunk.path()
+                + " (the reviewer is busy with analyses past their deadline); its findings are left"
+                + " out");
       } catch (Exception | StackOverflowError e) {
         outcome = "failure";
         LOG.warnf(e, "analyzer %s failed on %s @ %s", analyzer.id(), chunk.path(), chunk.headSha());
@@ -105,6 +145,11 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
             anchors(chunk),
             notes);
     send(TopologyProducer.REVIEW_PARTS, record.withValue(ReviewPart.of(outcome)));
+  }
+
+  /** 20 s, 1500 ms. */
+  static String readable(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   /** The new-side lines of each hunk: where GitHub accepts review comments. */

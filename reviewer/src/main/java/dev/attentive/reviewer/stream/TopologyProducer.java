@@ -61,11 +61,30 @@ public class TopologyProducer {
                 config.model().maxWait(),
                 config.model().threshold(),
                 config.model().maxLinesPerFile()));
-    return topology(analyzers, config.incompleteReviewTimeout(), metrics, Clock.systemUTC());
+    AnalyzerDeadlines deadlines =
+        new AnalyzerDeadlines(
+            new AnalyzerDeadlines.Limits(
+                config.analyzerDeadline(), config.analyzerDeadlines(), config.analyzerThreads()));
+    return topology(
+        analyzers, deadlines, config.incompleteReviewTimeout(), metrics, Clock.systemUTC());
   }
 
   public static Topology topology(
       List<Analyzer> analyzers,
+      java.time.Duration incompleteTimeout,
+      MeterRegistry metrics,
+      Clock clock) {
+    return topology(
+        analyzers,
+        new AnalyzerDeadlines(AnalyzerDeadlines.Limits.DEFAULTS),
+        incompleteTimeout,
+        metrics,
+        clock);
+  }
+
+  public static Topology topology(
+      List<Analyzer> analyzers,
+      AnalyzerDeadlines deadlines,
       java.time.Duration incompleteTimeout,
       MeterRegistry metrics,
       Clock clock) {
@@ -85,7 +104,9 @@ public class TopologyProducer {
                 Serdes.ByteArray().deserializer(),
                 Topics.DIFF_MANIFESTS)
             .addProcessor(
-                "analyze", () -> new AnalyzeProcessor(analyzers, metrics, clock), "chunks")
+                "analyze",
+                () -> new AnalyzeProcessor(analyzers, deadlines, metrics, clock),
+                "chunks")
             .addProcessor("read-manifest", () -> new ManifestReader(metrics, clock), "manifests")
             .addProcessor(
                 ASSEMBLE,

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attentive.events.Hunk;
 import dev.attentive.events.PatchParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PatchApplierTest {
 
@@ -15,6 +18,37 @@ class PatchApplierTest {
       PatchParser.parse(
           "@@ -1,3 +1,3 @@\n one\n-two\n+TWO\n three\n@@ -6,2 +6,3 @@\n six\n seven\n+eight\n");
   static final String HEAD = "one\nTWO\nthree\nfour\nfive\nsix\nseven\neight\n";
+
+  @TempDir Path dir;
+
+  @Test
+  void pathsInsideTheCheckoutResolveThere() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    assertThat(PatchApplier.inCheckout(repo, "src/f.txt"))
+        .isEqualTo(repo.toAbsolutePath().resolve("src/f.txt"));
+    assertThat(PatchApplier.inCheckout(repo, "src/../f.txt"))
+        .isEqualTo(repo.toAbsolutePath().resolve("f.txt"));
+  }
+
+  @Test
+  void pathsLeadingOutOfTheCheckoutAreRefused() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.writeString(dir.resolve("secret.txt"), "outside");
+    for (String path : List.of("../secret.txt", "src/../../secret.txt", "/etc/passwd")) {
+      assertThatThrownBy(() -> PatchApplier.inCheckout(repo, path))
+          .isInstanceOf(UnifiedDiff.DiffException.class)
+          .hasMessage("the diff names " + path + ", which is outside --repo " + repo + "; refused");
+    }
+  }
+
+  @Test
+  void aSymbolicLinkOutOfTheCheckoutIsRefused() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.writeString(dir.resolve("secret.txt"), "outside");
+    Files.createSymbolicLink(repo.resolve("link.txt"), dir.resolve("secret.txt"));
+    assertThatThrownBy(() -> PatchApplier.inCheckout(repo, "link.txt"))
+        .hasMessageContaining("outside --repo");
+  }
 
   @Test
   void appliesEveryHunkToTheBase() throws Exception {

@@ -151,6 +151,25 @@ class ReviewCommandTest {
   }
 
   @Test
+  void aDiffPathOutsideTheCheckoutIsAUsageError() throws Exception {
+    Path repo = checkout(BASE);
+    // Would apply cleanly: only the path keeps it from being read.
+    Files.writeString(dir.resolve("Parts.java"), BASE);
+    Path escaping =
+        Files.writeString(
+            dir.resolve("escaping.patch"),
+            PATCH.replace("src/com/acme/Parts.java", "../Parts.java"));
+    Run run = run("--patch", escaping.toString(), "--repo", repo.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "attentive review: the diff names ../Parts.java, which is outside --repo "
+                + repo
+                + "; refused\n");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
   void aPatchThatDoesNotParseSaysWhere() throws Exception {
     Path broken =
         Files.writeString(
