@@ -1,5 +1,7 @@
 package dev.attentive.publisher.review;
 
+import static dev.attentive.publisher.review.Fixtures.BOT;
+import static dev.attentive.publisher.review.Fixtures.MARKERS;
 import static dev.attentive.publisher.review.Fixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +60,11 @@ class ConfigProblemsCommentTest {
     }
 
     @Override
+    public String botLogin() {
+      return BOT;
+    }
+
+    @Override
     public List<ExistingReview> reviews() {
       return List.of();
     }
@@ -74,8 +81,10 @@ class ConfigProblemsCommentTest {
     }
 
     @Override
-    public List<String> conversation() {
-      return List.copyOf(conversation);
+    public List<ExistingComment> conversation() {
+      List<ExistingComment> out = new ArrayList<>();
+      conversation.forEach(body -> out.add(new ExistingComment(out.size(), null, BOT, body)));
+      return out;
     }
 
     @Override
@@ -104,7 +113,7 @@ class ConfigProblemsCommentTest {
 
   ReviewPublisher publisher(GitHubReviews github) {
     return new ReviewPublisher(
-        github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25), 10);
+        github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25, MARKERS), MARKERS, 10);
   }
 
   @Test
@@ -127,7 +136,7 @@ class ConfigProblemsCommentTest {
   @Test
   void withLostStateTheCommentOnGitHubIsFoundNotPostedAgain() throws Exception {
     Conversation github = new Conversation();
-    github.conversation.add("earlier\n\n" + Markers.configProblems(BROKEN.problemsHash()));
+    github.conversation.add("earlier\n\n" + MARKERS.configProblems(BROKEN.problemsHash()));
 
     Result result = publisher(github).publish(review("d1", BROKEN), null);
 

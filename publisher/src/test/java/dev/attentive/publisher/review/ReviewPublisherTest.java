@@ -1,7 +1,10 @@
 package dev.attentive.publisher.review;
 
+import static dev.attentive.publisher.review.Fixtures.BOT;
+import static dev.attentive.publisher.review.Fixtures.MARKERS;
 import static dev.attentive.publisher.review.Fixtures.at;
 import static dev.attentive.publisher.review.Fixtures.review;
+import static dev.attentive.publisher.review.SignedMarkers.unsigned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +45,8 @@ class ReviewPublisherTest {
           new SimpleMeterRegistry(),
           "attentive.publisher.github.retries");
   final ReviewPublisher publisher =
-      new ReviewPublisher(github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25), 3);
+      new ReviewPublisher(
+          github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25, MARKERS), MARKERS, 3);
 
   static PostedFingerprints state(List<String> fingerprints, List<String> deliveries) {
     return new PostedFingerprints(
@@ -54,11 +58,12 @@ class ReviewPublisherTest {
     github.reviews.add(
         new ExistingReview(
             1,
+            BOT,
             "old summary <!-- attentive:fp=listed -->\n\n" + "<!-- attentive:delivery=d-old -->"));
-    github.reviews.add(new ExistingReview(2, "a human's review, no markers"));
-    github.comments.add(new ExistingComment(3, 1L, "inline\n\n<!-- attentive:fp=inline -->"));
+    github.reviews.add(new ExistingReview(2, BOT, "a human's review, no markers"));
+    github.comments.add(new ExistingComment(3, 1L, BOT, "inline\n\n<!-- attentive:fp=inline -->"));
     github.comments.add(
-        new ExistingComment(4, 2L, "quoting <!-- attentive:fp=quoted --> mid-text"));
+        new ExistingComment(4, 2L, BOT, "quoting <!-- attentive:fp=quoted --> mid-text"));
 
     Result result =
         publisher.publish(
@@ -96,8 +101,8 @@ class ReviewPublisherTest {
   @Test
   void aDeliveryFoundOnGitHubIsRecordedNotPosted() throws Exception {
     github.reviews.add(
-        new ExistingReview(1, "x <!-- attentive:fp=b --> <!-- attentive:delivery=d-2 -->"));
-    github.comments.add(new ExistingComment(2, 1L, "y\n<!-- attentive:fp=c -->"));
+        new ExistingReview(1, BOT, "x <!-- attentive:fp=b --> <!-- attentive:delivery=d-2 -->"));
+    github.comments.add(new ExistingComment(2, 1L, BOT, "y\n<!-- attentive:fp=c -->"));
 
     Result result =
         publisher.publish(
@@ -168,7 +173,7 @@ class ReviewPublisherTest {
     assertThat(result.listed()).isEqualTo(2);
     assertThat(github.posts).isEqualTo(2);
     assertThat(github.posted.get(0).comments()).isEmpty();
-    assertThat(github.posted.get(0).body())
+    assertThat(unsigned(github.posted.get(0).body()))
         .contains(
             "— GitHub refused it as an inline comment <!-- attentive:fp=a -->",
             "— GitHub refused it as an inline comment <!-- attentive:fp=b -->");
