@@ -52,6 +52,10 @@ class ConfigProblemsCommentTest {
   /** A pull request with a conversation. */
   static final class Conversation implements GitHubReviews, GitHubReviews.PullRequest {
     final List<String> conversation = new ArrayList<>();
+
+    /** Comments by the pull request's author, listed before the bot's. */
+    final List<String> byAuthor = new ArrayList<>();
+
     int reviewsPosted;
 
     @Override
@@ -83,6 +87,7 @@ class ConfigProblemsCommentTest {
     @Override
     public List<ExistingComment> conversation() {
       List<ExistingComment> out = new ArrayList<>();
+      byAuthor.forEach(body -> out.add(new ExistingComment(out.size(), null, "pr-author", body)));
       conversation.forEach(body -> out.add(new ExistingComment(out.size(), null, BOT, body)));
       return out;
     }
@@ -141,6 +146,20 @@ class ConfigProblemsCommentTest {
     Result result = publisher(github).publish(review("d1", BROKEN), null);
 
     assertThat(github.conversation).hasSize(1);
+    assertThat(result.state().fingerprints()).contains("config-problems:" + BROKEN.problemsHash());
+  }
+
+  @Test
+  void aMarkerInSomeoneElsesCommentDoesNotKeepTheBotQuiet() throws Exception {
+    Conversation github = new Conversation();
+    // a valid marker, even: copied from the bot's comment on another pull request
+    github.byAuthor.add("nothing to see\n\n" + MARKERS.configProblems(BROKEN.problemsHash()));
+
+    Result result = publisher(github).publish(review("d1", BROKEN), null);
+
+    assertThat(github.conversation).hasSize(1);
+    assertThat(github.conversation.get(0))
+        .contains("review.maxComments must be between 1 and 100, was 0");
     assertThat(result.state().fingerprints()).contains("config-problems:" + BROKEN.problemsHash());
   }
 

@@ -22,8 +22,10 @@ import dev.attentive.publisher.github.GitHubReviews.NewComment;
 import dev.attentive.publisher.review.ReviewPublisher.Outcome;
 import dev.attentive.publisher.review.ReviewPublisher.Result;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +87,78 @@ class ReviewPublisherTest {
     // the rebuild read both lists once; it also covers the check for this delivery's marker
     assertThat(github.reviewLists).isEqualTo(1);
     assertThat(github.commentLists).isEqualTo(1);
+  }
+
+  /** A publisher whose markers report what they reject. */
+  ReviewPublisher publisher(List<String> rejected) {
+    Markers markers =
+        new Markers(SignedMarkers.SECRET.getBytes(StandardCharsets.UTF_8), true, rejected::add);
+    return new ReviewPublisher(
+        github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25, markers), markers, 3);
+  }
+
+  @Test
+  void markersInReviewsAndCommentsBySomeoneElseAreNotBelieved() throws Exception {
+    // the PR's author posts the (deterministic) fingerprints, even correctly signed ones copied
+    // from the bot elsewhere, to keep findings from being posted
+    github.reviews.add(
+        new ExistingReview(
+            1,
+            "pr-author",
+            "LGTM " + MARKERS.fingerprint("listed") + " " + MARKERS.delivery("d-new")));
+    github.comments.add(
+        new ExistingComment(2, 1L, "pr-author", "ok\n\n" + MARKERS.fingerprint("inline")));
+    github.comments.add(new ExistingComment(3, 1L, null, "ghost <!-- attentive:fp=ghost -->"));
+    List<String> rejected = new ArrayList<>();
+
+    Result result =
+        publisher(rejected)
+            .publish(
+                review("d-new", List.of(at(1, "inline"), at(15, "listed"), at(2, "ghost"))), null);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.POSTED);
+    assertThat(result.repeats()).isZero();
+    assertThat(github.posted.get(0).comments()).extracting(NewComment::line).containsExactly(1, 2);
+    assertThat(unsigned(github.posted.get(0).body())).contains("<!-- attentive:fp=listed -->");
+    assertThat(rejected).hasSize(4).containsOnly(Markers.FOREIGN_AUTHOR);
+  }
+
+  @Test
+  void markersOfTheBotWithAWrongMacAreNotBelieved() throws Exception {
+    github.reviews.add(
+        new ExistingReview(
+            1, BOT, "x <!-- attentive:fp=listed mac=0123456789abcdef0123456789abcdef -->"));
+    github.comments.add(
+        new ExistingComment(
+            2, 1L, BOT, "y\n\n<!-- attentive:fp=inline mac=0123456789abcdef0123456789abcdef -->"));
+    List<String> rejected = new ArrayList<>();
+
+    Result result =
+        publisher(rejected)
+            .publish(review("d-new", List.of(at(1, "inline"), at(15, "listed"))), null);
+
+    assertThat(result.repeats()).isZero();
+    assertThat(result.inline()).isEqualTo(1);
+    assertThat(result.listed()).isEqualTo(1);
+    assertThat(rejected).containsExactly(Markers.BAD_MAC, Markers.BAD_MAC);
+  }
+
+  @Test
+  void theBotsOwnSignedMarkersKeepFindingsFromBeingRepeated() throws Exception {
+    github.reviews.add(
+        new ExistingReview(
+            1, BOT, "old " + MARKERS.fingerprint("listed") + "\n\n" + MARKERS.delivery("d-old")));
+    github.comments.add(
+        new ExistingComment(2, 1L, BOT.toUpperCase(), "y\n\n" + MARKERS.fingerprint("inline")));
+
+    Result result =
+        publisher.publish(
+            review("d-new", List.of(at(1, "inline"), at(15, "listed"), at(2, "new"))), null);
+
+    assertThat(result.repeats()).isEqualTo(2);
+    assertThat(result.inline()).isEqualTo(1);
+    assertThat(result.state().fingerprints()).containsExactly("listed", "inline", "new");
+    assertThat(result.state().reviewedDeliveries()).containsExactly("d-old", "d-new");
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.attentive.publisher.review;
 
+import dev.attentive.testkit.github.PostedComment;
+import dev.attentive.testkit.github.PostedIssueComment;
+import dev.attentive.testkit.github.PostedReview;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -25,6 +28,40 @@ public final class SignedMarkers {
       Pattern.compile("<!-- attentive:([a-z-]+)=(\\S+) mac=[0-9a-f]{32} -->");
 
   private SignedMarkers() {}
+
+  /** The review as posted, with {@link #unsigned} bodies. */
+  public static PostedReview unsigned(PostedReview review) {
+    return new PostedReview(
+        review.id(),
+        review.user(),
+        review.commitId(),
+        review.state(),
+        unsigned(review.body()),
+        review.submittedAt(),
+        review.comments().stream()
+            .map(
+                c ->
+                    new PostedComment(
+                        c.id(),
+                        c.reviewId(),
+                        c.path(),
+                        c.line(),
+                        c.startLine(),
+                        c.side(),
+                        unsigned(c.body())))
+            .toList());
+  }
+
+  /** The comment as posted, with an {@link #unsigned} body. */
+  public static PostedIssueComment unsigned(PostedIssueComment comment) {
+    return new PostedIssueComment(
+        comment.id(),
+        comment.ownerRepo(),
+        comment.number(),
+        comment.author(),
+        unsigned(comment.body()),
+        comment.createdAt());
+  }
 
   /**
    * The body with every marker's MAC taken out, after checking that each one is right.
