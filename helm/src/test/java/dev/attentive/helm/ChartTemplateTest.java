@@ -54,7 +54,7 @@ class ChartTemplateTest {
     secret.path("stringData").fieldNames().forEachRemaining(keys::add);
     assertThat(keys)
         .containsExactlyInAnyOrder(
-            "webhook-secret", "github-token", "app-id", "app-private-key.pem");
+            "webhook-secret", "github-token", "app-id", "app-private-key.pem", "marker-secret");
 
     for (JsonNode pdb : m.ofKind("PodDisruptionBudget")) {
       assertThat(pdb.at("/spec/minAvailable").asInt()).isEqualTo(1);
@@ -252,9 +252,9 @@ class ChartTemplateTest {
           .findValues("secret")
           .forEach(vol -> referenced.add(vol.path("secretName").asText()));
     }
-    // ingest: webhook-secret, github-token, app-id + volume; publisher: github-token, app-id +
-    // volume
-    assertThat(referenced).hasSize(7).containsOnly("attentive-prod-credentials");
+    // ingest: webhook-secret, github-token, app-id + volume; publisher: github-token, app-id,
+    // marker-secret + volume
+    assertThat(referenced).hasSize(8).containsOnly("attentive-prod-credentials");
     JsonNode webhook =
         envVar(m.get("Deployment", INGEST), "ATTENTIVE_WEBHOOK_SECRET").orElseThrow();
     assertThat(webhook.at("/valueFrom/secretKeyRef/name").asText())
@@ -264,6 +264,11 @@ class ChartTemplateTest {
     assertThat(token.at("/valueFrom/secretKeyRef/name").asText())
         .isEqualTo("attentive-prod-credentials");
     assertThat(token.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("github-token");
+    JsonNode markers =
+        envVar(m.get("Deployment", PUBLISHER), "ATTENTIVE_PUBLISHER_MARKER_SECRET").orElseThrow();
+    assertThat(markers.at("/valueFrom/secretKeyRef/name").asText())
+        .isEqualTo("attentive-prod-credentials");
+    assertThat(markers.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("marker-secret");
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.attentive.streams.StreamsServiceConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Everything the publisher can be told (its topics: {@link StreamsServiceConfig}); see
@@ -18,6 +19,20 @@ public interface PublisherConfig extends StreamsServiceConfig {
   Review review();
 
   Checks checks();
+
+  /**
+   * Secret the hidden markers are signed with (HMAC-SHA256), so that only this deployment can write
+   * markers it believes. Unset: derived from the GitHub credentials, with a warning (see
+   * docs/security.md).
+   */
+  Optional<String> markerSecret();
+
+  /**
+   * Whether markers without a MAC, as posted before markers were signed, still count when the bot's
+   * own account wrote them. Turn off once older pull requests no longer matter.
+   */
+  @WithDefault("true")
+  boolean markerAcceptUnsigned();
 
   /** A check run per head SHA summarising the review, with the suggestions as annotations. */
   interface Checks {
@@ -65,6 +80,13 @@ public interface PublisherConfig extends StreamsServiceConfig {
      */
     @WithDefault("100")
     int pageSize();
+
+    /**
+     * The login the publisher posts as, whose reviews and comments alone may carry markers. Unset:
+     * asked from GitHub once ({@code GET /app} → {@code <slug>[bot]}, or {@code GET /user} for a
+     * token).
+     */
+    Optional<String> botLogin();
 
     /**
      * Least time between two content-creating requests (review POSTs) of one installation, which

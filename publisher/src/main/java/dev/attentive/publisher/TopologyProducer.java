@@ -2,6 +2,7 @@ package dev.attentive.publisher;
 
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.Topics;
+import dev.attentive.github.auth.InstallationClients;
 import dev.attentive.github.call.GitHubCalls;
 import dev.attentive.github.call.RetryPolicy;
 import dev.attentive.github.call.Ticker;
@@ -9,6 +10,7 @@ import dev.attentive.github.call.WriteThrottle;
 import dev.attentive.publisher.github.GitHubChecks;
 import dev.attentive.publisher.github.GitHubReviews;
 import dev.attentive.publisher.review.CheckRunPublisher;
+import dev.attentive.publisher.review.Markers;
 import dev.attentive.publisher.review.ReviewBodies;
 import dev.attentive.publisher.review.ReviewPlanner;
 import dev.attentive.publisher.review.ReviewPublisher;
@@ -33,7 +35,11 @@ public class TopologyProducer {
 
   @Produces
   public Topology buildTopology(
-      PublisherConfig config, GitHubReviews github, GitHubChecks checks, MeterRegistry metrics) {
+      PublisherConfig config,
+      GitHubReviews github,
+      GitHubChecks checks,
+      InstallationClients clients,
+      MeterRegistry metrics) {
     Ticker ticker = Ticker.system();
     Clock clock = Clock.systemUTC();
     // One throttle for the whole instance: every stream thread's writes share the per-installation
@@ -54,12 +60,22 @@ public class TopologyProducer {
             clock,
             metrics,
             "attentive.publisher.github.retries");
+    Markers markers =
+        new Markers(
+            MarkerSecret.resolve(config.markerSecret(), clients.credentials()),
+            config.markerAcceptUnsigned(),
+            reason ->
+                metrics
+                    .counter("attentive.publisher.markers.rejected", "reason", reason)
+                    .increment());
     ReviewPublisher publisher =
         new ReviewPublisher(
             github,
             calls,
             new ReviewPlanner(config.review().maxInlineComments()),
-            new ReviewBodies(config.review().maxBodyChars(), config.review().maxInlineComments()),
+            new ReviewBodies(
+                config.review().maxBodyChars(), config.review().maxInlineComments(), markers),
+            markers,
             config.review().rememberedDeliveries());
 
     CheckRunPublisher checkRuns =

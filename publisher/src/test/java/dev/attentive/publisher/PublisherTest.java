@@ -13,6 +13,7 @@ import dev.attentive.events.Suggestion;
 import dev.attentive.events.Suggestion.Kind;
 import dev.attentive.events.Suggestion.Severity;
 import dev.attentive.events.Topics;
+import dev.attentive.publisher.review.SignedMarkers;
 import dev.attentive.testkit.github.GitHubEmulator;
 import dev.attentive.testkit.github.NewReviewComment;
 import dev.attentive.testkit.github.PostedComment;
@@ -633,6 +634,80 @@ class PublisherTest {
     assertThat(fingerprints(reviews.get(2))).containsExactly("fp-11-z", "fp-11-w");
   }
 
+  // ---------------------------------------------------------------- forged markers (issue 11)
+
+  @Test
+  void markersCountOnlyInTheBotsOwnReviewsAndCommentsWithTheRightMac() throws Exception {
+    int pr = 40;
+    registerWidget(pr, HEAD_1);
+    // the PR's author posts the (deterministic) fingerprints to keep findings from being posted:
+    // old-style, and signed ones copied from the bot's comments elsewhere
+    github.addReview(
+        REPO,
+        pr,
+        "pr-author",
+        "LGTM <!-- attentive:fp=fp-40-listed --> "
+            + SignedMarkers.MARKERS.fingerprint("fp-40-signed")
+            + " <!-- attentive:delivery=d-40 -->",
+        List.of(NewReviewComment.of(WIDGET, 4, "nit\n\n<!-- attentive:fp=fp-40-inline -->")));
+    // in the bot's name, but with a MAC this deployment did not make
+    github.addReview(
+        REPO,
+        pr,
+        "attentive-bot",
+        "summary <!-- attentive:fp=fp-40-forged mac=0123456789abcdef0123456789abcdef -->",
+        List.of());
+
+    send(
+        review(
+            "d-40",
+            pr,
+            HEAD_1,
+            List.of(
+                anchored(4, "fp-40-inline"),
+                anchored(5, "fp-40-listed"),
+                anchored(6, "fp-40-signed"),
+                anchored(7, "fp-40-forged")),
+            List.of()));
+
+    List<PostedReview> reviews = awaitReviewsAsPosted(pr, 3);
+    PostedReview posted = SignedMarkers.unsigned(reviews.get(2));
+    assertThat(fingerprints(posted))
+        .containsExactly("fp-40-inline", "fp-40-listed", "fp-40-signed", "fp-40-forged");
+    assertThat(posted.body()).doesNotContain("already posted");
+  }
+
+  @Test
+  void aFileNameOrRuleCannotPutAMarkerLinkOrHtmlIntoTheSummary() throws Exception {
+    int pr = 41;
+    registerWidget(pr, HEAD_1);
+    Suggestion odd =
+        new Suggestion(
+            Kind.STYLE,
+            "x`<!-- attentive:fp=abc -->`.java",
+            1,
+            1,
+            Severity.WARNING,
+            0.8,
+            "See [docs](https://evil.example) <img src=x> `ok` <!-- attentive:fp=ghi -->",
+            null,
+            "style/R`<!-- attentive:fp=def -->",
+            "fp-41");
+    send(review("d-41", pr, HEAD_1, List.of(odd), List.of()));
+
+    String body = awaitReviewsAsPosted(pr, 1).get(0).body();
+    // even reading old-style markers, the only ones in the summary are the publisher's own
+    assertThat(SignedMarkers.MARKERS.fingerprints(body)).containsExactly("fp-41");
+    assertThat(body.split("<!--", -1)).hasSize(3); // fp-41 and the delivery
+    assertThat(SignedMarkers.unsigned(body))
+        .contains(
+            "- ``x`<!-\u200B- attentive:fp=abc --\u200B>`.java:1`` **STYLE** "
+                + "``style/R`<!-\u200B- attentive:fp=def --\u200B>`` (WARNING): "
+                + "See \\[docs\\](https://evil.example) &lt;img src=x> `ok` "
+                + "&lt;!-- attentive:fp=ghi --> — not on lines of the diff "
+                + "<!-- attentive:fp=fp-41 -->");
+  }
+
   // ---------------------------------------------------------------- (9) GitHub's body limit
 
   @Test
@@ -655,9 +730,9 @@ class PublisherTest {
     send(review("d-13", pr, HEAD_1, List.of(huge), notes));
 
     PostedReview posted = awaitReviews(pr, 1).get(0);
+    assertThat(github.reviewsPosted(REPO, pr).get(0).comments().get(0).body()).hasSize(65_536);
     String comment = posted.comments().get(0).body();
     assertThat(comment)
-        .hasSize(65_536)
         .startsWith("**REPAIR** · `repair/Huge` · ERROR\n\nxxx")
         .endsWith(
             "x…\n\n```suggestion\n  int a = 2;\n```\n\n"
@@ -804,6 +879,11 @@ class PublisherTest {
 
   /** Polls the emulator until the PR has at least {@code count} reviews (or the wait is over). */
   private List<PostedReview> awaitReviews(int pr, int count) throws InterruptedException {
+    return awaitReviewsAsPosted(pr, count).stream().map(SignedMarkers::unsigned).toList();
+  }
+
+  /** {@link #awaitReviews}, the bodies as they are (MACs in them, unchecked). */
+  private List<PostedReview> awaitReviewsAsPosted(int pr, int count) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     List<PostedReview> reviews = github.reviewsPosted(REPO, pr);
     while (reviews.size() < count && System.nanoTime() < deadline) {

@@ -1,10 +1,12 @@
 package dev.attentive.publisher;
 
+import dev.attentive.publisher.review.SignedMarkers;
 import dev.attentive.testkit.github.GitHubEmulator;
 import dev.attentive.testkit.kafka.EmbeddedKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,27 +31,31 @@ public class PublisherTestResource implements QuarkusTestResourceLifecycleManage
     github.authenticatedUser("attentive-bot");
     try {
       Path state = Files.createTempDirectory("publisher-streams");
-      return Map.of(
-          "kafka.bootstrap.servers",
-          kafka.bootstrapServers(),
-          "attentive.publisher.github.api-url",
-          github.baseUrl(),
-          "attentive.publisher.github.token",
-          TOKEN,
-          "attentive.publisher.github.min-write-interval",
-          "20ms",
-          "attentive.publisher.github.initial-backoff",
-          "20ms",
-          "attentive.publisher.github.max-backoff",
-          "100ms",
-          "attentive.publisher.github.rate-limit-wait",
-          "200ms",
-          "attentive.publisher.github.max-attempts",
-          String.valueOf(MAX_ATTEMPTS),
-          "attentive.publisher.github.retry-budget",
-          "30s",
-          "kafka-streams.state.dir",
-          state.toString());
+      Map<String, String> config = new HashMap<>();
+      config.put("attentive.publisher.marker-secret", SignedMarkers.SECRET);
+      config.putAll(
+          Map.of(
+              "kafka.bootstrap.servers",
+              kafka.bootstrapServers(),
+              "attentive.publisher.github.api-url",
+              github.baseUrl(),
+              "attentive.publisher.github.token",
+              TOKEN,
+              "attentive.publisher.github.min-write-interval",
+              "20ms",
+              "attentive.publisher.github.initial-backoff",
+              "20ms",
+              "attentive.publisher.github.max-backoff",
+              "100ms",
+              "attentive.publisher.github.rate-limit-wait",
+              "200ms",
+              "attentive.publisher.github.max-attempts",
+              String.valueOf(MAX_ATTEMPTS),
+              "attentive.publisher.github.retry-budget",
+              "30s",
+              "kafka-streams.state.dir",
+              state.toString()));
+      return config;
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -38,6 +38,7 @@ public final class InstallationClients {
   private final JWTTokenProvider jwt;
   private final ConcurrentMap<Long, GitHub> clients = new ConcurrentHashMap<>();
   private volatile GitHub shared;
+  private volatile String ownLogin;
 
   public InstallationClients(GitHubCredentials credentials) {
     this(credentials, builder -> {});
@@ -155,6 +156,26 @@ public final class InstallationClients {
       clients.remove(installationId, github);
     }
     return call.apply(forInstallation(installationId));
+  }
+
+  /**
+   * The login GitHub shows on what these clients post: in App mode the App's bot user, {@code
+   * <slug>[bot]} ({@code GET /app} with the App JWT); with a token the token's user ({@code GET
+   * /user}); null when anonymous (nothing can be posted). Asked once, then cached.
+   */
+  public String ownLogin() throws IOException {
+    String login = ownLogin;
+    if (login == null && credentials.mode() != GitHubCredentials.Mode.ANONYMOUS) {
+      if (credentials.mode() == GitHubCredentials.Mode.APP) {
+        GitHubBuilder builder = new GitHubBuilder().withEndpoint(credentials.apiUrl());
+        customizer.accept(builder);
+        login = builder.withAuthorizationProvider(jwt).build().getApp().getSlug() + "[bot]";
+      } else {
+        login = forInstallation(null).getMyself().getLogin();
+      }
+      ownLogin = login;
+    }
+    return login;
   }
 
   /**

@@ -13,6 +13,12 @@ public interface GitHubReviews {
 
   PullRequest pullRequest(String repository, int number, Long installationId) throws IOException;
 
+  /**
+   * The login the publisher posts as: {@code <app-slug>[bot]} for a GitHub App, the token's user
+   * otherwise. Only what this account wrote can carry markers the publisher believes.
+   */
+  String botLogin() throws IOException;
+
   /** One pull request, fetched once, for several calls. */
   interface PullRequest {
 
@@ -27,8 +33,11 @@ public interface GitHubReviews {
      */
     CreatedReview createReview(NewReview review) throws IOException;
 
-    /** The bodies of the comments on the pull request's conversation (all pages), oldest first. */
-    default List<String> conversation() throws IOException {
+    /**
+     * The comments on the pull request's conversation (all pages), oldest first; their review id is
+     * null.
+     */
+    default List<ExistingComment> conversation() throws IOException {
       return List.of();
     }
 
@@ -41,9 +50,11 @@ public interface GitHubReviews {
     }
   }
 
-  record ExistingReview(long id, String body) {}
+  /** A review on GitHub; {@code author} is its user's login (null for a deleted account). */
+  record ExistingReview(long id, String author, String body) {}
 
-  record ExistingComment(long id, Long reviewId, String body) {}
+  /** A comment on GitHub; {@code author} is its user's login (null for a deleted account). */
+  record ExistingComment(long id, Long reviewId, String author, String body) {}
 
   /** A review to post on {@code commitId}; comments are on the head side (GitHub's RIGHT). */
   record NewReview(String commitId, String body, List<NewComment> comments) {

@@ -13,6 +13,7 @@ import org.kohsuke.github.GHPullRequestReview;
 import org.kohsuke.github.GHPullRequestReviewBuilder;
 import org.kohsuke.github.GHPullRequestReviewComment;
 import org.kohsuke.github.GHPullRequestReviewEvent;
+import org.kohsuke.github.GHUser;
 import org.kohsuke.github.GitHub;
 
 /**
@@ -25,15 +26,30 @@ public class KohsukeGitHubReviews implements GitHubReviews {
 
   private final InstallationClients clients;
   private final int pageSize;
+  private final String configuredBotLogin;
 
   @Inject
   public KohsukeGitHubReviews(InstallationClients clients, PublisherConfig config) {
-    this(clients, config.github().pageSize());
+    this(clients, config.github().pageSize(), config.github().botLogin().orElse(null));
   }
 
   public KohsukeGitHubReviews(InstallationClients clients, int pageSize) {
+    this(clients, pageSize, null);
+  }
+
+  /**
+   * @param botLogin the login the publisher posts as, or null to ask GitHub ({@link
+   *     InstallationClients#ownLogin})
+   */
+  public KohsukeGitHubReviews(InstallationClients clients, int pageSize, String botLogin) {
     this.clients = clients;
     this.pageSize = pageSize;
+    this.configuredBotLogin = botLogin == null || botLogin.isBlank() ? null : botLogin.strip();
+  }
+
+  @Override
+  public String botLogin() throws IOException {
+    return configuredBotLogin != null ? configuredBotLogin : clients.ownLogin();
   }
 
   @Override
@@ -96,7 +112,7 @@ public class KohsukeGitHubReviews implements GitHubReviews {
           pr -> {
             List<ExistingReview> out = new ArrayList<>();
             for (GHPullRequestReview r : pr.listReviews().withPageSize(pageSize)) {
-              out.add(new ExistingReview(r.getId(), r.getBody()));
+              out.add(new ExistingReview(r.getId(), login(r.getUser()), r.getBody()));
             }
             return out;
           });
@@ -108,7 +124,9 @@ public class KohsukeGitHubReviews implements GitHubReviews {
           pr -> {
             List<ExistingComment> out = new ArrayList<>();
             for (GHPullRequestReviewComment c : pr.listReviewComments().withPageSize(pageSize)) {
-              out.add(new ExistingComment(c.getId(), c.getPullRequestReviewId(), c.getBody()));
+              out.add(
+                  new ExistingComment(
+                      c.getId(), c.getPullRequestReviewId(), login(c.getUser()), c.getBody()));
             }
             return out;
           });
@@ -138,12 +156,12 @@ public class KohsukeGitHubReviews implements GitHubReviews {
     }
 
     @Override
-    public List<String> conversation() throws IOException {
+    public List<ExistingComment> conversation() throws IOException {
       return call(
           pr -> {
-            List<String> out = new ArrayList<>();
+            List<ExistingComment> out = new ArrayList<>();
             for (org.kohsuke.github.GHIssueComment c : pr.listComments().withPageSize(pageSize)) {
-              out.add(c.getBody());
+              out.add(new ExistingComment(c.getId(), null, c.getUserName(), c.getBody()));
             }
             return out;
           });
@@ -156,6 +174,14 @@ public class KohsukeGitHubReviews implements GitHubReviews {
             pr.comment(body);
             return null;
           });
+    }
+
+    /**
+     * The login of a review's or comment's user. kohsuke's {@code getUser()} fetches the user once
+     * per client ({@code GET /users/{login}}, then cached): it has no getter for the login alone.
+     */
+    private static String login(GHUser user) {
+      return user == null ? null : user.getLogin();
     }
 
     /** The page iterator wraps I/O failures in an unchecked exception. */

@@ -32,14 +32,16 @@ public final class ReviewBodies {
 
   private final int maxChars;
   private final int maxInline;
+  private final Markers markers;
 
-  public ReviewBodies(int maxChars, int maxInline) {
+  public ReviewBodies(int maxChars, int maxInline, Markers markers) {
     if (maxChars < MIN_BODY || maxChars > GITHUB_MAX_BODY) {
       throw new IllegalArgumentException(
           "max body length must be in " + MIN_BODY + ".." + GITHUB_MAX_BODY + ", was " + maxChars);
     }
     this.maxChars = maxChars;
     this.maxInline = maxInline;
+    this.markers = markers;
   }
 
   // ---------------------------------------------------------------- inline comments
@@ -50,10 +52,10 @@ public final class ReviewBodies {
    */
   public String comment(Suggestion s) {
     String header =
-        "**" + s.kind() + "** · `" + s.ruleId().replace("`", "'") + "` · " + s.severity();
-    String message = Markers.neutralise(s.message()).strip();
+        "**" + s.kind() + "** · " + MarkdownText.code(s.ruleId()) + " · " + s.severity();
+    String message = MarkdownText.block(s.message()).strip();
     String block = s.replacement() == null ? "" : "\n\n" + suggestionBlock(s.replacement());
-    String marker = "\n\n" + Markers.fingerprint(Markers.fingerprintOf(s));
+    String marker = "\n\n" + markers.fingerprint(Markers.fingerprintOf(s));
     String body = header + "\n\n" + message + block + marker;
     if (body.length() <= maxChars) {
       return body;
@@ -101,21 +103,21 @@ public final class ReviewBodies {
   public String configProblems(dev.attentive.events.RepositorySettings settings, String marker) {
     String file = dev.attentive.events.RepositorySettings.FILE;
     StringBuilder body =
-        new StringBuilder("### Attentive: `")
-            .append(file)
-            .append("` has ")
+        new StringBuilder("### Attentive: ")
+            .append(MarkdownText.code(file))
+            .append(" has ")
             .append(
                 settings.problems().size() == 1
                     ? "a problem"
                     : settings.problems().size() + " problems")
             .append("\n\n");
     String where = settings.source() == null ? file : settings.source();
-    body.append("Attentive read `")
-        .append(Markers.neutralise(where).replace("`", "'"))
+    body.append("Attentive read ")
+        .append(MarkdownText.code(where))
         .append(
-            "` (the default branch: a pull request cannot change its own review settings) and found:\n\n");
+            " (the default branch: a pull request cannot change its own review settings) and found:\n\n");
     for (String problem : settings.problems()) {
-      String line = "- " + oneLine(Markers.neutralise(problem)) + "\n";
+      String line = "- " + oneLine(problem) + "\n";
       if (body.length() + line.length() > maxChars - 1000) {
         body.append("- … and more\n");
         break;
@@ -141,9 +143,9 @@ public final class ReviewBodies {
     StringBuilder head = new StringBuilder();
     head.append("### Attentive reviewed ")
         .append(plural(review.filesReviewed(), "file"))
-        .append(" at `")
-        .append(shortSha(review.headSha()))
-        .append("`\n\n");
+        .append(" at ")
+        .append(MarkdownText.code(shortSha(review.headSha())))
+        .append("\n\n");
     if (all.isEmpty()) {
       head.append("No new suggestions.");
     } else {
@@ -165,7 +167,7 @@ public final class ReviewBodies {
           .append(plan.repeats() == 1 ? "is" : "are")
           .append(" not repeated.");
     }
-    String footer = "\n\n" + Markers.delivery(review.deliveryId());
+    String footer = "\n\n" + markers.delivery(review.deliveryId());
     String omission = omitted(9_999_999);
     int room = maxChars - head.length() - footer.length();
 
@@ -184,7 +186,7 @@ public final class ReviewBodies {
       int shown = 0;
       for (ReviewPlan.Listed l : plan.summary()) {
         String fp = Markers.fingerprintOf(l.suggestion());
-        String line = "\n" + item(l, cap) + " " + Markers.fingerprint(fp);
+        String line = "\n" + item(l, cap) + " " + markers.fingerprint(fp);
         if (line.length() > room - reserve) {
           break;
         }
@@ -207,7 +209,7 @@ public final class ReviewBodies {
         room -= notesTitle.length();
         int shown = 0;
         for (String note : review.notes()) {
-          String line = "\n- " + oneLine(Markers.neutralise(note));
+          String line = "\n- " + oneLine(note);
           if (line.length() > room - omission.length()) {
             break;
           }
@@ -230,18 +232,16 @@ public final class ReviewBodies {
         s.startLine() == s.endLine()
             ? String.valueOf(s.startLine())
             : s.startLine() + "-" + s.endLine();
-    return "- `"
-        + s.path()
-        + ":"
-        + lines
-        + "` **"
+    return "- "
+        + MarkdownText.code(s.path() + ":" + lines)
+        + " **"
         + s.kind()
-        + "** `"
-        + s.ruleId().replace("`", "'")
-        + "` ("
+        + "** "
+        + MarkdownText.code(s.ruleId())
+        + " ("
         + s.severity()
         + "): "
-        + oneLine(Markers.neutralise(s.message()))
+        + oneLine(s.message())
         + " — "
         + why(listed.why(), cap);
   }
@@ -262,9 +262,12 @@ public final class ReviewBodies {
         + " characters.";
   }
 
-  /** One list item's text: on one line, at most {@link #MAX_ITEM_CHARS}. */
+  /**
+   * One list item's text: on one line, made safe ({@link MarkdownText#oneLine}), at most {@link
+   * #MAX_ITEM_CHARS}.
+   */
   private static String oneLine(String text) {
-    return cut(text.strip().replaceAll("\\s*\\R\\s*", " "), MAX_ITEM_CHARS);
+    return cut(MarkdownText.oneLine(text), MAX_ITEM_CHARS);
   }
 
   /**

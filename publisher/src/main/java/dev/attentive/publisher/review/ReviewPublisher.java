@@ -23,10 +23,11 @@ import org.jboss.logging.Logger;
  *
  * <p>What was posted on a PR is {@link PostedFingerprints}, kept by the caller (a changelogged
  * state store: the record in Kafka). When the caller has none for the PR (a new PR, or lost state),
- * it is rebuilt from GitHub: the hidden markers in the PR's review comments and review bodies.
- * Before posting, GitHub's reviews are also searched for this delivery's marker, which covers a
- * crash after the POST but before the Kafka commit; so is every retry after a failure that may have
- * taken effect (5xx, time-out).
+ * it is rebuilt from GitHub: the hidden markers (with a right MAC, see {@link Markers}) in the PR's
+ * review comments and review bodies that the bot's own account wrote. Before posting, GitHub's
+ * reviews are also searched for this delivery's marker, which covers a crash after the POST but
+ * before the Kafka commit; so is every retry after a failure that may have taken effect (5xx,
+ * time-out).
  */
 public final class ReviewPublisher {
 
@@ -67,18 +68,25 @@ public final class ReviewPublisher {
   private final GitHubCalls calls;
   private final ReviewPlanner planner;
   private final ReviewBodies bodies;
+  private final Markers markers;
   private final int rememberedDeliveries;
 
+  /**
+   * @param markers how the markers in {@code bodies} are signed: those read back from GitHub are
+   *     checked with it
+   */
   public ReviewPublisher(
       GitHubReviews github,
       GitHubCalls calls,
       ReviewPlanner planner,
       ReviewBodies bodies,
+      Markers markers,
       int rememberedDeliveries) {
     this.github = github;
     this.calls = calls;
     this.planner = planner;
     this.bodies = bodies;
+    this.markers = markers;
     this.rememberedDeliveries = rememberedDeliveries;
   }
 
@@ -119,10 +127,11 @@ public final class ReviewPublisher {
     try {
       GitHubCalls.Budget budget = calls.budget();
       GitHubReviews.PullRequest pr = open(review, budget);
-      String marker = Markers.configProblems(settings.problemsHash());
-      List<String> conversation =
+      String bot = botLogin(budget);
+      String marker = markers.configProblems(settings.problemsHash());
+      List<ExistingComment> conversation =
           calls.read("list comments of " + review.key(), budget, p -> pr.conversation());
-      if (conversation.stream().noneMatch(body -> body != null && body.contains(marker))) {
+      if (!hasConfigProblems(conversation, bot, settings.problemsHash())) {
         String body = bodies.configProblems(settings, marker);
         calls.write(
             "comment on " + review.key(),
@@ -131,7 +140,7 @@ public final class ReviewPublisher {
             previous -> {
               if (previous != null
                   && previous.kind() == GitHubFailure.Kind.TRANSIENT
-                  && pr.conversation().stream().anyMatch(b -> b != null && b.contains(marker))) {
+                  && hasConfigProblems(pr.conversation(), bot, settings.problemsHash())) {
                 return null; // the failed POST went through after all
               }
               pr.comment(body);
@@ -166,12 +175,15 @@ public final class ReviewPublisher {
     GitHubReviews.PullRequest pr = null;
     PostedFingerprints state = known;
     boolean fromGitHub = false;
+    String bot = null;
     if (state == null) {
       pr = open(review, budget);
+      bot = botLogin(budget);
       GitHubReviews.PullRequest handle = pr;
       state =
           fromGitHub(
               review,
+              bot,
               calls.read("list reviews of " + review.key(), budget, p -> handle.reviews()),
               calls.read(
                   "list review comments of " + review.key(), budget, p -> handle.comments()));
@@ -213,18 +225,19 @@ public final class ReviewPublisher {
     }
     if (!fromGitHub) {
       pr = open(review, budget);
+      bot = botLogin(budget);
       GitHubReviews.PullRequest handle = pr;
       List<ExistingReview> reviews =
           calls.read("list reviews of " + review.key(), budget, p -> handle.reviews());
-      if (hasDelivery(reviews, delivery)) {
-        return alreadyOnGitHub(review, state, pr, reviews, budget);
+      if (hasDelivery(reviews, bot, delivery)) {
+        return alreadyOnGitHub(review, bot, state, pr, reviews, budget);
       }
     }
 
     boolean refusedInline = false;
     Posted posted;
     try {
-      posted = post(review, plan, pr, budget);
+      posted = post(review, plan, pr, bot, budget);
     } catch (GitHubFailedException e) {
       if (e.status() != 422 || plan.inline().isEmpty()) {
         throw e;
@@ -236,12 +249,13 @@ public final class ReviewPublisher {
           review.key(), e.getMessage());
       plan = plan.allInSummary();
       refusedInline = true;
-      posted = post(review, plan, pr, budget);
+      posted = post(review, plan, pr, bot, budget);
     }
     if (posted.created() == null) {
       GitHubReviews.PullRequest handle = pr;
       return alreadyOnGitHub(
           review,
+          bot,
           state,
           pr,
           calls.read("list reviews of " + review.key(), budget, p -> handle.reviews()),
@@ -268,7 +282,11 @@ public final class ReviewPublisher {
   private record Posted(GitHubReviews.CreatedReview created, ReviewBodies.Summary summary) {}
 
   private Posted post(
-      Review review, ReviewPlan plan, GitHubReviews.PullRequest pr, GitHubCalls.Budget budget)
+      Review review,
+      ReviewPlan plan,
+      GitHubReviews.PullRequest pr,
+      String bot,
+      GitHubCalls.Budget budget)
       throws GitHubFailedException, InterruptedException {
     ReviewBodies.Summary summary = bodies.summary(review, plan);
     List<GitHubReviews.NewComment> comments = new ArrayList<>();
@@ -285,7 +303,7 @@ public final class ReviewPublisher {
         previous -> {
           if (previous != null
               && previous.kind() == GitHubFailure.Kind.TRANSIENT
-              && hasDelivery(pr.reviews(), review.deliveryId())) {
+              && hasDelivery(pr.reviews(), bot, review.deliveryId())) {
             // the failed POST went through after all (GitHub answered 5xx, or the answer was lost)
             return new Posted(null, summary);
           }
@@ -295,6 +313,7 @@ public final class ReviewPublisher {
 
   private Result alreadyOnGitHub(
       Review review,
+      String bot,
       PostedFingerprints state,
       GitHubReviews.PullRequest pr,
       List<ExistingReview> reviews,
@@ -302,7 +321,7 @@ public final class ReviewPublisher {
       throws GitHubFailedException, InterruptedException {
     List<ExistingComment> comments =
         calls.read("list review comments of " + review.key(), budget, p -> pr.comments());
-    PostedFingerprints onGitHub = fromGitHub(review, reviews, comments);
+    PostedFingerprints onGitHub = fromGitHub(review, bot, reviews, comments);
     LOG.infof(
         "%s: GitHub already has the review of delivery %s; recorded, nothing posted",
         review.key(), review.deliveryId());
@@ -330,17 +349,42 @@ public final class ReviewPublisher {
                 review.repository(), review.pullRequestNumber(), review.installationId()));
   }
 
-  /** What the markers on GitHub say was posted on the PR. */
-  static PostedFingerprints fromGitHub(
-      Review review, List<ExistingReview> reviews, List<ExistingComment> comments) {
+  /**
+   * The login the publisher posts as (asked from GitHub once, then cached by the gateway): only its
+   * reviews and comments are read for markers.
+   */
+  private String botLogin(GitHubCalls.Budget budget)
+      throws GitHubFailedException, InterruptedException {
+    return calls.read("get the bot's own login", budget, p -> github.botLogin());
+  }
+
+  /**
+   * Whether the bot wrote it. Anyone can write a marker; the PR's author could otherwise hide a
+   * finding by posting its (deterministic) fingerprint. GitHub logins ignore case.
+   */
+  private static boolean byBot(String author, String bot) {
+    return author != null && bot != null && author.equalsIgnoreCase(bot);
+  }
+
+  /** What the markers on GitHub say was posted on the PR: only those in the bot's own bodies. */
+  PostedFingerprints fromGitHub(
+      Review review, String bot, List<ExistingReview> reviews, List<ExistingComment> comments) {
     Set<String> fingerprints = new LinkedHashSet<>();
     Set<String> deliveries = new LinkedHashSet<>();
     for (ExistingReview r : reviews) {
-      fingerprints.addAll(Markers.fingerprints(r.body()));
-      deliveries.addAll(Markers.deliveries(r.body()));
+      if (byBot(r.author(), bot)) {
+        fingerprints.addAll(markers.fingerprints(r.body()));
+        deliveries.addAll(markers.deliveries(r.body()));
+      } else {
+        markers.rejectForeign(r.body());
+      }
     }
     for (ExistingComment c : comments) {
-      Markers.trailingFingerprint(c.body()).ifPresent(fingerprints::add);
+      if (byBot(c.author(), bot)) {
+        markers.trailingFingerprint(c.body()).ifPresent(fingerprints::add);
+      } else {
+        markers.rejectForeign(c.body());
+      }
     }
     return new PostedFingerprints(
         PostedFingerprints.SCHEMA_VERSION,
@@ -350,9 +394,17 @@ public final class ReviewPublisher {
         List.copyOf(deliveries));
   }
 
-  private static boolean hasDelivery(List<ExistingReview> reviews, String deliveryId) {
-    String marker = Markers.delivery(deliveryId);
-    return reviews.stream().anyMatch(r -> r.body() != null && r.body().contains(marker));
+  private boolean hasDelivery(List<ExistingReview> reviews, String bot, String deliveryId) {
+    String id = Markers.safeId(deliveryId);
+    return reviews.stream()
+        .anyMatch(r -> byBot(r.author(), bot) && markers.deliveries(r.body()).contains(id));
+  }
+
+  private boolean hasConfigProblems(
+      List<ExistingComment> conversation, String bot, String problemsHash) {
+    String id = Markers.safeId(problemsHash);
+    return conversation.stream()
+        .anyMatch(c -> byBot(c.author(), bot) && markers.configProblemsIn(c.body()).contains(id));
   }
 
   /**

@@ -2,14 +2,18 @@ package dev.attentive.publisher.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.attentive.github.auth.GitHubCredentials;
 import dev.attentive.github.auth.InstallationClients;
 import dev.attentive.github.call.GitHubFailure;
+import dev.attentive.publisher.github.GitHubReviews.ExistingComment;
+import dev.attentive.publisher.github.GitHubReviews.ExistingReview;
 import dev.attentive.publisher.github.GitHubReviews.NewComment;
 import dev.attentive.publisher.github.GitHubReviews.NewReview;
 import dev.attentive.testkit.github.GitHubAppEmulation;
 import dev.attentive.testkit.github.GitHubEmulator;
+import dev.attentive.testkit.github.NewReviewComment;
 import dev.attentive.testkit.github.RecordedRequest;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -107,5 +111,51 @@ class KohsukeGitHubReviewsTest {
             });
     assertThat(gh.requestCount("GET", REVIEWS)).isEqualTo(2);
     assertThat(app.tokenExchanges()).isEqualTo(2);
+  }
+
+  @Test
+  void eachReviewAndCommentSaysWhoWroteItAndTheAppKnowsItsOwnLogin() throws Exception {
+    gh.authenticatedUser("attentive[bot]"); // whom GitHub shows on what an installation posts
+    gh.addReview(
+        REPO,
+        5,
+        "pr-author",
+        "by the author",
+        List.of(NewReviewComment.of(WIDGET, 1, "the author's comment")));
+    GitHubReviews.PullRequest pr = reviews.pullRequest(REPO, 5, INSTALLATION);
+    pr.createReview(
+        new NewReview(HEAD, "by the bot", List.of(new NewComment(WIDGET, 1, 1, "bot's comment"))));
+    pr.comment("on the conversation");
+
+    assertThat(pr.reviews())
+        .extracting(ExistingReview::author, ExistingReview::body)
+        .containsExactly(
+            tuple("pr-author", "by the author"), tuple("attentive[bot]", "by the bot"));
+    assertThat(pr.comments())
+        .extracting(ExistingComment::author, ExistingComment::body)
+        .containsExactly(
+            tuple("pr-author", "the author's comment"), tuple("attentive[bot]", "bot's comment"));
+    assertThat(pr.conversation())
+        .extracting(ExistingComment::author, ExistingComment::body)
+        .containsExactly(tuple("attentive[bot]", "on the conversation"));
+    // GET /app (with the App's JWT): the slug, as GitHub names the App's bot user
+    assertThat(reviews.botLogin()).isEqualTo("attentive[bot]");
+    assertThat(reviews.botLogin()).isEqualTo("attentive[bot]");
+    assertThat(gh.requestCount("GET", "/app")).isEqualTo(2); // the token exchange's, and ours
+  }
+
+  @Test
+  void withATokenTheBotIsTheTokensUserUnlessALoginIsConfigured() throws Exception {
+    gh.reset();
+    gh.requireToken("ghp_t");
+    gh.authenticatedUser("attentive-bot");
+    InstallationClients clients =
+        new InstallationClients(GitHubCredentials.token(gh.baseUrl(), "ghp_t"));
+
+    assertThat(new KohsukeGitHubReviews(clients, 100).botLogin()).isEqualTo("attentive-bot");
+    assertThat(new KohsukeGitHubReviews(clients, 100).botLogin()).isEqualTo("attentive-bot");
+    assertThat(gh.requestCount("GET", "/user")).isEqualTo(1); // asked once
+    assertThat(new KohsukeGitHubReviews(clients, 100, " Our-Bot ").botLogin()).isEqualTo("Our-Bot");
+    assertThat(gh.requestCount("GET", "/user")).isEqualTo(1);
   }
 }

@@ -1,5 +1,7 @@
 package dev.attentive.publisher.review;
 
+import static dev.attentive.publisher.review.Fixtures.BOT;
+import static dev.attentive.publisher.review.Fixtures.MARKERS;
 import static dev.attentive.publisher.review.Fixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,11 +52,20 @@ class ConfigProblemsCommentTest {
   /** A pull request with a conversation. */
   static final class Conversation implements GitHubReviews, GitHubReviews.PullRequest {
     final List<String> conversation = new ArrayList<>();
+
+    /** Comments by the pull request's author, listed before the bot's. */
+    final List<String> byAuthor = new ArrayList<>();
+
     int reviewsPosted;
 
     @Override
     public PullRequest pullRequest(String repository, int number, Long installationId) {
       return this;
+    }
+
+    @Override
+    public String botLogin() {
+      return BOT;
     }
 
     @Override
@@ -74,8 +85,11 @@ class ConfigProblemsCommentTest {
     }
 
     @Override
-    public List<String> conversation() {
-      return List.copyOf(conversation);
+    public List<ExistingComment> conversation() {
+      List<ExistingComment> out = new ArrayList<>();
+      byAuthor.forEach(body -> out.add(new ExistingComment(out.size(), null, "pr-author", body)));
+      conversation.forEach(body -> out.add(new ExistingComment(out.size(), null, BOT, body)));
+      return out;
     }
 
     @Override
@@ -104,7 +118,7 @@ class ConfigProblemsCommentTest {
 
   ReviewPublisher publisher(GitHubReviews github) {
     return new ReviewPublisher(
-        github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25), 10);
+        github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25, MARKERS), MARKERS, 10);
   }
 
   @Test
@@ -127,11 +141,25 @@ class ConfigProblemsCommentTest {
   @Test
   void withLostStateTheCommentOnGitHubIsFoundNotPostedAgain() throws Exception {
     Conversation github = new Conversation();
-    github.conversation.add("earlier\n\n" + Markers.configProblems(BROKEN.problemsHash()));
+    github.conversation.add("earlier\n\n" + MARKERS.configProblems(BROKEN.problemsHash()));
 
     Result result = publisher(github).publish(review("d1", BROKEN), null);
 
     assertThat(github.conversation).hasSize(1);
+    assertThat(result.state().fingerprints()).contains("config-problems:" + BROKEN.problemsHash());
+  }
+
+  @Test
+  void aMarkerInSomeoneElsesCommentDoesNotKeepTheBotQuiet() throws Exception {
+    Conversation github = new Conversation();
+    // a valid marker, even: copied from the bot's comment on another pull request
+    github.byAuthor.add("nothing to see\n\n" + MARKERS.configProblems(BROKEN.problemsHash()));
+
+    Result result = publisher(github).publish(review("d1", BROKEN), null);
+
+    assertThat(github.conversation).hasSize(1);
+    assertThat(github.conversation.get(0))
+        .contains("review.maxComments must be between 1 and 100, was 0");
     assertThat(result.state().fingerprints()).contains("config-problems:" + BROKEN.problemsHash());
   }
 

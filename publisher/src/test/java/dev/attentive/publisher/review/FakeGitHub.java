@@ -33,6 +33,11 @@ final class FakeGitHub implements GitHubReviews, GitHubReviews.PullRequest {
   }
 
   @Override
+  public String botLogin() {
+    return Fixtures.BOT;
+  }
+
+  @Override
   public List<ExistingReview> reviews() {
     reviewLists++;
     return List.copyOf(reviews);
@@ -53,9 +58,9 @@ final class FakeGitHub implements GitHubReviews, GitHubReviews.PullRequest {
     }
     long id = ++ids;
     posted.add(review);
-    reviews.add(new ExistingReview(id, review.body()));
+    reviews.add(new ExistingReview(id, Fixtures.BOT, review.body()));
     for (NewComment c : review.comments()) {
-      comments.add(new ExistingComment(++ids, id, c.body()));
+      comments.add(new ExistingComment(++ids, id, Fixtures.BOT, c.body()));
     }
     if (failure != null) {
       throw failure;

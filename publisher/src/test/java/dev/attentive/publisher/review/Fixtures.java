@@ -17,6 +17,12 @@ final class Fixtures {
   static final Map<String, List<LineRange>> ANCHORS =
       Map.of(PATH, List.of(new LineRange(1, 10), new LineRange(20, 25)));
 
+  /** The login the fakes say the publisher posts as. */
+  static final String BOT = "attentive[bot]";
+
+  /** Markers signed with the tests' secret; unsigned ones (posted before signing) accepted. */
+  static final Markers MARKERS = SignedMarkers.MARKERS;
+
   private Fixtures() {}
 
   static Suggestion suggestion(

@@ -1,8 +1,10 @@
 package dev.attentive.publisher.review;
 
+import static dev.attentive.publisher.review.Fixtures.MARKERS;
 import static dev.attentive.publisher.review.Fixtures.PATH;
 import static dev.attentive.publisher.review.Fixtures.at;
 import static dev.attentive.publisher.review.Fixtures.review;
+import static dev.attentive.publisher.review.SignedMarkers.unsigned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class ReviewBodiesTest {
 
-  final ReviewBodies bodies = new ReviewBodies(65_536, 25);
+  final ReviewBodies bodies = new ReviewBodies(65_536, 25, MARKERS);
 
   static Suggestion with(String message, String replacement) {
     return new Suggestion(
@@ -36,7 +38,9 @@ class ReviewBodiesTest {
 
   @Test
   void aCommentHasKindRuleSeverityMessageSuggestionBlockAndTheMarkerLast() {
-    assertThat(bodies.comment(with("`x` may be null here.", "if (x != null) {\n  x.run();\n}\n")))
+    assertThat(
+            unsigned(
+                bodies.comment(with("`x` may be null here.", "if (x != null) {\n  x.run();\n}\n"))))
         .isEqualTo(
             """
         **REPAIR** · `repair/NullCheck` · ERROR
@@ -50,7 +54,7 @@ class ReviewBodiesTest {
         ```
 
         <!-- attentive:fp=0123456789abcdef0123 -->""");
-    assertThat(bodies.comment(with("No fix offered.", null)))
+    assertThat(unsigned(bodies.comment(with("No fix offered.", null))))
         .isEqualTo(
             """
         **REPAIR** · `repair/NullCheck` · ERROR
@@ -74,16 +78,16 @@ class ReviewBodiesTest {
         bodies.comment(
             with("Fine <!-- attentive:fp=fake --> really", "// <!-- attentive:fp=code -->"));
     assertThat(body).contains("Fine &lt;!-- attentive:fp=fake --> really");
-    assertThat(Markers.fingerprints(body)).containsExactly("code", "0123456789abcdef0123");
-    assertThat(Markers.trailingFingerprint(body)).hasValue("0123456789abcdef0123");
+    assertThat(MARKERS.fingerprints(body)).containsExactly("code", "0123456789abcdef0123");
+    assertThat(MARKERS.trailingFingerprint(body)).hasValue("0123456789abcdef0123");
   }
 
   @Test
   void aLongMessageIsCutToTheLimitKeepingTheSuggestionAndTheMarker() {
-    ReviewBodies small = new ReviewBodies(2_000, 25);
+    ReviewBodies small = new ReviewBodies(2_000, 25, MARKERS);
     String body = small.comment(with("m".repeat(5_000), "fixed();"));
-    assertThat(body)
-        .hasSize(2_000)
+    assertThat(body).hasSize(2_000);
+    assertThat(unsigned(body))
         .startsWith("**REPAIR** · `repair/NullCheck` · ERROR\n\nmmm")
         .endsWith(
             "m…\n\n```suggestion\nfixed();\n```\n\n_(Truncated: GitHub limits a comment to 2,000 characters.)_"
@@ -92,9 +96,9 @@ class ReviewBodiesTest {
 
   @Test
   void aReplacementTooLongForTheLimitIsLeftOutRatherThanCut() {
-    ReviewBodies small = new ReviewBodies(2_000, 25);
+    ReviewBodies small = new ReviewBodies(2_000, 25, MARKERS);
     String body = small.comment(with("Reformat.", "r".repeat(3_000)));
-    assertThat(body)
+    assertThat(unsigned(body))
         .isEqualTo(
             "**REPAIR** · `repair/NullCheck` · ERROR\n\nReformat.\n\n_(Truncated: GitHub limits a "
                 + "comment to 2,000 characters; the suggested replacement did not fit.)_\n\n"
@@ -133,7 +137,7 @@ class ReviewBodiesTest {
 
     ReviewBodies.Summary summary = bodies.summary(review, plan);
 
-    assertThat(summary.body())
+    assertThat(unsigned(summary.body()))
         .isEqualTo(
             """
         ### Attentive reviewed 2 files at `abcdef0`
@@ -172,7 +176,7 @@ class ReviewBodiesTest {
             java.time.Instant.EPOCH);
     ReviewBodies.Summary summary =
         bodies.summary(review, new ReviewPlanner(25).plan(review, Set.of("b")));
-    assertThat(summary.body())
+    assertThat(unsigned(summary.body()))
         .isEqualTo(
             """
         ### Attentive reviewed 1 file at `abc`
@@ -185,7 +189,7 @@ class ReviewBodiesTest {
 
   @Test
   void aSummaryOverTheLimitListsWhatFitsAndSaysHowManyMoreThereAre() {
-    ReviewBodies small = new ReviewBodies(3_000, 0);
+    ReviewBodies small = new ReviewBodies(3_000, 0, MARKERS);
     List<Suggestion> many = new ArrayList<>();
     IntStream.range(0, 100).forEach(i -> many.add(at(i % 10 + 1, "fp-" + i)));
     Review review = review("d-many", many, List.of("one note", "another note"));
@@ -198,8 +202,8 @@ class ReviewBodiesTest {
     long shown = body.lines().filter(l -> l.startsWith("- `")).count();
     assertThat(shown).isBetween(10L, 99L);
     assertThat(summary.listedFingerprints()).hasSize((int) shown);
-    assertThat(Markers.fingerprints(body)).containsExactlyElementsOf(summary.listedFingerprints());
-    assertThat(body)
+    assertThat(MARKERS.fingerprints(body)).containsExactlyElementsOf(summary.listedFingerprints());
+    assertThat(unsigned(body))
         .contains(
             "\n- … and "
                 + (100 - shown)
@@ -226,19 +230,20 @@ class ReviewBodiesTest {
                     "fp-x")),
             List.of("n".repeat(2_000) + "\nsecond line"));
     String body = bodies.summary(review, new ReviewPlanner(25).plan(review, Set.of())).body();
-    assertThat(body)
+    assertThat(unsigned(body))
         .contains(
             "(INFO): "
                 + "z".repeat(999)
                 + "… — not on lines of the diff <!-- attentive:fp=fp-x -->");
-    assertThat(body).contains("\n- " + "n".repeat(999) + "…\n\n<!-- attentive:delivery=d -->");
+    assertThat(unsigned(body))
+        .contains("\n- " + "n".repeat(999) + "…\n\n<!-- attentive:delivery=d -->");
   }
 
   @Test
   void theLimitMustBeGitHubsOrLess() {
-    assertThatThrownBy(() -> new ReviewBodies(65_537, 25))
+    assertThatThrownBy(() -> new ReviewBodies(65_537, 25, MARKERS))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ReviewBodies(100, 25))
+    assertThatThrownBy(() -> new ReviewBodies(100, 25, MARKERS))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

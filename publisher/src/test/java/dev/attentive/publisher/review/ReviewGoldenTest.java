@@ -1,5 +1,7 @@
 package dev.attentive.publisher.review;
 
+import static dev.attentive.publisher.review.Fixtures.BOT;
+import static dev.attentive.publisher.review.Fixtures.MARKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attentive.events.EventJson;
@@ -60,6 +62,11 @@ class ReviewGoldenTest {
     }
 
     @Override
+    public String botLogin() {
+      return BOT;
+    }
+
+    @Override
     public List<ExistingReview> reviews() {
       return List.of();
     }
@@ -77,8 +84,10 @@ class ReviewGoldenTest {
     }
 
     @Override
-    public List<String> conversation() {
-      return List.copyOf(conversation);
+    public List<ExistingComment> conversation() {
+      List<ExistingComment> out = new ArrayList<>();
+      conversation.forEach(body -> out.add(new ExistingComment(out.size(), null, BOT, body)));
+      return out;
     }
 
     @Override
@@ -136,7 +145,12 @@ class ReviewGoldenTest {
             new SimpleMeterRegistry(),
             "attentive.publisher.github.retries");
     new ReviewPublisher(
-            github, calls, new ReviewPlanner(maxInline), new ReviewBodies(maxBody, maxInline), 10)
+            github,
+            calls,
+            new ReviewPlanner(maxInline),
+            new ReviewBodies(maxBody, maxInline, MARKERS),
+            MARKERS,
+            10)
         .publish(review, known);
 
     assertThat(github.reviews).as("reviews posted").hasSizeLessThanOrEqualTo(1);

@@ -1,7 +1,10 @@
 package dev.attentive.publisher.review;
 
+import static dev.attentive.publisher.review.Fixtures.BOT;
+import static dev.attentive.publisher.review.Fixtures.MARKERS;
 import static dev.attentive.publisher.review.Fixtures.at;
 import static dev.attentive.publisher.review.Fixtures.review;
+import static dev.attentive.publisher.review.SignedMarkers.unsigned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,8 +22,10 @@ import dev.attentive.publisher.github.GitHubReviews.NewComment;
 import dev.attentive.publisher.review.ReviewPublisher.Outcome;
 import dev.attentive.publisher.review.ReviewPublisher.Result;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +47,8 @@ class ReviewPublisherTest {
           new SimpleMeterRegistry(),
           "attentive.publisher.github.retries");
   final ReviewPublisher publisher =
-      new ReviewPublisher(github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25), 3);
+      new ReviewPublisher(
+          github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25, MARKERS), MARKERS, 3);
 
   static PostedFingerprints state(List<String> fingerprints, List<String> deliveries) {
     return new PostedFingerprints(
@@ -54,11 +60,12 @@ class ReviewPublisherTest {
     github.reviews.add(
         new ExistingReview(
             1,
+            BOT,
             "old summary <!-- attentive:fp=listed -->\n\n" + "<!-- attentive:delivery=d-old -->"));
-    github.reviews.add(new ExistingReview(2, "a human's review, no markers"));
-    github.comments.add(new ExistingComment(3, 1L, "inline\n\n<!-- attentive:fp=inline -->"));
+    github.reviews.add(new ExistingReview(2, BOT, "a human's review, no markers"));
+    github.comments.add(new ExistingComment(3, 1L, BOT, "inline\n\n<!-- attentive:fp=inline -->"));
     github.comments.add(
-        new ExistingComment(4, 2L, "quoting <!-- attentive:fp=quoted --> mid-text"));
+        new ExistingComment(4, 2L, BOT, "quoting <!-- attentive:fp=quoted --> mid-text"));
 
     Result result =
         publisher.publish(
@@ -82,6 +89,78 @@ class ReviewPublisherTest {
     assertThat(github.commentLists).isEqualTo(1);
   }
 
+  /** A publisher whose markers report what they reject. */
+  ReviewPublisher publisher(List<String> rejected) {
+    Markers markers =
+        new Markers(SignedMarkers.SECRET.getBytes(StandardCharsets.UTF_8), true, rejected::add);
+    return new ReviewPublisher(
+        github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25, markers), markers, 3);
+  }
+
+  @Test
+  void markersInReviewsAndCommentsBySomeoneElseAreNotBelieved() throws Exception {
+    // the PR's author posts the (deterministic) fingerprints, even correctly signed ones copied
+    // from the bot elsewhere, to keep findings from being posted
+    github.reviews.add(
+        new ExistingReview(
+            1,
+            "pr-author",
+            "LGTM " + MARKERS.fingerprint("listed") + " " + MARKERS.delivery("d-new")));
+    github.comments.add(
+        new ExistingComment(2, 1L, "pr-author", "ok\n\n" + MARKERS.fingerprint("inline")));
+    github.comments.add(new ExistingComment(3, 1L, null, "ghost <!-- attentive:fp=ghost -->"));
+    List<String> rejected = new ArrayList<>();
+
+    Result result =
+        publisher(rejected)
+            .publish(
+                review("d-new", List.of(at(1, "inline"), at(15, "listed"), at(2, "ghost"))), null);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.POSTED);
+    assertThat(result.repeats()).isZero();
+    assertThat(github.posted.get(0).comments()).extracting(NewComment::line).containsExactly(1, 2);
+    assertThat(unsigned(github.posted.get(0).body())).contains("<!-- attentive:fp=listed -->");
+    assertThat(rejected).hasSize(4).containsOnly(Markers.FOREIGN_AUTHOR);
+  }
+
+  @Test
+  void markersOfTheBotWithAWrongMacAreNotBelieved() throws Exception {
+    github.reviews.add(
+        new ExistingReview(
+            1, BOT, "x <!-- attentive:fp=listed mac=0123456789abcdef0123456789abcdef -->"));
+    github.comments.add(
+        new ExistingComment(
+            2, 1L, BOT, "y\n\n<!-- attentive:fp=inline mac=0123456789abcdef0123456789abcdef -->"));
+    List<String> rejected = new ArrayList<>();
+
+    Result result =
+        publisher(rejected)
+            .publish(review("d-new", List.of(at(1, "inline"), at(15, "listed"))), null);
+
+    assertThat(result.repeats()).isZero();
+    assertThat(result.inline()).isEqualTo(1);
+    assertThat(result.listed()).isEqualTo(1);
+    assertThat(rejected).containsExactly(Markers.BAD_MAC, Markers.BAD_MAC);
+  }
+
+  @Test
+  void theBotsOwnSignedMarkersKeepFindingsFromBeingRepeated() throws Exception {
+    github.reviews.add(
+        new ExistingReview(
+            1, BOT, "old " + MARKERS.fingerprint("listed") + "\n\n" + MARKERS.delivery("d-old")));
+    github.comments.add(
+        new ExistingComment(2, 1L, BOT.toUpperCase(), "y\n\n" + MARKERS.fingerprint("inline")));
+
+    Result result =
+        publisher.publish(
+            review("d-new", List.of(at(1, "inline"), at(15, "listed"), at(2, "new"))), null);
+
+    assertThat(result.repeats()).isEqualTo(2);
+    assertThat(result.inline()).isEqualTo(1);
+    assertThat(result.state().fingerprints()).containsExactly("listed", "inline", "new");
+    assertThat(result.state().reviewedDeliveries()).containsExactly("d-old", "d-new");
+  }
+
   @Test
   void aRedeliveryTouchesNeitherGitHubNorTheRecord() throws Exception {
     PostedFingerprints known = state(List.of("a"), List.of("d-1"));
@@ -96,8 +175,8 @@ class ReviewPublisherTest {
   @Test
   void aDeliveryFoundOnGitHubIsRecordedNotPosted() throws Exception {
     github.reviews.add(
-        new ExistingReview(1, "x <!-- attentive:fp=b --> <!-- attentive:delivery=d-2 -->"));
-    github.comments.add(new ExistingComment(2, 1L, "y\n<!-- attentive:fp=c -->"));
+        new ExistingReview(1, BOT, "x <!-- attentive:fp=b --> <!-- attentive:delivery=d-2 -->"));
+    github.comments.add(new ExistingComment(2, 1L, BOT, "y\n<!-- attentive:fp=c -->"));
 
     Result result =
         publisher.publish(
@@ -168,7 +247,7 @@ class ReviewPublisherTest {
     assertThat(result.listed()).isEqualTo(2);
     assertThat(github.posts).isEqualTo(2);
     assertThat(github.posted.get(0).comments()).isEmpty();
-    assertThat(github.posted.get(0).body())
+    assertThat(unsigned(github.posted.get(0).body()))
         .contains(
             "— GitHub refused it as an inline comment <!-- attentive:fp=a -->",
             "— GitHub refused it as an inline comment <!-- attentive:fp=b -->");
