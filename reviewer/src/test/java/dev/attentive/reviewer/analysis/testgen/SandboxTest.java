@@ -56,7 +56,8 @@ class SandboxTest {
 
   @Test
   void aTestThatLoopsForeverIsStoppedByTheTimeLimit() throws Exception {
-    // The limit must leave room for a sandbox JVM to start on a loaded CI machine: the test asserts it did start.
+    // The limit must leave room for a sandbox JVM to start on a loaded CI machine: the test asserts
+    // it did start.
     Sandbox.Run run =
         junit(
             Duration.ofSeconds(15),
