@@ -10,16 +10,11 @@ import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Review;
 import dev.attentive.github.call.FakeTicker;
 import dev.attentive.github.call.GitHubCalls;
-import dev.attentive.github.call.RetryPolicy;
-import dev.attentive.github.call.WriteThrottle;
 import dev.attentive.publisher.github.GitHubReviews;
 import dev.attentive.publisher.review.ReviewPublisher.Outcome;
 import dev.attentive.publisher.review.ReviewPublisher.Result;
 import dev.attentive.settings.RepositorySettingsParser;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,19 +30,7 @@ class ConfigProblemsCommentTest {
       RepositorySettingsParser.parse("review:\n  maxComments: 0\n", "o/r@main:.attentive.yml");
 
   final FakeTicker ticker = new FakeTicker();
-  final GitHubCalls calls =
-      new GitHubCalls(
-          new RetryPolicy(
-              3,
-              Duration.ofMillis(100),
-              Duration.ofSeconds(1),
-              Duration.ofSeconds(60),
-              Duration.ofMinutes(3)),
-          new WriteThrottle(Duration.ofSeconds(1), ticker),
-          ticker,
-          Clock.systemUTC(),
-          new SimpleMeterRegistry(),
-          "attentive.publisher.github.retries");
+  final GitHubCalls calls = Fixtures.calls(ticker);
 
   /** A pull request with a conversation. */
   static final class Conversation implements GitHubReviews, GitHubReviews.PullRequest {

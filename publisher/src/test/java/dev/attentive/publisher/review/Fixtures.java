@@ -5,6 +5,13 @@ import dev.attentive.events.Review;
 import dev.attentive.events.Suggestion;
 import dev.attentive.events.Suggestion.Kind;
 import dev.attentive.events.Suggestion.Severity;
+import dev.attentive.github.call.FakeTicker;
+import dev.attentive.github.call.GitHubCalls;
+import dev.attentive.github.call.RetryPolicy;
+import dev.attentive.github.call.WriteThrottle;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,5 +70,24 @@ final class Fixtures {
         ANCHORS,
         notes,
         Instant.parse("2025-01-01T00:00:00Z"));
+  }
+
+  /**
+   * The publisher's GitHub calls as the unit tests use them: 3 attempts, 1 s between writes, on a
+   * fake clock.
+   */
+  static GitHubCalls calls(FakeTicker ticker) {
+    return new GitHubCalls(
+        new RetryPolicy(
+            3,
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(60),
+            Duration.ofMinutes(3)),
+        new WriteThrottle(Duration.ofSeconds(1), ticker),
+        ticker,
+        Clock.systemUTC(),
+        new SimpleMeterRegistry(),
+        "attentive.publisher.github.retries");
   }
 }

@@ -10,15 +10,10 @@ import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Review;
 import dev.attentive.github.call.FakeTicker;
 import dev.attentive.github.call.GitHubCalls;
-import dev.attentive.github.call.RetryPolicy;
-import dev.attentive.github.call.WriteThrottle;
 import dev.attentive.publisher.github.GitHubReviews;
 import dev.attentive.settings.RepositorySettingsParser;
 import dev.attentive.testkit.golden.Golden;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.StringReader;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -131,19 +126,7 @@ class ReviewGoldenTest {
 
     RecordingGitHub github = new RecordingGitHub();
     FakeTicker ticker = new FakeTicker();
-    GitHubCalls calls =
-        new GitHubCalls(
-            new RetryPolicy(
-                3,
-                Duration.ofMillis(100),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(60),
-                Duration.ofMinutes(3)),
-            new WriteThrottle(Duration.ofSeconds(1), ticker),
-            ticker,
-            Clock.systemUTC(),
-            new SimpleMeterRegistry(),
-            "attentive.publisher.github.retries");
+    GitHubCalls calls = Fixtures.calls(ticker);
     new ReviewPublisher(
             github,
             calls,

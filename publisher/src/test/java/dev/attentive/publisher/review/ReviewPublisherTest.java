@@ -14,16 +14,12 @@ import dev.attentive.github.call.FakeTicker;
 import dev.attentive.github.call.GitHubCalls;
 import dev.attentive.github.call.GitHubErrors;
 import dev.attentive.github.call.GitHubFailedException;
-import dev.attentive.github.call.RetryPolicy;
-import dev.attentive.github.call.WriteThrottle;
 import dev.attentive.publisher.github.GitHubReviews.ExistingComment;
 import dev.attentive.publisher.github.GitHubReviews.ExistingReview;
 import dev.attentive.publisher.github.GitHubReviews.NewComment;
 import dev.attentive.publisher.review.ReviewPublisher.Outcome;
 import dev.attentive.publisher.review.ReviewPublisher.Result;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,19 +29,7 @@ class ReviewPublisherTest {
 
   final FakeGitHub github = new FakeGitHub();
   final FakeTicker ticker = new FakeTicker();
-  final GitHubCalls calls =
-      new GitHubCalls(
-          new RetryPolicy(
-              3,
-              Duration.ofMillis(100),
-              Duration.ofSeconds(1),
-              Duration.ofSeconds(60),
-              Duration.ofMinutes(3)),
-          new WriteThrottle(Duration.ofSeconds(1), ticker),
-          ticker,
-          Clock.systemUTC(),
-          new SimpleMeterRegistry(),
-          "attentive.publisher.github.retries");
+  final GitHubCalls calls = Fixtures.calls(ticker);
   final ReviewPublisher publisher =
       new ReviewPublisher(
           github, calls, new ReviewPlanner(25), new ReviewBodies(65_536, 25, MARKERS), MARKERS, 3);
