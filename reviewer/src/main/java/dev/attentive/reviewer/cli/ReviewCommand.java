@@ -7,6 +7,7 @@ import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
 import dev.attentive.reviewer.Analyzers;
 import dev.attentive.reviewer.analysis.Analyzer;
+import dev.attentive.reviewer.analysis.AnalyzerDeadlines;
 import dev.attentive.reviewer.analysis.RepositoryAnalyzers;
 import dev.attentive.reviewer.analysis.style.SafeCheckstyleConfig;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
@@ -17,9 +18,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code attentive review --patch FILE [--repo DIR] [--format markdown|json|sarif]}: the reviewer's
@@ -32,7 +36,7 @@ public final class ReviewCommand {
       """
       usage: attentive review --patch FILE [--repo DIR] [--format markdown|json|sarif]
                               [--analyzers style,tests,model] [--checkstyle-config google_checks.xml|sun_checks.xml|PATH]
-                              [--no-formatter] [--execute-tests]
+                              [--no-formatter] [--execute-tests] [--analyzer-deadline 20s]
         --patch FILE   a unified diff (git diff, git format-patch, diff -u); '-' reads standard input
         --repo DIR     the checkout the diff applies to (or already contains), for whole-file context;
                        without it, only new files can be checked by analyzers that need the whole file
@@ -43,15 +47,59 @@ public final class ReviewCommand {
                        its .attentive.yml) is used, checked against the reviewer's allowlist of Checkstyle modules
                        and properties (docs/security.md); else google_checks.xml
         --execute-tests  the tests analyzer runs its probes and tests in a sandboxed JVM (runs the diff's code!)
+        --analyzer-deadline  how long one analyzer may take on one file (default 20s; the tests analyzer
+                       gets 90s): past it, a note says its findings on that file are left out, as in the service
       """;
 
+  /** The tests analyzer may make several sandbox runs per file (as in the service's defaults). */
+  static final Duration TESTS_DEADLINE = Duration.ofSeconds(90);
+
   private ReviewCommand() {}
+
+  /** {@code 20s}, {@code 1500ms}, {@code 2m}, or ISO-8601 ({@code PT20S}). */
+  static Duration duration(String text) {
+    try {
+      String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+      if (t.startsWith("pt")) {
+        return positive(Duration.parse(t));
+      }
+      if (t.endsWith("ms")) {
+        return positive(Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2))));
+      }
+      if (t.endsWith("s")) {
+        return positive(Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1))));
+      }
+      if (t.endsWith("m")) {
+        return positive(Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1))));
+      }
+    } catch (RuntimeException e) {
+      // falls through to the usage error
+    }
+    throw new IllegalArgumentException(
+        "--analyzer-deadline takes a positive duration such as 20s or 1500ms, not '" + text + "'");
+  }
+
+  private static Duration positive(Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("not positive");
+    }
+    return d;
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, UnaryOperator.identity());
+  }
+
+  /**
+   * @param extra adds to the analyzers the options chose (tests add one that hangs, to see the
+   *     deadline at work on the command line's own loop)
+   */
+  static int run(
+      String[] args, PrintStream out, PrintStream err, UnaryOperator<List<Analyzer>> extra) {
     String patch = null;
     String repo = null;
     String format = "markdown";
@@ -60,6 +108,7 @@ public final class ReviewCommand {
     boolean checkstyleNamed = false;
     boolean formatter = true;
     boolean executeTests = false;
+    Duration deadline = AnalyzerDeadlines.Limits.DEFAULTS.standard();
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -73,6 +122,8 @@ public final class ReviewCommand {
           }
           case "--no-formatter" -> formatter = false;
           case "--execute-tests" -> executeTests = true;
+          case "--analyzer-deadline" ->
+              deadline = duration(value(args, ++i, "--analyzer-deadline"));
           case "-h", "--help" -> {
             out.print(USAGE);
             return 0;
@@ -88,10 +139,11 @@ public final class ReviewCommand {
             "--format must be markdown, json or sarif, not '" + format + "'");
       }
       List<Analyzer> chosen =
-          Analyzers.create(
-              List.of(analyzers.split(",")),
-              new StyleConfig(checkstyle, formatter),
-              TestsConfig.defaults().withExecution(executeTests));
+          extra.apply(
+              Analyzers.create(
+                  List.of(analyzers.split(",")),
+                  new StyleConfig(checkstyle, formatter),
+                  TestsConfig.defaults().withExecution(executeTests)));
       String diff =
           patch.equals("-")
               ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
@@ -111,10 +163,26 @@ public final class ReviewCommand {
       List<PullRequestDiffChunk> chunks =
           chunks(UnifiedDiff.parse(diff), repo == null ? null : Path.of(repo), notes);
       List<Suggestion> suggestions = new ArrayList<>();
+      // The same deadlines as the service: a checkout's rule set or code must not hang a CI job.
+      AnalyzerDeadlines deadlines =
+          new AnalyzerDeadlines(
+              new AnalyzerDeadlines.Limits(
+                  deadline,
+                  Map.of(
+                      "tests", TESTS_DEADLINE.compareTo(deadline) > 0 ? TESTS_DEADLINE : deadline),
+                  AnalyzerDeadlines.Limits.DEFAULTS.threads()));
       for (PullRequestDiffChunk chunk : chunks) {
         for (Analyzer analyzer : chosen) {
           try {
-            suggestions.addAll(analyzer.analyze(chunk));
+            suggestions.addAll(
+                deadlines.analyze(
+                    analyzer, chunk, RepositorySettings.orDefaults(chunk.settings())));
+          } catch (AnalyzerDeadlines.DeadlineExceeded e) {
+            notes.add(
+                AnalyzerDeadlines.stoppedNote(
+                    analyzer.id(), deadlines.limits().of(analyzer.id()), chunk.path()));
+          } catch (AnalyzerDeadlines.NoThreadFree e) {
+            notes.add(AnalyzerDeadlines.skippedNote(analyzer.id(), chunk.path()));
           } catch (Exception e) {
             notes.add("analyzer " + analyzer.id() + " failed on " + chunk.path() + ": " + e);
           }

@@ -8,6 +8,7 @@ import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
 import dev.attentive.events.Topics;
 import dev.attentive.reviewer.analysis.Analyzer;
+import dev.attentive.reviewer.analysis.AnalyzerDeadlines;
 import dev.attentive.reviewer.analysis.RepositoryAnalyzers;
 import dev.attentive.reviewer.assembly.ChunkOutcome;
 import dev.attentive.reviewer.assembly.ReviewPart;
@@ -98,14 +99,7 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
         metrics
             .counter("attentive.reviewer.analyzer.deadline.exceeded", "analyzer", analyzer.id())
             .increment();
-        notes.add(
-            "analyzer "
-                + analyzer.id()
-                + " stopped after "
-                + readable(deadline)
-                + " on "
-                + chunk.path()
-                + "; its findings are left out");
+        notes.add(AnalyzerDeadlines.stoppedNote(analyzer.id(), deadline, chunk.path()));
         deadLetter(record, "analyzer_deadline", e);
       } catch (AnalyzerDeadlines.NoThreadFree e) {
         // Calls past their deadline that ignore interruption hold every thread: skip, never wait.
@@ -117,13 +111,7 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
             .counter(
                 "attentive.reviewer.analyzer.skipped", "analyzer", analyzer.id(), "reason", "busy")
             .increment();
-        notes.add(
-            "analyzer "
-                + analyzer.id()
-                + " was skipped on "
-                + chunk.path()
-                + " (the reviewer is busy with analyses past their deadline); its findings are left"
-                + " out");
+        notes.add(AnalyzerDeadlines.skippedNote(analyzer.id(), chunk.path()));
       } catch (Exception | StackOverflowError e) {
         outcome = "failure";
         LOG.warnf(e, "analyzer %s failed on %s @ %s", analyzer.id(), chunk.path(), chunk.headSha());
@@ -145,11 +133,6 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
             anchors(chunk),
             notes);
     send(TopologyProducer.REVIEW_PARTS, record.withValue(ReviewPart.of(outcome)));
-  }
-
-  /** 20 s, 1500 ms. */
-  static String readable(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   /** The new-side lines of each hunk: where GitHub accepts review comments. */

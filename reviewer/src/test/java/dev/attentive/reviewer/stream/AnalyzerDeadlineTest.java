@@ -14,6 +14,7 @@ import dev.attentive.events.Review;
 import dev.attentive.events.Suggestion;
 import dev.attentive.events.Topics;
 import dev.attentive.reviewer.analysis.Analyzer;
+import dev.attentive.reviewer.analysis.AnalyzerDeadlines;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

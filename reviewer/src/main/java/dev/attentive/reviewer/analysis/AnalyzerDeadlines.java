@@ -1,9 +1,8 @@
-package dev.attentive.reviewer.stream;
+package dev.attentive.reviewer.analysis;
 
 import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
-import dev.attentive.reviewer.analysis.Analyzer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -160,5 +159,30 @@ public final class AnalyzerDeadlines {
       }
       throw (Error) e.getCause();
     }
+  }
+
+  /** The review's note for a call stopped at its deadline. */
+  public static String stoppedNote(String analyzer, Duration deadline, String path) {
+    return "analyzer "
+        + analyzer
+        + " stopped after "
+        + readable(deadline)
+        + " on "
+        + path
+        + "; its findings are left out";
+  }
+
+  /** The review's note for a call not started because every thread is taken. */
+  public static String skippedNote(String analyzer, String path) {
+    return "analyzer "
+        + analyzer
+        + " was skipped on "
+        + path
+        + " (the reviewer is busy with analyses past their deadline); its findings are left out";
+  }
+
+  /** 20 s, 1500 ms. */
+  static String readable(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 }
