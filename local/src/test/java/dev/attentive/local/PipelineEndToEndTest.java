@@ -96,7 +96,11 @@ class PipelineEndToEndTest {
     assertThat(review.path("commit_id").asText()).isEqualTo(HEAD_1);
     assertThat(review.path("event").asText()).isEqualTo("COMMENT");
     assertThat(review.path("body").asText())
-        .contains("<!-- attentive:delivery=" + firstDelivery + " -->");
+        // The publisher's delivery marker, signed with the deployment's marker secret (issue 11).
+        .containsPattern(
+            "<!-- attentive:delivery="
+                + java.util.regex.Pattern.quote(firstDelivery)
+                + " mac=[0-9a-f]{32} -->");
     List<String> anchors = new ArrayList<>();
     for (JsonNode c : review.path("comments")) {
       assertThat(c.path("path").asText()).isEqualTo(PATH);
