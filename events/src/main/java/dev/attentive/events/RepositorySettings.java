@@ -127,6 +127,26 @@ public record RepositorySettings(
         source);
   }
 
+  /** The same settings with more problems (those already listed are not repeated). */
+  public RepositorySettings withProblems(java.util.Collection<String> more) {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(problems);
+    all.addAll(more);
+    return new RepositorySettings(
+        version,
+        analyzers,
+        checkstyle,
+        checkstyleXml,
+        formatter,
+        ignore,
+        maxComments,
+        minConfidence,
+        testsExecute,
+        modelAttention,
+        analyzerOverride,
+        List.copyOf(all),
+        source);
+  }
+
   /** The same settings with the style rule set back at the deployment's and one more problem. */
   public RepositorySettings withCheckstyleProblem(String problem) {
     List<String> more = new ArrayList<>(problems);

@@ -43,8 +43,15 @@ public final class RepositoryAnalyzers {
    * @param analyzers what runs for this chunk, in the deployment's order
    * @param notes what the review should say about it (an analyzer asked for but not enabled, a rule
    *     set that could not be used)
+   * @param problems what was wrong with the repository's configuration (a rule set refused): also
+   *     in {@code notes}; the assembly moves them to the review's settings problems, which the
+   *     publisher posts as the configuration-problems comment
    */
-  public record Selection(List<Analyzer> analyzers, List<String> notes) {}
+  public record Selection(List<Analyzer> analyzers, List<String> notes, List<String> problems) {
+    public Selection(List<Analyzer> analyzers, List<String> notes) {
+      this(analyzers, notes, List.of());
+    }
+  }
 
   private final List<Analyzer> deployment;
   private final List<String> ids;
@@ -67,6 +74,7 @@ public final class RepositoryAnalyzers {
     }
     List<String> wanted = settings.selectAnalyzers(ids);
     List<String> notes = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
     if (settings.analyzerOverride() != null) {
       for (String id : settings.analyzerOverride()) {
         if (!ids.contains(id)) {
@@ -80,12 +88,12 @@ public final class RepositoryAnalyzers {
         continue;
       }
       if (analyzer == deploymentStyle) {
-        out.add(style(settings, notes));
+        out.add(style(settings, notes, problems));
       } else {
         out.add(analyzer);
       }
     }
-    return new Selection(List.copyOf(out), List.copyOf(notes));
+    return new Selection(List.copyOf(out), List.copyOf(notes), List.copyOf(problems));
   }
 
   /**
@@ -95,7 +103,8 @@ public final class RepositoryAnalyzers {
    * the chunk. A repository never names a file of the reviewer's: a {@code style.checkstyle} that
    * is neither bundled nor carried with its text is not used.
    */
-  private StyleAnalyzer style(RepositorySettings settings, List<String> notes) {
+  private StyleAnalyzer style(
+      RepositorySettings settings, List<String> notes, List<String> problems) {
     StyleConfig base = deploymentStyle.config();
     if (settings.checkstyle() == null && settings.formatter() == null) {
       return deploymentStyle;
@@ -140,12 +149,14 @@ public final class RepositoryAnalyzers {
       }
     }
     if (built.analyzer() == null) {
-      notes.add(
+      String refused =
           "the repository's Checkstyle configuration "
               + config.checkstyleConfig()
               + " could not be used ("
               + built.failure()
-              + "); the deployment's rule set was used");
+              + "); the deployment's rule set was used";
+      notes.add(refused);
+      problems.add(refused);
       return deploymentStyle;
     }
     return built.analyzer();

@@ -2,6 +2,7 @@ package dev.attentive.reviewer.assembly;
 
 import dev.attentive.events.DiffManifest;
 import dev.attentive.events.LineRange;
+import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Review;
 import dev.attentive.events.Suggestion;
 import dev.attentive.events.Versioned;
@@ -54,10 +55,19 @@ public record ReviewDraft(
     Map<String, List<LineRange>> anchors = new LinkedHashMap<>();
     java.util.Set<String> notes =
         new java.util.LinkedHashSet<>(); // the same note from every chunk: once
+    java.util.Set<String> problems = new java.util.LinkedHashSet<>();
     for (ChunkOutcome outcome : outcomes.values()) {
       suggestions.addAll(outcome.suggestions());
       anchors.put(outcome.path(), outcome.anchors());
       notes.addAll(outcome.notes());
+      problems.addAll(outcome.settingsProblems());
+    }
+    RepositorySettings settings = manifest.settings();
+    if (settings != null && !problems.isEmpty()) {
+      // A configuration problem found while reviewing (a refused Checkstyle file) is said once, in
+      // the publisher's configuration-problems comment with the file's other problems.
+      notes.removeAll(problems);
+      settings = settings.withProblems(problems);
     }
     suggestions.sort(
         Comparator.comparing(Suggestion::path).thenComparingInt(Suggestion::startLine));
@@ -87,7 +97,7 @@ public record ReviewDraft(
         anchors,
         List.copyOf(notes),
         now,
-        manifest.settings() == null ? null : manifest.settings().withoutCheckstyleXml());
+        settings == null ? null : settings.withoutCheckstyleXml());
   }
 
   private static String describe(DiffManifest.Reason reason) {

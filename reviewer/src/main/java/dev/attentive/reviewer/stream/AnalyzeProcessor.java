@@ -131,7 +131,8 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
             chunk.chunkIndex(),
             suggestions,
             anchors(chunk),
-            notes);
+            notes,
+            selection.problems());
     send(TopologyProducer.REVIEW_PARTS, record.withValue(ReviewPart.of(outcome)));
   }
 

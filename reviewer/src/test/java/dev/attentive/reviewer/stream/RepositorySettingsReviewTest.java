@@ -165,7 +165,7 @@ class RepositorySettingsReviewTest {
   }
 
   @Test
-  void aTeamCheckstyleFileThatCannotBeLoadedFallsBackWithANote() {
+  void aTeamCheckstyleFileThatCannotBeLoadedFallsBackAndIsAConfigurationProblem() {
     RepositorySettings settings =
         settings("style:\n  checkstyle: config/checks.xml\n")
             .withCheckstyleXml("<module name=\"NoSuchModule\"/>");
@@ -175,11 +175,13 @@ class RepositorySettingsReviewTest {
     assertThat(rules(review))
         .anyMatch(r -> r.startsWith("style/"))
         .doesNotContain("style/MagicNumber");
-    assertThat(review.notes())
+    // Said once, with the file's other problems (the publisher's configuration-problems comment).
+    assertThat(review.settings().problems())
         .anyMatch(
             n ->
                 n.startsWith(
                     "the repository's Checkstyle configuration config/checks.xml could not be used"));
+    assertThat(review.notes()).noneMatch(n -> n.contains("could not be used"));
   }
 
   @Test
