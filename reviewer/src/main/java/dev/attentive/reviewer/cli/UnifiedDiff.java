@@ -61,8 +61,15 @@ public final class UnifiedDiff {
     if (line.startsWith("diff --git ")) {
       return true;
     }
-    // A plain "diff -u" file starts at "--- " followed by "+++ ", unless a "diff --git" header
-    // already started it.
+    // "diff -ruN a/X b/X" (a recursive plain diff) heads each file's "--- "/"+++ " pair.
+    if (line.startsWith("diff ")
+        && i + 2 < lines.size()
+        && lines.get(i + 1).startsWith("--- ")
+        && lines.get(i + 2).startsWith("+++ ")) {
+      return true;
+    }
+    // A plain "diff -u" file starts at "--- " followed by "+++ ", unless a "diff" header already
+    // started it.
     return line.startsWith("--- ")
         && i + 1 < lines.size()
         && lines.get(i + 1).startsWith("+++ ")
@@ -72,7 +79,7 @@ public final class UnifiedDiff {
   private static boolean isGitHeader(List<String> lines, int i) {
     for (int j = i - 1; j >= 0; j--) {
       String l = lines.get(j);
-      if (l.startsWith("diff --git ")) {
+      if (l.startsWith("diff ")) {
         return true;
       }
       if (l.startsWith("@@") || l.startsWith("+") || l.startsWith(" ") || l.startsWith("-")) {

@@ -82,6 +82,20 @@ class UnifiedDiffTest {
   }
 
   @Test
+  void aRecursivePlainDiffWithItsDiffHeadersIsRead() throws Exception {
+    // What `diff -ruN old new` prints: a "diff" line, then the "---"/"+++" pair, per file.
+    String diff =
+        "diff -ruN a/x.txt b/x.txt\n--- a/x.txt\t2014-11-02 18:43:18.000000000 +0000\n"
+            + "+++ b/x.txt\t2024-01-01 11:44:20.000000000 +0000\n@@ -1 +1 @@\n-a\n+b\n"
+            + "diff -ruN a/y.txt b/y.txt\n--- a/y.txt\t2014-11-02 18:43:18.000000000 +0000\n"
+            + "+++ b/y.txt\t2024-01-01 11:44:20.000000000 +0000\n@@ -1,2 +1,2 @@\n c\n-d\n+e\n";
+    List<UnifiedDiff.FilePatch> files = UnifiedDiff.parse(diff);
+    assertThat(files).extracting(UnifiedDiff.FilePatch::path).containsExactly("x.txt", "y.txt");
+    assertThat(files.get(0).hunks().get(0).lines()).hasSize(2);
+    assertThat(files.get(1).hunks().get(0).lines()).hasSize(3);
+  }
+
+  @Test
   void aBrokenHunkIsReportedWithTheFileAndHunk() {
     String diff =
         "diff --git a/src/A.java b/src/A.java\n--- a/src/A.java\n+++ b/src/A.java\n"
