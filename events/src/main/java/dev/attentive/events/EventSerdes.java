@@ -29,6 +29,14 @@ public final class EventSerdes {
     return new JsonSerde<>(PostedFingerprints.class, PostedFingerprints.SCHEMA_VERSION);
   }
 
+  public static JsonSerde<RepositoryProfile> repositoryProfile() {
+    return new JsonSerde<>(RepositoryProfile.class, RepositoryProfile.SCHEMA_VERSION);
+  }
+
+  public static JsonSerde<ProfileRequest> profileRequest() {
+    return new JsonSerde<>(ProfileRequest.class, ProfileRequest.SCHEMA_VERSION);
+  }
+
   public static JsonSerde<DeadLetter> deadLetter() {
     return new JsonSerde<>(DeadLetter.class, DeadLetter.SCHEMA_VERSION);
   }

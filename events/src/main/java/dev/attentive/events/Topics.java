@@ -29,6 +29,19 @@ public final class Topics {
   public static final String REVIEWS = "attentive.reviews.v1";
 
   /**
+   * Each repository's learned style profile, keyed by {@code owner/name}; compacted, so the newest
+   * profile of every repository is kept for as long as the topic lives. Value: {@link
+   * RepositoryProfile}.
+   */
+  public static final String REPO_PROFILES = "attentive.repo-profiles.v1";
+
+  /**
+   * Requests to learn or refresh a profile, keyed by {@code owner/name}. Value: {@link
+   * ProfileRequest}.
+   */
+  public static final String PROFILE_REQUESTS = "attentive.profile-requests.v1";
+
+  /**
    * Records that could not be processed, with the reason and the original bytes. Value: {@link
    * DeadLetter}.
    */
@@ -70,6 +83,14 @@ public final class Topics {
                   RETENTION_7_DAYS,
                   "max.message.bytes",
                   String.valueOf(MAX_MESSAGE_BYTES))),
+          new TopicSpec(
+              REPO_PROFILES,
+              Map.of(
+                  "cleanup.policy",
+                  "compact",
+                  "max.message.bytes",
+                  String.valueOf(4 * 1024 * 1024))),
+          new TopicSpec(PROFILE_REQUESTS, Map.of("retention.ms", RETENTION_7_DAYS)),
           new TopicSpec(
               DEAD_LETTERS,
               Map.of(

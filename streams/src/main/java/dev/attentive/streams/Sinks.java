@@ -4,7 +4,9 @@ import dev.attentive.events.BotCommand;
 import dev.attentive.events.DeadLetter;
 import dev.attentive.events.DiffManifest;
 import dev.attentive.events.EventSerdes;
+import dev.attentive.events.ProfileRequest;
 import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.RepositoryProfile;
 import dev.attentive.events.Review;
 import dev.attentive.events.Topics;
 
@@ -18,6 +20,10 @@ public final class Sinks {
   public static final Sink<BotCommand> BOT_COMMANDS =
       Sink.toTopic(Topics.BOT_COMMANDS, EventSerdes.botCommand());
   public static final Sink<Review> REVIEWS = Sink.toTopic(Topics.REVIEWS, EventSerdes.review());
+  public static final Sink<RepositoryProfile> REPO_PROFILES =
+      Sink.toTopic(Topics.REPO_PROFILES, EventSerdes.repositoryProfile());
+  public static final Sink<ProfileRequest> PROFILE_REQUESTS =
+      Sink.toTopic(Topics.PROFILE_REQUESTS, EventSerdes.profileRequest());
   public static final Sink<DeadLetter> DEAD_LETTERS =
       Sink.toTopic(Topics.DEAD_LETTERS, EventSerdes.deadLetter());
 
