@@ -5,7 +5,6 @@ import dev.attentive.events.RepositoryProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The reviewer's side: the changed lines of one file that break the repository's enforced
@@ -25,12 +24,12 @@ public final class ConventionChecker {
   }
 
   /**
-   * @param changedLines head-side lines the pull request added
+   * @param changes the lines the pull request added and removed
    * @return deviations in line order; empty for generated files and where nothing is enforced
    */
   public List<Deviation> check(
-      RepositoryProfile profile, String path, String content, Set<Integer> changedLines) {
-    if (profile == null || content == null || changedLines.isEmpty()) {
+      RepositoryProfile profile, String path, String content, Changes changes) {
+    if (profile == null || content == null || changes.isEmpty()) {
       return List.of();
     }
     JavaSource source = JavaSource.of(path, content);
@@ -45,7 +44,7 @@ public final class ConventionChecker {
       }
       List<Deviation> found;
       try {
-        found = rule.check(source, convention.get(), changedLines);
+        found = rule.check(source, convention.get(), changes);
       } catch (RuntimeException | StackOverflowError e) {
         continue; // a rule that cannot read this file says nothing about it
       }

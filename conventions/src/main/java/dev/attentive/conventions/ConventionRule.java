@@ -2,7 +2,6 @@ package dev.attentive.conventions;
 
 import dev.attentive.events.Convention;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One convention of a repository's style (one class per convention, like one check per class): it
@@ -29,7 +28,7 @@ public interface ConventionRule {
    * repository's way where that is safe.
    *
    * @param convention this rule's enforced convention from the profile
-   * @param changedLines 1-based head-side lines the pull request added; nothing else is reported
+   * @param changes the lines the pull request added (nothing else is reported) and removed
    */
-  List<Deviation> check(JavaSource file, Convention convention, Set<Integer> changedLines);
+  List<Deviation> check(JavaSource file, Convention convention, Changes changes);
 }

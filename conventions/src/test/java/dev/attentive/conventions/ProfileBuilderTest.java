@@ -65,7 +65,7 @@ class ProfileBuilderTest {
 
     List<Deviation> found =
         ConventionChecker.standard()
-            .check(profile, "A.java", "class A {\n    int x;   \n}\n", Set.of(2));
+            .check(profile, "A.java", "class A {\n    int x;   \n}\n", Changes.added(Set.of(2)));
     assertThat(found)
         .singleElement()
         .satisfies(d -> assertThat(d.replacement()).isEqualTo("    int x;"));
@@ -75,7 +75,9 @@ class ProfileBuilderTest {
   void tooFewOccurrencesAreMeasuredButNotEnforced() throws Exception {
     RepositoryProfile profile = build(classes(2));
     assertThat(profile.convention(TrailingWhitespace.ID).orElseThrow().enforced()).isFalse();
-    assertThat(ConventionChecker.standard().check(profile, "A.java", "int x;  \n", Set.of(1)))
+    assertThat(
+            ConventionChecker.standard()
+                .check(profile, "A.java", "int x;  \n", Changes.added(Set.of(1))))
         .isEmpty();
   }
 

@@ -1,5 +1,6 @@
 package dev.attentive.conventions.rules;
 
+import dev.attentive.conventions.Changes;
 import dev.attentive.conventions.ConventionRule;
 import dev.attentive.conventions.Deviation;
 import dev.attentive.conventions.Dominance;
@@ -9,7 +10,6 @@ import dev.attentive.conventions.Tally;
 import dev.attentive.events.Convention;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code style/whitespace/trailing}: whether non-blank lines end in spaces or tabs. Lines inside
@@ -49,12 +49,12 @@ public final class TrailingWhitespace implements ConventionRule {
   }
 
   @Override
-  public List<Deviation> check(JavaSource file, Convention convention, Set<Integer> changedLines) {
+  public List<Deviation> check(JavaSource file, Convention convention, Changes changes) {
     if (!NONE.equals(convention.value())) {
       return List.of();
     }
     List<Deviation> out = new ArrayList<>();
-    for (int n : changedLines) {
+    for (int n : changes.added()) {
       if (n > file.lineCount()) {
         continue;
       }
