@@ -44,7 +44,7 @@ public final class ConventionChecker {
       }
       List<Deviation> found;
       try {
-        found = rule.check(source, convention.get(), changes);
+        found = rule.check(source, convention.get(), profile, changes);
       } catch (RuntimeException | StackOverflowError e) {
         continue; // a rule that cannot read this file says nothing about it
       }

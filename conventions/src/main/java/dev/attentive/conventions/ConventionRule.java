@@ -1,6 +1,7 @@
 package dev.attentive.conventions;
 
 import dev.attentive.events.Convention;
+import dev.attentive.events.RepositoryProfile;
 import java.util.List;
 
 /**
@@ -28,7 +29,10 @@ public interface ConventionRule {
    * repository's way where that is safe.
    *
    * @param convention this rule's enforced convention from the profile
+   * @param profile the whole profile, for what else a rewrite must respect (e.g. the indent width
+   *     when a long line is wrapped)
    * @param changes the lines the pull request added (nothing else is reported) and removed
    */
-  List<Deviation> check(JavaSource file, Convention convention, Changes changes);
+  List<Deviation> check(
+      JavaSource file, Convention convention, RepositoryProfile profile, Changes changes);
 }

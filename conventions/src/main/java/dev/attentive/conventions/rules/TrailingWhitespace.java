@@ -8,6 +8,7 @@ import dev.attentive.conventions.JavaLines;
 import dev.attentive.conventions.JavaSource;
 import dev.attentive.conventions.Tally;
 import dev.attentive.events.Convention;
+import dev.attentive.events.RepositoryProfile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +50,8 @@ public final class TrailingWhitespace implements ConventionRule {
   }
 
   @Override
-  public List<Deviation> check(JavaSource file, Convention convention, Changes changes) {
+  public List<Deviation> check(
+      JavaSource file, Convention convention, RepositoryProfile profile, Changes changes) {
     if (!NONE.equals(convention.value())) {
       return List.of();
     }
