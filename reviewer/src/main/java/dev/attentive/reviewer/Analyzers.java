@@ -5,6 +5,7 @@ import dev.attentive.reviewer.analysis.model.ModelAnalyzer;
 import dev.attentive.reviewer.analysis.model.ModelConfig;
 import dev.attentive.reviewer.analysis.style.StyleAnalyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
+import dev.attentive.reviewer.analysis.style.TeamStyleAnalyzer;
 import dev.attentive.reviewer.analysis.testgen.TestAnalyzer;
 import dev.attentive.reviewer.analysis.testgen.TestsConfig;
 import java.util.ArrayList;
@@ -36,13 +37,21 @@ public final class Analyzers {
     return create(ids, style, tests, ModelConfig.defaults());
   }
 
-  /** The analyzers by id; the attention model is loaded only when "model" is among them. */
+  /**
+   * The analyzers by id; the attention model is loaded only when "model" is among them.
+   *
+   * @param style the rule set (Checkstyle and/or google-java-format) the operator enforces on every
+   *     repository, or null for none: then only the repository's own conventions, and the rule set
+   *     it declares itself, review its style
+   */
   public static List<Analyzer> create(
       List<String> ids, StyleConfig style, TestsConfig tests, ModelConfig model) {
     List<Analyzer> analyzers = new ArrayList<>();
     for (String id : ids) {
       switch (id.strip()) {
-        case "style" -> analyzers.add(new StyleAnalyzer(style));
+        case "style" ->
+            analyzers.add(
+                new TeamStyleAnalyzer(style == null ? null : new StyleAnalyzer(style), true));
         case "tests" -> analyzers.add(new TestAnalyzer(tests));
         case "model" -> analyzers.add(ModelAnalyzer.load(model));
         case "" -> {}

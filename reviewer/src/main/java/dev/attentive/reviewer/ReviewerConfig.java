@@ -56,15 +56,24 @@ public interface ReviewerConfig extends StreamsServiceConfig {
 
   interface Style {
     /**
-     * {@code google_checks.xml}, {@code sun_checks.xml} (bundled with Checkstyle) or a path to a
-     * team's config.
+     * A Checkstyle rule set enforced on EVERY repository: {@code google_checks.xml}, {@code
+     * sun_checks.xml} (bundled with Checkstyle) or a path to a team's config. Unset (the default):
+     * none; a repository's style is reviewed against its own learned conventions, plus the
+     * Checkstyle file or formatter it declares itself.
      */
-    @WithDefault("google_checks.xml")
-    String checkstyleConfig();
+    java.util.Optional<String> checkstyleConfig();
 
-    /** Offer google-java-format's output as ```suggestion replacements. */
-    @WithDefault("true")
+    /**
+     * Offer google-java-format's output on EVERY repository. Off by default: only repositories
+     * whose build declares google-java-format (or whose {@code .attentive.yml} sets {@code
+     * style.formatter}) get it.
+     */
+    @WithDefault("false")
     boolean formatter();
+
+    /** Check changed lines against the repository's learned conventions (docs/style.md). */
+    @WithDefault("true")
+    boolean conventions();
   }
 
   interface Tests {

@@ -1,6 +1,7 @@
 package dev.attentive.reviewer.analysis;
 
 import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.RepositoryProfile;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
 import java.util.List;
@@ -33,5 +34,18 @@ public interface Analyzer {
   default List<Suggestion> analyze(PullRequestDiffChunk chunk, RepositorySettings settings)
       throws Exception {
     return analyze(chunk);
+  }
+
+  /**
+   * The suggestions for one file under the repository's settings and its learned conventions
+   * ({@link RepositoryProfile}, read by the stream from the profiles table). Only the style
+   * analyzer reads the profile; the others need not override this.
+   *
+   * @param profile null while the repository's profile is not learned yet
+   */
+  default List<Suggestion> analyze(
+      PullRequestDiffChunk chunk, RepositorySettings settings, RepositoryProfile profile)
+      throws Exception {
+    return analyze(chunk, settings);
   }
 }

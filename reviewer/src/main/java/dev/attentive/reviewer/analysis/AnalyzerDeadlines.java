@@ -110,6 +110,16 @@ public final class AnalyzerDeadlines {
    */
   public List<Suggestion> analyze(
       Analyzer analyzer, PullRequestDiffChunk chunk, RepositorySettings settings) throws Exception {
+    return analyze(analyzer, chunk, settings, null);
+  }
+
+  /** As {@link #analyze(Analyzer, PullRequestDiffChunk, RepositorySettings)}, with the profile. */
+  public List<Suggestion> analyze(
+      Analyzer analyzer,
+      PullRequestDiffChunk chunk,
+      RepositorySettings settings,
+      dev.attentive.events.RepositoryProfile profile)
+      throws Exception {
     if (!running.tryAcquire()) {
       throw new NoThreadFree(limits.threads());
     }
@@ -126,7 +136,7 @@ public final class AnalyzerDeadlines {
         new FutureTask<>(
             () -> {
               try {
-                return analyzer.analyze(chunk, settings);
+                return analyzer.analyze(chunk, settings, profile);
               } finally {
                 release.run();
               }

@@ -1,8 +1,11 @@
 package dev.attentive.reviewer.analysis;
 
+import dev.attentive.events.RepositoryProfile;
 import dev.attentive.events.RepositorySettings;
+import dev.attentive.events.StyleTools;
 import dev.attentive.reviewer.analysis.style.StyleAnalyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
+import dev.attentive.reviewer.analysis.style.TeamStyleAnalyzer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,28 +58,45 @@ public final class RepositoryAnalyzers {
 
   private final List<Analyzer> deployment;
   private final List<String> ids;
-  private final StyleAnalyzer deploymentStyle;
+  private final Analyzer deploymentStyle;
+  private final StyleAnalyzer deploymentRuleSet;
 
   public RepositoryAnalyzers(List<Analyzer> deployment) {
     this.deployment = List.copyOf(deployment);
     this.ids = this.deployment.stream().map(Analyzer::id).toList();
     this.deploymentStyle =
         this.deployment.stream()
-            .filter(a -> a instanceof StyleAnalyzer)
-            .map(a -> (StyleAnalyzer) a)
+            .filter(a -> a instanceof StyleAnalyzer || a instanceof TeamStyleAnalyzer)
             .findFirst()
             .orElse(null);
+    this.deploymentRuleSet =
+        deploymentStyle instanceof TeamStyleAnalyzer team
+            ? team.ruleSet()
+            : (StyleAnalyzer) deploymentStyle;
   }
 
   public Selection select(RepositorySettings settings) {
-    if (settings == null) {
+    return select(settings, null);
+  }
+
+  /**
+   * @param profile the repository's learned profile, or null: the tools it declares (a Checkstyle
+   *     file, a formatter plugin) choose the rule set when {@code .attentive.yml} does not
+   */
+  public Selection select(RepositorySettings settings, RepositoryProfile profile) {
+    StyleTools tools = profile == null ? StyleTools.NONE : profile.tools();
+    boolean repositoryAsks =
+        settings != null && (settings.checkstyle() != null || settings.formatter() != null);
+    boolean toolsAsk = tools.checkstylePath() != null || formatterStyle(tools) != null;
+    if (settings == null && !toolsAsk) {
       return new Selection(deployment, List.of());
     }
-    List<String> wanted = settings.selectAnalyzers(ids);
+    RepositorySettings effective = RepositorySettings.orDefaults(settings);
+    List<String> wanted = effective.selectAnalyzers(ids);
     List<String> notes = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    if (settings.analyzerOverride() != null) {
-      for (String id : settings.analyzerOverride()) {
+    if (effective.analyzerOverride() != null) {
+      for (String id : effective.analyzerOverride()) {
         if (!ids.contains(id)) {
           notes.add("the " + id + " analyzer was asked for but is not enabled in this deployment");
         }
@@ -88,7 +108,14 @@ public final class RepositoryAnalyzers {
         continue;
       }
       if (analyzer == deploymentStyle) {
-        out.add(style(settings, notes, problems));
+        StyleAnalyzer ruleSet =
+            repositoryAsks
+                ? fromSettings(effective, notes, problems)
+                : toolsAsk ? fromTools(tools, profile, notes, problems) : deploymentRuleSet;
+        out.add(
+            analyzer instanceof TeamStyleAnalyzer team
+                ? team.withRuleSet(ruleSet)
+                : ruleSet == null ? analyzer : ruleSet);
       } else {
         out.add(analyzer);
       }
@@ -96,19 +123,26 @@ public final class RepositoryAnalyzers {
     return new Selection(List.copyOf(out), List.copyOf(notes), List.copyOf(problems));
   }
 
+  /** {@code google}/{@code aosp} when the repository's build declares google-java-format. */
+  private static String formatterStyle(StyleTools tools) {
+    return StyleTools.GOOGLE.equals(tools.formatter()) || StyleTools.AOSP.equals(tools.formatter())
+        ? tools.formatter()
+        : null;
+  }
+
   /**
-   * The style analyzer for the repository's rule set and formatter choice; the deployment's when
-   * they match. A repository's own Checkstyle text is untrusted ({@link
-   * StyleConfig#fromRepository}): refused, it becomes a note and the deployment's rule set reviews
-   * the chunk. A repository never names a file of the reviewer's: a {@code style.checkstyle} that
-   * is neither bundled nor carried with its text is not used.
+   * The rule set of a repository's {@code .attentive.yml} ({@code style.checkstyle}, {@code
+   * style.formatter}). A repository's own Checkstyle text is untrusted ({@link
+   * StyleConfig#fromRepository}): refused, it becomes a note and the deployment's rule set (if any)
+   * reviews the chunk. A repository never names a file of the reviewer's: a {@code
+   * style.checkstyle} that is neither bundled nor carried with its text is not used.
    */
-  private StyleAnalyzer style(
+  private StyleAnalyzer fromSettings(
       RepositorySettings settings, List<String> notes, List<String> problems) {
-    StyleConfig base = deploymentStyle.config();
-    if (settings.checkstyle() == null && settings.formatter() == null) {
-      return deploymentStyle;
-    }
+    StyleConfig base =
+        deploymentRuleSet != null
+            ? deploymentRuleSet.config()
+            : new StyleConfig(StyleConfig.NONE, false);
     boolean formatter = settings.formatter() != null ? settings.formatter() : base.formatter();
     StyleConfig config;
     if (settings.checkstyleXml() != null) {
@@ -125,10 +159,42 @@ public final class RepositoryAnalyzers {
                 + " came without its text;"
                 + " the deployment's rule set was used");
       }
-      config = new StyleConfig(base.checkstyleConfig(), formatter, base.repositoryXml());
+      config =
+          new StyleConfig(base.checkstyleConfig(), formatter, base.repositoryXml(), base.aosp());
     }
-    if (config.equals(base)) {
-      return deploymentStyle;
+    return build(config, settings.source(), notes, problems);
+  }
+
+  /**
+   * The rule set the repository declares in its tree, as ingest found it while learning the
+   * profile: its Checkstyle file (untrusted, as above) and/or google-java-format in the style its
+   * build names.
+   */
+  private StyleAnalyzer fromTools(
+      StyleTools tools, RepositoryProfile profile, List<String> notes, List<String> problems) {
+    String style = formatterStyle(tools);
+    boolean formatter = style != null;
+    boolean aosp = StyleTools.AOSP.equals(style);
+    StyleConfig config;
+    if (tools.checkstyleXml() != null) {
+      config = new StyleConfig(tools.checkstylePath(), formatter, tools.checkstyleXml(), aosp);
+    } else if (tools.checkstylePath() != null
+        && new StyleConfig(tools.checkstylePath(), formatter).bundled()) {
+      config = new StyleConfig(tools.checkstylePath(), formatter, null, aosp);
+    } else {
+      config = StyleConfig.formatterOnly(aosp);
+    }
+    return build(config, profile.repository() + "@" + profile.defaultBranch(), notes, problems);
+  }
+
+  /** A built rule set from the cache; refused, a note and the deployment's rule set. */
+  private StyleAnalyzer build(
+      StyleConfig config, String source, List<String> notes, List<String> problems) {
+    if (!config.checkstyle() && !config.formatter()) {
+      return null;
+    }
+    if (deploymentRuleSet != null && config.equals(deploymentRuleSet.config())) {
+      return deploymentRuleSet;
     }
     Built built;
     synchronized (CACHE) {
@@ -140,7 +206,7 @@ public final class RepositoryAnalyzers {
       } catch (RuntimeException | StackOverflowError e) {
         LOG.warnf(
             "Checkstyle configuration %s of %s cannot be used: %s",
-            config.checkstyleConfig(), settings.source(), e.getMessage());
+            config.checkstyleConfig(), source, e.getMessage());
         built = new Built(null, shortened(String.valueOf(e.getMessage())));
       }
       synchronized (CACHE) {
@@ -157,7 +223,7 @@ public final class RepositoryAnalyzers {
               + "); the deployment's rule set was used";
       notes.add(refused);
       problems.add(refused);
-      return deploymentStyle;
+      return deploymentRuleSet;
     }
     return built.analyzer();
   }

@@ -1,8 +1,11 @@
 package dev.attentive.reviewer.cli;
 
+import dev.attentive.conventions.LocalCheckout;
+import dev.attentive.conventions.ProfileBuilder;
 import dev.attentive.events.FileStatus;
 import dev.attentive.events.Languages;
 import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.RepositoryProfile;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
 import dev.attentive.reviewer.Analyzers;
@@ -19,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +41,23 @@ public final class ReviewCommand {
       """
       usage: attentive review --patch FILE [--repo DIR] [--format markdown|json|sarif]
                               [--analyzers style,tests,model] [--checkstyle-config google_checks.xml|sun_checks.xml|PATH]
-                              [--no-formatter] [--execute-tests] [--analyzer-deadline 20s]
+                              [--formatter|--no-formatter] [--execute-tests] [--analyzer-deadline 20s]
         --patch FILE   a unified diff (git diff, git format-patch, diff -u); '-' reads standard input
-        --repo DIR     the checkout the diff applies to (or already contains), for whole-file context;
-                       without it, only new files can be checked by analyzers that need the whole file
+        --repo DIR     the checkout the diff applies to (or already contains), for whole-file context and
+                       for the repository's own conventions, learned from DIR as the service learns them
+                       from the default branch (`attentive profile --repo DIR` shows them); without it,
+                       only new files can be checked by analyzers that need the whole file, and no
+                       conventions are known
+        --analyzers    default style,tests,model (the service's default set)
         --format       markdown (default), json, or sarif (SARIF 2.1.0)
         --checkstyle-config  TRUSTED: loaded as Checkstyle loads it (it may read files and URLs and expand
                        ${...} from system properties), so name only a file you control, never one the change
                        under review can edit. Without it, the --repo checkout's own rule set (style.checkstyle in
                        its .attentive.yml) is used, checked against the reviewer's allowlist of Checkstyle modules
-                       and properties (docs/security.md); else google_checks.xml
+                       and properties (docs/security.md), or the Checkstyle file it contains; else
+                       no Checkstyle (the learned conventions review the style)
+        --formatter    offer google-java-format's rewrites even where the checkout does not declare it
+                       (its build's Spotless/fmt plugin does); --no-formatter: never
         --execute-tests  the tests analyzer runs its probes and tests in a sandboxed JVM (runs the diff's code!)
         --analyzer-deadline  how long one analyzer may take on one file (default 20s; the tests analyzer
                        gets 90s): past it, a note says its findings on that file are left out, as in the service
@@ -103,10 +115,10 @@ public final class ReviewCommand {
     String patch = null;
     String repo = null;
     String format = "markdown";
-    String analyzers = "style";
-    String checkstyle = "google_checks.xml";
+    String analyzers = "style,tests,model";
+    String checkstyle = StyleConfig.NONE;
     boolean checkstyleNamed = false;
-    boolean formatter = true;
+    boolean formatter = false;
     boolean executeTests = false;
     Duration deadline = AnalyzerDeadlines.Limits.DEFAULTS.standard();
     try {
@@ -121,6 +133,7 @@ public final class ReviewCommand {
             checkstyleNamed = true;
           }
           case "--no-formatter" -> formatter = false;
+          case "--formatter" -> formatter = true;
           case "--execute-tests" -> executeTests = true;
           case "--analyzer-deadline" ->
               deadline = duration(value(args, ++i, "--analyzer-deadline"));
@@ -142,23 +155,28 @@ public final class ReviewCommand {
           extra.apply(
               Analyzers.create(
                   List.of(analyzers.split(",")),
-                  new StyleConfig(checkstyle, formatter),
+                  checkstyleNamed || formatter ? new StyleConfig(checkstyle, formatter) : null,
                   TestsConfig.defaults().withExecution(executeTests)));
       String diff =
           patch.equals("-")
               ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
               : Files.readString(Path.of(patch));
       List<String> notes = new ArrayList<>();
+      RepositoryProfile profile = null;
+      if (repo != null) {
+        profile = learn(Path.of(repo), notes);
+      } else if (Arrays.asList(analyzers.split(",")).contains("style")) {
+        notes.add(
+            "without --repo, the repository's conventions are not known: style is not checked");
+      }
       if (repo != null && !checkstyleNamed) {
         // The checkout's own rule set is the change's code (in CI, the pull request's): untrusted,
         // as in the service.
         RepositorySettings settings = repositoryCheckstyle(Path.of(repo), notes);
-        if (settings != null) {
-          RepositoryAnalyzers.Selection selection =
-              new RepositoryAnalyzers(chosen).select(settings);
-          chosen = selection.analyzers();
-          notes.addAll(selection.notes());
-        }
+        RepositoryAnalyzers.Selection selection =
+            new RepositoryAnalyzers(chosen).select(settings, profile);
+        chosen = selection.analyzers();
+        notes.addAll(selection.notes());
       }
       List<PullRequestDiffChunk> chunks =
           chunks(UnifiedDiff.parse(diff), repo == null ? null : Path.of(repo), notes);
@@ -176,7 +194,7 @@ public final class ReviewCommand {
           try {
             suggestions.addAll(
                 deadlines.analyze(
-                    analyzer, chunk, RepositorySettings.orDefaults(chunk.settings())));
+                    analyzer, chunk, RepositorySettings.orDefaults(chunk.settings()), profile));
           } catch (AnalyzerDeadlines.DeadlineExceeded e) {
             notes.add(
                 AnalyzerDeadlines.stoppedNote(
@@ -268,6 +286,31 @@ public final class ReviewCommand {
               content));
     }
     return chunks;
+  }
+
+  /**
+   * The checkout's profile, learned as the service learns a default branch's (same sample, same
+   * rules); its declared tools come from the checkout too, so they are untrusted like its {@code
+   * .attentive.yml}.
+   */
+  static RepositoryProfile learn(Path repo, List<String> notes) throws IOException {
+    LocalCheckout checkout = new LocalCheckout(repo);
+    RepositoryProfile profile =
+        ProfileBuilder.standard()
+            .build(
+                repo.getFileName() == null ? repo.toString() : repo.getFileName().toString(),
+                "checkout",
+                "working-tree",
+                checkout.tree(),
+                checkout::read,
+                Instant.now(),
+                () -> 0);
+    if (profile.sample().sampledFiles() == 0) {
+      notes.add(
+          "the checkout has no hand-written Java files to learn its conventions from: style is not"
+              + " checked against them");
+    }
+    return profile;
   }
 
   /**

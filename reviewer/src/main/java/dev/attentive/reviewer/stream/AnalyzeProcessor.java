@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
 
@@ -38,6 +39,7 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
   private final RepositoryAnalyzers analyzers;
   private final AnalyzerDeadlines deadlines;
   private final MeterRegistry metrics;
+  private ProfileTable profiles;
 
   public AnalyzeProcessor(
       List<Analyzer> analyzers, AnalyzerDeadlines deadlines, MeterRegistry metrics, Clock clock) {
@@ -51,6 +53,17 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
     this.metrics = metrics;
   }
 
+  /** Said once per review (notes are a set) while a repository's profile is not learned yet. */
+  public static final String LEARNING_NOTE =
+      "learning this repository's conventions: style comments on them start once its profile is"
+          + " ready";
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    super.init(context);
+    this.profiles = new ProfileTable(context.getStateStore(ProfileTable.STORE));
+  }
+
   @Override
   protected void process(Record<String, byte[]> record, PullRequestDiffChunk chunk) {
     List<Suggestion> suggestions = new ArrayList<>();
@@ -58,14 +71,30 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
     // The repository's choice of analyzers and rule set, and its confidence bar (.attentive.yml via
     // the chunk).
     RepositorySettings settings = RepositorySettings.orDefaults(chunk.settings());
-    RepositoryAnalyzers.Selection selection = analyzers.select(chunk.settings());
+    // The repository's learned conventions and the style tools it declares (ingest's profile).
+    ProfileTable.Lookup profile = profiles.lookup(chunk.repository());
+    RepositoryAnalyzers.Selection selection = analyzers.select(chunk.settings(), profile.profile());
     notes.addAll(selection.notes());
+    if (profile.profile() == null
+        && "java".equals(chunk.language())
+        && selection.analyzers().stream().anyMatch(a -> a.id().equals("style"))) {
+      if (profile.problem() != null) {
+        metrics.counter("attentive.reviewer.profiles.unreadable").increment();
+        notes.add(
+            "the style conventions of "
+                + chunk.repository()
+                + " were not checked: "
+                + profile.problem());
+      } else {
+        notes.add(LEARNING_NOTE);
+      }
+    }
     for (Analyzer analyzer : selection.analyzers()) {
       Timer.Sample sample = Timer.start(metrics);
       String outcome = "success";
       try {
         List<Suggestion> found = new ArrayList<>();
-        for (Suggestion s : deadlines.analyze(analyzer, chunk, settings)) {
+        for (Suggestion s : deadlines.analyze(analyzer, chunk, settings, profile.profile())) {
           if (settings.keeps(s.confidence())) {
             found.add(s);
           } else {

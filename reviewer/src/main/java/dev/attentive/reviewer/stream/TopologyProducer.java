@@ -8,6 +8,7 @@ import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.AnalyzerDeadlines;
 import dev.attentive.reviewer.analysis.model.ModelConfig;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
+import dev.attentive.reviewer.analysis.style.TeamStyleAnalyzer;
 import dev.attentive.reviewer.analysis.testgen.TestsConfig;
 import dev.attentive.reviewer.assembly.ReviewDraft;
 import dev.attentive.reviewer.assembly.ReviewPart;
@@ -27,6 +28,7 @@ import org.apache.kafka.streams.state.Stores;
  * review.
  *
  * <pre>
+ *   repo-profiles ──▶ [repo-profiles] (global table, read by analyze)
  *   diff-chunks ──▶ analyze ──┐
  *                             ├──▶ assemble [review-drafts] ──▶ reviews
  *   diff-manifests ──▶ read ──┘        (and from each step: dead-letters)
@@ -47,7 +49,7 @@ public class TopologyProducer {
     List<Analyzer> analyzers =
         Analyzers.create(
             config.analyzers(),
-            new StyleConfig(config.style().checkstyleConfig(), config.style().formatter()),
+            deploymentRuleSet(config.style()),
             new TestsConfig(
                 config.tests().execution().enabled(),
                 config.tests().timeout(),
@@ -62,12 +64,30 @@ public class TopologyProducer {
                 config.model().maxWait(),
                 config.model().threshold(),
                 config.model().maxLinesPerFile()));
+    if (!config.style().conventions()) {
+      analyzers =
+          analyzers.stream()
+              .map(
+                  a ->
+                      a instanceof TeamStyleAnalyzer team
+                          ? (Analyzer) new TeamStyleAnalyzer(team.ruleSet(), false)
+                          : a)
+              .toList();
+    }
     AnalyzerDeadlines deadlines =
         new AnalyzerDeadlines(
             new AnalyzerDeadlines.Limits(
                 config.analyzerDeadline(), config.analyzerDeadlines(), config.analyzerThreads()));
     return topology(
         analyzers, deadlines, config.incompleteReviewTimeout(), metrics, Clock.systemUTC());
+  }
+
+  /** The rule set the operator enforces everywhere, or null (the default: none). */
+  static StyleConfig deploymentRuleSet(ReviewerConfig.Style style) {
+    if (style.checkstyleConfig().isEmpty() && !style.formatter()) {
+      return null;
+    }
+    return new StyleConfig(style.checkstyleConfig().orElse(StyleConfig.NONE), style.formatter());
   }
 
   public static Topology topology(
@@ -120,6 +140,7 @@ public class TopologyProducer {
                     Serdes.String(),
                     draftSerde),
                 ASSEMBLE);
+    ProfileTable.addTo(topology);
     Sinks.REVIEWS.addTo(topology, ASSEMBLE);
     Sinks.DEAD_LETTERS.addTo(topology, "analyze", "read-manifest");
     return topology;

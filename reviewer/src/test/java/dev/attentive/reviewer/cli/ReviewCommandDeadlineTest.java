@@ -72,7 +72,11 @@ class ReviewCommandDeadlineTest {
                 "--format",
                 "json",
                 "--analyzer-deadline",
-                "500ms"
+                "500ms",
+                // a rule set the operator enforces, so that the style analyzer surely finds
+                // something
+                "--checkstyle-config",
+                "google_checks.xml"
               },
               new PrintStream(out, true, StandardCharsets.UTF_8),
               new PrintStream(err, true, StandardCharsets.UTF_8),

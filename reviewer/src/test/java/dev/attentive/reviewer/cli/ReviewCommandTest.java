@@ -77,7 +77,15 @@ class ReviewCommandTest {
 
   @Test
   void markdownListsTheSuggestionsOnTheAddedLines() throws Exception {
-    Run run = run("--patch", patch().toString(), "--repo", checkout(BASE).toString());
+    Run run =
+        run(
+            "--patch",
+            patch().toString(),
+            "--repo",
+            checkout(BASE).toString(),
+            "--checkstyle-config",
+            "google_checks.xml",
+            "--formatter");
 
     assertThat(run.code()).isZero();
     assertThat(run.err()).isEmpty();
@@ -95,12 +103,28 @@ class ReviewCommandTest {
     JsonNode json =
         EventJson.mapper()
             .readTree(
-                run("--patch", patch().toString(), "--repo", repo.toString(), "--format", "json")
+                run(
+                        "--patch",
+                        patch().toString(),
+                        "--repo",
+                        repo.toString(),
+                        "--format",
+                        "json",
+                        "--checkstyle-config",
+                        "google_checks.xml")
                     .out());
     JsonNode sarif =
         EventJson.mapper()
             .readTree(
-                run("--patch", patch().toString(), "--repo", repo.toString(), "--format", "sarif")
+                run(
+                        "--patch",
+                        patch().toString(),
+                        "--repo",
+                        repo.toString(),
+                        "--format",
+                        "sarif",
+                        "--checkstyle-config",
+                        "google_checks.xml")
                     .out());
 
     assertThat(json.path("suggestions").size()).isGreaterThanOrEqualTo(2);

@@ -68,7 +68,18 @@ class ReviewOutputGoldenTest {
       int code =
           ReviewCommand.run(
               new String[] {
-                "--patch", patch.toString(), "--repo", checkout.toString(), "--format", format[0]
+                "--patch",
+                patch.toString(),
+                "--repo",
+                checkout.toString(),
+                "--format",
+                format[0],
+                // Google's rule set and formatter, as an operator enforces them on every repository
+                "--analyzers",
+                "style",
+                "--checkstyle-config",
+                "google_checks.xml",
+                "--formatter"
               },
               new PrintStream(out, true, StandardCharsets.UTF_8),
               new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package dev.attentive.reviewer.analysis.style;
 
 import com.google.googlejavaformat.java.Formatter;
 import com.google.googlejavaformat.java.FormatterException;
+import com.google.googlejavaformat.java.JavaFormatterOptions;
 import com.puppycrawl.tools.checkstyle.api.CheckstyleException;
 import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.Suggestion;
@@ -64,7 +65,7 @@ public final class StyleAnalyzer implements Analyzer {
 
   private final StyleConfig config;
   private final CheckstyleRunner checkstyle;
-  private final Formatter formatter = new Formatter(); // holds only its options: safe to share
+  private final Formatter formatter; // holds only its options: safe to share
 
   /**
    * Parses the Checkstyle configuration.
@@ -73,7 +74,15 @@ public final class StyleAnalyzer implements Analyzer {
    */
   public StyleAnalyzer(StyleConfig config) {
     this.config = config == null ? StyleConfig.defaults() : config;
-    this.checkstyle = new CheckstyleRunner(this.config);
+    this.checkstyle = this.config.checkstyle() ? new CheckstyleRunner(this.config) : null;
+    this.formatter =
+        new Formatter(
+            JavaFormatterOptions.builder()
+                .style(
+                    this.config.aosp()
+                        ? JavaFormatterOptions.Style.AOSP
+                        : JavaFormatterOptions.Style.GOOGLE)
+                .build());
     if (this.config.formatter()) {
       probeFormatter();
     }
@@ -108,7 +117,8 @@ public final class StyleAnalyzer implements Analyzer {
         config.formatter() ? formatterHunks(chunk.path(), content, lines, added) : List.of();
     List<Violation> violations;
     try {
-      violations = checkstyle.check(fileName(chunk.path()), content);
+      violations =
+          checkstyle == null ? List.of() : checkstyle.check(fileName(chunk.path()), content);
     } catch (CheckstyleException e) {
       // Typically Java that Checkstyle cannot parse; the author's compiler will say more than we
       // could.
@@ -146,7 +156,11 @@ public final class StyleAnalyzer implements Analyzer {
               Suggestion.fingerprint(chunk.path(), ruleId, code(lines, v.line(), v.line()))));
     }
     for (FormatterHunk h : hunks) {
-      StringBuilder message = new StringBuilder(FORMATTER_MESSAGE);
+      StringBuilder message =
+          new StringBuilder(
+              config.aosp()
+                  ? FORMATTER_MESSAGE.replace("google-java-format", "google-java-format (AOSP)")
+                  : FORMATTER_MESSAGE);
       h.notes.forEach(n -> message.append('\n').append(n));
       out.add(
           new Suggestion(

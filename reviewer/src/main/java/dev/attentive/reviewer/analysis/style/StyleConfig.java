@@ -12,11 +12,20 @@ package dev.attentive.reviewer.analysis.style;
  * @param repositoryXml the text of a Checkstyle configuration that came from a repository, or null.
  *     Untrusted: it is loaded only through {@link SafeCheckstyleConfig} (an allowlist of modules
  *     and properties, nothing read from elsewhere, no expansion); see docs/security.md
+ * @param aosp google-java-format in its AOSP style (4-space indentation) rather than Google's
  */
-public record StyleConfig(String checkstyleConfig, boolean formatter, String repositoryXml) {
+public record StyleConfig(
+    String checkstyleConfig, boolean formatter, String repositoryXml, boolean aosp) {
 
   public static final String GOOGLE_CHECKS = "google_checks.xml";
   public static final String SUN_CHECKS = "sun_checks.xml";
+
+  /** No Checkstyle at all (the formatter may still run). */
+  public static final String NONE = "none";
+
+  public StyleConfig(String checkstyleConfig, boolean formatter, String repositoryXml) {
+    this(checkstyleConfig, formatter, repositoryXml, false);
+  }
 
   public StyleConfig {
     checkstyleConfig =
@@ -48,6 +57,16 @@ public record StyleConfig(String checkstyleConfig, boolean formatter, String rep
     return new StyleConfig(path, formatter, xml);
   }
 
+  /** google-java-format alone, in Google's or AOSP style: a repository that declares only it. */
+  public static StyleConfig formatterOnly(boolean aosp) {
+    return new StyleConfig(NONE, true, null, aosp);
+  }
+
+  /** Whether Checkstyle runs at all. */
+  public boolean checkstyle() {
+    return repositoryXml != null || !NONE.equals(checkstyleConfig);
+  }
+
   /** Whether the configuration is one bundled with Checkstyle rather than a file of the team's. */
   public boolean bundled() {
     return repositoryXml == null
@@ -68,6 +87,7 @@ public record StyleConfig(String checkstyleConfig, boolean formatter, String rep
         + checkstyleConfig
         + ", formatter="
         + formatter
+        + (aosp ? " (AOSP)" : "")
         + (repositoryXml == null ? "" : ", repositoryXml=" + repositoryXml.length() + " characters")
         + "]";
   }

@@ -1,0 +1,93 @@
+package dev.attentive.reviewer.stream;
+
+import dev.attentive.events.EventSerdes;
+import dev.attentive.events.JsonSerde;
+import dev.attentive.events.RepositoryProfile;
+import dev.attentive.events.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The repositories' learned profiles as a global table: every reviewer instance holds all of them
+ * (a chunk is keyed by pull request, a profile by repository, so they are not co-partitioned). The
+ * store keeps the record's bytes as they are and is read with a tolerant serde: a profile that
+ * cannot be read is treated as no profile, never a failed chunk.
+ */
+final class ProfileTable {
+
+  static final String STORE = "repo-profiles";
+  private static final String SOURCE = "repo-profiles-source";
+  private static final String UPDATE = "repo-profiles-update";
+
+  private final ReadOnlyKeyValueStore<String, byte[]> store;
+  private final JsonSerde<RepositoryProfile> serde = EventSerdes.repositoryProfile();
+
+  /** What a lookup found. */
+  record Lookup(RepositoryProfile profile, String problem) {}
+
+  ProfileTable(ReadOnlyKeyValueStore<String, byte[]> store) {
+    this.store = store;
+  }
+
+  /**
+   * Adds the global store and its updater to the topology. In memory: one profile is a few KB
+   * (docs/operations.md sizes it), and the compacted topic restores it on start.
+   */
+  static void addTo(Topology topology) {
+    topology.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
+            .withLoggingDisabled(),
+        SOURCE,
+        Serdes.String().deserializer(),
+        Serdes.ByteArray().deserializer(),
+        Topics.REPO_PROFILES,
+        UPDATE,
+        Updater::new);
+  }
+
+  /** The profile of {@code repository}; null profile when there is none or it is unreadable. */
+  Lookup lookup(String repository) {
+    byte[] bytes = repository == null ? null : store.get(repository);
+    if (bytes == null) {
+      return new Lookup(null, null);
+    }
+    try {
+      RepositoryProfile profile = serde.deserializer().deserialize(Topics.REPO_PROFILES, bytes);
+      if (profile == null || !repository.equals(profile.repository())) {
+        return new Lookup(null, "its profile names another repository");
+      }
+      return new Lookup(profile, null);
+    } catch (RuntimeException e) {
+      return new Lookup(null, "its profile could not be read (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Keeps the newest record per repository; a tombstone removes it. */
+  private static final class Updater implements Processor<String, byte[], Void, Void> {
+    private KeyValueStore<String, byte[]> store;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+      store = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+      if (record.key() == null) {
+        return;
+      }
+      if (record.value() == null) {
+        store.delete(record.key());
+      } else {
+        store.put(record.key(), record.value());
+      }
+    }
+  }
+}
