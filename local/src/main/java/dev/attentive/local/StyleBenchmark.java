@@ -132,8 +132,18 @@ final class StyleBenchmark {
             + " learned conventions' deviations on changed lines.");
 
     List<Library> libraries = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     for (ReleasePair pair : pairs) {
-      Library library = analyse(pair, mavenRepo, cache);
+      Library library;
+      try {
+        library = analyse(pair, mavenRepo, cache);
+      } catch (java.io.IOException e) {
+        // Offline without a cached jar, or a release the repository does not serve: said, not
+        // fatal.
+        System.out.printf("%n-- %s (%s): SKIPPED, %s%n", pair, pair.set(), e);
+        skipped.add(pair + ": " + e);
+        continue;
+      }
       libraries.add(library);
       print(library);
     }
@@ -144,6 +154,7 @@ final class StyleBenchmark {
     json.put("seed", seed);
     json.put("rules", new java.util.TreeSet<>(ruleIds));
     json.put("libraries", libraries.stream().map(StyleBenchmark::json).toList());
+    json.put("skipped", skipped);
     json.put("noise", totals(libraries));
 
     List<Map<String, Object>> recall = new ArrayList<>();
@@ -181,6 +192,10 @@ final class StyleBenchmark {
     json.put("recall", recall);
 
     Duration took = Duration.ofNanos(System.nanoTime() - started);
+    if (!skipped.isEmpty()) {
+      System.out.println();
+      System.out.println("SKIPPED (not in the numbers above): " + String.join("; ", skipped));
+    }
     System.out.printf("%ntook %d s%n", took.toSeconds());
     json.put("seconds", took.toSeconds());
     String jsonFile = options.get("json", null);
@@ -190,7 +205,7 @@ final class StyleBenchmark {
           .writeValue(Path.of(jsonFile).toFile(), json);
       System.out.println("wrote " + jsonFile);
     }
-    return 0;
+    return skipped.isEmpty() ? 0 : 1;
   }
 
   /** Learns from the older release and reviews the newer one as a pull request. */
@@ -408,6 +423,7 @@ final class StyleBenchmark {
     long restored = 0;
     long other = 0;
     Map<String, Long> perLibrary = new TreeMap<>();
+    Map<String, Long> flaggedPerLibrary = new TreeMap<>();
     Map<String, Long> otherRules = new TreeMap<>();
     boolean progress = true;
     while (planted < n && progress) {
@@ -435,6 +451,7 @@ final class StyleBenchmark {
                 .orElse(null);
         if (hit != null) {
           flagged++;
+          flaggedPerLibrary.merge(s.library.pair().artifact(), 1L, Long::sum);
           if (p.restoredBy(hit)) {
             restored++;
           }
@@ -471,6 +488,7 @@ final class StyleBenchmark {
     out.put("filesWithOtherComments", other);
     out.put("otherRules", otherRules);
     out.put("plantsPerLibrary", perLibrary);
+    out.put("flaggedPerLibrary", flaggedPerLibrary);
     out.put("dominantBySimpleCount", dominant);
     out.put("enforcedByProfile", enforced);
     return out;
