@@ -65,32 +65,35 @@ final class SourcesJar implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     Files.createDirectories(jar.getParent());
-    Path part = jar.resolveSibling(jar.getFileName() + ".part");
-    HttpResponse<Path> got =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + relative))
-                .timeout(Duration.ofMinutes(2))
-                .build(),
-            HttpResponse.BodyHandlers.ofFile(part));
-    if (got.statusCode() != 200) {
-      Files.deleteIfExists(part);
-      throw new FileNotFoundException(base + relative + ": HTTP " + got.statusCode());
-    }
-    HttpResponse<String> sha1 =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + relative + ".sha1"))
-                .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (sha1.statusCode() == 200) {
-      String expected = sha1.body().strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
-      String actual = sha1(part);
-      if (!expected.equals(actual)) {
-        Files.deleteIfExists(part);
-        throw new IOException(base + relative + ": SHA-1 " + actual + ", expected " + expected);
+    // A name of its own, so that two runs filling the same cache do not write one file.
+    Path part = Files.createTempFile(jar.getParent(), jar.getFileName().toString(), ".part");
+    try {
+      HttpResponse<Path> got =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + relative))
+                  .timeout(Duration.ofMinutes(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofFile(part));
+      if (got.statusCode() != 200) {
+        throw new FileNotFoundException(base + relative + ": HTTP " + got.statusCode());
       }
+      HttpResponse<String> sha1 =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + relative + ".sha1"))
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (sha1.statusCode() == 200) {
+        String expected = sha1.body().strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        String actual = sha1(part);
+        if (!expected.equals(actual)) {
+          throw new IOException(base + relative + ": SHA-1 " + actual + ", expected " + expected);
+        }
+      }
+      Files.move(part, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(part); // a failed or partial download leaves nothing behind
     }
-    Files.move(part, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return jar;
   }
 

@@ -100,7 +100,13 @@ final class StyleBenchmark {
       return 2;
     }
     int plantsPerKind = options.getInt("plants", 60);
-    long seed = Long.parseLong(options.get("seed", "12"));
+    long seed;
+    try {
+      seed = Long.parseLong(options.get("seed", "12"));
+    } catch (NumberFormatException e) {
+      System.err.println("--seed wants a number, got '" + options.get("seed", "") + "'");
+      return 2;
+    }
     String mavenRepo = options.get("maven-repo", CENTRAL);
     Path cache =
         Path.of(
