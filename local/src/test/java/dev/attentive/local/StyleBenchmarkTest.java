@@ -207,6 +207,40 @@ class StyleBenchmarkTest {
   }
 
   @Test
+  void recallCountsFlaggedPlantsAndSuggestionsEqualToTheOriginal() throws Exception {
+    Map<String, String> files = new LinkedHashMap<>();
+    for (String name : List.of("A", "B", "C")) {
+      files.put("p/" + name + ".java", sample(name, "    "));
+    }
+    StyleBenchmark.Library library =
+        new StyleBenchmark.Library(
+            new ReleasePair(ReleasePair.REPORT, "bench", "sample", "1.0", "1.1"),
+            learn(files),
+            Map.of(),
+            sources("    "),
+            java.time.Duration.ZERO);
+
+    Map<String, Object> trailing =
+        StyleBenchmark.plant(
+            PlantKind.TRAILING_SPACE, List.of(library), 5, 12, true, 0, new ArrayList<>());
+    assertThat(trailing) // 5 asked for, one per file: the 3 files give 3
+        .containsEntry("plants", 3L)
+        .containsEntry("flagged", 3L)
+        .containsEntry("suggestionEqualsOriginal", 3L)
+        .containsEntry("filesWithOtherComments", 0L)
+        .containsEntry("enforcedByProfile", List.of("sample"));
+
+    // A kind whose rule this build lacks is planted and reported as missed, not an error.
+    Map<String, Object> blank =
+        StyleBenchmark.plant(
+            PlantKind.DOUBLE_BLANK, List.of(library), 3, 12, false, 0, new ArrayList<>());
+    assertThat(blank)
+        .containsEntry("plants", 3L)
+        .containsEntry("flagged", 0L)
+        .containsEntry("ruleInBuild", false);
+  }
+
+  @Test
   void theLibraryListHasTheFixedTuningSetAndTenOthers() {
     List<ReleasePair> pairs = ReleasePair.standard();
     assertThat(
