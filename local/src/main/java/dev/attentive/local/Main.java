@@ -16,6 +16,9 @@ public final class Main {
             Send signed webhooks at a steady rate on loopback and print ack latency p50/p99 and throughput.
         bench pipeline [--pushes N] [--lines L] [--chunks C]
             Push -> review posted latency through the whole local pipeline, and reviewer chunks/s.
+        bench style [--set tune|report|all] [--plants N] [--seed S] [--json FILE] [--maven-repo URL] [--cache DIR]
+            Learned conventions on consecutive releases (sources jars from Maven Central): comments per 100
+            changed lines, and recall on planted deviations (docs/benchmarks.md).
       """;
 
   private Main() {}
@@ -25,8 +28,9 @@ public final class Main {
     return switch (which) {
       case "ingest" -> IngestBenchmark.run(options);
       case "pipeline" -> PipelineBenchmark.run(options);
+      case "style" -> StyleBenchmark.run(options);
       default -> {
-        System.err.print("usage: attentive bench ingest|pipeline [options]\n" + USAGE);
+        System.err.print("usage: attentive bench ingest|pipeline|style [options]\n" + USAGE);
         yield 2;
       }
     };
