@@ -249,6 +249,14 @@ class PipelineEndToEndTest {
         .file(PATH, "added", SyntheticJava.newFilePatch(source))
         .register();
     RepositoryContents.serve(github, REPO, head, PATH, source);
+    // The repository asks for Google's rule set and formatter (without it, only its own learned
+    // conventions would review its style: issue 12).
+    RepositoryContents.serve(
+        github,
+        REPO,
+        "main",
+        ".attentive.yml",
+        "version: 1\nstyle:\n  checkstyle: google_checks.xml\n  formatter: true\n");
   }
 
   private static byte[] payload(String action, String head) throws Exception {
@@ -258,7 +266,10 @@ class PipelineEndToEndTest {
     pr.put("number", PR).put("state", "open").put("draft", false);
     pr.putObject("head").put("sha", head).put("ref", "widgets");
     pr.putObject("base").put("sha", "0".repeat(40)).put("ref", "main");
-    root.putObject("repository").put("full_name", REPO).put("name", "widgets");
+    root.putObject("repository")
+        .put("full_name", REPO)
+        .put("name", "widgets")
+        .put("default_branch", "main");
     root.putObject("installation").put("id", 77);
     return EventJson.mapper().writeValueAsBytes(root);
   }

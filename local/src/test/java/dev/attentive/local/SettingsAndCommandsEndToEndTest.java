@@ -97,7 +97,9 @@ class SettingsAndCommandsEndToEndTest {
         repo,
         "main",
         ".attentive.yml",
-        "version: 1\nanalyzers: [style]\nreview:\n  maxComments: 500\n");
+        // Google's rule set, asked for (the default is the repository's learned conventions)
+        "version: 1\nanalyzers: [style]\nreview:\n  maxComments: 500\n"
+            + "style:\n  checkstyle: google_checks.xml\n");
 
     pipeline.deliver("pull_request", UUID.randomUUID().toString(), push(repo, 2, head1));
 
