@@ -16,6 +16,8 @@ public final class Main {
             Send signed webhooks at a steady rate on loopback and print ack latency p50/p99 and throughput.
         bench pipeline [--pushes N] [--lines L] [--chunks C]
             Push -> review posted latency through the whole local pipeline, and reviewer chunks/s.
+        bench profile [--files N] [--runs R] [--max-files F] [--max-bytes B] [--max-file-bytes B]
+            GitHub requests, bytes, time and memory to learn a repository profile of N Java files (emulator).
       """;
 
   private Main() {}
@@ -25,8 +27,9 @@ public final class Main {
     return switch (which) {
       case "ingest" -> IngestBenchmark.run(options);
       case "pipeline" -> PipelineBenchmark.run(options);
+      case "profile" -> ProfileBenchmark.run(options);
       default -> {
-        System.err.print("usage: attentive bench ingest|pipeline [options]\n" + USAGE);
+        System.err.print("usage: attentive bench ingest|pipeline|profile [options]\n" + USAGE);
         yield 2;
       }
     };
