@@ -50,6 +50,13 @@ public interface IngestConfig extends StreamsServiceConfig {
     /** Larger Java files are not sampled (256 KiB). */
     @WithDefault("262144")
     long maxFileBytes();
+
+    /**
+     * Blob contents kept in memory across profiles (64 MiB), so a relearn reads only what changed;
+     * 0 keeps none.
+     */
+    @WithDefault("67108864")
+    long blobCacheBytes();
   }
 
   /**

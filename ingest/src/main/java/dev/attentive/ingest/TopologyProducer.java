@@ -11,6 +11,7 @@ import dev.attentive.ingest.fetch.DiffBuilder;
 import dev.attentive.ingest.fetch.FetchContext;
 import dev.attentive.ingest.fetch.IgnoreRules;
 import dev.attentive.ingest.github.GitHubGateway;
+import dev.attentive.ingest.profile.BlobCache;
 import dev.attentive.ingest.profile.ProfileFetcher;
 import dev.attentive.ingest.profile.ProfileProcessor;
 import dev.attentive.ingest.webhook.DeliveryClassifier;
@@ -102,7 +103,12 @@ public class TopologyProducer {
     if (config.profiles().enabled()) {
       ProfileProcessor.addTo(
           topology,
-          new ProfileFetcher(github, calls, profileBuilder(config.profiles()), Clock.systemUTC()),
+          new ProfileFetcher(
+              github,
+              calls,
+              profileBuilder(config.profiles()),
+              new BlobCache(config.profiles().blobCacheBytes()),
+              Clock.systemUTC()),
           config.profiles().maxAge(),
           metrics,
           Clock.systemUTC());

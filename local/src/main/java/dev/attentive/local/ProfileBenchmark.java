@@ -12,6 +12,7 @@ import dev.attentive.github.call.GitHubCalls;
 import dev.attentive.github.call.RetryPolicy;
 import dev.attentive.github.call.Ticker;
 import dev.attentive.ingest.github.KohsukeGitHubGateway;
+import dev.attentive.ingest.profile.BlobCache;
 import dev.attentive.ingest.profile.ProfileFetcher;
 import dev.attentive.testkit.github.GitHubEmulator;
 import dev.attentive.testkit.github.RepositoryFixture;
@@ -84,21 +85,35 @@ final class ProfileBenchmark {
               Clock.systemUTC(),
               new SimpleMeterRegistry(),
               "attentive.bench.github.retries");
-      ProfileFetcher fetcher =
-          new ProfileFetcher(
-              new KohsukeGitHubGateway(clients, 3000, 100),
-              calls,
-              new ProfileBuilder(budget, ProfileLearner.standard()),
-              Clock.systemUTC());
       var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
       List<MemoryPoolMXBean> heap =
           ManagementFactory.getMemoryPoolMXBeans().stream()
               .filter(p -> p.getType() == MemoryType.HEAP)
               .toList();
       System.out.println(
-          "run  requests  blob-reqs  http-bytes  blob-bytes  sampled/java  skipped  enforced"
+          "run   requests  blob-reqs  http-bytes  sample-bytes  sampled/java  skipped  enforced"
               + "   wall-ms  alloc-MiB  peak-heap-MiB");
-      for (int run = 1; run <= runs; run++) {
+      BlobCache cache = null;
+      for (int run = 1; run <= runs + 1; run++) {
+        boolean afterPush = run == runs + 1;
+        if (afterPush) {
+          // A push that changes 50 files, learned with the blobs the last run cached.
+          Random random = new Random(34);
+          for (int i = 0; i < 50; i++) {
+            int n = random.nextInt(files);
+            repo.file(pathOf(n), javaClass(packageOf(n), "Type" + n, 60, n + 1));
+          }
+          repo.commit();
+        } else {
+          cache = new BlobCache(64L << 20); // cold: nothing cached
+        }
+        ProfileFetcher fetcher =
+            new ProfileFetcher(
+                new KohsukeGitHubGateway(clients, 3000, 100),
+                calls,
+                new ProfileBuilder(budget, ProfileLearner.standard()),
+                cache,
+                Clock.systemUTC());
         github.wireMock().resetRequests();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -126,8 +141,8 @@ final class ProfileBenchmark {
                 .sum();
         int blobRequests = github.requestCount("GET", "/repos/bench/profiled/git/blobs/.*");
         System.out.printf(
-            "%3d  %8d  %9d  %10d  %10d  %5d/%-6d  %7d  %8d  %8d  %9d  %13d%n",
-            run,
+            "%4s %8d  %9d  %10d  %12d  %5d/%-6d  %7d  %8d  %8d  %9d  %13d%n",
+            afterPush ? "push" : String.valueOf(run),
             served.size(),
             blobRequests,
             httpBytes,
@@ -146,6 +161,11 @@ final class ProfileBenchmark {
         }
       }
       System.out.println(
+          "runs 1.."
+              + runs
+              + ": an empty blob cache each; push: 50 files changed, relearned with the cache of the"
+              + " last run");
+      System.out.println(
           "alloc-MiB: bytes allocated by the learning thread (client side only); peak-heap-MiB:"
               + " the whole JVM's peak heap during the run, emulator included (an upper bound)");
     }
@@ -162,23 +182,30 @@ final class ProfileBenchmark {
     repo.file("pom.xml", "<project><modelVersion>4.0.0</modelVersion></project>\n");
     repo.file("README.md", "# Profiled\n");
     for (int i = 0; i < files; i++) {
-      int module = random.nextInt(40);
-      String pkg = "org.example.m" + module + ".p" + random.nextInt(10);
-      String root =
-          i % 50 == 0
-              ? "module" + module + "/target/generated-sources/annotations/"
-              : i % 10 == 0
-                  ? "module" + module + "/src/test/java/"
-                  : "module" + module + "/src/main/java/";
       int lines =
           random.nextInt(100) == 0
               ? 2000 + random.nextInt(6000)
               : 20 + (int) (Math.exp(random.nextDouble() * Math.log(100)) * 8);
-      String source = javaClass(pkg, "Type" + i, lines, i);
+      String source = javaClass(packageOf(i), "Type" + i, lines, i);
       bytes += source.length();
-      repo.file(root + pkg.replace('.', '/') + "/Type" + i + ".java", source);
+      repo.file(pathOf(i), source);
     }
     return bytes;
+  }
+
+  /** File {@code i}'s package: 40 modules of 10 packages. */
+  private static String packageOf(int i) {
+    return "org.example.m" + (i % 40) + ".p" + (i / 40 % 10);
+  }
+
+  /** File {@code i}'s path: main code, a tenth tests, one in fifty generated. */
+  private static String pathOf(int i) {
+    String module = "module" + (i % 40);
+    String root =
+        i % 50 == 0
+            ? module + "/target/generated-sources/annotations/"
+            : i % 10 == 0 ? module + "/src/test/java/" : module + "/src/main/java/";
+    return root + packageOf(i).replace('.', '/') + "/Type" + i + ".java";
   }
 
   private static String javaClass(String pkg, String name, int lines, int seed) {

@@ -18,21 +18,31 @@ import java.util.List;
  * Learns one repository's profile from GitHub: the default branch's head (unless the request names
  * the commit), its recursive tree, then the sampled blobs, all read through {@link GitHubCalls}
  * (retries, {@code Retry-After}, one retry budget per profile), and the conventions from {@link
- * ProfileBuilder}: the same sampling and learning as {@code attentive profile --repo DIR}. Pure
- * GitHub reading; the caller publishes.
+ * ProfileBuilder}: the same sampling and learning as {@code attentive profile --repo DIR}. Blobs
+ * already read (by any profile of this instance) come from the {@link BlobCache}. Pure GitHub
+ * reading; the caller publishes.
  */
 public final class ProfileFetcher {
 
   private final GitHubGateway github;
   private final GitHubCalls calls;
   private final ProfileBuilder builder;
+  private final BlobCache blobs;
   private final Clock clock;
 
+  /**
+   * @param blobs contents already read, by blob id (shared by the profiles of this instance)
+   */
   public ProfileFetcher(
-      GitHubGateway github, GitHubCalls calls, ProfileBuilder builder, Clock clock) {
+      GitHubGateway github,
+      GitHubCalls calls,
+      ProfileBuilder builder,
+      BlobCache blobs,
+      Clock clock) {
     this.github = github;
     this.calls = calls;
     this.builder = builder;
+    this.blobs = blobs;
     this.clock = clock;
   }
 
@@ -67,11 +77,18 @@ public final class ProfileFetcher {
     }
     ProfileBuilder.Reader reader =
         entry -> {
+          byte[] cached = blobs.get(entry.blobSha());
+          if (cached != null) {
+            return cached;
+          }
           try {
-            return read(
-                "read " + entry.path() + " of " + repository + "@" + sha,
-                budget,
-                () -> git.blob(entry.blobSha()));
+            byte[] content =
+                read(
+                    "read " + entry.path() + " of " + repository + "@" + sha,
+                    budget,
+                    () -> git.blob(entry.blobSha()));
+            blobs.put(entry.blobSha(), content);
+            return content;
           } catch (GitHubFailedException e) {
             if (e.status() == 404) {
               // Gone since the tree was read: ProfileBuilder skips it, or gives up when most are.

@@ -33,14 +33,18 @@ public final class JavaTrees {
     return s.toString();
   }
 
-  /** {@code files} classes under {@code src/main/java/com/example/m<i>/}, and a pom.xml. */
+  /**
+   * {@code files} classes under {@code src/main/java/com/example/m<i>/}, and a pom.xml; every file
+   * names the repository, so no two repositories share a blob (ingest caches blobs by id).
+   */
   public static RepositoryFixture classes(RepositoryFixture repo, int files) {
-    repo.file("pom.xml", "<project><modelVersion>4.0.0</modelVersion></project>\n");
+    String owner = "// " + repo.ownerRepo() + "\n";
+    repo.file("pom.xml", "<project><!-- " + repo.ownerRepo() + " --></project>\n");
     for (int i = 0; i < files; i++) {
       String pkg = "com.example.m" + (i % 7);
       repo.file(
           "src/main/java/" + pkg.replace('.', '/') + "/Thing" + i + ".java",
-          javaClass(pkg, "Thing" + i, 1 + i % 5));
+          owner + javaClass(pkg, "Thing" + i, 1 + i % 5));
     }
     return repo;
   }

@@ -18,6 +18,7 @@ class ProfileConfigDefaultsTest {
         .isEqualTo(SampleBudget.DEFAULT.maxFileBytes());
     assertThat(defaultOf("enabled")).isEqualTo("true");
     assertThat(defaultOf("maxAge")).isEqualTo("7d");
+    assertThat(defaultOf("blobCacheBytes")).isEqualTo(String.valueOf(64L << 20));
   }
 
   private static String defaultOf(String method) throws NoSuchMethodException {

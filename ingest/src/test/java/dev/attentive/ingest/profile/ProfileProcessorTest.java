@@ -102,7 +102,11 @@ class ProfileProcessorTest {
             "test.retries");
     ProfileFetcher fetcher =
         new ProfileFetcher(
-            new KohsukeGitHubGateway(clients, 3000, 100), calls, ProfileBuilder.standard(), clock);
+            new KohsukeGitHubGateway(clients, 3000, 100),
+            calls,
+            ProfileBuilder.standard(),
+            new BlobCache(1 << 20),
+            clock);
     Topology topology = new Topology();
     ProfileProcessor.addTo(topology, fetcher, MAX_AGE, metrics, clock);
     Properties props = new Properties();
@@ -159,7 +163,13 @@ class ProfileProcessorTest {
                 "src/main/java/com/example/New.java", JavaTrees.javaClass("com.example", "New", 2))
             .commit();
     send(push("octo/push", next));
-    assertThat(profiles.readValue().sha()).as("a new commit is").isEqualTo(next);
+    RepositoryProfile relearned = profiles.readValue();
+    assertThat(relearned.sha()).as("a new commit is").isEqualTo(next);
+    assertThat(relearned.sample().sampledFiles()).isEqualTo(61);
+    assertThat(relearned.sample().requests())
+        .as("the repository, the tree and the one new file: the others are cached by blob id")
+        .isEqualTo(3);
+    assertThat(github.requestCount("GET", "/repos/octo/push/git/blobs/.*")).isEqualTo(62);
   }
 
   @Test
