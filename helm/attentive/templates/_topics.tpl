@@ -45,10 +45,14 @@ spec:
             - -ec
             - |
               for topic in {{ join " " $t.names }}; do
+                config=""
+                for compacted in {{ join " " ($t.compacted | default list) }}; do
+                  if [ "${topic}" = "${compacted}" ]; then config="--config cleanup.policy=compact"; fi
+                done
                 echo "creating ${topic} (partitions {{ $t.partitions }}, replication {{ $t.replicationFactor }}) if missing"
                 {{ $t.createJob.kafkaTopicsScript }} --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" \
                   {{- range $t.createJob.extraArgs }} {{ . }}{{ end }} \
-                  --create --if-not-exists --topic "${topic}" \
+                  --create --if-not-exists --topic "${topic}" ${config} \
                   --partitions {{ $t.partitions }} --replication-factor {{ $t.replicationFactor }}
               done
           env:

@@ -30,6 +30,8 @@ class ChartTemplateTest {
           "attentive.diff-manifests.v1",
           "attentive.bot-commands.v1",
           "attentive.reviews.v1",
+          "attentive.repo-profiles.v1",
+          "attentive.profile-requests.v1",
           "attentive.dead-letters.v1");
 
   @Test
@@ -423,7 +425,9 @@ class ChartTemplateTest {
     assertThat(script)
         .contains("/opt/kafka/bin/kafka-topics.sh")
         .contains("--partitions 12 --replication-factor 3")
-        .contains("--create --if-not-exists");
+        .contains("--create --if-not-exists")
+        .contains("for compacted in attentive.repo-profiles.v1; do")
+        .contains("config=\"--config cleanup.policy=compact\"");
     for (String topic : TOPICS) {
       assertThat(script).contains(topic);
     }

@@ -23,6 +23,42 @@ public interface IngestConfig extends StreamsServiceConfig {
 
   Content content();
 
+  Profiles profiles();
+
+  /**
+   * Repository profiles (docs/style.md): learned from a bounded, deterministic sample of the
+   * default branch after a push to it, and for a pull request when there is none yet or it is older
+   * than {@code max-age}. The budget's defaults are {@code SampleBudget.DEFAULT}.
+   */
+  interface Profiles {
+    /** Off: no push is stored for profiles, no profile is requested or learned. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** A pull request relearns a profile older than this; a push to the default branch always. */
+    @WithDefault("7d")
+    Duration maxAge();
+
+    /** Java files read per profile (one blob request each). */
+    @WithDefault("300")
+    int maxFiles();
+
+    /** Bytes of Java read per profile (4 MiB). */
+    @WithDefault("4194304")
+    long maxBytes();
+
+    /** Larger Java files are not sampled (256 KiB). */
+    @WithDefault("262144")
+    long maxFileBytes();
+
+    /**
+     * Blob contents kept in memory across profiles (64 MiB), so a relearn reads only what changed;
+     * 0 keeps none.
+     */
+    @WithDefault("67108864")
+    long blobCacheBytes();
+  }
+
   /**
    * Whole files at the head SHA, attached to chunks for analyzers that need context (one GitHub
    * call per file).

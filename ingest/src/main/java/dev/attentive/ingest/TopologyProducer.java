@@ -1,5 +1,8 @@
 package dev.attentive.ingest;
 
+import dev.attentive.conventions.ProfileBuilder;
+import dev.attentive.conventions.ProfileLearner;
+import dev.attentive.conventions.SampleBudget;
 import dev.attentive.events.Topics;
 import dev.attentive.github.call.GitHubCalls;
 import dev.attentive.ingest.fetch.CommandProcessor;
@@ -8,6 +11,9 @@ import dev.attentive.ingest.fetch.DiffBuilder;
 import dev.attentive.ingest.fetch.FetchContext;
 import dev.attentive.ingest.fetch.IgnoreRules;
 import dev.attentive.ingest.github.GitHubGateway;
+import dev.attentive.ingest.profile.BlobCache;
+import dev.attentive.ingest.profile.ProfileFetcher;
+import dev.attentive.ingest.profile.ProfileProcessor;
 import dev.attentive.ingest.webhook.DeliveryClassifier;
 import dev.attentive.streams.ProcessedIds;
 import dev.attentive.streams.Sinks;
@@ -26,8 +32,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Ingest's stream: stored deliveries in → (once per delivery ID) GitHub fetch → diff chunks +
  * manifest, or a bot command, or a dead letter out; and bot commands in → (once each) a fetch, a
- * pause/resume, replies on GitHub. Exactly-once, so a crash between fetching and writing neither
- * loses nor duplicates.
+ * pause/resume, replies on GitHub; and profile requests in → (when due) a repository profile out,
+ * in a sub-topology of its own. Exactly-once, so a crash between fetching and writing neither loses
+ * nor duplicates.
  */
 @ApplicationScoped
 public class TopologyProducer {
@@ -48,7 +55,8 @@ public class TopologyProducer {
             new DeliveryClassifier(
                 new HashSet<>(config.pullRequests().actions()),
                 config.pullRequests().reviewDrafts(),
-                config.webhook().commandPrefix()),
+                config.webhook().commandPrefix(),
+                config.profiles().enabled()),
             metrics,
             calls,
             DEDUPE_RETENTION,
@@ -73,7 +81,10 @@ public class TopologyProducer {
                 Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer(),
                 Topics.BOT_COMMANDS)
-            .addProcessor(DELIVERY, () -> new DeliveryProcessor(ctx), "deliveries")
+            .addProcessor(
+                DELIVERY,
+                () -> new DeliveryProcessor(ctx, config.profiles().enabled()),
+                "deliveries")
             .addProcessor(COMMAND, () -> new CommandProcessor(ctx), "commands")
             .addStateStore(ProcessedIds.store(DeliveryProcessor.PROCESSED_STORE), DELIVERY)
             .addStateStore(ProcessedIds.store(CommandProcessor.EXECUTED_STORE), COMMAND)
@@ -88,7 +99,32 @@ public class TopologyProducer {
     Sinks.DIFF_MANIFESTS.addTo(topology, DELIVERY, COMMAND);
     Sinks.BOT_COMMANDS.addTo(topology, DELIVERY);
     Sinks.DEAD_LETTERS.addTo(topology, DELIVERY, COMMAND);
+    Sinks.PROFILE_REQUESTS.addTo(topology, DELIVERY);
+    if (config.profiles().enabled()) {
+      ProfileProcessor.addTo(
+          topology,
+          new ProfileFetcher(
+              github,
+              calls,
+              profileBuilder(config.profiles()),
+              new BlobCache(config.profiles().blobCacheBytes()),
+              Clock.systemUTC()),
+          config.profiles().maxAge(),
+          metrics,
+          Clock.systemUTC());
+    }
     return topology;
+  }
+
+  /** The sample budget of {@code attentive.ingest.profiles.*} (tool files: the default). */
+  static ProfileBuilder profileBuilder(IngestConfig.Profiles profiles) {
+    return new ProfileBuilder(
+        new SampleBudget(
+            profiles.maxFiles(),
+            profiles.maxBytes(),
+            profiles.maxFileBytes(),
+            SampleBudget.DEFAULT.maxToolFiles()),
+        ProfileLearner.standard());
   }
 
   static IgnoreRules ignoreRules(IngestConfig config) {

@@ -19,6 +19,8 @@ public final class Main {
         bench style [--set tune|report|all] [--plants N] [--seed S] [--json FILE] [--maven-repo URL] [--cache DIR]
             Learned conventions on consecutive releases (sources jars from Maven Central): comments per 100
             changed lines, and recall on planted deviations (docs/benchmarks.md).
+        bench profile [--files N] [--runs R] [--max-files F] [--max-bytes B] [--max-file-bytes B]
+            GitHub requests, bytes, time and memory to learn a repository profile of N Java files (emulator).
       """;
 
   private Main() {}
@@ -29,8 +31,9 @@ public final class Main {
       case "ingest" -> IngestBenchmark.run(options);
       case "pipeline" -> PipelineBenchmark.run(options);
       case "style" -> StyleBenchmark.run(options);
+      case "profile" -> ProfileBenchmark.run(options);
       default -> {
-        System.err.print("usage: attentive bench ingest|pipeline|style [options]\n" + USAGE);
+        System.err.print("usage: attentive bench ingest|pipeline|style|profile [options]\n" + USAGE);
         yield 2;
       }
     };

@@ -1,5 +1,6 @@
 package dev.attentive.streams;
 
+import dev.attentive.events.DeadLetter;
 import dev.attentive.events.JsonSerde;
 import dev.attentive.events.Versioned;
 import org.apache.kafka.common.errors.SerializationException;
@@ -75,13 +76,21 @@ public abstract class ExactlyOnceProcessor<V extends Versioned>
     send(out.sink(), new Record<>(out.key(), out.value(), timestamp));
   }
 
+  /**
+   * Where dead letters go: {@link Sinks#DEAD_LETTERS}, unless the processor writes them through a
+   * sink node of its own ({@link Sink#viaNode}) to stay a sub-topology of its own.
+   */
+  protected Sink<DeadLetter> deadLetterSink() {
+    return Sinks.DEAD_LETTERS;
+  }
+
   /** Sends the record to the dead-letter topic with the reason, and counts it. */
   protected final void deadLetter(Record<String, byte[]> record, String reason, Throwable cause) {
     LOG.warnf(
         "dead-lettering %s record with key %s: %s: %s",
         sourceTopic, record.key(), reason, cause.getMessage());
     send(
-        Sinks.DEAD_LETTERS,
+        deadLetterSink(),
         record.withValue(
             deadLetters.letter(sourceTopic, context().recordMetadata(), record, reason, cause)));
     deadLetters.count(reason);

@@ -26,6 +26,14 @@ public record Sink<V>(String name, String topic, Serializer<V> serializer) {
     return new Sink<>(name, null, null);
   }
 
+  /**
+   * The same topic through a sink node of another name: for a processor that must stay out of the
+   * sub-topology of the others writing the topic (a shared sink node joins them into one task).
+   */
+  public Sink<V> viaNode(String nodeName) {
+    return new Sink<>(nodeName, topic, serializer);
+  }
+
   /** Forwards the record to this sink only. */
   public void send(ProcessorContext<String, ? super V> context, Record<String, V> record) {
     context.forward(record, name);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.attentive.events.BotCommand;
 import dev.attentive.events.EventJson;
 import dev.attentive.events.EventSerdes;
+import dev.attentive.events.ProfileRequest;
 import dev.attentive.events.Topics;
 import dev.attentive.events.WebhookDelivery;
 import dev.attentive.github.call.GitHubFailedException;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -43,17 +45,23 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
   private static final Logger LOG = Logger.getLogger(DeliveryProcessor.class);
 
   private final FetchContext ctx;
+  private final boolean requestProfiles;
   private final PullRequestFetcher fetcher;
   private ProcessedIds processed;
   private KeyValueStore<String, Long> paused;
 
-  public DeliveryProcessor(FetchContext ctx) {
+  /**
+   * @param requestProfiles whether pull requests and pushes to the default branch ask for the
+   *     repository's profile ({@code attentive.ingest.profiles.enabled})
+   */
+  public DeliveryProcessor(FetchContext ctx, boolean requestProfiles) {
     super(
         Topics.WEBHOOK_DELIVERIES,
         EventSerdes.webhookDelivery(),
         "delivery",
         new DeadLetters("ingest", ctx.metrics(), ctx.clock()));
     this.ctx = ctx;
+    this.requestProfiles = requestProfiles;
     this.fetcher = new PullRequestFetcher(ctx);
   }
 
@@ -83,8 +91,9 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
     try {
       List<Outgoing<?>> out =
           switch (delivery.event()) {
-            case "pull_request" -> fetchDiff(delivery);
+            case "pull_request" -> pullRequest(delivery);
             case "issue_comment" -> command(delivery);
+            case "push" -> profileAfterPush(delivery);
             default ->
                 throw new IllegalArgumentException(
                     "event '" + delivery.event() + "' is not processed");
@@ -126,7 +135,7 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
     }
   }
 
-  private List<Outgoing<?>> fetchDiff(WebhookDelivery delivery)
+  private List<Outgoing<?>> pullRequest(WebhookDelivery delivery)
       throws IOException, InterruptedException {
     if (paused.get(delivery.key()) != null) {
       ctx.metrics().counter("attentive.ingest.deliveries.paused").increment();
@@ -144,6 +153,17 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
             .path("repository")
             .path("default_branch")
             .asText(pr.path("base").path("repo").path("default_branch").asText(null));
+    List<Outgoing<?>> out = new ArrayList<>(fetchDiff(delivery, pr, defaultBranch));
+    // After the chunks and the manifest, and learned in another sub-topology: the profile never
+    // holds back the review.
+    if (requestProfiles) {
+      out.add(profileRequest(delivery, defaultBranch, null, ProfileRequest.PULL_REQUEST));
+    }
+    return out;
+  }
+
+  private List<Outgoing<?>> fetchDiff(WebhookDelivery delivery, JsonNode pr, String defaultBranch)
+      throws IOException, InterruptedException {
     return fetcher.fetch(
         new PullRequestFetcher.Request(
             delivery.deliveryId(),
@@ -155,6 +175,42 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
             "pull_request." + delivery.action(),
             defaultBranch,
             null));
+  }
+
+  /**
+   * A push that moved the default branch asks for the profile at the new head; any other push (the
+   * intake stores none) asks for nothing.
+   */
+  private List<Outgoing<?>> profileAfterPush(WebhookDelivery delivery) throws IOException {
+    JsonNode payload = EventJson.mapper().readTree(delivery.body());
+    String defaultBranch = payload.path("repository").path("default_branch").asText(null);
+    String after = payload.path("after").asText(null);
+    if (!requestProfiles
+        || defaultBranch == null
+        || !("refs/heads/" + defaultBranch).equals(payload.path("ref").asText())
+        || payload.path("deleted").asBoolean(false)
+        || after == null
+        || after.chars().allMatch(c -> c == '0')) {
+      LOG.debugf("push delivery %s does not move a default branch", delivery.deliveryId());
+      return List.of();
+    }
+    return List.of(profileRequest(delivery, defaultBranch, after, ProfileRequest.PUSH));
+  }
+
+  private static Outgoing<ProfileRequest> profileRequest(
+      WebhookDelivery delivery, String defaultBranch, String sha, String reason) {
+    return new Outgoing<>(
+        Sinks.PROFILE_REQUESTS,
+        delivery.repository(),
+        new ProfileRequest(
+            ProfileRequest.SCHEMA_VERSION,
+            delivery.deliveryId(),
+            delivery.repository(),
+            delivery.installationId(),
+            defaultBranch,
+            sha,
+            reason,
+            delivery.receivedAt()));
   }
 
   private List<Outgoing<?>> command(WebhookDelivery delivery) throws IOException {

@@ -49,6 +49,56 @@ public interface GitHubGateway {
   void comment(String repository, int number, String body, Long installationId) throws IOException;
 
   /**
+   * A repository's git data, for learning its profile. No request is made here; the first call on
+   * it reads the repository ({@code GET /repos/{o}/{r}}) once, then each call is one request.
+   */
+  GitData gitData(String repository, Long installationId);
+
+  /** Reads of one repository's git data; not thread-safe (one profile at a time). */
+  interface GitData {
+
+    /** The repository's default branch ({@code GET /repos/{o}/{r}}). */
+    String defaultBranch() throws IOException;
+
+    /**
+     * The head commit of a branch ({@code GET /repos/{o}/{r}/branches/{branch}}).
+     *
+     * @throws java.io.FileNotFoundException when there is no such branch
+     */
+    String branchHead(String branch) throws IOException;
+
+    /**
+     * The recursive tree of a commit ({@code GET /repos/{o}/{r}/git/trees/{sha}?recursive=1}).
+     *
+     * @throws java.io.FileNotFoundException when the commit is not known
+     */
+    GitTree tree(String sha) throws IOException;
+
+    /**
+     * A blob's bytes ({@code GET /repos/{o}/{r}/git/blobs/{sha}}, base64 in GitHub's answer).
+     *
+     * @throws java.io.FileNotFoundException when the blob is not known
+     */
+    byte[] blob(String sha) throws IOException;
+
+    /** Requests sent so far, failed ones and the repository read included. */
+    int requests();
+  }
+
+  /**
+   * One entry of a git tree.
+   *
+   * @param type {@code blob}, {@code tree} or {@code commit} (a submodule)
+   * @param size bytes of a blob; 0 for the others
+   */
+  record GitTreeEntry(String path, String type, long size, String sha) {}
+
+  /**
+   * @param truncated GitHub listed only part of the tree (over 100,000 entries or 7 MB)
+   */
+  record GitTree(String sha, List<GitTreeEntry> entries, boolean truncated) {}
+
+  /**
    * @param defaultBranch the base repository's default branch (where {@code .attentive.yml} is read
    *     from)
    * @param state "open" or "closed"

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestFileDetail;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GHTree;
+import org.kohsuke.github.GHTreeEntry;
+import org.kohsuke.github.GitHub;
 
 /**
  * {@link GitHubGateway} through the kohsuke GitHub API client. Each method is one call as the
@@ -22,10 +26,16 @@ public class KohsukeGitHubGateway implements GitHubGateway {
   private final int maxFiles;
   private final int pageSize;
 
+  @jakarta.inject.Inject
   public KohsukeGitHubGateway(InstallationClients clients, IngestConfig config) {
+    this(clients, config.github().maxFiles(), config.github().pageSize());
+  }
+
+  /** Outside the service (the profile benchmark): the limits of the file list given directly. */
+  public KohsukeGitHubGateway(InstallationClients clients, int maxFiles, int pageSize) {
     this.clients = clients;
-    this.maxFiles = config.github().maxFiles();
-    this.pageSize = config.github().pageSize();
+    this.maxFiles = maxFiles;
+    this.pageSize = pageSize;
   }
 
   @Override
@@ -115,6 +125,92 @@ public class KohsukeGitHubGateway implements GitHubGateway {
     } catch (FileNotFoundException e) {
       return "none"; // GitHub answers 404 for users it does not know
     }
+  }
+
+  @Override
+  public GitData gitData(String repository, Long installationId) {
+    return new KohsukeGitData(repository, installationId);
+  }
+
+  /**
+   * Holds the repository object between calls, so that a profile's hundreds of blob reads do not
+   * each read the repository again; a client renewed after a 401 reads it once more.
+   */
+  private final class KohsukeGitData implements GitData {
+    private final String repository;
+    private final Long installationId;
+    private GitHub client;
+    private GHRepository repo;
+    private int requests;
+
+    KohsukeGitData(String repository, Long installationId) {
+      this.repository = repository;
+      this.installationId = installationId;
+    }
+
+    /** The repository as this client sees it, read once per client. */
+    private GHRepository repository(GitHub github) throws IOException {
+      if (github != client || repo == null) {
+        requests++;
+        repo = github.getRepository(repository);
+        client = github;
+      }
+      return repo;
+    }
+
+    /** One request on the repository. */
+    private <T> T call(RepositoryCall<T> call) throws IOException {
+      return clients.call(
+          installationId,
+          github -> {
+            GHRepository r = repository(github);
+            requests++;
+            return call.apply(r);
+          });
+    }
+
+    @Override
+    public String defaultBranch() throws IOException {
+      return clients.call(installationId, github -> repository(github).getDefaultBranch());
+    }
+
+    @Override
+    public String branchHead(String branch) throws IOException {
+      return call(r -> r.getBranch(branch).getSHA1());
+    }
+
+    @Override
+    public GitTree tree(String sha) throws IOException {
+      return call(
+          r -> {
+            GHTree tree = r.getTreeRecursive(sha, 1);
+            List<GitTreeEntry> entries = new ArrayList<>(tree.getTree().size());
+            for (GHTreeEntry e : tree.getTree()) {
+              entries.add(new GitTreeEntry(e.getPath(), e.getType(), e.getSize(), e.getSha()));
+            }
+            return new GitTree(tree.getSha(), List.copyOf(entries), tree.isTruncated());
+          });
+    }
+
+    @Override
+    public byte[] blob(String sha) throws IOException {
+      return call(
+          r -> {
+            try (var in = r.getBlob(sha).read()) {
+              return in.readAllBytes();
+            }
+          });
+    }
+
+    @Override
+    public int requests() {
+      return requests;
+    }
+  }
+
+  @FunctionalInterface
+  private interface RepositoryCall<T> {
+    T apply(GHRepository repository) throws IOException;
   }
 
   @Override

@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 
 /**
- * Decides from the event name and the payload whether a delivery is one Attentive acts on. Only
- * what is acted on is stored; everything else is answered 202 and dropped, with the reason in the
- * answer.
+ * Decides from the event name and the payload whether a delivery is one Attentive acts on: pull
+ * requests, bot commands in PR comments, and pushes that move the default branch (its profile).
+ * Only what is acted on is stored; everything else is answered 202 and dropped, with the reason in
+ * the answer.
  */
 public final class DeliveryClassifier {
 
   /** The outcome: store (with the PR it concerns), answer a ping, or ignore with a reason. */
   public sealed interface Decision {
-    record Store(String repository, int pullRequestNumber, String action, Long installationId)
+    /**
+     * @param pullRequestNumber null for a push
+     */
+    record Store(String repository, Integer pullRequestNumber, String action, Long installationId)
         implements Decision {}
 
     record Ping() implements Decision {}
@@ -23,12 +27,21 @@ public final class DeliveryClassifier {
   private final Set<String> pullRequestActions;
   private final boolean reviewDrafts;
   private final String commandPrefix;
+  private final boolean profiles;
 
+  /**
+   * @param profiles whether pushes to the default branch are stored (they refresh the repository's
+   *     profile)
+   */
   public DeliveryClassifier(
-      Set<String> pullRequestActions, boolean reviewDrafts, String commandPrefix) {
+      Set<String> pullRequestActions,
+      boolean reviewDrafts,
+      String commandPrefix,
+      boolean profiles) {
     this.pullRequestActions = Set.copyOf(pullRequestActions);
     this.reviewDrafts = reviewDrafts;
     this.commandPrefix = commandPrefix;
+    this.profiles = profiles;
   }
 
   public Decision classify(String event, JsonNode payload) {
@@ -78,6 +91,23 @@ public final class DeliveryClassifier {
           return new Decision.Ignore("issue_comment payload lacks repository or number");
         }
         return new Decision.Store(repository, issue.path("number").asInt(), action, installation);
+      }
+      case "push" -> {
+        if (!profiles) {
+          return new Decision.Ignore("push is not handled (repository profiles are off)");
+        }
+        String defaultBranch = payload.path("repository").path("default_branch").asText(null);
+        String ref = payload.path("ref").asText("");
+        if (repository == null || defaultBranch == null) {
+          return new Decision.Ignore("push payload lacks repository or default branch");
+        }
+        if (!ref.equals("refs/heads/" + defaultBranch)) {
+          return new Decision.Ignore("push to " + ref + ", not to the default branch");
+        }
+        if (payload.path("deleted").asBoolean(false)) {
+          return new Decision.Ignore("push deletes the default branch");
+        }
+        return new Decision.Store(repository, null, null, installation);
       }
       default -> {
         return new Decision.Ignore("event '" + event + "' is not handled");

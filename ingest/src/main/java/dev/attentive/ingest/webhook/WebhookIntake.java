@@ -44,7 +44,8 @@ public class WebhookIntake {
         new DeliveryClassifier(
             new HashSet<>(config.pullRequests().actions()),
             config.pullRequests().reviewDrafts(),
-            config.webhook().commandPrefix());
+            config.webhook().commandPrefix(),
+            config.profiles().enabled());
     this.store = store;
     this.metrics = metrics;
     this.maxBodyBytes = config.webhook().maxBodyBytes();

@@ -45,7 +45,7 @@ import java.util.function.Function;
  * #permission} set (GitHub's {@code read} for anyone else); {@code POST
  * /repos/{o}/{r}/issues/{n}/comments} records a comment and answers GitHub's issue comment object,
  * {@code GET} of the same path lists them; {@link #issueComments} reads them back. Repository
- * files: {@link RepositoryContents}.
+ * files: {@link RepositoryContents}; git data (branches, trees, blobs): {@link #repository}.
  *
  * <p>GitHub App authentication (App JWTs, installation tokens): {@link GitHubAppEmulation}, built
  * on {@link #serve} and {@link #requireCredentials}.
@@ -82,6 +82,7 @@ public final class GitHubEmulator implements AutoCloseable {
   private final PullsEndpoints pulls;
   private final CollaboratorsEndpoints collaborators;
   private final IssueCommentsEndpoints issueComments;
+  private final GitDataEndpoints gitData;
 
   private GitHubEmulator(int port) {
     RequestJournal.Counter counter = new RequestJournal.Counter();
@@ -101,6 +102,7 @@ public final class GitHubEmulator implements AutoCloseable {
     pulls = new PullsEndpoints(stubs, reviews);
     collaborators = new CollaboratorsEndpoints(stubs);
     issueComments = new IssueCommentsEndpoints(stubs, users);
+    gitData = new GitDataEndpoints(stubs);
     installDefaults();
   }
 
@@ -140,6 +142,15 @@ public final class GitHubEmulator implements AutoCloseable {
    */
   public PullRequestFixture pullRequest(String ownerRepo, int number) {
     return pulls.pullRequest(ownerRepo, number);
+  }
+
+  /**
+   * The git data of {@code owner/repo} (branches, trees, blobs; see {@link RepositoryFixture}): a
+   * new fixture, or the one already known. Nothing is served until its first {@link
+   * RepositoryFixture#commit()}.
+   */
+  public RepositoryFixture repository(String ownerRepo) {
+    return gitData.repository(ownerRepo);
   }
 
   /** The login {@code GET /user} answers with (default {@code octocat}). */
@@ -267,6 +278,7 @@ public final class GitHubEmulator implements AutoCloseable {
     credentials.reset();
     collaborators.reset();
     issueComments.reset();
+    gitData.reset();
     users.reset();
     rateLimit.reset();
     installDefaults();
@@ -284,6 +296,7 @@ public final class GitHubEmulator implements AutoCloseable {
     reviews.install();
     collaborators.install();
     issueComments.install();
+    gitData.install();
     stubs.installNotFound();
   }
 }
