@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attentive.events.EventJson;
 import dev.attentive.testkit.github.GitHubEmulator;
 import dev.attentive.testkit.github.RepositoryContents;
+import dev.attentive.testkit.github.RepositoryFixture;
+import java.util.List;
 
 /**
  * The pull request the local stack reviews when no real GitHub is configured: served by the
@@ -18,7 +20,7 @@ final class DemoPullRequest {
 
   static final String CART_PATCH =
       """
-      @@ -12,12 +12,16 @@ public class Cart {
+      @@ -12,12 +12,18 @@ public class Cart {
          private final List<Item> items = new ArrayList<>();
       \s
          public long totalCents() {
@@ -33,6 +35,8 @@ final class DemoPullRequest {
          }
       +
       +  public boolean isEmpty() { return items.size() == 0; }
+      +
+      +  private static final int maxItems = 100;
       +
          public void add(Item item) {
            items.add(item);
@@ -65,6 +69,8 @@ final class DemoPullRequest {
 
         public boolean isEmpty() { return items.size() == 0; }
 
+        private static final int maxItems = 100;
+
         public void add(Item item) {
           items.add(item);
         }
@@ -74,7 +80,106 @@ final class DemoPullRequest {
   static final String README_PATCH =
       "@@ -1,3 +1,4 @@\n # Shop\n \n A tiny shop.\n+Carts can now tell whether they are empty.";
 
+  /** The shop's other classes on its default branch: what ingest learns its conventions from. */
+  static final List<String> CLASSES =
+      List.of("Item", "Order", "Receipt", "Catalog", "Discount", "Shipping", "Coupon", "Invoice");
+
   private DemoPullRequest() {}
+
+  /**
+   * A class of the shop as its team writes it: 2-space indentation, braces at the end of the line,
+   * constants in UPPER_SNAKE_CASE.
+   */
+  static String shopClass(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return """
+        package com.shop;
+
+        import java.util.ArrayList;
+        import java.util.List;
+
+        /** The shop's %1$ss. */
+        public class %1$s {
+
+          private static final int MAX_%2$sS = 500;
+          private static final String DEFAULT_%2$s_NAME = "%3$s";
+          private static final long RETRY_DELAY_MILLIS = 250L;
+          private static final double SHARE_LIMIT = 0.75;
+
+          private final List<String> names = new ArrayList<>();
+          private long totalCents;
+
+          public boolean add(String name, long cents) {
+            if (name == null || name.isEmpty()) {
+              name = DEFAULT_%2$s_NAME;
+            }
+            if (names.size() >= MAX_%2$sS) {
+              return false;
+            }
+            for (String existing : names) {
+              if (existing.equals(name)) {
+                return false;
+              }
+            }
+            names.add(name);
+            totalCents += cents;
+            return true;
+          }
+
+          public long averageCents() {
+            if (names.isEmpty()) {
+              return 0;
+            }
+            long average = totalCents / names.size();
+            return average;
+          }
+
+          public boolean overShare(double share) {
+            return share > SHARE_LIMIT;
+          }
+
+          public long retryDelayMillis(int attempt) {
+            long delay = RETRY_DELAY_MILLIS;
+            for (int i = 1; i < attempt; i++) {
+              delay = delay * 2;
+            }
+            return delay;
+          }
+        }
+        """
+        .formatted(name, name.toUpperCase(java.util.Locale.ROOT), lower);
+  }
+
+  /** Serves the shop's default branch (git data) and returns its head commit. */
+  static String serveDefaultBranch(GitHubEmulator github) {
+    RepositoryFixture repo = github.repository(REPO).defaultBranch("main");
+    for (String name : CLASSES) {
+      repo.file("src/main/java/com/shop/" + name + ".java", shopClass(name));
+    }
+    repo.file("README.md", "# Shop\n\nA tiny shop.\n");
+    return repo.commit();
+  }
+
+  /** A {@code push} to the shop's default branch: ingest learns the repository's profile. */
+  static byte[] pushPayload(String after) throws java.io.IOException {
+    ObjectNode root = EventJson.mapper().createObjectNode();
+    root.put("ref", "refs/heads/main")
+        .put("before", BASE)
+        .put("after", after)
+        .put("created", false)
+        .put("deleted", false)
+        .put("forced", false);
+    root.putObject("repository")
+        .put("id", 424242)
+        .put("name", "shop")
+        .put("full_name", REPO)
+        .put("private", false)
+        .put("default_branch", "main")
+        .put("master_branch", "main");
+    root.putObject("installation").put("id", 31337);
+    root.putArray("commits");
+    return EventJson.mapper().writeValueAsBytes(root);
+  }
 
   static void serveOn(GitHubEmulator github) {
     github

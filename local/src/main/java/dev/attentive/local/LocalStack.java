@@ -8,6 +8,7 @@ import dev.attentive.events.EventJson;
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.Hunk;
 import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.RepositoryProfile;
 import dev.attentive.events.Review;
 import dev.attentive.events.Topics;
 import dev.attentive.events.WebhookDelivery;
@@ -76,6 +77,10 @@ final class LocalStack {
       for (ServiceProcess s : pipeline.services()) {
         OUT.printf(
             "%-10s %s (log: %s)%n", s.name(), s.baseUrl(), config.root().relativize(s.log()));
+      }
+      if (emulator != null
+          && learnDemoProfile(pipeline, DemoPullRequest.serveDefaultBranch(emulator)) != 0) {
+        return 1;
       }
       byte[] payload =
           emulator != null
@@ -200,6 +205,52 @@ final class LocalStack {
         manifest.truncated() ? ", TRUNCATED" : "");
     manifest.skipped().forEach(s -> OUT.println("  skipped " + s.path() + " (" + s.reason() + ")"));
     return chunks.size() == manifest.chunkCount() ? 0 : 1;
+  }
+
+  /**
+   * Pushes the demo repository's default branch and prints the conventions ingest learned from it,
+   * so that the pull request is reviewed against them (without a profile the review would say it is
+   * still learning).
+   */
+  private static int learnDemoProfile(Pipeline pipeline, String sha) throws Exception {
+    String delivery = UUID.randomUUID().toString();
+    OUT.println();
+    OUT.println(
+        "-> POST "
+            + pipeline.webhookUrl()
+            + "  X-GitHub-Event: push (refs/heads/main @ "
+            + sha.substring(0, 7)
+            + ")  X-GitHub-Delivery: "
+            + delivery);
+    HttpResponse<String> answer =
+        pipeline.deliver("push", delivery, DemoPullRequest.pushPayload(sha));
+    OUT.println("<- " + answer.statusCode() + " " + answer.body());
+    List<RepositoryProfile> profiles =
+        pipeline
+            .kafka()
+            .await(
+                Topics.REPO_PROFILES,
+                EventSerdes.repositoryProfile(),
+                p -> p.repository().equals(DemoPullRequest.REPO) && sha.equals(p.sha()),
+                1,
+                WAIT);
+    OUT.println("== " + Topics.REPO_PROFILES);
+    if (profiles.isEmpty()) {
+      OUT.println("  no profile within " + WAIT + "; see the ingest log");
+      printDeadLetters(pipeline.kafka());
+      return 1;
+    }
+    RepositoryProfile profile = profiles.get(0);
+    OUT.printf(
+        "  key %s  learned from %d Java files at %s (%d GitHub requests)%n",
+        profile.repository(),
+        profile.sample().sampledFiles(),
+        profile.sha().substring(0, 7),
+        profile.sample().requests());
+    profile.enforced().forEach(c -> OUT.printf("  enforced  %-28s %s%n", c.ruleId(), c.evidence()));
+    // The reviewers read profiles as a global table; give them a moment to see this one.
+    sleep(2000);
+    return 0;
   }
 
   private static int printReview(EmbeddedKafka kafka, GitHubEmulator emulator, String delivery)

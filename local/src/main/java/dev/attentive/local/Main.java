@@ -33,7 +33,8 @@ public final class Main {
       case "style" -> StyleBenchmark.run(options);
       case "profile" -> ProfileBenchmark.run(options);
       default -> {
-        System.err.print("usage: attentive bench ingest|pipeline|style|profile [options]\n" + USAGE);
+        System.err.print(
+            "usage: attentive bench ingest|pipeline|style|profile [options]\n" + USAGE);
         yield 2;
       }
     };

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attentive.events.EventJson;
 import dev.attentive.events.EventSerdes;
+import dev.attentive.events.RepositoryProfile;
 import dev.attentive.events.Review;
 import dev.attentive.events.Suggestion;
 import dev.attentive.events.Topics;
@@ -12,6 +13,7 @@ import dev.attentive.testkit.github.GitHubEmulator;
 import dev.attentive.testkit.github.PostedIssueComment;
 import dev.attentive.testkit.github.RecordedRequest;
 import dev.attentive.testkit.github.RepositoryContents;
+import dev.attentive.testkit.github.RepositoryFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End to end, the three services as their own JVMs on a real broker and the GitHub emulator: a
- * repository's {@code .attentive.yml} on its default branch, and {@code /attentive} commands in PR
- * comments.
+ * repository's {@code .attentive.yml} on its default branch, the conventions ingest learns from its
+ * default branch (issue 12), and {@code /attentive} commands in PR comments.
  */
 class SettingsAndCommandsEndToEndTest {
 
@@ -149,6 +151,215 @@ class SettingsAndCommandsEndToEndTest {
                     1,
                     Duration.ofSeconds(1)))
         .isEmpty();
+  }
+
+  // ---------------------------------------------------------------- learned conventions (issue 12)
+
+  /** A class of a 4-space (or {@code unit}-space) repository, with blocks nested three deep. */
+  static String calc(String pkg, int i, String unit) {
+    String u1 = unit;
+    String u2 = unit.repeat(2);
+    String u3 = unit.repeat(3);
+    String u4 = unit.repeat(4);
+    return "package "
+        + pkg
+        + ";\n\npublic class Calc"
+        + i
+        + " {\n"
+        + u1
+        + "private final int base;\n\n"
+        + u1
+        + "public Calc"
+        + i
+        + "(int base) {\n"
+        + u2
+        + "this.base = base;\n"
+        + u1
+        + "}\n\n"
+        + u1
+        + "public int sum(int[] values) {\n"
+        + u2
+        + "int total = base;\n"
+        + u2
+        + "for (int v : values) {\n"
+        + u3
+        + "if (v > 0) {\n"
+        + u4
+        + "total += v;\n"
+        + u3
+        + "} else {\n"
+        + u4
+        + "total -= v;\n"
+        + u3
+        + "}\n"
+        + u2
+        + "}\n"
+        + u2
+        + "return total;\n"
+        + u1
+        + "}\n\n"
+        + u1
+        + "public String label(int n) {\n"
+        + u2
+        + "if (n == 0) {\n"
+        + u3
+        + "return \"zero\";\n"
+        + u2
+        + "}\n"
+        + u2
+        + "return \"n\" + n;\n"
+        + u1
+        + "}\n}\n";
+  }
+
+  /** The pull request's new file: 4-space lines, and line 6 indented the 2-space way. */
+  static final String ADDED =
+      """
+      package com.acme.shapes;
+
+      public class Added {
+          public int twice(int x) {
+              int y = x * 2;
+          return y;
+          }
+      }
+      """;
+
+  static final String ADDED_PATH = "src/main/java/com/acme/shapes/Added.java";
+
+  /** Serves a repository of ten classes at a new commit of main and returns the commit. */
+  private static String learnable(String repo, String unit, String extraPath, String extra) {
+    RepositoryFixture fixture = pipeline.github().repository(repo).defaultBranch("main");
+    for (int i = 0; i < 10; i++) {
+      fixture.file(
+          "src/main/java/com/acme/shapes/Calc" + i + ".java", calc("com.acme.shapes", i, unit));
+    }
+    if (extraPath != null) {
+      fixture.file(extraPath, extra);
+    }
+    return fixture.commit();
+  }
+
+  /** Pushes main's new head and waits for the profile ingest learns from it. */
+  private static RepositoryProfile pushAndLearn(String repo, String sha) throws Exception {
+    assertThat(
+            pipeline
+                .deliver("push", UUID.randomUUID().toString(), pushToMain(repo, sha))
+                .statusCode())
+        .isEqualTo(202);
+    List<RepositoryProfile> profiles =
+        pipeline
+            .kafka()
+            .await(
+                Topics.REPO_PROFILES,
+                EventSerdes.repositoryProfile(),
+                p -> p.repository().equals(repo) && sha.equals(p.sha()),
+                1,
+                WAIT);
+    assertThat(profiles).as("profile of " + repo + "@" + sha).hasSize(1);
+    return profiles.get(0);
+  }
+
+  /**
+   * The review of a pull request adding {@link #ADDED}, once the reviewer holds the repository's
+   * profile: reviews made before it did say they are learning, and the push is repeated.
+   */
+  private static Review reviewWithProfile(String repo, int pr) throws Exception {
+    Review review = null;
+    for (int attempt = 1; attempt <= 10; attempt++) {
+      String head = String.format("%040x", (long) pr * 1000 + attempt);
+      pipeline
+          .github()
+          .pullRequest(repo, pr)
+          .head(head)
+          .base("0".repeat(40))
+          .clearFiles()
+          .file(ADDED_PATH, "added", SyntheticJava.newFilePatch(ADDED))
+          .register();
+      RepositoryContents.serve(pipeline.github(), repo, head, ADDED_PATH, ADDED);
+      String delivery = UUID.randomUUID().toString();
+      pipeline.deliver("pull_request", delivery, push(repo, pr, head));
+      review = reviewOf(delivery);
+      if (!review.notes().contains(LEARNING)) {
+        return review;
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError("the reviewer never saw the profile of " + repo + ": " + review);
+  }
+
+  static final String LEARNING =
+      "learning this repository's conventions: style comments on them start once its profile is"
+          + " ready";
+
+  @Test
+  void aFourSpaceRepositoryGetsOneCommentOnThePlantedTwoSpaceLineAndNoneOnTheRest()
+      throws Exception {
+    String repo = "acme/four-spaces";
+    RepositoryProfile profile = pushAndLearn(repo, learnable(repo, "    ", null, null));
+    assertThat(profile.convention("style/indent").orElseThrow().value()).isEqualTo("4");
+    assertThat(profile.convention("style/indent").orElseThrow().enforced()).isTrue();
+
+    Review review = reviewWithProfile(repo, 11);
+
+    assertThat(review.suggestions())
+        .filteredOn(s -> s.kind() == Suggestion.Kind.STYLE)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.ruleId()).isEqualTo("style/indent");
+              assertThat(s.startLine()).isEqualTo(6);
+              assertThat(s.replacement()).isEqualTo("        return y;");
+              assertThat(s.message()).contains("4 spaces");
+            });
+    List<RecordedRequest> posted = awaitRequests("POST", "/repos/" + repo + "/pulls/11/reviews", 1);
+    assertThat(posted.get(posted.size() - 1).body()).contains("```suggestion\\n        return y;");
+  }
+
+  @Test
+  void theSamePullRequestOnAGoogleStyleRepositoryWithACheckstyleFileGetsThatFilesRules()
+      throws Exception {
+    String repo = "acme/google-style";
+    String checks =
+        """
+        <?xml version="1.0"?>
+        <module name="Checker">
+          <module name="TreeWalker">
+            <module name="Indentation">
+              <property name="basicOffset" value="2"/>
+            </module>
+          </module>
+        </module>
+        """;
+    RepositoryProfile profile =
+        pushAndLearn(repo, learnable(repo, "  ", "config/checkstyle/checkstyle.xml", checks));
+    assertThat(profile.tools().checkstylePath()).isEqualTo("config/checkstyle/checkstyle.xml");
+    assertThat(profile.convention("style/indent").orElseThrow().value()).isEqualTo("2");
+
+    Review review = reviewWithProfile(repo, 12);
+
+    assertThat(review.suggestions())
+        .filteredOn(s -> s.kind() == Suggestion.Kind.STYLE)
+        .extracting(Suggestion::ruleId)
+        .contains("style/Indentation");
+  }
+
+  private static byte[] pushToMain(String repo, String sha) throws Exception {
+    var root = EventJson.mapper().createObjectNode();
+    root.put("ref", "refs/heads/main")
+        .put("before", "0".repeat(40))
+        .put("after", sha)
+        .put("created", false)
+        .put("deleted", false)
+        .put("forced", false);
+    root.putObject("repository")
+        .put("full_name", repo)
+        .put("name", repo.substring(repo.indexOf('/') + 1))
+        .put("default_branch", "main")
+        .put("master_branch", "main");
+    root.putObject("installation").put("id", 77);
+    root.putArray("commits");
+    return EventJson.mapper().writeValueAsBytes(root);
   }
 
   // ---------------------------------------------------------------- helpers
