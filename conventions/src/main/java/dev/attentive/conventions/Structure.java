@@ -54,6 +54,9 @@ public final class Structure {
    *     (the statement started on the previous code line)
    * @param alignColumn for a first continuation, the column just after the parenthesis the previous
    *     line left open, or -1
+   * @param verbatim whether the line is in a region kept out of the formatter ({@code
+   *     // @formatter:off} ... {@code on}, {@code CHECKSTYLE:OFF}, {@code spotless:off}): layout
+   *     rules neither learn from nor flag it
    */
   public record Shape(
       int number,
@@ -65,7 +68,8 @@ public final class Structure {
       Block block,
       int statementFirst,
       boolean firstContinuation,
-      int alignColumn) {}
+      int alignColumn,
+      boolean verbatim) {}
 
   /** The constructs whose brace placement is a convention. */
   public enum Construct {
@@ -108,6 +112,10 @@ public final class Structure {
   private static final Pattern ANNOTATIONS =
       Pattern.compile("\\s*(@(?!interface\\b)[\\w.]+\\s*(\\((?:[^()]|\\([^()]*\\))*\\))?\\s*)+");
   private static final Pattern CASE_LABEL = Pattern.compile("\\s*(case\\b|default\\s*(:|->)).*");
+  private static final Pattern OFF =
+      Pattern.compile("@formatter:off|CHECKSTYLE[:.]OFF|spotless:off|format:off");
+  private static final Pattern ON =
+      Pattern.compile("@formatter:on|CHECKSTYLE[:.]ON|spotless:on|format:on");
   private static final Pattern LABEL = Pattern.compile("\\w+");
   private static final Pattern MODIFIERS =
       Pattern.compile(
@@ -144,6 +152,11 @@ public final class Structure {
   /** Line {@code number}'s shape (1-based). */
   public Shape shape(int number) {
     return shapes.get(number - 1);
+  }
+
+  /** Whether line {@code number} is in a region kept out of the formatter. */
+  public boolean verbatim(int number) {
+    return shapes.get(number - 1).verbatim();
   }
 
   public List<Brace> braces() {
@@ -187,6 +200,7 @@ public final class Structure {
     int statementFirst = 0;
     StringBuilder header = new StringBuilder();
     int pendingClose = 0; // a line whose code ended with a closing brace at statement level
+    boolean off = false; // inside a region kept out of the formatter
 
     for (JavaLines.Line line : lines) {
       String code = line.code();
@@ -195,10 +209,26 @@ public final class Structure {
       Block block = top == null ? Block.TOP : top.kind;
       int parens = parenStack.size();
       int depth = blocks.size();
+      if (OFF.matcher(line.text()).find()) {
+        off = true;
+      } else if (ON.matcher(line.text()).find()) {
+        off = false;
+      }
+      boolean verbatim = off;
       if (first < 0) {
         shapes.add(
             new Shape(
-                line.number(), blocks.size(), parens, false, Indent.NONE, 0, block, 0, false, -1));
+                line.number(),
+                blocks.size(),
+                parens,
+                false,
+                Indent.NONE,
+                0,
+                block,
+                0,
+                false,
+                -1,
+                verbatim));
         continue;
       }
       boolean startsInCode = line.start() == JavaLines.Start.CODE;
@@ -233,6 +263,14 @@ public final class Structure {
         if (!afterAnnotations) {
           header.setLength(0);
         }
+      } else if (bodyOfBracelessControl
+          && startsInCode
+          && parens == 0
+          && code.charAt(first) != '{') {
+        // the body of `for (...)` without braces starts a statement whose own block (if any)
+        // indents from it; its indentation is not measured (nested brace-less bodies vary)
+        statementFirst = line.number();
+        header.setLength(0);
       }
       if (pendingClose > 0) {
         String rest = code.substring(first);
@@ -248,12 +286,17 @@ public final class Structure {
       Indent indent = Indent.NONE;
       int reference = 0;
       boolean caseLabel = block == Block.SWITCH && CASE_LABEL.matcher(code).matches();
-      if (startsInCode && code.charAt(first) == '}' && parens == 0 && top != null) {
+      if (verbatim) {
+        // a region the team keeps out of the formatter: nothing is measured
+      } else if (startsInCode && code.charAt(first) == '}' && parens == 0 && top != null) {
         if (top.kind != Block.INITIALIZER && top.opener > 0) {
           indent = Indent.SAME;
           reference = top.opener;
         }
-      } else if (statementStart && top != null && !caseLabel) {
+      } else if (statementStart
+          && top != null
+          && !caseLabel
+          && !(last == ';' && code.startsWith("else", first))) { // else of a brace-less if
         if (top.kind == Block.SWITCH) {
           if (top.caseLine > 0) {
             indent = Indent.UNIT;
@@ -317,18 +360,24 @@ public final class Structure {
             // a declaration or control statement indents from its first line (a wrapped header
             // changes nothing); an expression's block (lambda, anonymous class, initializer) and
             // a bare block indent from the line that holds the brace
-            int opener =
-                inParens
-                        || construct == null
-                        || construct == Construct.LAMBDA
-                        || construct == Construct.OTHER
-                    ? (line.number() == statementFirst
-                            || i == first
-                            || code.substring(0, i).contains("->")
-                            || code.substring(0, i).matches(".*\\bnew\\b.*")
-                        ? line.number()
-                        : 0) // e.g. a generic anonymous class wrapped over lines: uncertain
-                    : statementFirst;
+            // (inside parentheses from the brace's line when that line starts the lambda or
+            // anonymous class; an anonymous class or lambda on a continuation line outside
+            // parentheses indents from either line, depending on the formatter: not measured)
+            int opener;
+            if (construct != null
+                && construct != Construct.LAMBDA
+                && construct != Construct.OTHER
+                && !inParens) {
+              opener = statementFirst;
+            } else if (line.number() == statementFirst || i == first) {
+              opener = line.number();
+            } else if (inParens
+                && (code.substring(0, i).contains("->")
+                    || code.substring(0, i).matches(".*\\bnew\\b.*"))) {
+              opener = line.number();
+            } else {
+              opener = 0;
+            }
             if (construct != null) {
               braces.add(
                   new Brace(
@@ -428,8 +477,9 @@ public final class Structure {
               reference,
               block,
               statementFirst,
-              firstContinuation,
-              alignColumn));
+              firstContinuation && !verbatim,
+              alignColumn,
+              verbatim));
     }
     if (!blocks.isEmpty() || !parenStack.isEmpty()) {
       clean = false;

@@ -34,7 +34,7 @@ public final class BlankLines implements ConventionRule {
     List<JavaLines.Line> lines = file.lexical().lines();
     int run = 0;
     for (JavaLines.Line line : lines) {
-      if (blankInCode(line)) {
+      if (blankInCode(line) && !file.lexical().structure().verbatim(line.number())) {
         run++;
         continue;
       }
@@ -80,7 +80,7 @@ public final class BlankLines implements ConventionRule {
         n++;
       }
       int end = n - 1;
-      if (end == start || n > size) {
+      if (end == start || n > size || file.lexical().structure().verbatim(start)) {
         continue; // a single blank line, or blank lines that end the file
       }
       // keep one line of the run: an unchanged one when there is one, else the first

@@ -38,6 +38,9 @@ public final class BraceCuddle implements ConventionRule {
       return;
     }
     for (Structure.Cuddle c : structure.cuddles()) {
+      if (structure.verbatim(c.closeLine())) {
+        continue;
+      }
       if (c.keywordLine() == c.closeLine()) {
         tally.add(SAME_LINE);
       } else if (c.keywordLine() == c.closeLine() + 1) {
@@ -68,6 +71,9 @@ public final class BraceCuddle implements ConventionRule {
     List<Deviation> out = new ArrayList<>();
     for (Structure.Cuddle c : structure.cuddles()) {
       JavaLines.Line close = file.lexical().line(c.closeLine());
+      if (structure.verbatim(c.closeLine())) {
+        continue;
+      }
       if (SAME_LINE.equals(convention.value())) {
         if (c.keywordLine() != c.closeLine() + 1
             || !changes.contains(c.closeLine())

@@ -53,7 +53,7 @@ public abstract class BracePlacement implements ConventionRule {
       return;
     }
     for (Structure.Brace brace : structure.braces()) {
-      if (counts(brace)) {
+      if (counts(brace) && !structure.verbatim(brace.line())) {
         tally.add(brace.ownLine() ? NEXT_LINE : END_OF_LINE);
       }
     }
@@ -85,7 +85,7 @@ public abstract class BracePlacement implements ConventionRule {
     }
     List<Deviation> out = new ArrayList<>();
     for (Structure.Brace brace : structure.braces()) {
-      if (!counts(brace) || brace.ownLine() != endOfLine) {
+      if (!counts(brace) || brace.ownLine() != endOfLine || structure.verbatim(brace.line())) {
         continue;
       }
       JavaLines.Line line = file.lexical().line(brace.line());

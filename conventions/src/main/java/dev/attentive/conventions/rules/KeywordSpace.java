@@ -37,6 +37,9 @@ public final class KeywordSpace implements ConventionRule {
   @Override
   public void observe(JavaSource file, Tally tally) {
     for (JavaLines.Line line : file.lexical().lines()) {
+      if (file.lexical().structure().verbatim(line.number())) {
+        continue;
+      }
       Matcher m = KEYWORD.matcher(line.code());
       while (m.find()) {
         tally.add(m.group(2).isEmpty() ? NONE : SPACE);
@@ -69,6 +72,9 @@ public final class KeywordSpace implements ConventionRule {
         continue;
       }
       JavaLines.Line line = file.lexical().line(n);
+      if (file.lexical().structure().verbatim(n)) {
+        continue;
+      }
       Matcher m = KEYWORD.matcher(line.code());
       StringBuilder fixed = new StringBuilder();
       int copied = 0;

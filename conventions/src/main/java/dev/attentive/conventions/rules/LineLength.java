@@ -47,7 +47,7 @@ public final class LineLength implements ConventionRule {
   @Override
   public void observe(JavaSource file, Tally tally) {
     for (JavaLines.Line line : file.lexical().lines()) {
-      if (measured(line)) {
+      if (measured(line) && !file.lexical().structure().verbatim(line.number())) {
         tally.add(String.format(Locale.ROOT, "%05d", width(line.text())));
       }
     }
@@ -162,7 +162,7 @@ public final class LineLength implements ConventionRule {
         continue;
       }
       JavaLines.Line line = file.lexical().line(n);
-      if (!measured(line) || width(line.text()) <= limit) {
+      if (!measured(line) || width(line.text()) <= limit || structure.verbatim(n)) {
         continue;
       }
       String replacement = null;

@@ -144,6 +144,31 @@ class IndentationTest {
   }
 
   @Test
+  void bracelessBodiesAndFormatterOffRegionsAreNotMeasured() {
+    String text =
+        """
+        class C {
+        	void f() {
+        		for (int i = 0; i < n; i++)
+        			if (b[i] == 0) {
+        				b[i] = c;
+        			}
+        		if (a)
+        			if (b)
+        				x();
+        			else
+        				y();
+        		// @formatter:off
+        		  e += s1(a, b);
+        		// @formatter:on
+        	}
+        }
+        """;
+    assertThat(Layouts.checkAll(rule, "tab", text)).isEmpty();
+    assertThat(Layouts.learn(rule, text, 5).breaks()).isZero();
+  }
+
+  @Test
   void aNonUnitValueIsNeverEnforced() {
     String six = FOUR.replace("    ", "      ");
     assertThat(Layouts.learn(rule, six, 5).enforced()).isFalse();
