@@ -201,6 +201,13 @@ public final class Structure {
     StringBuilder header = new StringBuilder();
     int pendingClose = 0; // a line whose code ended with a closing brace at statement level
     boolean off = false; // inside a region kept out of the formatter
+    boolean bracelessHeaderMeasured = false; // the last `if (...)` without braces was measured
+    int lastOn = 0;
+    for (JavaLines.Line line : lines) {
+      if (ON.matcher(line.text()).find()) {
+        lastOn = line.number();
+      }
+    }
 
     for (JavaLines.Line line : lines) {
       String code = line.code();
@@ -209,8 +216,8 @@ public final class Structure {
       Block block = top == null ? Block.TOP : top.kind;
       int parens = parenStack.size();
       int depth = blocks.size();
-      if (OFF.matcher(line.text()).find()) {
-        off = true;
+      if (OFF.matcher(line.text()).find() && line.number() < lastOn) {
+        off = true; // (an off that nothing turns on again is a slip, not a region)
       } else if (ON.matcher(line.text()).find()) {
         off = false;
       }
@@ -269,6 +276,10 @@ public final class Structure {
           && code.charAt(first) != '{') {
         // the body of `for (...)` without braces starts a statement whose own block (if any)
         // indents from it; its indentation is not measured (nested brace-less bodies vary)
+        bracelessHeaderMeasured =
+            statementFirst > 0
+                && statementFirst <= shapes.size()
+                && shapes.get(statementFirst - 1).indent() == Indent.UNIT;
         statementFirst = line.number();
         header.setLength(0);
       }
@@ -296,7 +307,8 @@ public final class Structure {
       } else if (statementStart
           && top != null
           && !caseLabel
-          && !(last == ';' && code.startsWith("else", first))) { // else of a brace-less if
+          // the else of a brace-less if is measured only when that if was
+          && !(last == ';' && code.startsWith("else", first) && !bracelessHeaderMeasured)) {
         if (top.kind == Block.SWITCH) {
           if (top.caseLine > 0) {
             indent = Indent.UNIT;
