@@ -171,7 +171,8 @@ public final class LineLength implements ConventionRule {
             structure.shape(n).statementStart()
                 ? line.indent() + continuation.get()
                 : line.indent();
-        replacement = wrap(line.text().stripTrailing(), line.code(), limit, indent);
+        replacement =
+            wrap(line.text().stripTrailing(), line.code(), wrapWidth(convention, limit), indent);
       }
       out.add(
           new Deviation(
@@ -182,6 +183,28 @@ public final class LineLength implements ConventionRule {
               replacement));
     }
     return out;
+  }
+
+  private static final java.util.regex.Pattern P99 =
+      java.util.regex.Pattern.compile("99 % within ([0-9,]+) columns");
+
+  /**
+   * Where a formatter would have wrapped: the smallest standard limit that 99 % of the lines fit
+   * (from the evidence), at most the limit. A repository formatted to 80 columns keeps a few
+   * unbreakable lines up to 100; its wrapped lines break before 80.
+   */
+  static int wrapWidth(Convention convention, int limit) {
+    java.util.regex.Matcher m = P99.matcher(String.valueOf(convention.evidence()));
+    if (!m.find()) {
+      return limit;
+    }
+    int p99 = Integer.parseInt(m.group(1).replace(",", ""));
+    for (int candidate : LIMITS) {
+      if (candidate >= p99) {
+        return Math.min(candidate, limit);
+      }
+    }
+    return limit;
   }
 
   /** The continuation indent: the enforced convention, else two indentation units. */

@@ -83,6 +83,44 @@ class LineLengthTest {
   }
 
   @Test
+  void aRepositoryFormattedTo80ColumnsIsWrappedThereThoughItsLimitIs100() {
+    String text =
+        "class A {\n"
+            + "\tvoid f() {\n"
+            + "\t\tresult = compute(firstArgument, secondArgument, thirdArgument, fourthArgument);\n"
+            + "\t}\n"
+            + "}\n";
+    Convention limit =
+        new Convention(
+            LineLength.ID,
+            "100",
+            1000,
+            1,
+            10,
+            true,
+            "this repository keeps lines within 100 columns: 1,000 of 1,001 code lines in 10 sampled"
+                + " files (95 % of them within 73, 99 % within 80 columns)");
+    Convention indent = Layouts.enforced(Indentation.ID, "tab");
+    String line = text.lines().toList().get(2);
+    assertThat(LineLength.width(line)).isEqualTo(87);
+    var found =
+        rule.check(
+            JavaSource.of(
+                "A.java", text.replace("fourthArgument", "fourthArgument, fifthArgument, sixth")),
+            limit,
+            Layouts.profile(limit, indent),
+            Changes.added(Set.of(3)));
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.replacement())
+                    .isEqualTo(
+                        "\t\tresult = compute(firstArgument, secondArgument, thirdArgument,\n"
+                            + "\t\t\t\tfourthArgument, fifthArgument, sixth);"));
+  }
+
+  @Test
   void noReplacementWithoutASafeBreak() {
     String text = "class A {\n  " + "x".repeat(90) + "();\n}\n";
     Convention limit = Layouts.enforced(LineLength.ID, "80");
