@@ -49,9 +49,16 @@ public final class BlankLines implements ConventionRule {
     return line.blank() && line.start() == JavaLines.Start.CODE;
   }
 
+  /**
+   * 99 % of at least 50 runs in 3 files: a codebase that leaves a double blank line in more than 1
+   * run in 100 keeps adding them (measured: slf4j, 97.6 % single, added 8 in 858 changed lines of
+   * its next release), while the consistent ones are at 99.6 % or above.
+   */
+  static final Dominance BAR = new Dominance(0.99, 50, 3);
+
   @Override
   public Convention conclude(Tally tally) {
-    return Dominance.DEFAULT.conclude(
+    return BAR.conclude(
         ID,
         tally,
         v ->

@@ -118,11 +118,16 @@ public final class Indentation implements ConventionRule {
       if (shape.indent() == Structure.Indent.NONE) {
         continue;
       }
-      String reference = file.lexical().line(shape.reference()).indent();
-      if (tabs ? !tabs(reference) : !spaces(reference)) {
-        continue; // measured from a line that itself breaks the convention: say nothing
+      String expected = expected(file, shape, unit.get(), tabs);
+      if (expected == null) {
+        continue;
       }
-      String expected = reference + (shape.indent() == Structure.Indent.UNIT ? unit.get() : "");
+      Structure.Shape parent = structure.shape(shape.reference());
+      String parentExpected = expected(file, parent, unit.get(), tabs);
+      if (parentExpected != null
+          && !parentExpected.equals(file.lexical().line(parent.number()).indent())) {
+        continue; // the line it is measured from is off itself: that line gets the comment
+      }
       JavaLines.Line line = file.lexical().line(n);
       String actual = line.indent();
       if (actual.equals(expected)) {
@@ -137,6 +142,19 @@ public final class Indentation implements ConventionRule {
               expected + line.text().substring(actual.length())));
     }
     return out;
+  }
+
+  /** The indentation {@code shape}'s line should have, or null when it is not measured. */
+  private static String expected(
+      JavaSource file, Structure.Shape shape, String unit, boolean tabs) {
+    if (shape.indent() == Structure.Indent.NONE) {
+      return null;
+    }
+    String reference = file.lexical().line(shape.reference()).indent();
+    if (tabs ? !tabs(reference) : !spaces(reference)) {
+      return null; // measured from a line that itself breaks the convention: say nothing
+    }
+    return reference + (shape.indent() == Structure.Indent.UNIT ? unit : "");
   }
 
   private static String what(String actual, String expected, boolean tabs) {

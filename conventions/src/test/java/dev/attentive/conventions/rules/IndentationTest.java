@@ -169,6 +169,18 @@ class IndentationTest {
   }
 
   @Test
+  void aLineMeasuredFromALineThatIsOffItselfGetsNoSecondComment() {
+    String planted = FOUR.replace("        if (a > 0\n", "          if (a > 0\n");
+    assertThat(Layouts.checkAll(rule, "4", planted))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.startLine()).isEqualTo(13);
+              assertThat(d.replacement()).isEqualTo("        if (a > 0");
+            });
+  }
+
+  @Test
   void aNonUnitValueIsNeverEnforced() {
     String six = FOUR.replace("    ", "      ");
     assertThat(Layouts.learn(rule, six, 5).enforced()).isFalse();
