@@ -112,6 +112,10 @@ public final class Structure {
   private static final Pattern ANNOTATIONS =
       Pattern.compile("\\s*(@(?!interface\\b)[\\w.]+\\s*(\\((?:[^()]|\\([^()]*\\))*\\))?\\s*)+");
   private static final Pattern CASE_LABEL = Pattern.compile("\\s*(case\\b|default\\s*(:|->)).*");
+
+  /** Most characters of a statement's start kept to classify it. */
+  private static final int HEADER_CAP = 400;
+
   private static final Pattern OFF =
       Pattern.compile("@formatter:off|CHECKSTYLE[:.]OFF|spotless:off|format:off");
   private static final Pattern ON =
@@ -194,6 +198,7 @@ public final class Structure {
     Deque<int[]> parenStack = new ArrayDeque<>(); // {line, column} of each open ( or [
     boolean clean = true;
     char last = ';'; // the previous code token's last character; a file starts a statement
+    char beforeLast = ';';
     int lastLine = 0; // the line of that token
     boolean afterLabel = false; // the previous code line ended a case label or a label
     boolean afterAnnotations = false; // the previous code line held only annotations
@@ -356,7 +361,7 @@ public final class Structure {
               kind = Block.INITIALIZER;
               construct = null;
             } else {
-              construct = construct(head, last, top, inParens);
+              construct = construct(head, last == '>' && beforeLast == '-', top, inParens);
               kind =
                   switch (construct) {
                     case TYPE -> head.matches("(?s).*\\benum\\b.*") ? Block.ENUM : Block.TYPE;
@@ -471,10 +476,14 @@ public final class Structure {
           }
           default -> header.append(c);
         }
+        beforeLast = last;
         last = c;
         lastLine = line.number();
       }
       header.append(' ');
+      if (header.length() > HEADER_CAP) {
+        header.setLength(HEADER_CAP); // its start says what the statement is; keeps this linear
+      }
       int end = lastCode(code);
       if (end >= 0 && code.charAt(end) == '}' && parenStack.isEmpty()) {
         pendingClose = line.number();
@@ -500,8 +509,8 @@ public final class Structure {
   }
 
   /** What a brace opens, from the code before it in its statement. */
-  static Construct construct(String head, char last, Open enclosing, boolean inParens) {
-    if (last == '>' && head.endsWith("->")) {
+  static Construct construct(String head, boolean arrow, Open enclosing, boolean inParens) {
+    if (arrow) {
       return head.startsWith("case") || head.startsWith("default")
           ? Construct.OTHER
           : Construct.LAMBDA;
@@ -522,6 +531,7 @@ public final class Structure {
         && !stripped.contains("=")
         && !stripped.startsWith("new ")
         && !stripped.contains(" new ")
+        && stripped.length() <= HEADER_CAP
         && METHOD_HEADER.matcher(stripped).matches()) {
       return Construct.METHOD;
     }
