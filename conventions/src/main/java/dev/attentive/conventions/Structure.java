@@ -123,8 +123,10 @@ public final class Structure {
   private static final Pattern LABEL = Pattern.compile("\\w+");
   private static final Pattern MODIFIERS =
       Pattern.compile(
-          "^((@(?!interface\\b)[\\w.]+(\\s*\\((?:[^()]|\\([^()]*\\))*\\))?|public|protected|private|static|final|"
-              + "abstract|sealed|non-sealed|strictfp|synchronized|native|default)\\s*)*");
+          "^((@(?!interface\\b)[\\w.]+(\\s*\\((?:[^()]|\\([^()]*\\))*\\))?"
+              + "|(public|protected|private|static|final|abstract|sealed|non-sealed|strictfp|native"
+              + "|default|transient|volatile)(?![\\w$-])|synchronized(?![\\w$]|\\s*\\())\\s*)*");
+  private static final Pattern SWITCH_EXPRESSION = Pattern.compile("(?s).*\\bswitch\\s*\\(.*\\)");
   private static final Pattern TYPE_HEADER =
       Pattern.compile("(class|interface|enum|record|@\\s*interface)\\b.*", Pattern.DOTALL);
   private static final Pattern CONTROL_HEADER =
@@ -275,6 +277,9 @@ public final class Structure {
         if (!afterAnnotations) {
           header.setLength(0);
         }
+      } else if (top != null && top.enumConstants && last == ',' && parens == 0 && startsInCode) {
+        statementFirst = line.number(); // the next enum constant (its body indents from it)
+        header.setLength(0);
       } else if (bodyOfBracelessControl
           && startsInCode
           && parens == 0
@@ -371,7 +376,9 @@ public final class Structure {
                     case OTHER ->
                         anonymous(head) || (top != null && top.enumConstants)
                             ? Block.TYPE // an anonymous class or enum constant holds members
-                            : Block.OTHER;
+                            : SWITCH_EXPRESSION.matcher(head).matches()
+                                ? Block.SWITCH
+                                : Block.OTHER;
                   };
             }
             // a declaration or control statement indents from its first line (a wrapped header
