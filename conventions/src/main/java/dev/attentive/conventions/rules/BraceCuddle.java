@@ -104,7 +104,11 @@ public final class BraceCuddle implements ConventionRule {
                 c.closeLine(),
                 c.closeLine(),
                 message(c, convention),
-                close.indent() + "}\n" + close.indent() + text.substring(1).strip()));
+                close.indent()
+                    + "}"
+                    + (file.crlf() ? "\r\n" : "\n")
+                    + close.indent()
+                    + text.substring(1).strip()));
       }
     }
     return out;

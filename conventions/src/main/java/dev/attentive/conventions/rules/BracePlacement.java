@@ -125,7 +125,12 @@ public abstract class BracePlacement implements ConventionRule {
           continue;
         }
         out.add(
-            new Deviation(id, brace.line(), brace.line(), message, before + "\n" + indent + "{"));
+            new Deviation(
+                id,
+                brace.line(),
+                brace.line(),
+                message,
+                before + (file.crlf() ? "\r\n" : "\n") + indent + "{"));
       }
     }
     return out;

@@ -172,7 +172,12 @@ public final class LineLength implements ConventionRule {
                 ? line.indent() + continuation.get()
                 : line.indent();
         replacement =
-            wrap(line.text().stripTrailing(), line.code(), wrapWidth(convention, limit), indent);
+            wrap(
+                line.text().stripTrailing(),
+                line.code(),
+                wrapWidth(convention, limit),
+                indent,
+                file.crlf() ? "\r\n" : "\n");
       }
       out.add(
           new Deviation(
@@ -228,7 +233,7 @@ public final class LineLength implements ConventionRule {
    * {@code text} in lines of at most {@code limit} columns, continuation lines starting with {@code
    * indent}; null when no safe break exists.
    */
-  static String wrap(String text, String code, int limit, String indent) {
+  static String wrap(String text, String code, int limit, String indent, String newline) {
     List<String> pieces = new ArrayList<>();
     String t = text;
     String c = code.length() >= text.length() ? code.substring(0, text.length()) : code;
@@ -249,7 +254,7 @@ public final class LineLength implements ConventionRule {
       c = indent + c.substring(lead);
     }
     pieces.add(t);
-    return String.join("\n", pieces);
+    return String.join(newline, pieces);
   }
 
   /** Where the next line starts: the last break point that fits, at the lowest depth. */

@@ -86,6 +86,10 @@ class BracePlacementTest {
     assertThat(Layouts.check(new ControlBrace(), "next-line", planted, 5))
         .singleElement()
         .satisfies(d -> assertThat(d.replacement()).isEqualTo("        if (a > 0)\n        {"));
+    // a file with CRLF line ends gets a suggestion with CRLF between its lines
+    assertThat(Layouts.check(new ControlBrace(), "next-line", planted.replace("\n", "\r\n"), 5))
+        .singleElement()
+        .satisfies(d -> assertThat(d.replacement()).isEqualTo("        if (a > 0)\r\n        {"));
   }
 
   @Test
