@@ -35,7 +35,12 @@ public final class Structure {
     /** One indentation unit deeper than the reference line (a statement in a block). */
     UNIT,
     /** As deep as the reference line (a closing brace and the line that opened its block). */
-    SAME
+    SAME,
+    /**
+     * A case label: as deep as the other labels of its switch (whose line is the reference); how
+     * deep that is varies between codebases, so it is never learned.
+     */
+    CASE
   }
 
   /**
@@ -314,6 +319,9 @@ public final class Structure {
           indent = Indent.SAME;
           reference = top.opener;
         }
+      } else if (caseLabel && statementStart && top != null && top.opener > 0) {
+        indent = Indent.CASE;
+        reference = top.opener;
       } else if (statementStart
           && top != null
           && !caseLabel

@@ -39,10 +39,12 @@ class StructureTest {
     // a statement in a method, measured from the method's line
     assertThat(s.shape(40).indent()).isEqualTo(Structure.Indent.UNIT);
     assertThat(s.shape(40).reference()).isEqualTo(39);
-    // text block lines, case labels of a switch expression and of a switch statement
+    // text block lines; case labels of a switch expression and of a switch statement are only
+    // compared with their siblings
     assertThat(s.shape(41).indent()).isEqualTo(Structure.Indent.NONE);
-    assertThat(s.shape(45).indent()).isEqualTo(Structure.Indent.NONE);
-    assertThat(s.shape(57).indent()).isEqualTo(Structure.Indent.NONE);
+    assertThat(s.shape(45).indent()).isEqualTo(Structure.Indent.CASE);
+    assertThat(s.shape(45).reference()).isEqualTo(44);
+    assertThat(s.shape(57).indent()).isEqualTo(Structure.Indent.CASE);
     // a statement after a case label is measured from the label
     assertThat(s.shape(58).reference()).isEqualTo(57);
     // array initializer rows and a wrapped condition

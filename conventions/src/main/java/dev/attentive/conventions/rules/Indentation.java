@@ -118,6 +118,10 @@ public final class Indentation implements ConventionRule {
       if (shape.indent() == Structure.Indent.NONE) {
         continue;
       }
+      if (shape.indent() == Structure.Indent.CASE) {
+        caseLabel(file, structure, shape, changes, tabs, convention).ifPresent(out::add);
+        continue;
+      }
       String expected = expected(file, shape, unit.get(), tabs);
       if (expected == null) {
         continue;
@@ -144,10 +148,60 @@ public final class Indentation implements ConventionRule {
     return out;
   }
 
+  /**
+   * A case label is as deep as the unchanged labels of its switch, when they agree (how deep that
+   * is, relative to the switch, varies between codebases and is not learned).
+   */
+  private static Optional<Deviation> caseLabel(
+      JavaSource file,
+      Structure structure,
+      Structure.Shape shape,
+      Changes changes,
+      boolean tabs,
+      Convention convention) {
+    String expected = null;
+    for (int m = shape.reference() + 1; m <= file.lineCount(); m++) {
+      Structure.Shape sibling = structure.shape(m);
+      if (sibling.depth() < shape.depth()) {
+        break; // past the switch
+      }
+      if (m == shape.number()
+          || sibling.indent() != Structure.Indent.CASE
+          || sibling.reference() != shape.reference()
+          || changes.contains(m)) {
+        continue;
+      }
+      String indent = file.lexical().line(m).indent();
+      if (expected != null && !expected.equals(indent)) {
+        return Optional.empty();
+      }
+      expected = indent;
+    }
+    if (expected == null || (tabs ? !tabs(expected) : !spaces(expected))) {
+      return Optional.empty();
+    }
+    JavaLines.Line line = file.lexical().line(shape.number());
+    String actual = line.indent();
+    if (actual.equals(expected)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Deviation(
+            ID,
+            shape.number(),
+            shape.number(),
+            what(actual, expected, tabs)
+                + " (the other case labels of this switch)"
+                + "; "
+                + convention.evidence()
+                + ".",
+            expected + line.text().substring(actual.length())));
+  }
+
   /** The indentation {@code shape}'s line should have, or null when it is not measured. */
   private static String expected(
       JavaSource file, Structure.Shape shape, String unit, boolean tabs) {
-    if (shape.indent() == Structure.Indent.NONE) {
+    if (shape.indent() == Structure.Indent.NONE || shape.indent() == Structure.Indent.CASE) {
       return null;
     }
     String reference = file.lexical().line(shape.reference()).indent();

@@ -137,7 +137,7 @@ class IndentationTest {
             .replace("class A {", "class A {\n  /* a comment\n       indented oddly */");
     assertThat(Layouts.checkAll(rule, "4", odd)).isEmpty();
     String label = FOUR.replace("            case 1:", "        case 1:");
-    assertThat(Layouts.check(rule, "4", label, 22)).isEmpty();
+    assertThat(Layouts.check(rule, "4", label, 22, 24)).isEmpty();
 
     String unbalanced = FOUR.replace("    int f(int a,", "    int f(int a,(") + "\n  x;";
     assertThat(Layouts.checkAll(rule, "4", unbalanced)).isEmpty();
@@ -178,6 +178,21 @@ class IndentationTest {
               assertThat(d.startLine()).isEqualTo(13);
               assertThat(d.replacement()).isEqualTo("        if (a > 0");
             });
+  }
+
+  @Test
+  void aCaseLabelIsComparedWithTheOtherLabelsOfItsSwitch() {
+    String planted = FOUR.replace("            case 1:", "\t\t\tcase 1:");
+    assertThat(Layouts.check(rule, "4", planted, 22))
+        .singleElement()
+        .satisfies(d -> assertThat(d.replacement()).isEqualTo("            case 1:"));
+    // a codebase that does not indent case labels is fine
+    String flat =
+        FOUR.replace("            case 1:", "        case 1:")
+            .replace("            default:", "        default:")
+            .replace("                return 1;", "            return 1;")
+            .replace("                return 2;", "            return 2;");
+    assertThat(Layouts.checkAll(rule, "4", flat)).isEmpty();
   }
 
   @Test
