@@ -57,9 +57,18 @@ public final class JavaLines {
   }
 
   private final List<Line> lines;
+  private Structure structure;
 
   private JavaLines(List<Line> lines) {
     this.lines = List.copyOf(lines);
+  }
+
+  /** The block structure (braces, parentheses, statements), computed once on first use. */
+  public Structure structure() {
+    if (structure == null) {
+      structure = Structure.of(lines);
+    }
+    return structure;
   }
 
   public static JavaLines scan(List<String> textLines) {
