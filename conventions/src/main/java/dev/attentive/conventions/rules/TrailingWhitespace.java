@@ -19,6 +19,13 @@ import java.util.List;
 public final class TrailingWhitespace implements ConventionRule {
 
   public static final String ID = "style/whitespace/trailing";
+
+  /**
+   * 99 %, not 95 %: editors leave trailing spaces as a slip even in repositories that never mean
+   * them (slf4j, 97 % clean, got 6 comments in 858 changed lines of one release at 95 %).
+   */
+  static final Dominance BAR = new Dominance(0.99, 50, 3);
+
   static final String NONE = "none";
   static final String SOME = "present";
 
@@ -39,7 +46,7 @@ public final class TrailingWhitespace implements ConventionRule {
 
   @Override
   public Convention conclude(Tally tally) {
-    return Dominance.DEFAULT.conclude(
+    return BAR.conclude(
         ID,
         tally,
         v ->
