@@ -492,6 +492,15 @@ enum PlantKind {
   /** The simple count over a release's files: whether this kind's convention dominates. */
   abstract Measure measure(List<PlantSource> files);
 
+  /**
+   * The share that counts as dominant for this kind: the bar docs/style.md documents for its rule
+   * (95 %; 99 % for trailing whitespace and doubled blank lines, which are slips even where a team
+   * never means them).
+   */
+  double bar() {
+    return this == TRAILING_SPACE || this == DOUBLE_BLANK ? 0.99 : 0.95;
+  }
+
   /** The file with this deviation planted at line {@code i} (0-based), or null: no site there. */
   abstract Plant plant(PlantSource f, int i, Measure m);
 
@@ -511,7 +520,11 @@ enum PlantKind {
   record Measure(long follows, long total, int files, int parameter, int minTotal) {
 
     boolean dominates() {
-      return total >= minTotal && files >= 3 && follows >= 0.95 * total;
+      return dominates(0.95);
+    }
+
+    boolean dominates(double bar) {
+      return total >= minTotal && files >= 3 && follows >= bar * total;
     }
 
     Measure withParameter(int p) {

@@ -415,7 +415,7 @@ final class StyleBenchmark {
     List<Site> sites = new ArrayList<>();
     for (Library l : libraries) {
       PlantKind.Measure m = kind.measure(l.newer());
-      if (!m.dominates()) {
+      if (!m.dominates(kind.bar())) {
         continue;
       }
       dominant.add(l.pair().artifact());

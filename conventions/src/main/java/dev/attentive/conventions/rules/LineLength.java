@@ -65,6 +65,30 @@ public final class LineLength implements ConventionRule {
         && !line.text().contains("://");
   }
 
+  /**
+   * Whether a changed line may be flagged: as {@link #measured}, except that a line with string
+   * literals is flagged when it is over the limit even with every literal emptied (then the code,
+   * not the text, makes it long; the wrap never breaks inside a literal).
+   */
+  static boolean flaggable(JavaLines.Line line) {
+    if (measured(line)) {
+      return true;
+    }
+    if (line.start() != JavaLines.Start.CODE || line.noCode() || line.text().contains("://")) {
+      return false;
+    }
+    String code = line.code().strip();
+    if (code.startsWith("import ") || code.startsWith("package ") || code.contains("\"\"\"")) {
+      return false;
+    }
+    return true;
+  }
+
+  /** The width of a line with the contents of its string and char literals removed. */
+  static int codeWidth(JavaLines.Line line) {
+    return width(line.code().replaceAll("\"_*\"", "\"\"").replaceAll("'_*'", "''"));
+  }
+
   static int width(String text) {
     int w = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -162,7 +186,12 @@ public final class LineLength implements ConventionRule {
         continue;
       }
       JavaLines.Line line = file.lexical().line(n);
-      if (!measured(line) || width(line.text()) <= limit || structure.verbatim(n)) {
+      // a line made long by its literals (the code alone fits) is left alone: a wrap won't fix it
+      boolean longForItsLiterals = !measured(line) && codeWidth(line) <= limit;
+      if (!flaggable(line)
+          || width(line.text()) <= limit
+          || longForItsLiterals
+          || structure.verbatim(n)) {
         continue;
       }
       String replacement = null;
