@@ -1,6 +1,21 @@
 package dev.attentive.conventions;
 
+import dev.attentive.conventions.rules.ConstantNaming;
+import dev.attentive.conventions.rules.EnumConstantNaming;
+import dev.attentive.conventions.rules.FieldAnnotations;
+import dev.attentive.conventions.rules.FieldNaming;
+import dev.attentive.conventions.rules.FinalLocals;
+import dev.attentive.conventions.rules.FinalParameters;
+import dev.attentive.conventions.rules.LocalNaming;
+import dev.attentive.conventions.rules.MethodAnnotations;
+import dev.attentive.conventions.rules.MethodNaming;
+import dev.attentive.conventions.rules.ParameterNaming;
+import dev.attentive.conventions.rules.StaticFieldNaming;
+import dev.attentive.conventions.rules.TestMethodNaming;
 import dev.attentive.conventions.rules.TrailingWhitespace;
+import dev.attentive.conventions.rules.TypeAnnotations;
+import dev.attentive.conventions.rules.TypeNaming;
+import dev.attentive.conventions.rules.WildcardImports;
 import java.util.List;
 
 /**
@@ -12,6 +27,23 @@ public final class Rules {
   private Rules() {}
 
   public static List<ConventionRule> all() {
-    return List.of(new TrailingWhitespace());
+    return List.of(
+        new TrailingWhitespace(),
+        // declarations (naming, imports, final, annotations): after the layout rules
+        new ConstantNaming(),
+        new EnumConstantNaming(),
+        new StaticFieldNaming(),
+        new FieldNaming(),
+        new LocalNaming(),
+        new ParameterNaming(),
+        new MethodNaming(),
+        new TestMethodNaming(),
+        new TypeNaming(),
+        new WildcardImports(),
+        new FinalLocals(),
+        new FinalParameters(),
+        new MethodAnnotations(),
+        new TypeAnnotations(),
+        new FieldAnnotations());
   }
 }
