@@ -1,6 +1,7 @@
 package dev.attentive.conventions.rules;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.AnnotationDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
@@ -19,6 +20,7 @@ import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.type.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The kinds of declared names that a repository may name differently, and how to find them. */
@@ -33,8 +35,13 @@ enum DeclarationKind {
   TEST_METHOD("test methods"),
   TYPE("types");
 
-  /** A declared name and where it is written. */
-  record Declared(String name, int line, int column) {}
+  /**
+   * A declared name and where it is written.
+   *
+   * @param scope the line of the type declaration that holds it (0 at top level): two fields of the
+   *     same name in different nested classes do not collide
+   */
+  record Declared(String name, int line, int column, int scope) {}
 
   /** Names the language or a library fixes, whatever the team's style. */
   private static final Set<String> FIXED =
@@ -81,8 +88,10 @@ enum DeclarationKind {
           unit.findAll(FieldDeclaration.class)
               .forEach(
                   f -> {
-                    boolean isStatic = f.isStatic() || inInterface(f);
-                    boolean isFinal = f.isFinal() || inInterface(f);
+                    // not f.isStatic(): JavaParser calls a field of an anonymous class static
+                    // when an interface method holds that class
+                    boolean isStatic = f.hasModifier(Modifier.Keyword.STATIC) || inInterface(f);
+                    boolean isFinal = f.hasModifier(Modifier.Keyword.FINAL) || inInterface(f);
                     for (VariableDeclarator v : f.getVariables()) {
                       DeclarationKind kind =
                           !isStatic
@@ -129,13 +138,29 @@ enum DeclarationKind {
     return out;
   }
 
+  /** Whether names of this kind live in small scopes (or overload), so they may repeat. */
+  boolean scoped() {
+    return this == LOCAL || this == PARAMETER || this == METHOD || this == TEST_METHOD;
+  }
+
   private static void add(List<Declared> out, SimpleName name) {
     if (FIXED.contains(name.getIdentifier()) || name.getBegin().isEmpty()) {
       return;
     }
+    int scope =
+        name.getParentNode()
+            .flatMap(d -> d.getParentNode())
+            .flatMap(
+                p ->
+                    p instanceof TypeDeclaration<?>
+                        ? Optional.of(p)
+                        : p.findAncestor(TypeDeclaration.class))
+            .flatMap(Node::getBegin)
+            .map(b -> b.line)
+            .orElse(0);
     out.add(
         new Declared(
-            name.getIdentifier(), name.getBegin().get().line, name.getBegin().get().column));
+            name.getIdentifier(), name.getBegin().get().line, name.getBegin().get().column, scope));
   }
 
   private static boolean inInterface(FieldDeclaration f) {

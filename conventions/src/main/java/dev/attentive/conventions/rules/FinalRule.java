@@ -106,6 +106,12 @@ abstract class FinalRule implements ConventionRule {
         "never reassigned " + plural);
   }
 
+  /** A removed line mentions {@code name} without {@code final}: the old code did not have it. */
+  private static boolean removedWithoutFinal(Changes changes, String name) {
+    return changes.removed().stream()
+        .anyMatch(r -> Touched.mentions(r, name) && !Touched.mentions(r, FINAL));
+  }
+
   @Override
   public List<Deviation> check(
       JavaSource file, Convention convention, RepositoryProfile profile, Changes changes) {
@@ -118,7 +124,7 @@ abstract class FinalRule implements ConventionRule {
       if (c.isFinal()
           || c.insertAt().line != c.line()
           || !Touched.isNew(file, changes, c.line())
-          || c.names().stream().anyMatch(n -> Touched.removedMentions(changes, n))) {
+          || c.names().stream().anyMatch(n -> removedWithoutFinal(changes, n))) {
         continue;
       }
       missing.computeIfAbsent(c.line(), n -> new TreeMap<>()).put(c.insertAt().column, c.names());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 
 /**
  * The naming pattern of one kind of declaration (constants, fields, methods ...): the value is a
@@ -36,7 +37,8 @@ import java.util.StringJoiner;
  * the conforming name at the declaration only (the message says the uses must follow). Quiet where
  * the name is not new (a removed line or a kept line mentions it), where the file already declares
  * another name of the kind against the pattern (it has its own local reason, e.g. a wire format),
- * and where the rewrite is unsure (no conversion, or the new name is already used).
+ * and where the rewrite is unsure (no conversion, or another field, constant or type of the file
+ * already has the new name).
  */
 abstract class NamingRule implements ConventionRule {
 
@@ -218,6 +220,12 @@ abstract class NamingRule implements ConventionRule {
         return List.of(); // this file already names such things its own way
       }
     }
+    // a field, constant or type must not take a name its kind already has in the file; locals,
+    // parameters and (overloaded) methods may share names across scopes
+    Set<String> taken =
+        kind.scoped()
+            ? Set.of()
+            : declared.stream().map(d -> d.scope() + ":" + d.name()).collect(Collectors.toSet());
     Map<Integer, String> rewritten = new LinkedHashMap<>();
     Map<Integer, List<String>> renames = new LinkedHashMap<>();
     for (DeclarationKind.Declared d : declared) {
@@ -229,7 +237,7 @@ abstract class NamingRule implements ConventionRule {
         continue;
       }
       String better = pattern.convert(name);
-      if (better == null || Touched.mentions(file.text(), better)) {
+      if (better == null || taken.contains(d.scope() + ":" + better)) {
         continue;
       }
       String line = rewritten.getOrDefault(d.line(), file.line(d.line()));
