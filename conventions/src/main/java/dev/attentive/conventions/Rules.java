@@ -11,6 +11,7 @@ import dev.attentive.conventions.rules.MethodAnnotations;
 import dev.attentive.conventions.rules.MethodNaming;
 import dev.attentive.conventions.rules.ParameterNaming;
 import dev.attentive.conventions.rules.StaticFieldNaming;
+import dev.attentive.conventions.rules.StaticImports;
 import dev.attentive.conventions.rules.TestMethodNaming;
 import dev.attentive.conventions.rules.TrailingWhitespace;
 import dev.attentive.conventions.rules.TypeAnnotations;
@@ -40,6 +41,7 @@ public final class Rules {
         new TestMethodNaming(),
         new TypeNaming(),
         new WildcardImports(),
+        new StaticImports(),
         new FinalLocals(),
         new FinalParameters(),
         new MethodAnnotations(),
