@@ -36,7 +36,7 @@ import java.util.Set;
  *
  * <p>Check: a new declaration placed the other way, rewritten by splitting (each annotation on its
  * own line at the declaration's indent) or joining (annotation lines and the declaration line, all
- * added, into one).
+ * added, into one). One comment per file: the first, saying how many more there are.
  */
 abstract class AnnotationPlacement implements ConventionRule {
 
@@ -198,7 +198,7 @@ abstract class AnnotationPlacement implements ConventionRule {
         out.add(d);
       }
     }
-    return out;
+    return Touched.once(out);
   }
 
   /** {@code @A @B void f()} → one line per annotation, then the declaration, at its indent. */

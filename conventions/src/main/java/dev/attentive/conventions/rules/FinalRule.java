@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * final} or {@code not-final}. Only declarations that are never reassigned in their method are
  * counted (a reassigned one cannot be final, whatever the habit).
  *
+ * <p>One comment per file (the first declaration, saying how many more there are).
+ *
  * <p>Only {@code final} is enforced: in a codebase that always writes it, a new declaration without
  * it stands out and adding it is safe; in a codebase that never writes it, a {@code final} is
  * harmless extra information that no reviewer would ask to remove.
@@ -150,6 +152,6 @@ abstract class FinalRule implements ConventionRule {
                   "Not final: `" + String.join("`, `", names) + "`; " + convention.evidence() + ".",
                   line));
         });
-    return out;
+    return Touched.once(out);
   }
 }

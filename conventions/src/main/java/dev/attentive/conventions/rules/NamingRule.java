@@ -37,13 +37,17 @@ import java.util.stream.Collectors;
  * the conforming name at the declaration only (the message says the uses must follow). Quiet where
  * the name is not new (a removed line or a kept line mentions it), where the file already declares
  * another name of the kind against the pattern (it has its own local reason, e.g. a wire format),
- * and where the rewrite is unsure (no conversion, or another field, constant or type of the file
- * already has the new name).
+ * where a file adds more than {@value #MAX_NEW_BREAKS} such names (a deliberate choice, e.g. names
+ * that mirror a wire format or a specification), and where the rewrite is unsure (no conversion, or
+ * another field, constant or type of the file already has the new name).
  */
 abstract class NamingRule implements ConventionRule {
 
   /** Fewest names that must tell the enforced pattern apart from a rival that clears the bar. */
   static final int MIN_TELLING = 10;
+
+  /** More new declarations against the pattern than this in one file are taken as deliberate. */
+  static final int MAX_NEW_BREAKS = 2;
 
   private static final String NONE = "none";
 
@@ -247,6 +251,9 @@ abstract class NamingRule implements ConventionRule {
       }
       rewritten.put(d.line(), line.substring(0, at) + better + line.substring(at + name.length()));
       renames.computeIfAbsent(d.line(), n -> new ArrayList<>()).add(name + "` → `" + better);
+    }
+    if (renames.size() > MAX_NEW_BREAKS) {
+      return List.of(); // many new names the same other way: a deliberate choice (a wire format)
     }
     List<Deviation> out = new ArrayList<>();
     renames.forEach(

@@ -1,7 +1,9 @@
 package dev.attentive.conventions.rules;
 
 import dev.attentive.conventions.Changes;
+import dev.attentive.conventions.Deviation;
 import dev.attentive.conventions.JavaSource;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -46,5 +48,29 @@ final class Touched {
 
   private static Pattern word(String word) {
     return Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])");
+  }
+
+  /**
+   * The first of {@code found}, its message saying how many more the file has: a new file written
+   * another way gets one comment about the habit, not one per declaration.
+   */
+  static List<Deviation> once(List<Deviation> found) {
+    if (found.size() <= 1) {
+      return found;
+    }
+    Deviation first = found.get(0);
+    int more = found.size() - 1;
+    return List.of(
+        new Deviation(
+            first.ruleId(),
+            first.startLine(),
+            first.endLine(),
+            first.message()
+                + " The file has "
+                + more
+                + " more declaration"
+                + (more == 1 ? "" : "s")
+                + " like this one.",
+            first.replacement()));
   }
 }

@@ -48,10 +48,22 @@ class FinalRulesTest {
     var found =
         Learn.check(
             new FinalLocals(), Learn.enforced(FinalLocals.ID, "final"), text, Learn.all(text));
+    // one comment per file, naming how many more
     assertThat(found)
-        .extracting(d -> d.replacement())
-        .containsExactly(
-            "    final int count = 1;", "    final String name = \"x\", other = name;");
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.replacement()).isEqualTo("    final int count = 1;");
+              assertThat(d.message()).endsWith("The file has 1 more declaration like this one.");
+            });
+    assertThat(
+            Learn.check(
+                new FinalLocals(), Learn.enforced(FinalLocals.ID, "final"), text, Learn.lines(4)))
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.replacement())
+                    .isEqualTo("    final String name = \"x\", other = name;"));
   }
 
   @Test
@@ -66,10 +78,20 @@ class FinalRulesTest {
             text,
             Learn.all(text));
     assertThat(found)
-        .extracting(d -> d.replacement())
-        .containsExactly(
-            "  void f(int a, final int b, @Nullable final String c) {",
-            "  void h(final long y, final long z) {}");
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.replacement())
+                    .isEqualTo("  void f(int a, final int b, @Nullable final String c) {"));
+    assertThat(
+            Learn.check(
+                new FinalParameters(),
+                Learn.enforced(FinalParameters.ID, "final"),
+                text,
+                Learn.lines(6)))
+        .singleElement()
+        .satisfies(
+            d -> assertThat(d.replacement()).isEqualTo("  void h(final long y, final long z) {}"));
   }
 
   @Test

@@ -85,6 +85,10 @@ class NamingRulesTest {
     String wire = "class A {\n  void f() {\n    int a_b = 1;\n    int c_d = 2;\n  }\n}\n";
     assertThat(Learn.check(rule, c, wire, Learn.lines(4))).isEmpty();
     assertThat(Learn.check(rule, c, wire, Learn.all(wire))).hasSize(2);
+    // more than two new ones the same other way: deliberate, say nothing
+    String three =
+        "class A {\n  void f() {\n    int a_b = 1;\n    int c_d = 2;\n    int e_f = 3;\n  }\n}\n";
+    assertThat(Learn.check(rule, c, three, Learn.all(three))).isEmpty();
   }
 
   @Test
