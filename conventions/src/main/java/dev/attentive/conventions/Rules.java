@@ -9,6 +9,7 @@ import dev.attentive.conventions.rules.FinalParameters;
 import dev.attentive.conventions.rules.LocalNaming;
 import dev.attentive.conventions.rules.MethodAnnotations;
 import dev.attentive.conventions.rules.MethodNaming;
+import dev.attentive.conventions.rules.ModifierOrder;
 import dev.attentive.conventions.rules.ParameterNaming;
 import dev.attentive.conventions.rules.StaticFieldNaming;
 import dev.attentive.conventions.rules.StaticImports;
@@ -46,6 +47,7 @@ public final class Rules {
         new FinalParameters(),
         new MethodAnnotations(),
         new TypeAnnotations(),
-        new FieldAnnotations());
+        new FieldAnnotations(),
+        new ModifierOrder());
   }
 }
