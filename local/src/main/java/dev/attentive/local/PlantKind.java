@@ -414,10 +414,18 @@ enum PlantKind {
           + "(?:class|interface|enum|record|@interface)\\s+\\w+[^{;=]*";
   static final Pattern TYPE_EOL = Pattern.compile("^" + TYPE + "\\{$");
   static final Pattern TYPE_HEAD = Pattern.compile("^" + TYPE + "$");
+
+  /**
+   * A constant as docs/style.md defines it for {@code style/naming/constant}: a {@code static
+   * final} field of a primitive, boxed or String type (other static finals, e.g. loggers, are
+   * static fields).
+   */
   static final Pattern CONSTANT =
       Pattern.compile(
           "^\\s*(?:(?:public|protected|private)\\s+)?(?:static\\s+final|final\\s+static)\\s+"
-              + "[\\w.$]+(?:<.*>)?(?:\\[\\])*\\s+(\\w+)\\s*(?:=|;)");
+              + "(?:byte|short|int|long|float|double|char|boolean|Byte|Short|Integer|Long|Float|Double"
+              + "|Character|Boolean|String|java\\.lang\\.String)\\s+(\\w+)\\s*(?:=|;)");
+
   private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
   private static final Pattern CHAR = Pattern.compile("'(?:[^'\\\\]|\\\\.)+'");
   private static final Set<String> KEYWORDS =

@@ -51,7 +51,8 @@ public final class BraceCuddle implements ConventionRule {
 
   @Override
   public Convention conclude(Tally tally) {
-    return Dominance.DEFAULT.conclude(
+    // `} else`, `} catch`, `} finally` are rarer than lines: judged like declarations
+    return Dominance.DECLARATIONS.conclude(
         ID,
         tally,
         v ->

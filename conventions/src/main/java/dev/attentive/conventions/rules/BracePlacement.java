@@ -59,17 +59,26 @@ public abstract class BracePlacement implements ConventionRule {
     }
   }
 
+  /**
+   * The bar: {@link Dominance#DEFAULT}; type declarations are rarer than lines, so a type's brace
+   * is judged like other declarations ({@link Dominance#DECLARATIONS}).
+   */
+  Dominance bar() {
+    return Dominance.DEFAULT;
+  }
+
   @Override
   public Convention conclude(Tally tally) {
-    return Dominance.DEFAULT.conclude(
-        id,
-        tally,
-        v ->
-            "puts the opening brace of "
-                + what
-                + " "
-                + (NEXT_LINE.equals(v) ? "on the next line" : "at the end of the line"),
-        what);
+    return bar()
+        .conclude(
+            id,
+            tally,
+            v ->
+                "puts the opening brace of "
+                    + what
+                    + " "
+                    + (NEXT_LINE.equals(v) ? "on the next line" : "at the end of the line"),
+            what);
   }
 
   @Override

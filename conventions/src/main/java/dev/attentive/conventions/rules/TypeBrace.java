@@ -1,5 +1,6 @@
 package dev.attentive.conventions.rules;
 
+import dev.attentive.conventions.Dominance;
 import dev.attentive.conventions.Structure;
 
 /**
@@ -12,5 +13,10 @@ public final class TypeBrace extends BracePlacement {
 
   public TypeBrace() {
     super(ID, Structure.Construct.TYPE, "type declarations");
+  }
+
+  @Override
+  Dominance bar() {
+    return Dominance.DECLARATIONS;
   }
 }
