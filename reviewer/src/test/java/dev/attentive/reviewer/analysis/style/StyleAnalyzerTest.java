@@ -413,4 +413,22 @@ class StyleAnalyzerTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aRepositoryFormattedTheAospWayGetsAospRewrites() throws Exception {
+    String content = "package p;\n\nclass A {\n    int f(){ return 1; }\n}\n";
+    PullRequestDiffChunk chunk =
+        Chunks.chunk("src/p/A.java", FileStatus.ADDED, Chunks.newFilePatch(content), content);
+
+    List<Suggestion> found = new StyleAnalyzer(StyleConfig.formatterOnly(true)).analyze(chunk);
+
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.ruleId()).isEqualTo("style/google-java-format");
+              assertThat(s.message()).startsWith("google-java-format (AOSP) would write");
+              assertThat(s.replacement()).isEqualTo("    int f() {\n        return 1;\n    }");
+            });
+  }
 }
