@@ -249,6 +249,8 @@ class PipelineEndToEndTest {
         .file(PATH, "added", SyntheticJava.newFilePatch(source))
         .register();
     RepositoryContents.serve(github, REPO, head, PATH, source);
+    // Its default branch, which ingest learns the repository's conventions from (issue 12).
+    github.repository(REPO).defaultBranch("main").file(PATH, source).commit();
     // The repository asks for Google's rule set and formatter (without it, only its own learned
     // conventions would review its style: issue 12).
     RepositoryContents.serve(

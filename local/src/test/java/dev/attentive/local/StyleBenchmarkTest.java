@@ -230,14 +230,15 @@ class StyleBenchmarkTest {
         .containsEntry("filesWithOtherComments", 0L)
         .containsEntry("enforcedByProfile", List.of("sample"));
 
-    // A kind whose rule this build lacks is planted and reported as missed, not an error.
+    // A second kind on the same library: each plant is judged on its own file.
     Map<String, Object> blank =
         StyleBenchmark.plant(
-            PlantKind.DOUBLE_BLANK, List.of(library), 3, 12, false, 0, new ArrayList<>());
+            PlantKind.DOUBLE_BLANK, List.of(library), 3, 12, true, 0, new ArrayList<>());
     assertThat(blank)
         .containsEntry("plants", 3L)
-        .containsEntry("flagged", 0L)
-        .containsEntry("ruleInBuild", false);
+        .containsEntry("flagged", 3L)
+        .containsEntry("suggestionEqualsOriginal", 3L)
+        .containsEntry("filesWithOtherComments", 0L);
   }
 
   @Test
