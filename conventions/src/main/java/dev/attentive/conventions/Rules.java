@@ -10,6 +10,7 @@ import dev.attentive.conventions.rules.FieldAnnotations;
 import dev.attentive.conventions.rules.FieldNaming;
 import dev.attentive.conventions.rules.FinalLocals;
 import dev.attentive.conventions.rules.FinalParameters;
+import dev.attentive.conventions.rules.ImportOrder;
 import dev.attentive.conventions.rules.Indentation;
 import dev.attentive.conventions.rules.KeywordSpace;
 import dev.attentive.conventions.rules.LambdaBrace;
@@ -19,6 +20,7 @@ import dev.attentive.conventions.rules.MethodAnnotations;
 import dev.attentive.conventions.rules.MethodBrace;
 import dev.attentive.conventions.rules.MethodNaming;
 import dev.attentive.conventions.rules.ModifierOrder;
+import dev.attentive.conventions.rules.PackageNaming;
 import dev.attentive.conventions.rules.ParameterNaming;
 import dev.attentive.conventions.rules.StaticFieldNaming;
 import dev.attentive.conventions.rules.StaticImports;
@@ -65,6 +67,8 @@ public final class Rules {
         new TypeNaming(),
         new WildcardImports(),
         new StaticImports(),
+        new ImportOrder(),
+        new PackageNaming(),
         new FinalLocals(),
         new FinalParameters(),
         new MethodAnnotations(),

@@ -382,6 +382,58 @@ enum PlantKind {
       // The blank line that follows line i is the planted one; nothing was removed.
       return plantLines(f, i + 1, 0, List.of(""));
     }
+  },
+
+  IMPORT_ORDER("import-order", "style/import/order", "two adjacent imports of a group swapped") {
+    private static final Pattern IMPORT =
+        Pattern.compile("^import\\s+(static\\s+)?([\\w.]+(?:\\.\\*)?)\\s*;\\s*$");
+
+    /** Adjacent import pairs of a group (same kind, no line between) in name order (follow). */
+    @Override
+    Measure measure(List<PlantSource> files) {
+      Counter c = new Counter();
+      for (PlantSource f : files) {
+        for (int i = 0; i + 1 < f.size(); i++) {
+          Matcher a = IMPORT.matcher(f.line(i));
+          Matcher b = IMPORT.matcher(f.line(i + 1));
+          if (a.matches() && b.matches() && (a.group(1) == null) == (b.group(1) == null)) {
+            c.add(f, a.group(2).compareTo(b.group(2)) <= 0);
+          }
+        }
+      }
+      return c.measure(MIN_DECLARATIONS, 0);
+    }
+
+    /** Lines i and i+1 swapped, in a file whose every group is in order (else the rule is mute). */
+    @Override
+    Plant plant(PlantSource f, int i, Measure m) {
+      if (i + 1 >= f.size() || !sortedGroups(f)) {
+        return null;
+      }
+      Matcher a = IMPORT.matcher(f.line(i));
+      Matcher b = IMPORT.matcher(f.line(i + 1));
+      if (!a.matches()
+          || !b.matches()
+          || (a.group(1) == null) != (b.group(1) == null)
+          || a.group(2).compareTo(b.group(2)) >= 0) {
+        return null;
+      }
+      return plantLines(f, i, 2, List.of(f.line(i + 1), f.line(i)));
+    }
+
+    private boolean sortedGroups(PlantSource f) {
+      for (int i = 0; i + 1 < f.size(); i++) {
+        Matcher a = IMPORT.matcher(f.line(i));
+        Matcher b = IMPORT.matcher(f.line(i + 1));
+        if (a.matches()
+            && b.matches()
+            && (a.group(1) == null) == (b.group(1) == null)
+            && a.group(2).compareTo(b.group(2)) > 0) {
+          return false;
+        }
+      }
+      return true;
+    }
   };
 
   /** Fewest lines a line convention is counted on before it can dominate. */

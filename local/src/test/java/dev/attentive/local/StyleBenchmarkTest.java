@@ -43,7 +43,10 @@ class StyleBenchmarkTest {
   /** A class in one consistent style (4 spaces, braces at line ends, UPPER_SNAKE constants). */
   private static String sample(String name, String indent) {
     StringBuilder s = new StringBuilder("package p;\n\n");
-    IMPORTS.forEach(i -> s.append("import ").append(i).append(";\n"));
+    // java.util.List alone, then the others as one group in name order (for the import-order
+    // plant); a comment, not a blank line, between them keeps the blank-line count as it was
+    s.append("import ").append(IMPORTS.get(0)).append(";\n// in name order\n");
+    IMPORTS.stream().skip(1).sorted().forEach(i -> s.append("import ").append(i).append(";\n"));
     s.append("\npublic class ").append(name).append(" {\n\n");
     for (int i = 0; i < 10; i++) {
       char c = (char) ('A' + i);
@@ -146,6 +149,9 @@ class StyleBenchmarkTest {
     assertThat(blank.changes().removed()).isEmpty();
     // Deleting the planted blank line (GitHub's empty suggestion) restores the file too.
     assertThat(blank.restoredBy(new Deviation("style/blank-lines/double", 3, 3, "", ""))).isTrue();
+    Plant order = first(PlantKind.IMPORT_ORDER, files);
+    assertThat(order.planted()).contains("\nimport java.io.File;\nimport java.beans.Beans;\n");
+    assertThat(order.changes().added()).containsExactly(5, 6);
     assertThat(a.text()).isEqualTo(sample("A", "    "));
   }
 
