@@ -13,11 +13,12 @@ import org.jboss.logging.Logger;
 /**
  * Stops the service within {@code attentive.<service>.shutdown-timeout}, even with the broker gone.
  *
- * <p>Quarkus closes Kafka Streams without a time-out, and a stream thread whose broker is
- * unreachable waits on it for the clients' own time-outs, one after another (commit, abort, leaving
- * the group), so SIGTERM seemed ignored. Here the stream is closed first with the bound; if it is
- * not closed by then, the JVM halts. Under exactly-once nothing is lost by that: the open
- * transaction is aborted by the broker and its input is consumed again from the last commit.
+ * <p>Quarkus closes Kafka Streams without a time-out, and with the broker gone the close waits for
+ * threads that wait on the broker (thread dumps of a reviewer, issue 16): the global-table thread
+ * retrying the profiles topic's metadata for {@code task.timeout.ms} (5 min), the stream thread
+ * polling for its group coordinator; so SIGTERM seemed ignored. Here the stream is closed first
+ * with the bound; if it is not closed by then, the JVM halts. Under exactly-once nothing is lost by
+ * that: the open transaction is aborted and its input is consumed again from the last commit.
  */
 @ApplicationScoped
 public class BoundedShutdown {
