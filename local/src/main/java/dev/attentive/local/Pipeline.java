@@ -27,11 +27,16 @@ public final class Pipeline implements AutoCloseable {
   private final List<ServiceProcess> services = new ArrayList<>();
   private final String secret;
   private ServiceProcess ingest;
+  private final Thread stopOnExit = new Thread(this::close, "attentive-stop-services");
+  private boolean closed;
+  private boolean brokerStopped;
 
   private Pipeline(EmbeddedKafka kafka, GitHubEmulator github, String secret) {
     this.kafka = kafka;
     this.github = github;
     this.secret = secret;
+    // SIGTERM or Ctrl-C: the JVM waits for this hook, so the services are stopped before it ends.
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /**
@@ -62,6 +67,8 @@ public final class Pipeline implements AutoCloseable {
       }
       pipeline = new Pipeline(kafka, emulator, secret);
       String api = emulator != null ? emulator.baseUrl() : githubApi;
+      // Each service watches this pid: it stops when this JVM ends, even by kill -9.
+      String launcher = String.valueOf(ProcessHandle.current().pid());
       for (String name : services) {
         Path state = workDir.resolve(name + "-state-" + UUID.randomUUID());
         Map<String, String> env =
@@ -73,7 +80,8 @@ public final class Pipeline implements AutoCloseable {
                     "ATTENTIVE_WEBHOOK_SECRET", secret,
                     "GITHUB_API_URL", api,
                     "GITHUB_TOKEN", token,
-                    "ATTENTIVE_STATE_DIR", state.toString()));
+                    "ATTENTIVE_STATE_DIR", state.toString(),
+                    "ATTENTIVE_PARENT_PID", launcher));
         int port = name.equals("ingest") ? freeOr(ingestPort) : freeOr(0);
         ServiceProcess process =
             ServiceProcess.start(
@@ -128,15 +136,37 @@ public final class Pipeline implements AutoCloseable {
     return Webhook.post(webhookUrl(), event, deliveryId, payload, secret);
   }
 
+  /** Stops the broker and leaves the services running, as when the broker becomes unreachable. */
+  public synchronized void stopBroker() {
+    if (!brokerStopped) {
+      brokerStopped = true;
+      kafka.close();
+    }
+  }
+
+  /**
+   * Stops the services (all at once: each has its own bound), then the emulator and the broker.
+   * Called by the shutdown hook too, so it runs once.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // this is the hook
+    }
+    services.forEach(ServiceProcess::stop);
     for (ServiceProcess s : services) {
-      s.close();
+      s.awaitExit(ServiceProcess.STOP_GRACE);
     }
     if (github != null) {
       github.close();
     }
-    kafka.close();
+    stopBroker();
   }
 
   static int freeOr(int preferred) throws IOException {

@@ -25,12 +25,17 @@ final class ServiceEnvironment {
               "ATTENTIVE_STATE_DIR",
               "ATTENTIVE_WEBHOOK_SECRET",
               "GITHUB_API_URL",
-              "GITHUB_TOKEN"),
+              "GITHUB_TOKEN",
+              "ATTENTIVE_PARENT_PID"),
           "reviewer",
-          Set.of("KAFKA_BOOTSTRAP_SERVERS", "ATTENTIVE_STATE_DIR"),
+          Set.of("KAFKA_BOOTSTRAP_SERVERS", "ATTENTIVE_STATE_DIR", "ATTENTIVE_PARENT_PID"),
           "publisher",
           Set.of(
-              "KAFKA_BOOTSTRAP_SERVERS", "ATTENTIVE_STATE_DIR", "GITHUB_API_URL", "GITHUB_TOKEN"));
+              "KAFKA_BOOTSTRAP_SERVERS",
+              "ATTENTIVE_STATE_DIR",
+              "GITHUB_API_URL",
+              "GITHUB_TOKEN",
+              "ATTENTIVE_PARENT_PID"));
 
   private ServiceEnvironment() {}
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One of our Quarkus services, run as its own JVM exactly as it would be deployed, logging to a
@@ -29,6 +30,12 @@ final class ServiceProcess implements AutoCloseable {
     this.log = log;
     this.port = port;
   }
+
+  /**
+   * How long a stopping service is waited for before it is killed: past its own bound, {@code
+   * attentive.<service>.shutdown-timeout} (25 s).
+   */
+  static final Duration STOP_GRACE = Duration.ofSeconds(45);
 
   /** Quick start-up for the local stack: the services live for a minute. */
   static final List<String> QUICK_START =
@@ -116,16 +123,30 @@ final class ServiceProcess implements AutoCloseable {
     return log;
   }
 
-  @Override
-  public void close() {
+  long pid() {
+    return process.pid();
+  }
+
+  /** Asks the service to stop (SIGTERM); {@link #awaitExit} waits for it. */
+  void stop() {
     process.destroy();
+  }
+
+  /** Waits for the exit, then kills the service if it is still running. */
+  void awaitExit(Duration grace) {
     try {
-      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
+  }
+
+  @Override
+  public void close() {
+    stop();
+    awaitExit(STOP_GRACE);
   }
 }

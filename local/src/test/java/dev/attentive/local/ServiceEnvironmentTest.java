@@ -57,6 +57,21 @@ class ServiceEnvironmentTest {
   }
 
   @Test
+  void everyServiceGetsTheLaunchersPidToEndWithIt() {
+    Map<String, String> stack = new HashMap<>(STACK);
+    stack.put("ATTENTIVE_PARENT_PID", "4242");
+
+    for (String service : Pipeline.SERVICES) {
+      assertThat(ServiceEnvironment.of(service, LAUNCHER, stack))
+          .as(service)
+          .containsEntry("ATTENTIVE_PARENT_PID", "4242");
+    }
+    assertThat(ServiceEnvironment.of("reviewer", Map.of("ATTENTIVE_PARENT_PID", "1"), STACK))
+        .as("taken from the stack, never from the launcher's own environment")
+        .doesNotContainKey("ATTENTIVE_PARENT_PID");
+  }
+
+  @Test
   void aServiceProcessSeesExactlyItsEnvironmentNotTheLaunchers() throws Exception {
     Map<String, String> env = new HashMap<>(ServiceEnvironment.of("reviewer", LAUNCHER, STACK));
     // The test JVM's own environment (non-empty: at least PATH or HOME) must not leak through.
