@@ -59,7 +59,10 @@ class AttentionProgramFuzzTest {
     }
   }
 
-  /** Found by the property above: a NaN bias (YAML's {@code .nan}) passed the clamp as NaN. */
+  /**
+   * Found by the property above: a NaN bias node passed the clamp as NaN (JSON text cannot say NaN;
+   * a tree built by a caller can).
+   */
   @Test
   void aNanBiasIsRefused() {
     ObjectNode program = NODES.objectNode().put("version", 1);
