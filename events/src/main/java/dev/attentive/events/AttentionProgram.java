@@ -130,7 +130,9 @@ public record AttentionProgram(int version, List<Rule> rules) {
                 + "added, context, comment, import, literal, identifier, keyword, operator, separator, generated, all)");
       }
       JsonNode bias = rule.path("bias");
-      if (!bias.isMissingNode() && !bias.isNumber()) {
+      // A NaN node (from a caller's tree) would pass the clamp below unchanged and poison every
+      // logit.
+      if (!bias.isMissingNode() && (!bias.isNumber() || Double.isNaN(bias.asDouble()))) {
         throw new IllegalArgumentException("rule " + (i + 1) + ": bias must be a number");
       }
       rules.add(

@@ -3,6 +3,8 @@ package dev.attentive.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Real GitHub webhook payloads, from octokit/webhooks (MIT; the licence is beside them), shipped in
@@ -15,6 +17,20 @@ public final class Fixtures {
   public static final String DIRECTORY = "/github-webhooks/";
 
   private Fixtures() {}
+
+  /**
+   * Every payload example of octokit/webhooks (all event types, github.com, GHES and GitHub AE), as
+   * names for {@link #webhook}: {@code octokit/<host>/<event>/<action>.payload.json}. Read from the
+   * index beside them, since a directory inside a jar cannot be listed.
+   */
+  public static List<String> octokitPayloads() {
+    String index = new String(webhook("octokit/INDEX"), StandardCharsets.UTF_8);
+    return index
+        .lines()
+        .filter(l -> !l.isBlank() && !l.startsWith("#"))
+        .map(l -> "octokit/" + l)
+        .toList();
+  }
 
   /** The payload's raw bytes, e.g. {@code webhook("pull_request_opened.json")}. */
   public static byte[] webhook(String fileName) {

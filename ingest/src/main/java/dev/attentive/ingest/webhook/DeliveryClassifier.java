@@ -59,7 +59,8 @@ public final class DeliveryClassifier {
             : null;
     switch (event) {
       case "pull_request" -> {
-        if (!pullRequestActions.contains(action)) {
+        // An immutable set's contains(null) throws: a payload without an action is ignored.
+        if (action == null || !pullRequestActions.contains(action)) {
           return new Decision.Ignore("pull_request action '" + action + "' is not reviewed");
         }
         JsonNode pr = payload.path("pull_request");

@@ -78,6 +78,13 @@ public final class PatchApplier {
   private static String mismatch(List<String> file, List<Hunk> hunks, boolean oldSide) {
     for (int h = 0; h < hunks.size(); h++) {
       Hunk hunk = hunks.get(h);
+      int start = oldSide ? hunk.oldStart() : hunk.newStart();
+      if ((oldSide ? hunk.oldLines() : hunk.newLines()) == 0 && start > file.size()) {
+        // A pure insertion names the line it follows; that line must exist.
+        return String.format(
+            "hunk %d inserts after line %d, past the end of the file (%d lines)",
+            h + 1, start, file.size());
+      }
       for (DiffLine line : hunk.lines()) {
         boolean onSide =
             oldSide ? line.kind() != DiffLine.Kind.ADDED : line.kind() != DiffLine.Kind.REMOVED;
@@ -85,7 +92,7 @@ public final class PatchApplier {
           continue;
         }
         int number = oldSide ? line.oldLine() : line.newLine();
-        String found = number - 1 < file.size() ? file.get(number - 1) : null;
+        String found = number >= 1 && number - 1 < file.size() ? file.get(number - 1) : null;
         if (!line.text().equals(found)) {
           return String.format(
               "hunk %d (@@ -%d,%d +%d,%d @@): line %d should be '%s' but is %s",
@@ -96,7 +103,9 @@ public final class PatchApplier {
               hunk.newLines(),
               number,
               line.text(),
-              found == null ? "past the end of the file" : "'" + found + "'");
+              found != null
+                  ? "'" + found + "'"
+                  : number < 1 ? "before the start of the file" : "past the end of the file");
         }
       }
     }
