@@ -1,5 +1,6 @@
 package dev.attentive.conventions;
 
+import dev.attentive.events.RepositoryProfile;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -9,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,6 +50,22 @@ public final class LocalCheckout {
           }
         });
     return out;
+  }
+
+  /**
+   * The checkout's profile, learned as ingest learns a default branch's (same sample, budget and
+   * rules); the branch and commit are {@code checkout} and {@code working-tree}.
+   *
+   * @param repository the name the profile carries
+   */
+  public RepositoryProfile profile(String repository) throws IOException {
+    return ProfileBuilder.standard()
+        .build(repository, "checkout", "working-tree", tree(), this::read, Instant.now(), () -> 0);
+  }
+
+  /** The checkout's directory name (what {@link #profile} is usually called with). */
+  public String name() {
+    return root.getFileName() == null ? root.toString() : root.getFileName().toString();
   }
 
   public byte[] read(TreeEntry entry) throws IOException {

@@ -3,7 +3,6 @@ package dev.attentive.reviewer.cli;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.attentive.conventions.Dominance;
 import dev.attentive.conventions.LocalCheckout;
-import dev.attentive.conventions.ProfileBuilder;
 import dev.attentive.events.Convention;
 import dev.attentive.events.EventJson;
 import dev.attentive.events.RepositoryProfile;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -61,18 +59,7 @@ public final class ProfileCommand {
         throw new IllegalArgumentException(repo + " is not a directory");
       }
       LocalCheckout checkout = new LocalCheckout(dir);
-      RepositoryProfile profile =
-          ProfileBuilder.standard()
-              .build(
-                  dir.toAbsolutePath().normalize().getFileName() == null
-                      ? repo
-                      : dir.toAbsolutePath().normalize().getFileName().toString(),
-                  "checkout",
-                  "working-tree",
-                  checkout.tree(),
-                  checkout::read,
-                  Instant.now(),
-                  () -> 0);
+      RepositoryProfile profile = checkout.profile(checkout.name());
       out.print(format.equals("json") ? json(profile) : text(profile));
       return 0;
     } catch (IllegalArgumentException e) {

@@ -1,7 +1,6 @@
 package dev.attentive.reviewer.cli;
 
 import dev.attentive.conventions.LocalCheckout;
-import dev.attentive.conventions.ProfileBuilder;
 import dev.attentive.events.FileStatus;
 import dev.attentive.events.Languages;
 import dev.attentive.events.PullRequestDiffChunk;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -295,16 +293,7 @@ public final class ReviewCommand {
    */
   static RepositoryProfile learn(Path repo, List<String> notes) throws IOException {
     LocalCheckout checkout = new LocalCheckout(repo);
-    RepositoryProfile profile =
-        ProfileBuilder.standard()
-            .build(
-                repo.getFileName() == null ? repo.toString() : repo.getFileName().toString(),
-                "checkout",
-                "working-tree",
-                checkout.tree(),
-                checkout::read,
-                Instant.now(),
-                () -> 0);
+    RepositoryProfile profile = checkout.profile(checkout.name());
     if (profile.sample().sampledFiles() == 0) {
       notes.add(
           "the checkout has no hand-written Java files to learn its conventions from: style is not"
