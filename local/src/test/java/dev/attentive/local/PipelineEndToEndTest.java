@@ -215,6 +215,45 @@ class PipelineEndToEndTest {
         .contains("```suggestion\n    for (int i = 0; i < prices.length; i++) {\n```");
   }
 
+  @Test
+  @Order(4)
+  void noSecretOrTokenIsEverLoggedOrDeadLettered() throws Exception {
+    // A forged delivery too, so that the refusal path has logged what it logs.
+    var forged =
+        Webhook.post(
+            pipeline.webhookUrl(),
+            "pull_request",
+            UUID.randomUUID().toString(),
+            payload("opened", HEAD_1),
+            "not-the-" + SECRET);
+    assertThat(forged.statusCode()).isEqualTo(401);
+    Thread.sleep(1000);
+
+    List<String> secrets = List.of(SECRET, Pipeline.EMULATOR_TOKEN);
+    for (ServiceProcess service : pipeline.services()) {
+      String log = Files.readString(service.log());
+      assertThat(log).as(service.name() + " log").isNotEmpty();
+      for (String secret : secrets) {
+        assertThat(log).as(service.name() + " log").doesNotContain(secret);
+      }
+    }
+    for (var letter :
+        pipeline
+            .kafka()
+            .await(
+                Topics.DEAD_LETTERS,
+                EventSerdes.deadLetter(),
+                l -> true,
+                Integer.MAX_VALUE,
+                Duration.ofSeconds(2))) {
+      String text =
+          letter.error() + "\n" + letter.errorDetail() + "\n" + new String(letter.value());
+      for (String secret : secrets) {
+        assertThat(text).as("dead letter from " + letter.service()).doesNotContain(secret);
+      }
+    }
+  }
+
   private static JsonNode comment(JsonNode review, int line) {
     for (JsonNode c : review.path("comments")) {
       if (c.path("line").asInt() == line || c.path("start_line").asInt() == line) {
