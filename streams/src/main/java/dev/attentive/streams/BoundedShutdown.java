@@ -34,7 +34,11 @@ public class BoundedShutdown {
       StreamsServiceConfig config,
       Instance<KafkaStreams> streams) {
     Duration bound = config.shutdownTimeout();
-    haltAfter(bound);
+    if (jvmShuttingDown()) {
+      // Only a JVM on its way out may be halted: an application stopped inside a JVM that goes on
+      // (a test JVM between Quarkus apps, dev mode) must not be killed 25 s later.
+      haltAfter(bound);
+    }
     if (streams.isResolvable()) {
       // Leaves a moment of the bound for Quarkus' own stop after the stream.
       Duration forStream = bound.multipliedBy(9).dividedBy(10);
@@ -44,6 +48,21 @@ public class BoundedShutdown {
                 + " are processed again after the restart",
             forStream);
       }
+    }
+  }
+
+  /**
+   * Whether the JVM itself is shutting down (SIGTERM, SIGINT, System.exit): the JVM refuses new
+   * shutdown hooks then.
+   */
+  static boolean jvmShuttingDown() {
+    Thread probe = new Thread(() -> {}, "attentive-shutdown-probe");
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException shuttingDown) {
+      return true;
     }
   }
 
