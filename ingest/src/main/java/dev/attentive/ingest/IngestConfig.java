@@ -98,6 +98,13 @@ public interface IngestConfig extends StreamsServiceConfig {
     /** Comments whose body starts with this are bot commands. */
     @WithDefault("/attentive")
     String commandPrefix();
+
+    /**
+     * How many stored deliveries (id → body hash) each instance remembers, to refuse a delivery id
+     * reused with another body at once (about 200 bytes each).
+     */
+    @WithDefault("20000")
+    int rememberedDeliveries();
   }
 
   interface PullRequests {

@@ -3,6 +3,7 @@ package dev.attentive.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.attentive.events.AttentionProgram;
 import dev.attentive.events.DiffManifest;
 import dev.attentive.events.DiffManifest.Reason;
 import dev.attentive.events.DiffManifest.SkippedFile;
@@ -108,6 +109,89 @@ class RepositorySettingsIngestTest {
                 .requests("GET", "/repos/" + repo + "/contents/config/team-checks\\.xml"))
         .extracting(r -> r.queryParam("ref"))
         .containsOnly("trunk");
+  }
+
+  @Test
+  void aPullRequestFromAForkCannotChangeItsOwnSettingsOrAttentionProgram() {
+    String repo = "octo-settings/forked";
+    String fork = "mallory/forked";
+    String head = "5555555555555555555555555555555555555555";
+    register(repo, 15, head);
+    String team =
+        """
+        version: 1
+        analyzers: [style, model]
+        review:
+          minConfidence: 0.9
+        model:
+          attention:
+            version: 1
+            rules:
+              - {tokens: comment, mask: true}
+        """;
+    RepositoryContents.serve(IngestTestResource.github(), repo, "trunk", ".attentive.yml", team);
+    // The fork's wishes, wherever a careless reader might look: its head commit (also reachable in
+    // the base repository as refs/pull/15/head) and the fork's own default branch.
+    String mallory =
+        """
+        version: 1
+        analyzers: []
+        ignore: ["**"]
+        review:
+          minConfidence: 1.0
+        model:
+          attention:
+            version: 1
+            rules:
+              - {tokens: added, mask: true}
+        """;
+    RepositoryContents.serve(IngestTestResource.github(), repo, head, ".attentive.yml", mallory);
+    RepositoryContents.serve(IngestTestResource.github(), fork, head, ".attentive.yml", mallory);
+    RepositoryContents.serve(IngestTestResource.github(), fork, "main", ".attentive.yml", mallory);
+
+    String delivery = UUID.randomUUID().toString();
+    byte[] body =
+        Webhooks.fixture(
+            "pull_request_synchronize.json",
+            json -> {
+              ((ObjectNode) json.path("repository"))
+                  .put("full_name", repo)
+                  .put("default_branch", "trunk");
+              json.put("number", 15);
+              ObjectNode pr = (ObjectNode) json.path("pull_request");
+              pr.put("number", 15);
+              ObjectNode prHead = (ObjectNode) pr.path("head");
+              prHead.put("sha", head).put("ref", "main").put("label", "mallory:main");
+              ((ObjectNode) prHead.path("repo"))
+                  .put("full_name", fork)
+                  .put("name", "forked")
+                  .put("fork", true)
+                  .put("default_branch", "main");
+              ((ObjectNode) prHead.path("repo").path("owner")).put("login", "mallory");
+            });
+    assertThat(Webhooks.post(endpoint, "pull_request", delivery, body).status()).isEqualTo(202);
+
+    List<PullRequestDiffChunk> chunks = chunksOf(delivery, 1);
+    assertThat(chunks).extracting(PullRequestDiffChunk::path).contains("src/main/java/a/A.java");
+    RepositorySettings settings = chunks.get(0).settings();
+    assertThat(settings.source()).isEqualTo(repo + "@trunk:.attentive.yml");
+    assertThat(settings.analyzers()).containsExactly("style", "model");
+    assertThat(settings.ignore()).isEmpty();
+    assertThat(settings.minConfidence()).isEqualTo(0.9);
+    assertThat(AttentionProgram.fromJson(settings.modelAttention()).bias(AttentionProgram.COMMENT))
+        .isEqualTo(AttentionProgram.MASK);
+    assertThat(AttentionProgram.fromJson(settings.modelAttention()).bias(AttentionProgram.ADDED))
+        .as("the fork's program would mask its own added lines")
+        .isNotEqualTo(AttentionProgram.MASK);
+    assertThat(manifestOf(delivery).settings()).isEqualTo(settings);
+    assertThat(
+            IngestTestResource.github()
+                .requests("GET", "/repos/" + repo + "/contents/\\.attentive\\.yml"))
+        .extracting(r -> r.queryParam("ref"))
+        .containsOnly("trunk");
+    assertThat(IngestTestResource.github().requests("GET", "/repos/" + fork + "/.*"))
+        .as("nothing is read from the fork")
+        .isEmpty();
   }
 
   @Test

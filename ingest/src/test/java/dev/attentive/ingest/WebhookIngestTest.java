@@ -397,6 +397,75 @@ class WebhookIngestTest {
   }
 
   @Test
+  void aDeliveryIdReusedWithADifferentBodyIsRefused() {
+    String delivery = UUID.randomUUID().toString();
+    byte[] first = Webhooks.distinct("pull_request_synchronize.json");
+    assertThat(Webhooks.post(endpoint, "pull_request", delivery, first).status()).isEqualTo(202);
+    assertThat(chunksOf(delivery, 2)).hasSize(2);
+
+    byte[] other = Webhooks.distinct("pull_request_synchronize.json");
+    // The first body's signature on another body: a forgery.
+    Webhooks.Response forged =
+        Webhooks.post(endpoint, "pull_request", delivery, Webhooks.sign(first), other);
+    assertThat(forged.status()).isEqualTo(401);
+    assertThat(forged.field("error")).isEqualTo("signature_invalid");
+    // Validly signed, but the id was used for another body: not a redelivery.
+    Webhooks.Response reused = Webhooks.post(endpoint, "pull_request", delivery, other);
+    assertThat(reused.status()).isEqualTo(409);
+    assertThat(reused.field("error")).isEqualTo("delivery_id_reused");
+    assertThat(reused.field("reason")).contains(delivery).contains("different body");
+    assertThat(
+            kafka.await(
+                Topics.WEBHOOK_DELIVERIES,
+                EventSerdes.webhookDelivery(),
+                d -> d.deliveryId().equals(delivery),
+                2,
+                Duration.ofSeconds(1)))
+        .as("only the first body was stored")
+        .hasSize(1);
+
+    // Another ingest instance (or this one after a restart) does not remember it: the fetcher's
+    // durable store refuses it, with the reason, and fetches nothing.
+    WebhookDelivery stored =
+        kafka
+            .await(
+                Topics.WEBHOOK_DELIVERIES,
+                EventSerdes.webhookDelivery(),
+                d -> d.deliveryId().equals(delivery),
+                1,
+                WAIT)
+            .get(0);
+    String otherText = new String(other, StandardCharsets.UTF_8);
+    WebhookDelivery sneaked =
+        new WebhookDelivery(
+            WebhookDelivery.SCHEMA_VERSION,
+            delivery,
+            stored.event(),
+            stored.action(),
+            stored.repository(),
+            stored.pullRequestNumber(),
+            stored.installationId(),
+            stored.receivedAt(),
+            Webhooks.sign(other),
+            otherText);
+    kafka.send(
+        Topics.WEBHOOK_DELIVERIES,
+        sneaked.key(),
+        EventSerdes.webhookDelivery().serializer().serialize(Topics.WEBHOOK_DELIVERIES, sneaked));
+    List<DeadLetter> letters =
+        kafka.await(
+            Topics.DEAD_LETTERS,
+            EventSerdes.deadLetter(),
+            l -> l.error().startsWith("delivery_id_reused") && l.error().contains(delivery),
+            1,
+            WAIT);
+    assertThat(letters).hasSize(1);
+    assertThat(letters.get(0).error()).contains("different body");
+    assertThat(letters.get(0).sourceTopic()).isEqualTo(Topics.WEBHOOK_DELIVERIES);
+    assertThat(chunksOf(delivery, 3)).as("nothing fetched for the second body").hasSize(2);
+  }
+
+  @Test
   void aPoisonRecordIsDeadLetteredAndTheStreamKeepsRunning() {
     byte[] poison = "{\"schemaVersion\": 1, \"deliveryId\": ".getBytes(StandardCharsets.UTF_8);
     kafka.send(Topics.WEBHOOK_DELIVERIES, REPO + "#" + PR, poison);

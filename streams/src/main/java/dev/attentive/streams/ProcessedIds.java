@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -49,6 +50,13 @@ public final class ProcessedIds {
 
   public boolean contains(String id) {
     return store.get(id) != null;
+  }
+
+  /** Whether some id starting with {@code prefix} was processed. */
+  public boolean containsPrefix(String prefix) {
+    try (KeyValueIterator<String, Long> found = store.prefixScan(prefix, new StringSerializer())) {
+      return found.hasNext();
+    }
   }
 
   /** Marks the id processed; call it only once the record's output has been sent. */

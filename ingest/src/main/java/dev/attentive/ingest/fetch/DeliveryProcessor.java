@@ -42,6 +42,8 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
 
   static final String BODY_KEY_PREFIX = "body-sha256:";
 
+  static final String ID_BODY_KEY_PREFIX = "delivery-body:";
+
   private static final Logger LOG = Logger.getLogger(DeliveryProcessor.class);
 
   private final FetchContext ctx;
@@ -75,12 +77,24 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
 
   @Override
   protected void process(Record<String, byte[]> record, WebhookDelivery delivery) {
+    String bodyKey = bodyKey(delivery.body());
     if (processed.contains(delivery.deliveryId())) {
+      if (!processed.contains(idBodyKey(delivery.deliveryId(), bodyKey))
+          && processed.containsPrefix(idBodyPrefix(delivery.deliveryId()))) {
+        // Not a redelivery (GitHub repeats the body): refused, with the reason, for an operator.
+        deadLetter(
+            record,
+            "delivery_id_reused",
+            new IllegalArgumentException(
+                "delivery "
+                    + delivery.deliveryId()
+                    + " was already processed with a different body; this one is not processed"));
+        return;
+      }
       ctx.metrics().counter("attentive.ingest.deliveries.duplicate", "by", "id").increment();
       LOG.infof("delivery %s already processed; redelivery skipped", delivery.deliveryId());
       return;
     }
-    String bodyKey = bodyKey(delivery.body());
     if (processed.contains(bodyKey)) {
       ctx.metrics().counter("attentive.ingest.deliveries.duplicate", "by", "body").increment();
       LOG.warnf(
@@ -106,6 +120,7 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
       }
       processed.add(delivery.deliveryId());
       processed.add(bodyKey);
+      processed.add(idBodyKey(delivery.deliveryId(), bodyKey));
     } catch (GitHubFailedException e) {
       deadLetter(record, e.reason(), e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -133,6 +148,15 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 unavailable", e);
     }
+  }
+
+  /** Which body a processed delivery id had: the id, then the body's key. */
+  static String idBodyKey(String deliveryId, String bodyKey) {
+    return idBodyPrefix(deliveryId) + bodyKey;
+  }
+
+  private static String idBodyPrefix(String deliveryId) {
+    return ID_BODY_KEY_PREFIX + deliveryId + "=";
   }
 
   private List<Outgoing<?>> pullRequest(WebhookDelivery delivery)

@@ -31,6 +31,7 @@ public class WebhookIntake {
   private final DeliveryStore store;
   private final MeterRegistry metrics;
   private final long maxBodyBytes;
+  private final RecentDeliveries recent;
   private final Clock clock;
 
   @jakarta.inject.Inject
@@ -49,6 +50,7 @@ public class WebhookIntake {
     this.store = store;
     this.metrics = metrics;
     this.maxBodyBytes = config.webhook().maxBodyBytes();
+    this.recent = new RecentDeliveries(config.webhook().rememberedDeliveries());
     this.clock = clock;
   }
 
@@ -173,6 +175,16 @@ public class WebhookIntake {
       return IntakeResult.rejected(400, "malformed_json", "body is empty");
     }
     DeliveryClassifier.Decision decision = classifier.classify(event, payload);
+    if (decision instanceof DeliveryClassifier.Decision.Store
+        && recent.conflicts(deliveryId, text)) {
+      // GitHub's redeliveries repeat the body; a new body under a used id is something else.
+      return IntakeResult.rejected(
+          409,
+          "delivery_id_reused",
+          "X-GitHub-Delivery "
+              + deliveryId
+              + " was already stored with a different body; a redelivery repeats the same body");
+    }
     if (decision instanceof DeliveryClassifier.Decision.Store s) {
       return storeDelivery(
           new WebhookDelivery(
@@ -196,6 +208,7 @@ public class WebhookIntake {
   private IntakeResult storeDelivery(WebhookDelivery delivery) {
     try {
       store.store(delivery);
+      recent.stored(delivery.deliveryId(), delivery.body());
       return IntakeResult.stored(delivery.deliveryId(), delivery.key());
     } catch (DeliveryStore.StoreUnavailableException e) {
       LOG.warnf("delivery %s not stored: %s", delivery.deliveryId(), e.getMessage());
