@@ -7,6 +7,7 @@ import dev.attentive.models.corpus.Library;
 import dev.attentive.models.corpus.ReservedLibraries;
 import dev.attentive.models.corpus.SourcesResolver;
 import dev.attentive.models.data.DatasetBuilder;
+import dev.attentive.models.mining.RepositoryList;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,5 +121,37 @@ class ReservedLibrariesTest {
       }
     }
     return jar;
+  }
+
+  @Test
+  void reservedRepositoriesAndBenchmarksAreRefusedInAnySpelling() {
+    for (String name :
+        List.of(
+            "apache/commons-lang",
+            "FasterXML/jackson-databind",
+            "https://github.com/google/gson.git",
+            "git@github.com:jhy/jsoup.git",
+            "https://github.com/mockito/mockito/",
+            "rjust/defects4j",
+            "jkoppel/QuixBugs",
+            "bugs-dot-jar/wicket",
+            "BugSwarm/bugswarm",
+            "liuhuigmail/GrowingBugRepository")) {
+      assertThat(ReservedLibraries.isReservedRepository(name)).as(name).isTrue();
+      assertThatThrownBy(() -> ReservedLibraries.refuseIfReservedRepository(name))
+          .isInstanceOf(ReservedLibraries.ReservedLibraryException.class);
+    }
+    assertThat(ReservedLibraries.isReservedRepository("apache/commons-io")).isFalse();
+    assertThat(ReservedLibraries.isReservedRepository("apache/commons-lang-extras")).isFalse();
+  }
+
+  @Test
+  void theRealFixRepositoryListHasNoReservedRepository() throws Exception {
+    RepositoryList list =
+        RepositoryList.read(
+            java.nio.file.Path.of("corpus/real-fixes/repositories.txt").toAbsolutePath());
+    assertThat(list.entries()).isNotEmpty();
+    assertThat(list.entries())
+        .allSatisfy(e -> assertThat(ReservedLibraries.isReservedRepository(e.name())).isFalse());
   }
 }

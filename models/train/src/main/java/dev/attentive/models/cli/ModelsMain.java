@@ -16,7 +16,8 @@ public final class ModelsMain {
           new ShipCommand(),
           new EvalCommand(),
           new BenchCommand(),
-          new FindCommand());
+          new FindCommand(),
+          new MineCommand());
 
   private ModelsMain() {}
 

@@ -67,7 +67,77 @@ public final class ReservedLibraries {
           "com/google/javascript/jscomp/",
           "org/mockito/");
 
+  /**
+   * Repositories never mined (lower case {@code owner/name}): the reserved libraries' upstreams,
+   * and bug benchmarks' own repositories, whose data and lists must not leak into what we train or
+   * test on.
+   */
+  public static final Set<String> REPOSITORIES =
+      Set.of(
+          "apache/commons-lang",
+          "apache/commons-math",
+          "apache/commons-cli",
+          "apache/commons-codec",
+          "apache/commons-collections",
+          "apache/commons-compress",
+          "apache/commons-csv",
+          "apache/commons-jxpath",
+          "fasterxml/jackson-core",
+          "fasterxml/jackson-databind",
+          "fasterxml/jackson-dataformat-xml",
+          "google/gson",
+          "jhy/jsoup",
+          "jodaorg/joda-time",
+          "jfree/jfreechart",
+          "google/closure-compiler",
+          "mockito/mockito",
+          // bug benchmarks
+          "rjust/defects4j",
+          "jkoppel/quixbugs",
+          "bugs-dot-jar/bugs-dot-jar",
+          "bears-bugs/bears-benchmark",
+          "bugswarm/bugswarm",
+          "bugswarm/bugswarm-dataset",
+          "liuhuigmail/growingbugrepository",
+          "mast-group/minesstubs",
+          "mast-group/manysstubs4j");
+
+  /**
+   * Owners whose repositories are all benchmark material (Bugs.jar mirrors its projects under its
+   * own organisation).
+   */
+  public static final Set<String> OWNERS = Set.of("bugs-dot-jar", "bears-bugs", "bugswarm");
+
   private ReservedLibraries() {}
+
+  /**
+   * Whether a repository must never be mined: {@code owner/name}, a GitHub URL or a clone URL, in
+   * any case, with or without {@code .git}.
+   */
+  public static boolean isReservedRepository(String repository) {
+    String name = repositoryName(repository);
+    int slash = name.indexOf('/');
+    return REPOSITORIES.contains(name) || (slash > 0 && OWNERS.contains(name.substring(0, slash)));
+  }
+
+  /** Throws when the repository is reserved; miners call this before reading anything. */
+  public static void refuseIfReservedRepository(String repository) {
+    if (isReservedRepository(repository)) {
+      throw new ReservedLibraryException(
+          repositoryName(repository)
+              + " is reserved (an evaluation library's upstream or a bug benchmark) and is never"
+              + " mined");
+    }
+  }
+
+  /** {@code owner/name} in lower case from a name or a URL. */
+  static String repositoryName(String repository) {
+    String s = repository.strip().toLowerCase(java.util.Locale.ROOT);
+    s = s.replaceFirst("^(https?://|git://|ssh://)?(git@)?(www\\.)?github\\.com[:/]", "");
+    s = s.replaceFirst("\\.git$", "").replaceFirst("/+$", "");
+    String[] parts = s.split("/");
+    return parts.length >= 2 ? parts[parts.length - 2] + "/" + parts[parts.length - 1] : s;
+  }
 
   public static boolean isReserved(String groupId, String artifactId) {
     return GROUP_ARTIFACTS.contains(groupId + ":" + artifactId);
