@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  *       -XX:+ExitOnOutOfMemoryError}, bounded metaspace, class space, code cache and direct memory,
  *       one active processor, serial GC, C1 only;
  *   <li>a wall-clock limit, after which the process tree is destroyed forcibly ({@code
- *       --die-with-parent} takes the rest);
+ *       --die-with-parent} takes the rest); the JVM is the PID namespace's init ({@code
+ *       --as-pid-1}), so what it started is gone when the run ends;
  *   <li>on Java 17-20 also, as defence in depth, a SecurityManager ({@link SandboxSecurityManager},
  *       {@code -Djava.security.policy==FILE}) whose policy gives the trusted runner and JUnit jars
  *       every permission and the compiled code of the pull request only reading its classes and
@@ -428,6 +429,9 @@ public final class Sandbox {
             "--hostname",
             "sandbox",
             "--die-with-parent",
+            // the JVM is the namespace's init: when it ends, the kernel kills what is left before
+            // bwrap returns (bwrap's own init reports the exit status before that)
+            "--as-pid-1",
             "--new-session",
             "--clearenv",
             // glibc's per-thread malloc arenas would reserve the address space limit away
@@ -507,20 +511,7 @@ public final class Sandbox {
     classpath.add(INSIDE + "/classes");
     List<String> command = new ArrayList<>();
     command.add(javaHome.resolve("bin/java").toString());
-    command.addAll(
-        List.of(
-            "-Xmx" + maxHeapMb + "m",
-            "-Xss1m",
-            "-XX:MaxMetaspaceSize=128m",
-            "-XX:CompressedClassSpaceSize=64m",
-            "-XX:ReservedCodeCacheSize=48m",
-            "-XX:MaxDirectMemorySize=32m",
-            "-XX:ActiveProcessorCount=1",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+ExitOnOutOfMemoryError",
-            "-Xshare:auto",
-            "-Dfile.encoding=UTF-8"));
+    command.addAll(jvmFlags(maxHeapMb));
     if (securityManager()) {
       command.add("-Djava.security.manager=" + SandboxSecurityManager.class.getName());
       command.add("-Djava.security.policy==" + INSIDE + "/sandbox.policy");
@@ -532,6 +523,23 @@ public final class Sandbox {
             "-cp",
             String.join(java.io.File.pathSeparator, classpath)));
     return command;
+  }
+
+  /** The sandboxed JVM's limits and settings as flags (see the class comment). */
+  static List<String> jvmFlags(int maxHeapMb) {
+    return List.of(
+        "-Xmx" + maxHeapMb + "m",
+        "-Xss1m",
+        "-XX:MaxMetaspaceSize=128m",
+        "-XX:CompressedClassSpaceSize=64m",
+        "-XX:ReservedCodeCacheSize=48m",
+        "-XX:MaxDirectMemorySize=32m",
+        "-XX:ActiveProcessorCount=1",
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-Xshare:auto",
+        "-Dfile.encoding=UTF-8");
   }
 
   /** The tasks (threads) of this JVM's user now, from /proc. */

@@ -272,6 +272,9 @@ class SandboxEscapeTest {
     assertThat(counts.find()).as(why(run)).isTrue();
     int processes = Integer.parseInt(counts.group(1));
     int threads = Integer.parseInt(counts.group(2));
+    System.out.printf(
+        "fork bomb on Java %d stopped after %d processes and %d threads%n",
+        Sandbox.featureVersion(jdk), processes, threads);
     assertThat(processes + threads).isPositive().isLessThan(Sandbox.MAX_TASKS);
     if (java17(jdk)) {
       assertThat(processes).as("the SecurityManager denies exec").isZero();
@@ -488,7 +491,7 @@ class SandboxEscapeTest {
             paths.add(System.getProperty("java.io.tmpdir") + "/secret.txt");
             try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
               procs.filter(p -> p.getFileName().toString().matches("[0-9]+"))
-                  .forEach(p -> paths.add(p + "/root/tmp/attentive/scratch/secret.txt"));
+                  .forEach(p -> paths.add(p.resolve("root/tmp/attentive/scratch/secret.txt").toString()));
             }
             for (String path : paths) {
               try {
