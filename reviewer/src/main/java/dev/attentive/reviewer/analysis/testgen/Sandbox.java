@@ -316,6 +316,9 @@ public final class Sandbox {
   public Run run(Path work, Path classes, List<String> mainArgs)
       throws IOException, InterruptedException {
     Optional<String> unavailable = problem();
+    if (unavailable.isEmpty() && !Files.isExecutable(javaHome.resolve("bin/java"))) {
+      unavailable = Optional.of("no JDK at " + javaHome + " (attentive.reviewer.tests.java-home)");
+    }
     if (unavailable.isPresent()) {
       return new Run(Outcome.UNAVAILABLE, List.of(), -1, unavailable.get(), Duration.ZERO);
     }
