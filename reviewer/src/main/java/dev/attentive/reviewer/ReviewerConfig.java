@@ -93,6 +93,12 @@ public interface ReviewerConfig extends StreamsServiceConfig {
     @WithDefault("12")
     int maxCasesPerMethod();
 
+    /**
+     * The JDK whose {@code java} runs the code under test in the sandbox (Java 17, or 21+ where
+     * bubblewrap alone isolates it); unset: the reviewer's own.
+     */
+    java.util.Optional<String> javaHome();
+
     interface Execution {
       /**
        * Run the pull request's code (probes and generated tests) in a sandboxed JVM; off: compile

@@ -55,7 +55,8 @@ public class TopologyProducer {
                 config.tests().timeout(),
                 config.tests().maxHeapMb(),
                 config.tests().maxMethodsPerFile(),
-                config.tests().maxCasesPerMethod()),
+                config.tests().maxCasesPerMethod(),
+                config.tests().javaHome().map(java.nio.file.Path::of).orElse(null)),
             new ModelConfig(
                 config.model().path(),
                 config.model().device(),

@@ -2,9 +2,11 @@ package dev.attentive.reviewer.analysis.testgen;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -12,28 +14,51 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
- * Runs {@link SandboxMain} in a separate JVM that is allowed as little as we can manage on Java 17:
+ * Runs {@link SandboxMain} in a separate, throw-away JVM isolated by the operating system, so that
+ * nothing depends on the SecurityManager (gone on Java 24+):
  *
  * <ul>
- *   <li>the current JVM's {@code java} binary, an empty environment, working directory = its own
- *       scratch directory;
- *   <li>{@code -Xmx} (and {@code -XX:+ExitOnOutOfMemoryError}, so an unbounded allocation ends the
- *       run), {@code -XX:ActiveProcessorCount=1}, serial GC, C1 only;
- *   <li>a wall-clock limit, after which the process and its descendants are destroyed forcibly;
- *   <li>a SecurityManager ({@link SandboxSecurityManager}, {@code -Djava.security.policy==FILE})
- *       whose policy gives the trusted runner and JUnit jars every permission, and the compiled
- *       code of the pull request (its classes directory) only: reading its classes directory,
- *       reading, writing and deleting inside its scratch directory, reading system properties. No
- *       sockets, no other files, no exec, no exit, no environment, no reflection into other
- *       classes' private members.
+ *   <li><b>bubblewrap</b> ({@code bwrap}): new PID, network, IPC, UTS and cgroup namespaces (no
+ *       network but an unconnected loopback, the reviewer's processes invisible, {@code /proc} only
+ *       shows the sandbox), an empty environment, the host's root filesystem read-only, the host's
+ *       {@code /tmp}, {@code java.io.tmpdir} and the parent of this run's work directory hidden by
+ *       empty file systems (other runs' directories are invisible), the code under test and the
+ *       runner's jars bound read-only under {@value #INSIDE}, and as the only writable place a
+ *       scratch tmpfs of {@value #SCRATCH_BYTES} bytes that disappears with the run;
+ *   <li><b>its own user</b>: when the reviewer is root, the JVM runs as a user of its own ({@link
+ *       #FIRST_UID} + n, a different one for every run at once), without capabilities and with
+ *       {@code no_new_privs}, so it cannot read what only root may and its process limit is its
+ *       own;
+ *   <li><b>resource limits</b> ({@code prlimit}): {@code RLIMIT_NPROC} {@value #MAX_TASKS} threads
+ *       and processes (a fork or thread bomb ends there), {@code RLIMIT_AS} {@code -Xmx} + {@value
+ *       #NATIVE_MB} MiB (native allocations), {@code RLIMIT_CPU} twice the wall-clock limit, {@code
+ *       RLIMIT_FSIZE} {@value #SCRATCH_BYTES} bytes, no core dumps; {@code -Xmx} with {@code
+ *       -XX:+ExitOnOutOfMemoryError}, bounded metaspace, class space, code cache and direct memory,
+ *       one active processor, serial GC, C1 only;
+ *   <li>a wall-clock limit, after which the process tree is destroyed forcibly ({@code
+ *       --die-with-parent} takes the rest); the JVM is the PID namespace's init ({@code
+ *       --as-pid-1}), so what it started is gone when the run ends;
+ *   <li>on Java 17-20 also, as defence in depth, a SecurityManager ({@link SandboxSecurityManager},
+ *       {@code -Djava.security.policy==FILE}) whose policy gives the trusted runner and JUnit jars
+ *       every permission and the compiled code of the pull request only reading its classes and
+ *       reading and writing its scratch directory. On 21+ bubblewrap and the limits alone apply.
  * </ul>
  *
- * The child writes its results to a file outside the scratch directory, which the code under test
- * cannot write. Thread-safe: every run has its own directories.
+ * <p>Results: the child writes them to file descriptor 3, which {@code sh} opens on {@code
+ * work/results.txt} before {@code exec}-ing into the sandbox. The file has no path inside the
+ * sandbox (the work directory is hidden), so code under test cannot find it by name; on Java 17-20
+ * the SecurityManager also denies it the descriptor. On 21+ the code under test shares the JVM with
+ * the runner and could write the descriptor: it can then forge its own run's results (the review of
+ * its own pull request), never another run's, and its size is bounded by {@code RLIMIT_FSIZE}.
+ *
+ * <p>Thread-safe: every run has its own directories and user.
  */
 public final class Sandbox {
 
@@ -42,13 +67,17 @@ public final class Sandbox {
     COMPLETED,
     TIMEOUT,
     OUT_OF_MEMORY,
-    CRASHED
+    CRASHED,
+    /** The code under test ended the JVM ({@code System.exit}) before the runner finished. */
+    EXITED,
+    /** The sandbox could not be set up (no bubblewrap, no user namespaces...): nothing ran. */
+    UNAVAILABLE
   }
 
   /**
    * @param lines the result lines the child wrote (see {@link SandboxMain}), also after a timeout
    *     or crash
-   * @param exitCode the child's exit code (-1 after a timeout)
+   * @param exitCode the child's exit code (-1 after a timeout or when it did not start)
    * @param output the last part of the child's standard output and standard error (the JVM reports
    *     running out of memory on standard output)
    */
@@ -93,12 +122,134 @@ public final class Sandbox {
 
   private static volatile List<Path> trusted;
 
+  /** Where the run's files appear inside the sandbox. */
+  static final String INSIDE = "/tmp/attentive";
+
+  /** The size of the scratch tmpfs and the largest file the child may write. */
+  static final long SCRATCH_BYTES = 64L << 20;
+
+  /** Threads and processes of one sandboxed JVM (a JVM with JUnit needs about 20). */
+  static final int MAX_TASKS = 128;
+
+  /** Address space beyond the heap: metaspace, class space, code cache, stacks, malloc. */
+  static final int NATIVE_MB = 768;
+
+  /**
+   * The first of the users sandboxed JVMs run as when the reviewer is root; far above real ones.
+   */
+  static final int FIRST_UID = 1_900_000_000;
+
+  private static final int UIDS = 1 << 16;
+  private static final AtomicInteger NEXT_UID = new AtomicInteger();
+
   private final Duration timeout;
   private final int maxHeapMb;
+  private final Path javaHome;
 
   public Sandbox(Duration timeout, int maxHeapMb) {
+    this(timeout, maxHeapMb, null);
+  }
+
+  /**
+   * @param javaHome the JDK whose {@code bin/java} runs the code under test; null: the reviewer's
+   *     own
+   */
+  public Sandbox(Duration timeout, int maxHeapMb, Path javaHome) {
     this.timeout = timeout;
     this.maxHeapMb = maxHeapMb;
+    this.javaHome = javaHome == null ? Path.of(System.getProperty("java.home")) : javaHome;
+  }
+
+  /** The sandboxed JVM's feature version (17, 25...), from its {@code release} file. */
+  public static int featureVersion(Path javaHome) throws IOException {
+    for (String line : Files.readAllLines(javaHome.resolve("release"))) {
+      if (line.startsWith("JAVA_VERSION=")) {
+        String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+        String first = v.split("[.+-]")[0];
+        return Integer.parseInt(first.equals("1") ? v.split("\\.")[1] : first);
+      }
+    }
+    throw new IOException("no JAVA_VERSION in " + javaHome.resolve("release"));
+  }
+
+  /**
+   * Why sandboxed runs cannot happen on this machine (bubblewrap or prlimit missing, user
+   * namespaces not allowed...), or empty when they can. Checked by starting {@code bwrap} once.
+   */
+  public static Optional<String> problem() {
+    String p = problem;
+    if (p == null) {
+      problem = p = checkTools();
+    }
+    return p.isEmpty() ? Optional.empty() : Optional.of(p);
+  }
+
+  private static volatile String problem;
+
+  private static String checkTools() {
+    List<String> missing = new ArrayList<>();
+    for (String tool :
+        root() ? List.of("bwrap", "prlimit", "setpriv") : List.of("bwrap", "prlimit")) {
+      if (executable(tool) == null) {
+        missing.add(tool);
+      }
+    }
+    if (!missing.isEmpty()) {
+      return "the tests sandbox needs "
+          + String.join(", ", missing)
+          + " on the PATH (Debian: apt-get install -y bubblewrap util-linux; bin/test does it)";
+    }
+    try {
+      Process p =
+          new ProcessBuilder(
+                  executable("bwrap").toString(),
+                  "--unshare-all",
+                  "--die-with-parent",
+                  "--ro-bind",
+                  "/",
+                  "/",
+                  "--proc",
+                  "/proc",
+                  "/bin/true")
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        return "bubblewrap cannot create a sandbox here (user namespaces disallowed?): "
+            + out.strip();
+      }
+    } catch (IOException e) {
+      return "bubblewrap cannot be started: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted while checking bubblewrap";
+    }
+    return "";
+  }
+
+  static Path executable(String name) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    List<String> dirs = new ArrayList<>(List.of(path.split(java.io.File.pathSeparator)));
+    dirs.addAll(List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin"));
+    for (String dir : dirs) {
+      if (!dir.isEmpty()) {
+        Path candidate = Path.of(dir, name);
+        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+          return candidate;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether this JVM runs as root: then sandboxed JVMs get users of their own. */
+  static boolean root() {
+    try {
+      return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /**
@@ -159,46 +310,50 @@ public final class Sandbox {
 
   /**
    * Runs {@code SandboxMain args...} with {@code classes} (the compiled code under test and its
-   * probes or tests) on the classpath. {@code work} must be an empty private directory; the child
-   * gets {@code work/scratch}.
+   * probes or tests) on the classpath. {@code work} must be an empty private directory; it is
+   * invisible to the child, which gets a fresh scratch directory.
    */
   public Run run(Path work, Path classes, List<String> mainArgs)
       throws IOException, InterruptedException {
-    Path scratch = Files.createDirectories(work.resolve("scratch"));
+    Optional<String> unavailable = problem();
+    if (unavailable.isEmpty() && !Files.isExecutable(javaHome.resolve("bin/java"))) {
+      unavailable = Optional.of("no JDK at " + javaHome + " (attentive.reviewer.tests.java-home)");
+    }
+    if (unavailable.isPresent()) {
+      return new Run(Outcome.UNAVAILABLE, List.of(), -1, unavailable.get(), Duration.ZERO);
+    }
+    work = Files.createDirectories(work.toAbsolutePath());
     Path out = work.resolve("results.txt");
-    Path policy = work.resolve("sandbox.policy");
-    Files.writeString(policy, policy(classes, scratch), StandardCharsets.UTF_8);
-
-    List<String> classpath = new ArrayList<>();
-    trustedClasspath().forEach(p -> classpath.add(p.toString()));
-    classpath.add(classes.toAbsolutePath().toString());
-
+    Files.deleteIfExists(out);
+    Files.createFile(out);
+    boolean asRoot = root();
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        List.of(
-            "-Xmx" + maxHeapMb + "m",
-            "-Xss1m",
-            "-XX:ActiveProcessorCount=1",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+ExitOnOutOfMemoryError",
-            "-Xshare:auto",
-            "-Dfile.encoding=UTF-8",
-            "-Djava.security.manager=" + SandboxSecurityManager.class.getName(),
-            "-Djava.security.policy==" + policy.toAbsolutePath(),
-            "-Djava.io.tmpdir=" + scratch.toAbsolutePath(),
-            "-Duser.home=" + scratch.toAbsolutePath(),
-            "-cp",
-            String.join(java.io.File.pathSeparator, classpath),
-            SandboxMain.class.getName()));
+    // fd 3 on the results file, opened here, outside the sandbox (see the class comment)
+    command.addAll(List.of("/bin/sh", "-c", "exec 3>>\"$0\" && exec \"$@\"", out.toString()));
+    command.addAll(limits(asRoot));
+    command.addAll(bubblewrap(work, classes, asRoot));
+    if (asRoot) {
+      int uid = FIRST_UID + Math.floorMod(NEXT_UID.getAndIncrement(), UIDS);
+      Files.setAttribute(out, "unix:uid", uid);
+      command.addAll(
+          List.of(
+              executable("setpriv").toString(),
+              "--reuid=" + uid,
+              "--regid=" + uid,
+              "--clear-groups",
+              "--inh-caps=-all",
+              "--bounding-set=-all",
+              "--"));
+    }
+    command.addAll(java(work, classes));
+    command.add(SandboxMain.class.getName());
     command.add(mainArgs.get(0));
-    command.add(out.toAbsolutePath().toString());
+    command.add("/dev/fd/3");
     command.addAll(mainArgs.subList(1, mainArgs.size()));
 
     ProcessBuilder builder =
         new ProcessBuilder(command)
-            .directory(scratch.toFile())
+            .directory(work.toFile())
             .redirectInput(ProcessBuilder.Redirect.PIPE);
     builder.environment().clear();
     long start = System.nanoTime();
@@ -210,7 +365,7 @@ public final class Sandbox {
     int exit;
     if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       exit = process.exitValue();
-      outcome = exit == 0 ? Outcome.COMPLETED : Outcome.CRASHED;
+      outcome = null;
     } else {
       destroyTree(process);
       exit = -1;
@@ -218,12 +373,198 @@ public final class Sandbox {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     String err = stdout.await() + stderr.await();
-    if (outcome == Outcome.CRASHED && err.contains("java.lang.OutOfMemoryError")) {
-      outcome = Outcome.OUT_OF_MEMORY;
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    if (outcome == null) {
+      outcome = outcome(exit, lines, err);
     }
-    List<String> lines =
-        Files.exists(out) ? Files.readAllLines(out, StandardCharsets.UTF_8) : List.of();
     return new Run(outcome, lines, exit, err, took);
+  }
+
+  /** How a run that ended by itself ended. */
+  static Outcome outcome(int exit, List<String> lines, String output) {
+    boolean ended = !lines.isEmpty() && lines.get(lines.size() - 1).equals("END");
+    if (exit == 0 && ended) {
+      return Outcome.COMPLETED;
+    }
+    if (exit != 0 && output.contains("java.lang.OutOfMemoryError")) {
+      return Outcome.OUT_OF_MEMORY;
+    }
+    if (exit == 0 || lines.contains(SandboxMain.EXITED)) {
+      return Outcome.EXITED;
+    }
+    if (exit == 128 + 24) { // SIGXCPU: RLIMIT_CPU, threads burning CPU in parallel
+      return Outcome.TIMEOUT;
+    }
+    return Outcome.CRASHED;
+  }
+
+  /** {@code prlimit} and its limits (see the class comment). */
+  private List<String> limits(boolean asRoot) {
+    long cpuSeconds = Math.max(10, 2 * timeout.toSeconds());
+    // RLIMIT_NPROC counts all tasks of a user: its own user's when the reviewer is root, else the
+    // reviewer's, so then the tasks the reviewer's user has now are allowed on top
+    long tasks = asRoot ? MAX_TASKS : userTasks() + MAX_TASKS;
+    return List.of(
+        executable("prlimit").toString(),
+        "--nproc=" + tasks,
+        "--as=" + ((long) maxHeapMb + NATIVE_MB) * 1024 * 1024,
+        "--cpu=" + cpuSeconds,
+        "--fsize=" + SCRATCH_BYTES,
+        "--core=0",
+        "--nofile=1024",
+        "--");
+  }
+
+  /** {@code bwrap} and its namespaces, mounts and environment (see the class comment). */
+  private List<String> bubblewrap(Path work, Path classes, boolean asRoot) throws IOException {
+    List<String> b = new ArrayList<>(List.of(executable("bwrap").toString()));
+    if (!asRoot) {
+      b.add("--unshare-user");
+      b.add("--disable-userns");
+    }
+    b.addAll(
+        List.of(
+            "--unshare-ipc",
+            "--unshare-pid",
+            "--unshare-net",
+            "--unshare-uts",
+            "--unshare-cgroup-try",
+            "--hostname",
+            "sandbox",
+            "--die-with-parent",
+            // the JVM is the namespace's init: when it ends, the kernel kills what is left before
+            // bwrap returns (bwrap's own init reports the exit status before that)
+            "--as-pid-1",
+            "--new-session",
+            "--clearenv",
+            // glibc's per-thread malloc arenas would reserve the address space limit away
+            "--setenv",
+            "MALLOC_ARENA_MAX",
+            "2",
+            "--ro-bind",
+            "/",
+            "/",
+            "--dev",
+            "/dev",
+            "--proc",
+            "/proc",
+            "--size",
+            "1048576",
+            "--tmpfs",
+            "/tmp"));
+    for (Path hidden :
+        new LinkedHashSet<>(
+            List.of(
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize(),
+                work.getParent()))) {
+      if (!hidden.startsWith("/tmp") && hidden.getNameCount() >= 2) {
+        b.addAll(List.of("--tmpfs", hidden.toString()));
+      }
+    }
+    b.addAll(
+        List.of("--perms", "0755", "--dir", INSIDE, "--perms", "0755", "--dir", INSIDE + "/lib"));
+    b.addAll(List.of("--ro-bind", classes.toAbsolutePath().toString(), INSIDE + "/classes"));
+    List<Path> lib = trustedClasspath();
+    for (int i = 0; i < lib.size(); i++) {
+      b.addAll(List.of("--ro-bind", lib.get(i).toString(), inside(lib.get(i), i)));
+    }
+    if (securityManager()) {
+      Path policy = work.resolve("sandbox.policy");
+      Files.writeString(policy, policy(), StandardCharsets.UTF_8);
+      b.addAll(List.of("--ro-bind", policy.toString(), INSIDE + "/sandbox.policy"));
+    }
+    b.addAll(
+        List.of(
+            "--size",
+            String.valueOf(SCRATCH_BYTES),
+            "--perms",
+            "0777",
+            "--tmpfs",
+            INSIDE + "/scratch",
+            "--remount-ro",
+            "/tmp",
+            "--chdir",
+            INSIDE + "/scratch"));
+    if (asRoot) {
+      // for setpriv, which drops them all with root
+      b.addAll(
+          List.of(
+              "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--cap-add", "CAP_SETPCAP"));
+    }
+    b.add("--");
+    return b;
+  }
+
+  /** A trusted classpath entry's path inside the sandbox. */
+  private static String inside(Path entry, int index) {
+    return INSIDE + "/lib/" + index + (Files.isDirectory(entry) ? "" : ".jar");
+  }
+
+  /** Whether the sandboxed JVM also gets the SecurityManager: on Java 17-20. */
+  private boolean securityManager() throws IOException {
+    return featureVersion(javaHome) < 21;
+  }
+
+  private List<String> java(Path work, Path classes) throws IOException {
+    List<String> classpath = new ArrayList<>();
+    List<Path> lib = trustedClasspath();
+    for (int i = 0; i < lib.size(); i++) {
+      classpath.add(inside(lib.get(i), i));
+    }
+    classpath.add(INSIDE + "/classes");
+    List<String> command = new ArrayList<>();
+    command.add(javaHome.resolve("bin/java").toString());
+    command.addAll(jvmFlags(maxHeapMb));
+    if (securityManager()) {
+      command.add("-Djava.security.manager=" + SandboxSecurityManager.class.getName());
+      command.add("-Djava.security.policy==" + INSIDE + "/sandbox.policy");
+    }
+    command.addAll(
+        List.of(
+            "-Djava.io.tmpdir=" + INSIDE + "/scratch",
+            "-Duser.home=" + INSIDE + "/scratch",
+            "-cp",
+            String.join(java.io.File.pathSeparator, classpath)));
+    return command;
+  }
+
+  /** The sandboxed JVM's limits and settings as flags (see the class comment). */
+  static List<String> jvmFlags(int maxHeapMb) {
+    return List.of(
+        "-Xmx" + maxHeapMb + "m",
+        "-Xss1m",
+        "-XX:MaxMetaspaceSize=128m",
+        "-XX:CompressedClassSpaceSize=64m",
+        "-XX:ReservedCodeCacheSize=48m",
+        "-XX:MaxDirectMemorySize=32m",
+        "-XX:ActiveProcessorCount=1",
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-Xshare:auto",
+        "-Dfile.encoding=UTF-8");
+  }
+
+  /** The tasks (threads) of this JVM's user now, from /proc. */
+  static long userTasks() {
+    long count = 0;
+    try (DirectoryStream<Path> procs =
+        Files.newDirectoryStream(
+            Path.of("/proc"), p -> p.getFileName().toString().matches("[0-9]+"))) {
+      Object me = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      for (Path p : procs) {
+        try (Stream<Path> tasks = Files.list(p.resolve("task"))) {
+          if (me.equals(Files.getAttribute(p, "unix:uid"))) {
+            count += tasks.count();
+          }
+        } catch (IOException | UncheckedIOException e) {
+          // gone meanwhile
+        }
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // not Linux: prlimit is not there either
+    }
+    return count;
   }
 
   private static void destroyTree(Process process) throws InterruptedException {
@@ -233,22 +574,23 @@ public final class Sandbox {
   }
 
   /**
-   * The policy: AllPermission for the runner and JUnit, the little listed above for {@code
-   * classes}.
+   * The policy, in the sandbox's paths: AllPermission for the runner and JUnit, the little listed
+   * above for the classes under test.
    */
-  static String policy(Path classes, Path scratch) {
+  static String policy() {
     StringBuilder p =
         new StringBuilder("// written by the Attentive tests analyzer for one sandboxed run\n");
-    for (Path t : trustedClasspath()) {
+    List<Path> lib = trustedClasspath();
+    for (int i = 0; i < lib.size(); i++) {
       p.append("grant codeBase \"")
-          .append(codeBase(t))
+          .append(codeBase(inside(lib.get(i), i), Files.isDirectory(lib.get(i))))
           .append("\" {\n")
           .append("  permission java.security.AllPermission;\n};\n");
     }
-    String dir = classes.toAbsolutePath().toString();
-    String tmp = scratch.toAbsolutePath().toString();
+    String dir = INSIDE + "/classes";
+    String tmp = INSIDE + "/scratch";
     p.append("grant codeBase \"")
-        .append(codeBase(classes))
+        .append(codeBase(dir, true))
         .append("\" {\n")
         .append("  permission java.io.FilePermission \"")
         .append(escape(dir))
@@ -267,9 +609,9 @@ public final class Sandbox {
     return p.toString();
   }
 
-  private static String codeBase(Path path) {
-    String uri = path.toAbsolutePath().toUri().toString();
-    if (Files.isDirectory(path)) {
+  private static String codeBase(String path, boolean directory) {
+    String uri = Path.of(path).toUri().toString();
+    if (directory) {
       uri = (uri.endsWith("/") ? uri : uri + "/") + "-";
     }
     return escape(uri);

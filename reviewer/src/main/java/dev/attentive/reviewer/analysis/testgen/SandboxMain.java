@@ -37,9 +37,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *       FAILED, DENIED, ABORTED) and {@code S\tclass\tmethod} when one starts.
  * </ul>
  *
- * A run that completes ends with {@code M\tpeakHeapBytes\tpeakRssBytes} and {@code END}.
+ * A run that completes ends with {@code M\tpeakHeapBytes\tpeakRssBytes} and {@code END}; one that
+ * the code under test ends with {@code System.exit} (possible where no SecurityManager denies it,
+ * Java 21+) gets {@value #EXITED} from a shutdown hook instead (the runner itself halts).
  */
 public final class SandboxMain {
+
+  /** The line written when the JVM shuts down before the runner is done. */
+  static final String EXITED = "X\texit";
 
   private SandboxMain() {}
 
@@ -50,7 +55,9 @@ public final class SandboxMain {
     }
     try (PrintWriter out =
         new PrintWriter(
-            new OutputStreamWriter(new FileOutputStream(args[1]), StandardCharsets.UTF_8), true)) {
+            new OutputStreamWriter(new FileOutputStream(args[1], true), StandardCharsets.UTF_8),
+            true)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> out.println(EXITED)));
       if (args[0].equals("observe")) {
         long caseMillis = Long.parseLong(args[2]);
         for (int i = 3; i < args.length; i++) {

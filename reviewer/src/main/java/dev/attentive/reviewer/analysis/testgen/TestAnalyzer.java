@@ -559,7 +559,9 @@ public final class TestAnalyzer implements Analyzer {
       Files.createDirectories(dir);
       JVMS.acquire();
       try {
-        Sandbox.Run run = new Sandbox(config.timeout(), config.maxHeapMb()).run(dir, classes, args);
+        Sandbox.Run run =
+            new Sandbox(config.timeout(), config.maxHeapMb(), config.javaHome())
+                .run(dir, classes, args);
         runs.add(run);
         if (run.outcome() != Sandbox.Outcome.COMPLETED) {
           LOG.log(
@@ -578,6 +580,8 @@ public final class TestAnalyzer implements Analyzer {
       case TIMEOUT -> "timeout after " + run.took().toMillis() + " ms";
       case OUT_OF_MEMORY -> "out of memory";
       case CRASHED -> "exit code " + run.exitCode();
+      case EXITED -> "the code under test ended the JVM (exit code " + run.exitCode() + ")";
+      case UNAVAILABLE -> "the sandbox could not be set up: " + run.output();
       case COMPLETED -> "completed";
     };
   }

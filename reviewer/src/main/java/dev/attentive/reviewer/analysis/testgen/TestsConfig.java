@@ -1,5 +1,6 @@
 package dev.attentive.reviewer.analysis.testgen;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -14,13 +15,15 @@ import java.time.Duration;
  * @param maxMethodsPerFile at most this many changed methods of one file get tests (the first ones
  *     in the file)
  * @param maxCasesPerMethod at most this many inputs per method
+ * @param javaHome the JDK that runs the code under test (17 or 21+); null: the reviewer's own
  */
 public record TestsConfig(
     boolean execution,
     Duration timeout,
     int maxHeapMb,
     int maxMethodsPerFile,
-    int maxCasesPerMethod) {
+    int maxCasesPerMethod,
+    Path javaHome) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
   public static final int DEFAULT_MAX_HEAP_MB = 128;
@@ -35,6 +38,16 @@ public record TestsConfig(
     maxCasesPerMethod = maxCasesPerMethod < 1 ? DEFAULT_MAX_CASES : maxCasesPerMethod;
   }
 
+  /** The reviewer's own JDK runs the code under test. */
+  public TestsConfig(
+      boolean execution,
+      Duration timeout,
+      int maxHeapMb,
+      int maxMethodsPerFile,
+      int maxCasesPerMethod) {
+    this(execution, timeout, maxHeapMb, maxMethodsPerFile, maxCasesPerMethod, null);
+  }
+
   /** Execution off, the default limits. */
   public static TestsConfig defaults() {
     return new TestsConfig(
@@ -42,6 +55,6 @@ public record TestsConfig(
   }
 
   public TestsConfig withExecution(boolean on) {
-    return new TestsConfig(on, timeout, maxHeapMb, maxMethodsPerFile, maxCasesPerMethod);
+    return new TestsConfig(on, timeout, maxHeapMb, maxMethodsPerFile, maxCasesPerMethod, javaHome);
   }
 }

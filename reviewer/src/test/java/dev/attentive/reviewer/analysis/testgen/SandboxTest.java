@@ -259,6 +259,20 @@ class SandboxTest {
   }
 
   @Test
+  void withoutItsJdkNothingRunsAndTheRunSaysWhy() throws Exception {
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    Sandbox.Run run =
+        new Sandbox(Duration.ofSeconds(10), 64, dir.resolve("no-such-jdk"))
+            .run(dir.resolve("work"), classes, List.of("junit", "sandboxed.Nothing"));
+
+    assertThat(run.outcome()).isEqualTo(Sandbox.Outcome.UNAVAILABLE);
+    assertThat(TestAnalyzer.describe(run))
+        .startsWith("the sandbox could not be set up: no JDK at")
+        .contains("no-such-jdk");
+    assertThat(run.lines()).isEmpty();
+  }
+
+  @Test
   void observationKeepsWhatCameBackBeforeACaseHung() throws Exception {
     Sandbox.Run run =
         run(
