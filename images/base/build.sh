@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the services' base image from Debian packages, without Docker or a registry:
 # Debian bookworm + openjdk-17-jre-headless + ca-certificates, a user "attentive" (uid/gid 185, the
-# chart's podSecurityContext) with a writable home, no docs or man pages.
+# chart's podSecurityContext) with a writable home /var/lib/attentive (the Kafka Streams state dir below it),
+# no docs or man pages.
 #
 #   images/base/build.sh [OUT_DIR]      (default images/target/base; needs root, mmdebstrap, umoci, skopeo)
 #
@@ -52,10 +53,9 @@ mmdebstrap --variant=essential --mode=root --format=tar "${cache[@]}" \
   --dpkgopt='path-exclude=/usr/share/lintian/*' \
   --setup-hook='mkdir -p "$1/usr/share/man/man1"' \
   --customize-hook='echo "attentive:x:185:" >>"$1/etc/group"' \
-  --customize-hook='echo "attentive:x:185:185:attentive:/home/attentive:/usr/sbin/nologin" >>"$1/etc/passwd"' \
+  --customize-hook='echo "attentive:x:185:185:attentive:/var/lib/attentive:/usr/sbin/nologin" >>"$1/etc/passwd"' \
   --customize-hook='echo "attentive:!:19000::::::" >>"$1/etc/shadow"' \
-  --customize-hook='mkdir -p "$1/home/attentive" && chown 185:185 "$1/home/attentive" && chmod 0750 "$1/home/attentive"' \
-  --customize-hook='mkdir -p "$1/deployments" "$1/var/lib/attentive/state" && chown 185:185 "$1/var/lib/attentive/state" && chmod 0755 "$1/deployments"' \
+  --customize-hook='mkdir -p "$1/var/lib/attentive/state" "$1/deployments" && chown 185:185 "$1/var/lib/attentive" "$1/var/lib/attentive/state"' \
   --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/* "$1"/var/log/*.log "$1"/var/cache/debconf/*-old "$1"/etc/machine-id' \
   "$suite" "$work/rootfs.tar" "$mirror"
 
@@ -66,10 +66,10 @@ umoci raw add-layer --image "$work/oci:base" "$work/rootfs.tar"
 java_home=/usr/lib/jvm/java-17-openjdk-amd64
 umoci config --image "$work/oci:base" \
   --config.user=185:185 \
-  --config.workingdir=/home/attentive \
+  --config.workingdir=/var/lib/attentive \
   --config.env="PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
   --config.env="JAVA_HOME=$java_home" \
-  --config.env="HOME=/home/attentive" \
+  --config.env="HOME=/var/lib/attentive" \
   --config.env="LANG=C.UTF-8" \
   --os=linux --architecture=amd64 \
   --created="$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%M:%SZ)" \
