@@ -99,9 +99,10 @@ final class PipelineBenchmark {
               "ingest answered " + answer.statusCode() + " " + answer.body());
         }
         while (github.requests("POST", reviews).isEmpty()) {
-          if (System.nanoTime() - start > Duration.ofMinutes(2).toNanos()) {
+          // Loose: a first review on a busy machine (JIT, model start-up) can take minutes.
+          if (System.nanoTime() - start > Duration.ofMinutes(5).toNanos()) {
             throw new IllegalStateException(
-                "no review for " + REPO + "#" + number + " within 2 minutes");
+                "no review for " + REPO + "#" + number + " within 5 minutes");
           }
           Thread.sleep(5);
         }

@@ -11,6 +11,8 @@ import dev.attentive.testkit.github.RepositoryContents;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,15 +112,17 @@ final class ScaleBenchmark {
         plan.seed(),
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
-    LocalStack.deleteRecursively(config.workDir());
-    try (Pipeline pipeline = start(config, config.workDir(), plan, List.of("-Xmx768m"))) {
+    // Its own directory, not .local-stack: another benchmark may be running from this checkout.
+    Path work = Files.createTempDirectory("attentive-scale-bench");
+    System.out.println("service logs and state: " + work);
+    try (Pipeline pipeline = start(config, work, plan, List.of("-Xmx768m"))) {
       Outcome outcome = run(pipeline, plan, System.out);
       print(outcome, System.out);
       return outcome.clean() ? 0 : 1;
     }
   }
 
-  static Pipeline start(StackConfig config, java.nio.file.Path workDir, Plan plan, List<String> jvm)
+  static Pipeline start(StackConfig config, Path workDir, Plan plan, List<String> jvm)
       throws IOException, InterruptedException {
     Map<String, Integer> instances = new HashMap<>();
     SERVICES.forEach(s -> instances.put(s, plan.instances()));
@@ -219,6 +223,15 @@ final class ScaleBenchmark {
     fixture.register();
     for (String[] s : sources) {
       RepositoryContents.serve(github, repo, head, s[0], s[1]);
+    }
+    if (i <= 4) {
+      // A default branch to learn the repository's conventions from (else each delivery
+      // dead-letters its profile request with profile_branch_not_found).
+      github
+          .repository(repo)
+          .defaultBranch("main")
+          .file("src/main/java/scale/Base.java", SyntheticJava.source("scale", "Base", 80, i))
+          .commit();
     }
     return new PullRequest(repo, i, head, UUID.randomUUID().toString(), files);
   }
@@ -323,7 +336,9 @@ final class ScaleBenchmark {
             l -> true,
             Integer.MAX_VALUE,
             Duration.ofSeconds(2))
-        .forEach(l -> deadLetters.merge(l.service() + ": " + l.error(), 1, Integer::sum));
+        // The reason code, not the message (which names the PR).
+        .forEach(
+            l -> deadLetters.merge(l.service() + ": " + l.error().split(":")[0], 1, Integer::sum));
     return new Outcome(
         prs.size(),
         redeliveries,
@@ -375,7 +390,8 @@ final class ScaleBenchmark {
     p.putObject("base").put("sha", "0".repeat(40)).put("ref", "main");
     root.putObject("repository")
         .put("full_name", pr.repo())
-        .put("name", pr.repo().substring(pr.repo().indexOf('/') + 1));
+        .put("name", pr.repo().substring(pr.repo().indexOf('/') + 1))
+        .put("default_branch", "main");
     root.putObject("installation").put("id", 5000 + pr.number());
     return EventJson.mapper().writeValueAsBytes(root);
   }

@@ -25,7 +25,7 @@ class ScaleEndToEndTest {
             16,
             Duration.ofMillis(1000),
             false,
-            Duration.ofSeconds(150),
+            Duration.ofSeconds(240),
             Duration.ofSeconds(5),
             // The killed reviewer's open transaction would hold its partitions for the service's
             // 5 min before the broker aborts it: shorter here, so that the test fits CI.
