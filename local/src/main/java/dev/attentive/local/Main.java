@@ -14,7 +14,7 @@ public final class Main {
             signed pull_request webhook and print what landed on Kafka.
         bench ingest [--rate R] [--seconds S] [--warmup S]
             Send signed webhooks at a steady rate on loopback and print ack latency p50/p99 and throughput.
-        bench pipeline [--pushes N] [--lines L] [--chunks C] [--reviewers R] [--partitions P] [--analyzers A,B]
+        bench pipeline [--pushes N] [--warmups W] [--lines L] [--chunks C] [--reviewers R] [--partitions P] [--analyzers A,B]
             Push -> review posted latency through the whole local pipeline, and reviewer chunks/s (with R
             reviewer instances, P partitions, the analyzers A,B), with each JVM's CPU time.
         bench scale [--prs N] [--instances I] [--partitions P] [--pace-ms MS] [--reviewer-only] [--seed S]
