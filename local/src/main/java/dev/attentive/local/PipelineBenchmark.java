@@ -202,7 +202,7 @@ final class PipelineBenchmark {
                   EventSerdes.review(),
                   rv -> deliveries.contains(rv.deliveryId()),
                   reviewsExpected,
-                  Duration.ofMinutes(5));
+                  Duration.ofMinutes(10));
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           "reviewer throughput: %d chunks (100-line Java files) in %.1f s -> %.1f chunks/s (%d of %d"
