@@ -14,8 +14,12 @@ public final class Main {
             signed pull_request webhook and print what landed on Kafka.
         bench ingest [--rate R] [--seconds S] [--warmup S]
             Send signed webhooks at a steady rate on loopback and print ack latency p50/p99 and throughput.
-        bench pipeline [--pushes N] [--lines L] [--chunks C]
-            Push -> review posted latency through the whole local pipeline, and reviewer chunks/s.
+        bench pipeline [--pushes N] [--warmups W] [--lines L] [--chunks C] [--reviewers R] [--partitions P] [--analyzers A,B]
+            Push -> review posted latency through the whole local pipeline, and reviewer chunks/s (with R
+            reviewer instances, P partitions, the analyzers A,B), with each JVM's CPU time.
+        bench scale [--prs N] [--instances I] [--partitions P] [--pace-ms MS] [--reviewer-only] [--seed S]
+            I instances of each service; while N PRs are delivered a reviewer is added and one reviewer, one
+            ingest and one publisher are killed with kill -9; counts PRs lost and comments posted twice.
         bench style [--set tune|report|all] [--plants N] [--seed S] [--json FILE] [--maven-repo URL] [--cache DIR]
             Learned conventions on consecutive releases (sources jars from Maven Central): comments per 100
             changed lines, and recall on planted deviations (docs/benchmarks.md).
@@ -32,9 +36,10 @@ public final class Main {
       case "pipeline" -> PipelineBenchmark.run(options);
       case "style" -> StyleBenchmark.run(options);
       case "profile" -> ProfileBenchmark.run(options);
+      case "scale" -> ScaleBenchmark.run(options);
       default -> {
         System.err.print(
-            "usage: attentive bench ingest|pipeline|style|profile [options]\n" + USAGE);
+            "usage: attentive bench ingest|pipeline|scale|style|profile [options]\n" + USAGE);
         yield 2;
       }
     };

@@ -28,7 +28,12 @@ final class ServiceEnvironment {
               "GITHUB_TOKEN",
               "ATTENTIVE_PARENT_PID"),
           "reviewer",
-          Set.of("KAFKA_BOOTSTRAP_SERVERS", "ATTENTIVE_STATE_DIR", "ATTENTIVE_PARENT_PID"),
+          Set.of(
+              "KAFKA_BOOTSTRAP_SERVERS",
+              "ATTENTIVE_STATE_DIR",
+              "ATTENTIVE_PARENT_PID",
+              "ATTENTIVE_REVIEWER_ANALYZERS",
+              "KAFKA_STREAMS_PRODUCER_TRANSACTION_TIMEOUT_MS"),
           "publisher",
           Set.of(
               "KAFKA_BOOTSTRAP_SERVERS",

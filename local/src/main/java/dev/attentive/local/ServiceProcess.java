@@ -127,6 +127,28 @@ final class ServiceProcess implements AutoCloseable {
     return process.pid();
   }
 
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /**
+   * CPU time the JVM has used so far (user and system, all threads); zero where the platform does
+   * not tell or the process has ended.
+   */
+  Duration cpuTime() {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
+  /** {@code kill -9}: no shutdown hook, no commit, no goodbye to the group; waits for the exit. */
+  void kill9() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Asks the service to stop (SIGTERM); {@link #awaitExit} waits for it. */
   void stop() {
     process.destroy();
