@@ -16,6 +16,10 @@ public final class Main {
             Send signed webhooks at a steady rate on loopback and print ack latency p50/p99 and throughput.
         bench pipeline [--pushes N] [--lines L] [--chunks C]
             Push -> review posted latency through the whole local pipeline, and reviewer chunks/s.
+        bench chaos [--seed S] [--pushes N] [--repos R] [--max-minutes M] [--kills K] [--broker-restarts B]
+            The real stack (broker process, services, GitHub emulator) under kill -9, broker restarts, GitHub
+            storms and repeated/out-of-order webhooks, compared with the same seeded run without faults
+            (docs/operations.md#chaos).
         bench style [--set tune|report|all] [--plants N] [--seed S] [--json FILE] [--maven-repo URL] [--cache DIR]
             Learned conventions on consecutive releases (sources jars from Maven Central): comments per 100
             changed lines, and recall on planted deviations (docs/benchmarks.md).
@@ -30,11 +34,12 @@ public final class Main {
     return switch (which) {
       case "ingest" -> IngestBenchmark.run(options);
       case "pipeline" -> PipelineBenchmark.run(options);
+      case "chaos" -> ChaosBenchmark.run(options);
       case "style" -> StyleBenchmark.run(options);
       case "profile" -> ProfileBenchmark.run(options);
       default -> {
         System.err.print(
-            "usage: attentive bench ingest|pipeline|style|profile [options]\n" + USAGE);
+            "usage: attentive bench ingest|pipeline|chaos|style|profile [options]\n" + USAGE);
         yield 2;
       }
     };
