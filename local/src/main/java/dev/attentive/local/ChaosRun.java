@@ -52,6 +52,9 @@ final class ChaosRun {
   /** The hidden markers carry MACs and delivery ids: compared without them. */
   private static final Pattern MARKER = Pattern.compile("<!--\\s*attentive:[^>]*-->");
 
+  /** How long a run that is still incomplete may stand still before it is given up. */
+  private static final Duration IDLE = Duration.ofMinutes(3);
+
   /** One inline comment as GitHub holds it, markers removed. */
   record CommentKey(
       String repository, int number, String path, int line, Integer startLine, String body) {}
@@ -97,7 +100,7 @@ final class ChaosRun {
     static final Plan NONE = new Plan(0, 0, 0, List.of(), Duration.ZERO, 0, 0, 0);
 
     boolean faulty() {
-      return this != NONE;
+      return !equals(NONE);
     }
   }
 
@@ -328,6 +331,7 @@ final class ChaosRun {
     int lastCount = -1;
     long stableSince = System.nanoTime();
     Duration settle = Duration.ofSeconds(15);
+    int rounds = 0;
     while (Instant.now().isBefore(deadline)) {
       replayDeadLetters(replayedOffsets, deadLetters, replayed);
       Set<String> reviewed = new HashSet<>();
@@ -343,8 +347,22 @@ final class ChaosRun {
         lastCount = count;
         stableSince = System.nanoTime();
       }
-      if (complete && System.nanoTime() - stableSince > settle.toNanos()) {
+      long quiet = System.nanoTime() - stableSince;
+      if (complete && quiet > settle.toNanos()) {
         return true;
+      }
+      if (quiet > IDLE.toNanos()) {
+        // nothing moves any more: what is missing now stays missing
+        log.printf("  nothing posted for %d s and still incomplete: giving up%n", IDLE.toSeconds());
+        return false;
+      }
+      if (++rounds % 15 == 0) {
+        log.printf(
+            "  waiting: %d of %d deliveries reviewed, %d comments%s%n",
+            expectedDeliveries.stream().filter(reviewed::contains).count(),
+            expectedDeliveries.size(),
+            comments.size(),
+            oracle == null ? "" : " of " + oracle.comments().size());
       }
       Thread.sleep(2000);
     }

@@ -22,7 +22,10 @@ final class ChaosStack implements AutoCloseable {
   /**
    * The bench's settings for the services, as system properties: short GitHub timeouts so that a
    * slow GitHub is noticed within the run; no repository profiles (learned asynchronously, they
-   * would make the faulty run and its oracle differ by timing, and they are not what is measured).
+   * would make the faulty run and its oracle differ by timing, and they are not what is measured);
+   * no cap on inline comments per review: a review that arrives late covers the findings of the
+   * heads before it, and past the cap (25) the rest are listed in its body instead of inline, which
+   * the oracle, whose reviews came one head at a time, did not do.
    */
   static final Map<String, List<String>> SETTINGS =
       Map.of(
@@ -36,7 +39,8 @@ final class ChaosStack implements AutoCloseable {
           "publisher",
           List.of(
               "-Dattentive.publisher.github.connect-timeout=2s",
-              "-Dattentive.publisher.github.request-timeout=3s"));
+              "-Dattentive.publisher.github.request-timeout=3s",
+              "-Dattentive.publisher.review.max-inline-comments=1000"));
 
   private final Path root;
   private final Path workDir;
