@@ -52,8 +52,14 @@ final class ChaosRun {
   /** The hidden markers carry MACs and delivery ids: compared without them. */
   private static final Pattern MARKER = Pattern.compile("<!--\\s*attentive:[^>]*-->");
 
-  /** How long a run that is still incomplete may stand still before it is given up. */
-  private static final Duration IDLE = Duration.ofMinutes(3);
+  /**
+   * How long a run that is still incomplete may stand still before it is given up: past the
+   * services' producer transaction timeout (300 s). A service killed with an open transaction comes
+   * back under a new transactional id (its stores are in memory, so Kafka Streams draws a new
+   * process id), and read_committed readers of that transaction's partitions wait until the broker
+   * aborts it.
+   */
+  private static final Duration IDLE = Duration.ofMinutes(6);
 
   /** One inline comment as GitHub holds it, markers removed. */
   record CommentKey(

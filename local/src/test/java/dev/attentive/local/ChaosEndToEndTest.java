@@ -39,7 +39,7 @@ class ChaosEndToEndTest {
               3,
               plan,
               Duration.ofMillis(1000),
-              Duration.ofMinutes(12),
+              Duration.ofMinutes(25),
               log);
       ChaosBenchmark.print(report, log);
 
