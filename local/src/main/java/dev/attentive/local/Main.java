@@ -20,6 +20,10 @@ public final class Main {
         bench scale [--prs N] [--instances I] [--partitions P] [--pace-ms MS] [--reviewer-only] [--seed S]
             I instances of each service; while N PRs are delivered a reviewer is added and one reviewer, one
             ingest and one publisher are killed with kill -9; counts PRs lost and comments posted twice.
+        bench chaos [--seed S] [--pushes N] [--repos R] [--max-minutes M] [--kills K] [--broker-restarts B]
+            The real stack (broker process, services, GitHub emulator) under kill -9, broker restarts, GitHub
+            storms and repeated/out-of-order webhooks, compared with the same seeded run without faults
+            (docs/operations.md#chaos).
         bench style [--set tune|report|all] [--plants N] [--seed S] [--json FILE] [--maven-repo URL] [--cache DIR]
             Learned conventions on consecutive releases (sources jars from Maven Central): comments per 100
             changed lines, and recall on planted deviations (docs/benchmarks.md).
@@ -34,12 +38,13 @@ public final class Main {
     return switch (which) {
       case "ingest" -> IngestBenchmark.run(options);
       case "pipeline" -> PipelineBenchmark.run(options);
+      case "chaos" -> ChaosBenchmark.run(options);
       case "style" -> StyleBenchmark.run(options);
       case "profile" -> ProfileBenchmark.run(options);
       case "scale" -> ScaleBenchmark.run(options);
       default -> {
         System.err.print(
-            "usage: attentive bench ingest|pipeline|scale|style|profile [options]\n" + USAGE);
+            "usage: attentive bench ingest|pipeline|scale|chaos|style|profile [options]\n" + USAGE);
         yield 2;
       }
     };

@@ -77,7 +77,7 @@ public final class GitHubEmulator implements AutoCloseable {
   private final RateLimitEndpoints rateLimit = new RateLimitEndpoints();
   private final UsersEndpoints users = new UsersEndpoints();
   private final CredentialRequirements credentials;
-  private final FailureInjection failures;
+  private final FailureInjection failures = new FailureInjection();
   private final ReviewsEndpoints reviews;
   private final PullsEndpoints pulls;
   private final CollaboratorsEndpoints collaborators;
@@ -91,13 +91,13 @@ public final class GitHubEmulator implements AutoCloseable {
             .bindAddress("127.0.0.1")
             .notifier(new ConsoleNotifier(false))
             .templatingEnabled(false)
-            .extensions(handlers, rateLimit.headers(), counter);
+            .extensions(handlers, rateLimit.headers(), failures.slowness(), counter);
     server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
     server.start();
     stubs = new Stubs(server, handlers);
     journal = new RequestJournal(server, counter);
     credentials = new CredentialRequirements(stubs);
-    failures = new FailureInjection(stubs);
+    failures.attach(stubs);
     reviews = new ReviewsEndpoints(stubs, users);
     pulls = new PullsEndpoints(stubs, reviews);
     collaborators = new CollaboratorsEndpoints(stubs);
@@ -230,6 +230,50 @@ public final class GitHubEmulator implements AutoCloseable {
   }
 
   /**
+   * Every request with this method ({@code ANY} for all) whose path fully matches {@code
+   * urlPathRegex} meets {@code fault} until the returned storm is cleared: a burst of 500s or 502s,
+   * GitHub's secondary rate limit (403, or 429) with {@code Retry-After}, dropped connections, or
+   * slow answers (the request is served — a review is recorded — and answered only after the
+   * fault's delay, so a client that timed out never learns its write happened).
+   */
+  public Storm storm(GitHubFault fault, String method, String urlPathRegex) {
+    return new Storm(fault, failures.storm(fault, method, urlPathRegex));
+  }
+
+  /** The next {@code times} matching requests meet {@code fault} (any kind but {@code SLOW}). */
+  public void faultNext(GitHubFault fault, String method, String urlPathRegex, int times) {
+    failures.faultNext(fault, method, urlPathRegex, times);
+  }
+
+  /** A fault that lasts until {@link #clear()}ed; clearing twice is harmless. */
+  public static final class Storm implements AutoCloseable {
+    private final GitHubFault fault;
+    private final Runnable clear;
+    private boolean cleared;
+
+    private Storm(GitHubFault fault, Runnable clear) {
+      this.fault = fault;
+      this.clear = clear;
+    }
+
+    public GitHubFault fault() {
+      return fault;
+    }
+
+    public synchronized void clear() {
+      if (!cleared) {
+        cleared = true;
+        clear.run();
+      }
+    }
+
+    @Override
+    public void close() {
+      clear();
+    }
+  }
+
+  /**
    * How many requests with this method ({@code ANY} for all) had a path fully matching the regex.
    */
   public int requestCount(String method, String urlPathRegex) {
@@ -281,6 +325,7 @@ public final class GitHubEmulator implements AutoCloseable {
     gitData.reset();
     users.reset();
     rateLimit.reset();
+    failures.reset();
     installDefaults();
   }
 
