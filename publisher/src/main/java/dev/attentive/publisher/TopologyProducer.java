@@ -16,13 +16,13 @@ import dev.attentive.publisher.review.ReviewPlanner;
 import dev.attentive.publisher.review.ReviewPublisher;
 import dev.attentive.publisher.stream.PublishProcessor;
 import dev.attentive.streams.Sinks;
+import dev.attentive.streams.StateStores;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The publisher's stream: reviews in → (at most one) GitHub review per delivery → what is posted
@@ -95,8 +95,8 @@ public class TopologyProducer {
                 () -> new PublishProcessor(publisher, checkRuns, metrics, clock),
                 "reviews")
             .addStateStore(
-                Stores.keyValueStoreBuilder(
-                    Stores.inMemoryKeyValueStore(PublishProcessor.POSTED_STORE),
+                StateStores.keyValue(
+                    PublishProcessor.POSTED_STORE,
                     Serdes.String(),
                     EventSerdes.postedFingerprints()),
                 "publish");

@@ -11,7 +11,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The ids a processor has processed (id → when, epoch ms), in a changelogged store written in the
@@ -33,8 +32,7 @@ public final class ProcessedIds {
 
   /** The store to add to the topology, connected to the processor that opens it. */
   public static StoreBuilder<KeyValueStore<String, Long>> store(String name) {
-    return Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.Long());
+    return StateStores.keyValue(name, Serdes.String(), Serdes.Long());
   }
 
   /** Opens the store from a processor's {@code init} and schedules the forgetting. */

@@ -14,6 +14,7 @@ import dev.attentive.reviewer.assembly.ReviewDraft;
 import dev.attentive.reviewer.assembly.ReviewPart;
 import dev.attentive.streams.Sink;
 import dev.attentive.streams.Sinks;
+import dev.attentive.streams.StateStores;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The reviewer: diff chunks → analyzers → per-delivery assembly with the manifest → one complete
@@ -136,10 +136,7 @@ public class TopologyProducer {
                 "analyze",
                 "read-manifest")
             .addStateStore(
-                Stores.keyValueStoreBuilder(
-                    Stores.inMemoryKeyValueStore(AssembleProcessor.DRAFTS),
-                    Serdes.String(),
-                    draftSerde),
+                StateStores.keyValue(AssembleProcessor.DRAFTS, Serdes.String(), draftSerde),
                 ASSEMBLE);
     ProfileTable.addTo(topology);
     Sinks.REVIEWS.addTo(topology, ASSEMBLE);
