@@ -8,6 +8,7 @@ import dev.attentive.events.EventSerdes;
 import dev.attentive.events.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +27,15 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The processing base under Kafka Streams' test driver, with a processor that echoes each command's
  * name once.
  */
 class ExactlyOnceProcessorTest {
+
+  @TempDir Path stateDir;
 
   static final String KEY = "acme/shop#7";
   static final String PROCESSED = "processed-commands";
@@ -123,6 +127,8 @@ class ExactlyOnceProcessorTest {
 
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "streams-test");
+    // Its own state directory: the stores are RocksDB, which locks its files.
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     driver = new TopologyTestDriver(topology, props, T0);

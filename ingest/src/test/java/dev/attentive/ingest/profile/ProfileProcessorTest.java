@@ -19,6 +19,7 @@ import dev.attentive.testkit.github.GitHubEmulator;
 import dev.attentive.testkit.github.RepositoryFixture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubRateLimitHandler;
 
@@ -47,6 +49,8 @@ import org.kohsuke.github.GitHubRateLimitHandler;
  * the repository can fail it.
  */
 class ProfileProcessorTest {
+
+  @TempDir Path stateDir;
 
   static final int ATTEMPTS = 3;
   static final Duration MAX_AGE = Duration.ofDays(7);
@@ -111,6 +115,8 @@ class ProfileProcessorTest {
     ProfileProcessor.addTo(topology, fetcher, MAX_AGE, metrics, clock);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "profile-test");
+    // Its own state directory: the stores are RocksDB, which locks its files.
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(topology, props);
     requests =

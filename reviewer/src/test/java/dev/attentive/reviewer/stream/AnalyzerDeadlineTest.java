@@ -16,6 +16,7 @@ import dev.attentive.events.Topics;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.AnalyzerDeadlines;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An analyzer that never returns, and ignores interruption as Java's regular expressions do: the
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AnalyzerDeadlineTest {
+
+  @TempDir Path stateDir;
 
   volatile boolean released;
   final AtomicInteger hangingCalls = new AtomicInteger();
@@ -73,6 +77,8 @@ class AnalyzerDeadlineTest {
   void start(int threads) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "reviewer-deadline-test");
+    // Its own state directory: the stores are RocksDB, which locks its files.
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     AnalyzerDeadlines deadlines =
         new AnalyzerDeadlines(

@@ -15,6 +15,7 @@ import dev.attentive.reviewer.analysis.style.StyleConfig;
 import dev.attentive.reviewer.analysis.style.TeamStyleAnalyzer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -26,6 +27,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reviewer joins each chunk with its repository's profile (the global table of {@link
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * declares choose the rule set, and a missing or unreadable profile never holds a review back.
  */
 class ProfileJoinTest {
+
+  @TempDir Path stateDir;
 
   static final String REPO = "acme/shop";
 
@@ -54,6 +58,8 @@ class ProfileJoinTest {
   void start() {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "reviewer-profile-test");
+    // Its own state directory: the stores are RocksDB, which locks its files.
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver =
         new TopologyTestDriver(

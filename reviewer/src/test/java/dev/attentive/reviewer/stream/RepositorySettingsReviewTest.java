@@ -16,6 +16,7 @@ import dev.attentive.reviewer.analysis.style.StyleAnalyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
 import dev.attentive.settings.RepositorySettingsParser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reviewer under a repository's {@code .attentive.yml}: analyzers chosen per repository, the
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.Test;
  * topology (test driver), real style analyzer.
  */
 class RepositorySettingsReviewTest {
+
+  @TempDir Path stateDir;
 
   static final String KEY = "acme/shop#7";
   static final String CONTENT =
@@ -107,6 +111,8 @@ class RepositorySettingsReviewTest {
   void start() {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "reviewer-settings-test");
+    // Its own state directory: the stores are RocksDB, which locks its files.
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     List<Analyzer> deployment =
         List.of(new StyleAnalyzer(new StyleConfig(StyleConfig.GOOGLE_CHECKS, false)), TESTS);

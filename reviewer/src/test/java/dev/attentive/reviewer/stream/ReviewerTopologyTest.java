@@ -17,6 +17,7 @@ import dev.attentive.events.Topics;
 import dev.attentive.reviewer.analysis.Analyzer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reviewer's real topology under Kafka Streams' test driver, with a small deterministic
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.Test;
  * in the analysis tests).
  */
 class ReviewerTopologyTest {
+
+  @TempDir Path stateDir;
 
   static final String KEY = "acme/shop#7";
   static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
@@ -110,6 +114,8 @@ class ReviewerTopologyTest {
   void start() {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "reviewer-test");
+    // Its own state directory: the stores are RocksDB, which locks its files.
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver =
         new TopologyTestDriver(
