@@ -250,7 +250,8 @@ class ChartKubernetesApiTest {
     KubernetesApi.ScaledObject decoded =
         (KubernetesApi.ScaledObject) KubernetesApi.decode(scaledObject);
     assertThat(decoded.spec().triggers()).hasSize(1);
-    assertThat(decoded.spec().triggers().get(0).metadata()).containsEntry("lagThreshold", "50");
+    // The chart default (values.yaml), rendered as the string KEDA reads.
+    assertThat(decoded.spec().triggers().get(0).metadata()).containsEntry("lagThreshold", "100");
 
     // KEDA reads trigger metadata as strings only
     ObjectNode metadata = (ObjectNode) scaledObject.at("/spec/triggers/0/metadata");
