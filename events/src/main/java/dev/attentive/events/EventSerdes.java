@@ -37,6 +37,14 @@ public final class EventSerdes {
     return new JsonSerde<>(ProfileRequest.class, ProfileRequest.SCHEMA_VERSION);
   }
 
+  public static JsonSerde<SandboxJob> sandboxJob() {
+    return new JsonSerde<>(SandboxJob.class, SandboxJob.SCHEMA_VERSION);
+  }
+
+  public static JsonSerde<SandboxResult> sandboxResult() {
+    return new JsonSerde<>(SandboxResult.class, SandboxResult.SCHEMA_VERSION);
+  }
+
   public static JsonSerde<DeadLetter> deadLetter() {
     return new JsonSerde<>(DeadLetter.class, DeadLetter.SCHEMA_VERSION);
   }

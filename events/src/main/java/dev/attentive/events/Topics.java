@@ -47,9 +47,25 @@ public final class Topics {
    */
   public static final String DEAD_LETTERS = "attentive.dead-letters.v1";
 
+  /**
+   * Runs of pull request code for the sandbox workers (reviewer role {@code sandbox}), keyed by job
+   * id. Value: {@link SandboxJob}.
+   */
+  public static final String SANDBOX_JOBS = "attentive.sandbox-jobs.v1";
+
+  /** The sandbox workers' answers, keyed by job id. Value: {@link SandboxResult}. */
+  public static final String SANDBOX_RESULTS = "attentive.sandbox-results.v1";
+
+  /**
+   * Sandbox jobs and results: a job's zip of classes is capped at {@link
+   * SandboxJob#MAX_CLASSES_ZIP_BYTES}, a result's lines at {@link SandboxResult#MAX_LINES_BYTES}.
+   */
+  public static final int MAX_SANDBOX_RECORD_BYTES = 4 * 1024 * 1024;
+
   /** Webhook payloads may be up to 25 MB; stored compressed, but the topic must accept them. */
   public static final int MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
+  private static final String RETENTION_1_DAY = String.valueOf(24L * 3600 * 1000);
   private static final String RETENTION_7_DAYS = String.valueOf(7L * 24 * 3600 * 1000);
   private static final String RETENTION_30_DAYS = String.valueOf(30L * 24 * 3600 * 1000);
 
@@ -91,6 +107,21 @@ public final class Topics {
                   "max.message.bytes",
                   String.valueOf(4 * 1024 * 1024))),
           new TopicSpec(PROFILE_REQUESTS, Map.of("retention.ms", RETENTION_7_DAYS)),
+          // a job is worth running for as long as its reviewer waits (seconds): a day is plenty
+          new TopicSpec(
+              SANDBOX_JOBS,
+              Map.of(
+                  "retention.ms",
+                  RETENTION_1_DAY,
+                  "max.message.bytes",
+                  String.valueOf(MAX_SANDBOX_RECORD_BYTES))),
+          new TopicSpec(
+              SANDBOX_RESULTS,
+              Map.of(
+                  "retention.ms",
+                  RETENTION_1_DAY,
+                  "max.message.bytes",
+                  String.valueOf(MAX_SANDBOX_RECORD_BYTES))),
           new TopicSpec(
               DEAD_LETTERS,
               Map.of(

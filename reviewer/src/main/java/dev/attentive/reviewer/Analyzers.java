@@ -6,6 +6,7 @@ import dev.attentive.reviewer.analysis.model.ModelConfig;
 import dev.attentive.reviewer.analysis.style.StyleAnalyzer;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
 import dev.attentive.reviewer.analysis.style.TeamStyleAnalyzer;
+import dev.attentive.reviewer.analysis.testgen.SandboxRunner;
 import dev.attentive.reviewer.analysis.testgen.TestAnalyzer;
 import dev.attentive.reviewer.analysis.testgen.TestsConfig;
 import java.util.ArrayList;
@@ -46,13 +47,26 @@ public final class Analyzers {
    */
   public static List<Analyzer> create(
       List<String> ids, StyleConfig style, TestsConfig tests, ModelConfig model) {
+    return create(ids, style, tests, model, null);
+  }
+
+  /**
+   * As {@link #create(List, StyleConfig, TestsConfig, ModelConfig)}, the tests analyzer's sandboxed
+   * runs going to {@code sandbox} (null: a local bubblewrap sandbox).
+   */
+  public static List<Analyzer> create(
+      List<String> ids,
+      StyleConfig style,
+      TestsConfig tests,
+      ModelConfig model,
+      SandboxRunner sandbox) {
     List<Analyzer> analyzers = new ArrayList<>();
     for (String id : ids) {
       switch (id.strip()) {
         case "style" ->
             analyzers.add(
                 new TeamStyleAnalyzer(style == null ? null : new StyleAnalyzer(style), true));
-        case "tests" -> analyzers.add(new TestAnalyzer(tests));
+        case "tests" -> analyzers.add(new TestAnalyzer(tests, sandbox));
         case "model" -> analyzers.add(ModelAnalyzer.load(model));
         case "" -> {}
         default ->

@@ -14,6 +14,26 @@ import java.util.Map;
 @ConfigMapping(prefix = "attentive.reviewer")
 public interface ReviewerConfig extends StreamsServiceConfig {
 
+  /** What this process is: the reviewer (the default), or a sandbox worker. */
+  String ROLE_REVIEWER = "reviewer";
+
+  /**
+   * A sandbox worker: runs the tests analyzer's jobs from Kafka in its local bubblewrap sandbox and
+   * nothing else (dev.attentive.reviewer.sandbox.SandboxWorker).
+   */
+  String ROLE_SANDBOX = "sandbox";
+
+  /**
+   * {@value #ROLE_REVIEWER}: analyzers over diff chunks; {@value #ROLE_SANDBOX}: a sandbox worker
+   * (the same image as a Deployment of its own, docs/security.md), without the reviewer's topology,
+   * analyzers and model.
+   */
+  @WithDefault(ROLE_REVIEWER)
+  String role();
+
+  /** The sandbox worker (role {@value #ROLE_SANDBOX}). */
+  SandboxWorker sandbox();
+
   /** Analyzers to run, by id. */
   @WithDefault("style,tests,model")
   List<String> analyzers();
@@ -99,6 +119,23 @@ public interface ReviewerConfig extends StreamsServiceConfig {
      */
     java.util.Optional<String> javaHome();
 
+    /**
+     * Where sandboxed runs happen: {@value #LOCAL} (bubblewrap on this machine) or {@value #KAFKA}
+     * (the sandbox workers, through Kafka; the Helm chart's {@code sandbox.enabled}).
+     */
+    @WithDefault(LOCAL)
+    String sandbox();
+
+    String LOCAL = "local";
+    String KAFKA = "kafka";
+
+    /**
+     * With {@code sandbox=kafka}: how much longer than {@link #timeout()} a run waits for the
+     * workers' answer (queueing, their JVM start, Kafka) before it counts as unavailable.
+     */
+    @WithDefault("30s")
+    Duration sandboxWait();
+
     interface Execution {
       /**
        * Run the pull request's code (probes and generated tests) in a sandboxed JVM; off: compile
@@ -107,6 +144,16 @@ public interface ReviewerConfig extends StreamsServiceConfig {
       @WithDefault("false")
       boolean enabled();
     }
+  }
+
+  interface SandboxWorker {
+    /** The longest run a job may ask for (its reviewer's {@code tests.timeout}). */
+    @WithDefault("60s")
+    Duration maxTimeout();
+
+    /** The largest heap a job may ask for (its reviewer's {@code tests.max-heap-mb}). */
+    @WithDefault("512")
+    int maxHeapMb();
   }
 
   interface Model {

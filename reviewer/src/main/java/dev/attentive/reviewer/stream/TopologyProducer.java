@@ -9,19 +9,25 @@ import dev.attentive.reviewer.analysis.AnalyzerDeadlines;
 import dev.attentive.reviewer.analysis.model.ModelConfig;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
 import dev.attentive.reviewer.analysis.style.TeamStyleAnalyzer;
+import dev.attentive.reviewer.analysis.testgen.SandboxRunner;
 import dev.attentive.reviewer.analysis.testgen.TestsConfig;
 import dev.attentive.reviewer.assembly.ReviewDraft;
 import dev.attentive.reviewer.assembly.ReviewPart;
+import dev.attentive.reviewer.sandbox.KafkaSandboxRunner;
+import dev.attentive.reviewer.sandbox.SandboxWorker;
 import dev.attentive.streams.Sink;
 import dev.attentive.streams.Sinks;
 import dev.attentive.streams.StateStores;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The reviewer: diff chunks → analyzers → per-delivery assembly with the manifest → one complete
@@ -34,7 +40,9 @@ import org.apache.kafka.streams.Topology;
  *   diff-manifests ──▶ read ──┘        (and from each step: dead-letters)
  * </pre>
  *
- * Exactly once: a review is emitted in the same transaction that consumes its last part.
+ * Exactly once: a review is emitted in the same transaction that consumes its last part. With
+ * {@code attentive.reviewer.role=sandbox} the application is a sandbox worker instead ({@link
+ * SandboxWorker}'s topology).
  */
 @ApplicationScoped
 public class TopologyProducer {
@@ -44,19 +52,55 @@ public class TopologyProducer {
   /** Analysed chunks and manifests, to the assembly. */
   static final Sink<ReviewPart> REVIEW_PARTS = Sink.toProcessor(ASSEMBLE);
 
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  /** With {@code tests.sandbox=kafka}: the runner sending jobs to the sandbox workers. */
+  private KafkaSandboxRunner sandboxRunner;
+
   @Produces
   public Topology buildTopology(ReviewerConfig config, MeterRegistry metrics) {
+    Path javaHome = config.tests().javaHome().map(Path::of).orElse(null);
+    switch (config.role()) {
+      case ReviewerConfig.ROLE_REVIEWER -> {}
+      case ReviewerConfig.ROLE_SANDBOX -> {
+        // a sandbox worker: no analyzers, no model, nothing of the review
+        return new SandboxWorker(
+                config.sandbox().maxTimeout(), config.sandbox().maxHeapMb(), javaHome)
+            .topology(metrics, Clock.systemUTC());
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "attentive.reviewer.role must be reviewer or sandbox, not " + config.role());
+    }
+    TestsConfig tests =
+        new TestsConfig(
+            config.tests().execution().enabled(),
+            config.tests().timeout(),
+            config.tests().maxHeapMb(),
+            config.tests().maxMethodsPerFile(),
+            config.tests().maxCasesPerMethod(),
+            javaHome);
+    SandboxRunner runner =
+        switch (config.tests().sandbox()) {
+          case ReviewerConfig.Tests.LOCAL -> null;
+          case ReviewerConfig.Tests.KAFKA ->
+              sandboxRunner =
+                  new KafkaSandboxRunner(
+                      bootstrapServers,
+                      tests.timeout(),
+                      tests.maxHeapMb(),
+                      config.tests().sandboxWait());
+          default ->
+              throw new IllegalArgumentException(
+                  "attentive.reviewer.tests.sandbox must be local or kafka, not "
+                      + config.tests().sandbox());
+        };
     List<Analyzer> analyzers =
         Analyzers.create(
             config.analyzers(),
             deploymentRuleSet(config.style()),
-            new TestsConfig(
-                config.tests().execution().enabled(),
-                config.tests().timeout(),
-                config.tests().maxHeapMb(),
-                config.tests().maxMethodsPerFile(),
-                config.tests().maxCasesPerMethod(),
-                config.tests().javaHome().map(java.nio.file.Path::of).orElse(null)),
+            tests,
             new ModelConfig(
                 config.model().path(),
                 config.model().device(),
@@ -64,7 +108,8 @@ public class TopologyProducer {
                 config.model().maxBatch(),
                 config.model().maxWait(),
                 config.model().threshold(),
-                config.model().maxLinesPerFile()));
+                config.model().maxLinesPerFile()),
+            runner);
     if (!config.style().conventions()) {
       analyzers =
           analyzers.stream()
@@ -81,6 +126,13 @@ public class TopologyProducer {
                 config.analyzerDeadline(), config.analyzerDeadlines(), config.analyzerThreads()));
     return topology(
         analyzers, deadlines, config.incompleteReviewTimeout(), metrics, Clock.systemUTC());
+  }
+
+  @PreDestroy
+  void closeSandboxRunner() {
+    if (sandboxRunner != null) {
+      sandboxRunner.close();
+    }
   }
 
   /** The rule set the operator enforces everywhere, or null (the default: none). */

@@ -68,9 +68,19 @@ public final class TestAnalyzer implements Analyzer {
       new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
   private final TestsConfig config;
+  private final SandboxRunner runner;
 
   public TestAnalyzer(TestsConfig config) {
+    this(config, null);
+  }
+
+  /**
+   * @param runner where sandboxed runs happen; null: a local {@link Sandbox} ({@link
+   *     SandboxRunner#local})
+   */
+  public TestAnalyzer(TestsConfig config, SandboxRunner runner) {
     this.config = config == null ? TestsConfig.defaults() : config;
+    this.runner = runner == null ? SandboxRunner.local(this.config) : runner;
   }
 
   public TestAnalyzer() {
@@ -559,9 +569,7 @@ public final class TestAnalyzer implements Analyzer {
       Files.createDirectories(dir);
       JVMS.acquire();
       try {
-        Sandbox.Run run =
-            new Sandbox(config.timeout(), config.maxHeapMb(), config.javaHome())
-                .run(dir, classes, args);
+        Sandbox.Run run = runner.run(dir, classes, args);
         runs.add(run);
         if (run.outcome() != Sandbox.Outcome.COMPLETED) {
           LOG.log(
