@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the services' base image from Debian packages, without Docker or a registry:
-# Debian bookworm + openjdk-17-jre-headless + ca-certificates, a user "attentive" (uid/gid 185, the
+# Debian bookworm + openjdk-17-jre-headless + ca-certificates + bubblewrap and util-linux (prlimit, setpriv: the
+# tests analyzer's sandbox, used by the sandbox workers, docs/security.md), a user "attentive" (uid/gid 185, the
 # chart's podSecurityContext) with a writable home /var/lib/attentive (the Kafka Streams state dir below it),
 # no docs or man pages.
 #
@@ -44,7 +45,7 @@ start=$(date +%s)
 # Documentation is not installed, copyright files are (licences of what the image ships); the JRE's
 # postinst still wants /usr/share/man/man1 for its alternatives' man-page links.
 mmdebstrap --variant=essential --mode=root --format=tar "${cache[@]}" \
-  --include=openjdk-17-jre-headless,ca-certificates,ca-certificates-java \
+  --include=openjdk-17-jre-headless,ca-certificates,ca-certificates-java,bubblewrap,util-linux \
   --dpkgopt='path-exclude=/usr/share/man/*' \
   --dpkgopt='path-exclude=/usr/share/info/*' \
   --dpkgopt='path-exclude=/usr/share/doc/*' \
@@ -75,7 +76,7 @@ umoci config --image "$work/oci:base" \
   --created="$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%M:%SZ)" \
   --author="attentive images/base/build.sh" \
   --config.label="org.opencontainers.image.base.name=debian:$suite" \
-  --config.label="org.opencontainers.image.description=Debian $suite with openjdk-17-jre-headless, user 185"
+  --config.label="org.opencontainers.image.description=Debian $suite with openjdk-17-jre-headless, bubblewrap, user 185"
 umoci gc --layout "$work/oci"
 
 rm -f "$out/attentive-base.tar"

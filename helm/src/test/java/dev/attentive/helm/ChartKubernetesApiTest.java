@@ -163,6 +163,40 @@ class ChartKubernetesApiTest {
                 Chart.renderExactly(
                     Map.of("secrets.webhookSecret", "s3cr3t"),
                     "kafka:\n  bootstrapServers: b-1.msk:9092,b-2.msk:9092\n")),
+        named("sandbox Deployment with defaults", () -> render(Map.of("sandbox.enabled", "true"))),
+        named(
+            "sandbox with runtime class, profiles, tmpfs scratch, placement, no DNS",
+            () ->
+                render(
+                    Map.of("reviewer.gpu.enabled", "true"),
+                    """
+                    sandbox:
+                      enabled: true
+                      replicas: 4
+                      runtimeClassName: gvisor
+                      seccompProfile:
+                        type: Localhost
+                        localhostProfile: profiles/attentive-sandbox.json
+                      appArmorProfile:
+                        type: Unconfined
+                      scratch:
+                        sizeLimit: 128Mi
+                        medium: Memory
+                      networkPolicy:
+                        dns: false
+                      nodeSelector:
+                        attentive.dev/untrusted: "true"
+                      tolerations:
+                        - key: attentive.dev/untrusted
+                          operator: Exists
+                          effect: NoSchedule
+                      extraEnv:
+                        - name: JAVA_OPTS
+                          value: -Xmx384m
+                    config:
+                      sandbox:
+                        attentive.reviewer.sandbox.max-heap-mb: 256
+                    """)),
         named(
             "PDBs, NetworkPolicies and Prometheus annotations off, small /tmp",
             () ->
