@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  * up, then RUNS times (default 3) per mode; the first call's time and the median wall time are
  * printed (also divided by the file's changed methods), with this JVM's peak heap during the
  * measured runs (all heap pools, reset before each run: javac dominates it) and the sandboxed JVMs'
- * peak heap and resident set as they reported them.
+ * peak heap and resident set as they reported them. The compilation cache is emptied before every
+ * call, so each is a file's first review; the sandboxed JVMs come from the analyzer's pool as in
+ * the reviewer (refilled in the background while the next file is analyzed, never waited for).
  */
 public final class TestAnalyzerBenchmark {
 
@@ -79,6 +81,7 @@ public final class TestAnalyzerBenchmark {
     for (boolean execute : new boolean[] {false, true}) {
       TestAnalyzer analyzer = new TestAnalyzer(TestsConfig.defaults().withExecution(execute));
       for (PullRequestDiffChunk chunk : chunks) {
+        Compiler.clearCache();
         long first = System.nanoTime();
         analyzer.report(chunk, execute); // warm-up
         long firstMillis = (System.nanoTime() - first) / 1_000_000;
@@ -88,6 +91,8 @@ public final class TestAnalyzerBenchmark {
         long childRss = -1;
         TestAnalyzer.Report report = null;
         for (int i = 0; i < runs; i++) {
+          // every run is a new pull request's: no class files of an earlier run of the same file
+          Compiler.clearCache();
           System.gc();
           ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
           long start = System.nanoTime();
