@@ -2,6 +2,7 @@ package dev.attentive.reviewer.analysis.testgen;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -12,10 +13,17 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -57,6 +65,15 @@ import java.util.stream.Stream;
  * the SecurityManager also denies it the descriptor. On 21+ the code under test shares the JVM with
  * the runner and could write the descriptor: it can then forge its own run's results (the review of
  * its own pull request), never another run's, and its size is bounded by {@code RLIMIT_FSIZE}.
+ *
+ * <p>Speed: a JVM is started waiting for its job on standard input ({@link SandboxMain#WAIT}),
+ * having loaded the runner and the JUnit Platform meanwhile. A pooled sandbox ({@link #shared})
+ * keeps {@value #POOL_SIZE} of them started, each in its own directory (bound read-only under
+ * {@value #INSIDE} as any run's), so a run costs only its job; the job's classes are copied into
+ * the waiting JVM's directory before the job is sent. No JVM ever runs a second job: scratch,
+ * statics and threads of one job are gone with it. A waiting JVM dies with the reviewer ({@code
+ * --die-with-parent}; they are started by one long-lived thread, as that option follows the
+ * starting thread). Its wall-clock limit starts with the job; its CPU limit counts the start too.
  *
  * <p>Thread-safe: every run has its own directories and user.
  */
@@ -108,6 +125,8 @@ public final class Sandbox {
     }
   }
 
+  private static final System.Logger LOG = System.getLogger(Sandbox.class.getName());
+
   private static final List<String> TRUSTED_CLASSES =
       List.of(
           "dev.attentive.reviewer.analysis.testgen.SandboxMain",
@@ -146,6 +165,31 @@ public final class Sandbox {
   private final int maxHeapMb;
   private final Path javaHome;
 
+  /** Pre-started JVMs kept waiting for a job (0: every run starts its own when it comes). */
+  private final int poolSize;
+
+  private final BlockingQueue<Started> idle = new LinkedBlockingQueue<>();
+  private final AtomicInteger starting = new AtomicInteger();
+  private final AtomicInteger started = new AtomicInteger();
+  private volatile Path poolRoot;
+
+  /**
+   * Starts the pooled JVMs: one long-lived thread, because {@code --die-with-parent} ties a sandbox
+   * to the thread that started it, not only to this process.
+   */
+  private static final ExecutorService STARTER =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "sandbox-pool-starter");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private static final Map<List<Object>, Sandbox> SHARED = new ConcurrentHashMap<>();
+
+  /** JVMs a {@link #shared} sandbox keeps started and waiting for their one job. */
+  static final int POOL_SIZE = 2;
+
   public Sandbox(Duration timeout, int maxHeapMb) {
     this(timeout, maxHeapMb, null);
   }
@@ -155,9 +199,29 @@ public final class Sandbox {
    *     own
    */
   public Sandbox(Duration timeout, int maxHeapMb, Path javaHome) {
+    this(timeout, maxHeapMb, javaHome, 0);
+  }
+
+  /**
+   * @param poolSize how many sandboxed JVMs to keep started (bubblewrap, limits, JVM booted, the
+   *     runner and JUnit loaded), each waiting for one job and thrown away after it; the pool is
+   *     filled at the first {@link #run} and refilled in the background after each. 0: no pool.
+   */
+  public Sandbox(Duration timeout, int maxHeapMb, Path javaHome, int poolSize) {
     this.timeout = timeout;
     this.maxHeapMb = maxHeapMb;
     this.javaHome = javaHome == null ? Path.of(System.getProperty("java.home")) : javaHome;
+    this.poolSize = Math.max(0, poolSize);
+  }
+
+  /**
+   * The pooled sandbox of this JVM for these settings ({@value #POOL_SIZE} JVMs kept waiting),
+   * created at the first call; its pool starts with its first run.
+   */
+  public static Sandbox shared(Duration timeout, int maxHeapMb, Path javaHome) {
+    Path home = javaHome == null ? Path.of(System.getProperty("java.home")) : javaHome;
+    return SHARED.computeIfAbsent(
+        List.of(timeout, maxHeapMb, home), k -> new Sandbox(timeout, maxHeapMb, home, POOL_SIZE));
   }
 
   /** The sandboxed JVM's feature version (17, 25...), from its {@code release} file. */
@@ -311,7 +375,9 @@ public final class Sandbox {
   /**
    * Runs {@code SandboxMain args...} with {@code classes} (the compiled code under test and its
    * probes or tests) on the classpath. {@code work} must be an empty private directory; it is
-   * invisible to the child, which gets a fresh scratch directory.
+   * invisible to the child, which gets a fresh scratch directory. With a pool, a pre-started JVM
+   * takes the job (the classes are copied into its own directory, bound read-only at the same
+   * place); every JVM runs one job and is thrown away.
    */
   public Run run(Path work, Path classes, List<String> mainArgs)
       throws IOException, InterruptedException {
@@ -322,7 +388,101 @@ public final class Sandbox {
     if (unavailable.isPresent()) {
       return new Run(Outcome.UNAVAILABLE, List.of(), -1, unavailable.get(), Duration.ZERO);
     }
-    work = Files.createDirectories(work.toAbsolutePath());
+    Started jvm = poolSize > 0 ? takeWarm() : null;
+    if (jvm == null) {
+      // no JVM waiting: one started for this job, which it gets as arguments (nothing to preload)
+      jvm =
+          start(Files.createDirectories(work.toAbsolutePath()), classes.toAbsolutePath(), mainArgs);
+      return jvm.job(null);
+    }
+    try {
+      copyTree(classes, jvm.classes);
+      return jvm.job(mainArgs);
+    } finally {
+      deleteTree(jvm.work);
+    }
+  }
+
+  /** How many JVMs this sandbox started, pooled or not. */
+  public int started() {
+    return started.get();
+  }
+
+  /** How many pre-started JVMs wait for a job now. */
+  public int idle() {
+    return idle.size();
+  }
+
+  /** The process ids of the pre-started JVMs waiting now (their bubblewrap processes). */
+  List<Long> idlePids() {
+    return idle.stream().map(s -> s.process.pid()).toList();
+  }
+
+  /** Fills the pool now, waiting at most {@code wait} until it is full (for tests, benchmarks). */
+  public boolean warmUp(Duration wait) throws InterruptedException {
+    refill();
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (idle.size() < poolSize && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    return idle.size() >= poolSize;
+  }
+
+  /** Ends the waiting JVMs; a later {@link #run} starts the pool again. */
+  public void close() {
+    for (Started s; (s = idle.poll()) != null; ) {
+      s.discard();
+    }
+  }
+
+  private Started takeWarm() {
+    Started jvm;
+    while ((jvm = idle.poll()) != null && !jvm.process.isAlive()) {
+      jvm.discard(); // ended while waiting (killed from outside): never hand it a job
+    }
+    refill();
+    return jvm;
+  }
+
+  private synchronized void refill() {
+    while (idle.size() + starting.get() < poolSize) {
+      starting.incrementAndGet();
+      STARTER.execute(
+          () -> {
+            try {
+              Path slot = Files.createTempDirectory(poolRoot(), "job-");
+              idle.add(start(slot, Files.createDirectories(slot.resolve("classes")), null));
+            } catch (Throwable e) {
+              // the next run starts its own JVM and says what went wrong; this thread must live on
+              LOG.log(System.Logger.Level.WARNING, () -> "cannot pre-start a sandbox: " + e);
+            } finally {
+              starting.decrementAndGet();
+            }
+          });
+    }
+  }
+
+  private Path poolRoot() throws IOException {
+    Path root = poolRoot;
+    if (root == null) {
+      synchronized (this) {
+        if (poolRoot == null) {
+          poolRoot = Files.createTempDirectory("attentive-sandbox-pool-");
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> close(), "sandbox-pool-shutdown"));
+        }
+        root = poolRoot;
+      }
+    }
+    return root;
+  }
+
+  /**
+   * Starts a sandboxed JVM on {@code classes} for the job {@code mainArgs}, or, when null, one that
+   * waits for its job on standard input (the runner and JUnit load meanwhile). Its wall-clock limit
+   * starts with {@link Started#job}.
+   */
+  private Started start(Path work, Path classes, List<String> mainArgs) throws IOException {
+    started.incrementAndGet();
     Path out = work.resolve("results.txt");
     Files.deleteIfExists(out);
     Files.createFile(out);
@@ -347,37 +507,112 @@ public final class Sandbox {
     }
     command.addAll(java(work, classes));
     command.add(SandboxMain.class.getName());
-    command.add(mainArgs.get(0));
-    command.add("/dev/fd/3");
-    command.addAll(mainArgs.subList(1, mainArgs.size()));
+    if (mainArgs == null) {
+      command.add(SandboxMain.WAIT);
+      command.add("/dev/fd/3");
+    } else {
+      command.add(mainArgs.get(0));
+      command.add("/dev/fd/3");
+      command.addAll(mainArgs.subList(1, mainArgs.size()));
+    }
 
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(work.toFile())
             .redirectInput(ProcessBuilder.Redirect.PIPE);
     builder.environment().clear();
-    long start = System.nanoTime();
     Process process = builder.start();
-    process.getOutputStream().close();
-    OutputTail stdout = OutputTail.drain(process.getInputStream(), "standard output");
-    OutputTail stderr = OutputTail.drain(process.getErrorStream(), "standard error");
-    Outcome outcome;
-    int exit;
-    if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      exit = process.exitValue();
-      outcome = null;
-    } else {
-      destroyTree(process);
-      exit = -1;
-      outcome = Outcome.TIMEOUT;
+    return new Started(
+        process,
+        work,
+        classes,
+        out,
+        OutputTail.drain(process.getInputStream(), "standard output"),
+        OutputTail.drain(process.getErrorStream(), "standard error"));
+  }
+
+  /** A sandboxed JVM started and waiting for its one job. */
+  private final class Started {
+    final Process process;
+    final Path work;
+    final Path classes;
+    final Path out;
+    final OutputTail stdout;
+    final OutputTail stderr;
+
+    Started(
+        Process process, Path work, Path classes, Path out, OutputTail stdout, OutputTail stderr) {
+      this.process = process;
+      this.work = work;
+      this.classes = classes;
+      this.out = out;
+      this.stdout = stdout;
+      this.stderr = stderr;
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    String err = stdout.await() + stderr.await();
-    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-    if (outcome == null) {
-      outcome = outcome(exit, lines, err);
+
+    /**
+     * Sends the job (one line, arguments separated by tabs; null: it has it already) and waits for
+     * the JVM to end.
+     */
+    Run job(List<String> mainArgs) throws IOException, InterruptedException {
+      long start = System.nanoTime();
+      try (OutputStream in = process.getOutputStream()) {
+        if (mainArgs != null) {
+          in.write((String.join("\t", mainArgs) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        // the JVM is gone already: its exit code and output say why
+      }
+      Outcome outcome;
+      int exit;
+      if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        exit = process.exitValue();
+        outcome = null;
+      } else {
+        destroyTree(process);
+        exit = -1;
+        outcome = Outcome.TIMEOUT;
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      String err = stdout.await() + stderr.await();
+      List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+      if (outcome == null) {
+        outcome = outcome(exit, lines, err);
+      }
+      return new Run(outcome, lines, exit, err, took);
     }
-    return new Run(outcome, lines, exit, err, took);
+
+    void discard() {
+      try {
+        destroyTree(process);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      deleteTree(work);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "cannot delete " + root + ": " + e);
+    }
   }
 
   /** How a run that ended by itself ended. */

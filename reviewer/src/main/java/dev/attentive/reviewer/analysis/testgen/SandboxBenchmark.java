@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * What the isolation costs a sandboxed run: the runner with nothing to run ({@code observe} without
  * probes: JVM start, runner, exit) through {@link Sandbox#run} (bubblewrap, prlimit, own user; the
  * SecurityManager on Java 17) and as a plain child JVM with the same flags, RUNS times each, per
- * JDK; prints the medians. Not a test: run it after {@code mvn -pl reviewer package} with
+ * JDK, and the same job given to a pre-started JVM of a pool (waited for until it is up); prints
+ * the medians. Not a test: run it after {@code mvn -pl reviewer package} with
  *
  * <pre>
  * java -cp "$(cat reviewer/target/classpath.txt):reviewer/target/classes" \
@@ -44,7 +45,9 @@ public final class SandboxBenchmark {
     System.out.printf(
         "sandbox start-up benchmark: %d CPUs, %d runs each (median, after one warm-up), -Xmx%dm%n",
         Runtime.getRuntime().availableProcessors(), runs, TestsConfig.DEFAULT_MAX_HEAP_MB);
-    System.out.printf("%-6s %10s %12s %10s%n", "java", "plain ms", "sandbox ms", "extra ms");
+    System.out.printf(
+        "%-6s %10s %12s %10s %18s%n",
+        "java", "plain ms", "sandbox ms", "extra ms", "pre-started ms");
     Path dir = Files.createTempDirectory("attentive-sandbox-bench-");
     try {
       measure(jdks, runs, dir);
@@ -60,7 +63,9 @@ public final class SandboxBenchmark {
     for (Path jdk : jdks) {
       long[] plain = new long[runs];
       long[] sandboxed = new long[runs];
+      long[] pooled = new long[runs];
       Sandbox sandbox = new Sandbox(Duration.ofSeconds(60), TestsConfig.DEFAULT_MAX_HEAP_MB, jdk);
+      Sandbox pool = new Sandbox(Duration.ofSeconds(60), TestsConfig.DEFAULT_MAX_HEAP_MB, jdk, 1);
       for (int i = -1; i < runs; i++) {
         long start = System.nanoTime();
         plain(jdk, classes, dir.resolve("plain-" + i + ".txt"));
@@ -71,14 +76,26 @@ public final class SandboxBenchmark {
         if (run.outcome() != Sandbox.Outcome.COMPLETED) {
           throw new IllegalStateException(TestAnalyzer.describe(run) + "\n" + run.output());
         }
+        // a JVM of the pool, started and waiting: what a job costs when the pool keeps up
+        pool.warmUp(Duration.ofSeconds(60));
+        start = System.nanoTime();
+        run = pool.run(dir.resolve("pooled-" + i), classes, List.of("observe", "100"));
+        long w = System.nanoTime() - start;
+        if (run.outcome() != Sandbox.Outcome.COMPLETED) {
+          throw new IllegalStateException(TestAnalyzer.describe(run) + "\n" + run.output());
+        }
         if (i >= 0) {
           plain[i] = p;
           sandboxed[i] = s;
+          pooled[i] = w;
         }
       }
+      pool.close();
       long pm = median(plain) / 1_000_000;
       long sm = median(sandboxed) / 1_000_000;
-      System.out.printf("%-6d %10d %12d %10d%n", Sandbox.featureVersion(jdk), pm, sm, sm - pm);
+      System.out.printf(
+          "%-6d %10d %12d %10d %18d%n",
+          Sandbox.featureVersion(jdk), pm, sm, sm - pm, median(pooled) / 1_000_000);
     }
   }
 

@@ -1,11 +1,14 @@
 package dev.attentive.reviewer.analysis.testgen;
 
+import java.io.BufferedReader;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,14 +46,29 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class SandboxMain {
 
+  /**
+   * The mode of a JVM started before its job: {@code wait OUT} loads the runner and the JUnit
+   * Platform, then reads one line from standard input, the job's mode and arguments separated by
+   * tabs ({@code observe\tCASE_MILLIS\tPROBE...} or {@code junit\tTESTCLASS...}), and runs it as if
+   * they had been its arguments.
+   */
+  static final String WAIT = "wait";
+
+  /** The JUnit launcher a waiting JVM created before its job (trusted code only so far). */
+  private static Launcher preloaded;
+
   /** The line written when the JVM shuts down before the runner is done. */
   static final String EXITED = "X\texit";
 
   private SandboxMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 2 && args[0].equals(WAIT)) {
+      args = awaitJob(args[1]);
+    }
     if (args.length < 2) {
-      System.err.println("usage: observe OUT CASE_MILLIS PROBE... | junit OUT TESTCLASS...");
+      System.err.println(
+          "usage: observe OUT CASE_MILLIS PROBE... | junit OUT TESTCLASS... | wait OUT");
       Runtime.getRuntime().halt(2);
     }
     try (PrintWriter out =
@@ -74,6 +92,24 @@ public final class SandboxMain {
     System.err.flush();
     // halt, not exit: no shutdown hook or lingering thread of the code under test runs after this
     Runtime.getRuntime().halt(0);
+  }
+
+  /**
+   * Loads what every job needs while no job is there yet, then reads the job: the arguments {@link
+   * #main} runs.
+   */
+  private static String[] awaitJob(String out) throws IOException {
+    preloaded = LauncherFactory.create();
+    Render.oneLine("warm");
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String job = in.readLine();
+    if (job == null || job.isEmpty()) {
+      Runtime.getRuntime().halt(3); // the reviewer ended or dropped this JVM before a job came
+    }
+    List<String> args = new ArrayList<>(List.of(job.split("\t", -1)));
+    args.add(1, out);
+    return args.toArray(String[]::new);
   }
 
   /** The sum of the heap pools' peak usage, in bytes. */
@@ -182,7 +218,7 @@ public final class SandboxMain {
       builder.selectors(DiscoverySelectors.selectClass(c));
     }
     LauncherDiscoveryRequest request = builder.build();
-    Launcher launcher = LauncherFactory.create();
+    Launcher launcher = preloaded != null ? preloaded : LauncherFactory.create();
     launcher.execute(
         request,
         new TestExecutionListener() {

@@ -18,10 +18,13 @@ public interface SandboxRunner {
   Sandbox.Run run(Path work, Path classes, List<String> mainArgs)
       throws IOException, InterruptedException;
 
-  /** A fresh local {@link Sandbox} per run, with the limits of {@code config}. */
+  /**
+   * The local {@link Sandbox} with the limits of {@code config}: its shared pool of pre-started
+   * JVMs, each thrown away after its one job.
+   */
   static SandboxRunner local(TestsConfig config) {
     return (work, classes, args) ->
-        new Sandbox(config.timeout(), config.maxHeapMb(), config.javaHome())
+        Sandbox.shared(config.timeout(), config.maxHeapMb(), config.javaHome())
             .run(work, classes, args);
   }
 }

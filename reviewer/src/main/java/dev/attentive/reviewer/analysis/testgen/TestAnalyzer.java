@@ -67,6 +67,10 @@ public final class TestAnalyzer implements Analyzer {
   private static final Semaphore JVMS =
       new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
+  /** Packages of the trusted classpath the tests compile against (JUnit, the runner). */
+  private static final List<String> TRUSTED_PACKAGES =
+      List.of("org.junit", "org.opentest4j", "org.apiguardian", "org.jspecify", "dev.attentive");
+
   private final TestsConfig config;
   private final SandboxRunner runner;
 
@@ -261,6 +265,17 @@ public final class TestAnalyzer implements Analyzer {
         return unverified(
             "this runtime has no Java compiler (the reviewer needs a JDK to verify tests)");
       }
+      if (!execute) {
+        Map<Integer, List<TestCase>> together = smokeTestsIfAllCompileTogether();
+        if (together != null) {
+          for (int i = 0; i < methods.size(); i++) {
+            String source = TestSources.testClass(ctx, classNames.get(i), together.get(i));
+            out.add(
+                new MethodReport(methods.get(i), NOT_EXECUTED, together.get(i), List.of(), source));
+          }
+          return out;
+        }
+      }
       Path headClasses = work.resolve("classes-head");
       Compiler.Result head = compileFile(content, "src-head", headClasses);
       if (!head.ok()) {
@@ -390,6 +405,43 @@ public final class TestAnalyzer implements Analyzer {
                 TestSources.testClass(ctx, classNames.get(i), tests)));
       }
       return out;
+    }
+
+    /**
+     * Execution off, the usual case in one javac task instead of two: the file and the smoke tests
+     * of all its methods checked together (no class files). Null when that is not a clean yes, or
+     * could differ from the file compiled on its own (it names a generated test class or something
+     * on the trusted classpath): then the file and its tests are compiled apart as before.
+     */
+    private Map<Integer, List<TestCase>> smokeTestsIfAllCompileTogether() throws IOException {
+      for (String name : classNames) {
+        if (content.contains(name)) {
+          return null;
+        }
+      }
+      for (String prefix : TRUSTED_PACKAGES) {
+        if (content.contains(prefix)) {
+          return null;
+        }
+      }
+      Map<Integer, List<TestCase>> tests = new LinkedHashMap<>();
+      List<Path> files = new ArrayList<>();
+      Path head = sourcePath("src-together", fileName.substring(0, fileName.length() - 5));
+      Files.writeString(head, content, StandardCharsets.UTF_8);
+      files.add(head);
+      for (int i = 0; i < methods.size(); i++) {
+        List<TestCase> t = TestSources.smokeTests(ctx, methods.get(i), cases.get(i));
+        tests.put(i, t);
+        if (!t.isEmpty()) {
+          Path file = sourcePath("src-together", classNames.get(i));
+          Files.writeString(
+              file, TestSources.testClass(ctx, classNames.get(i), t), StandardCharsets.UTF_8);
+          files.add(file);
+        }
+      }
+      Compiler.Result r =
+          Compiler.check(files, Sandbox.trustedClasspath(), work.resolve("classes-together"));
+      return r.ok() ? tests : null;
     }
 
     private Compiler.Result compileFile(String text, String srcDir, Path classes)

@@ -11,6 +11,7 @@ import dev.attentive.events.PullRequestDiffChunk;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,10 +32,16 @@ import java.util.stream.Stream;
  * and NAME/head/FILE pairs; each pair becomes one diff chunk. Every file is analyzed once to warm
  * up, then RUNS times (default 3) per mode; the first call's time and the median wall time are
  * printed (also divided by the file's changed methods), with this JVM's peak heap during the
- * measured runs (all heap pools, reset before each run: javac dominates it) and the sandboxed JVMs'
- * peak heap and resident set as they reported them.
+ * measured runs (all heap pools, reset before each run: javac dominates it), the median CPU time of
+ * the analyzing thread per changed method (javac runs there; on a loaded machine it tells more than
+ * the wall time, which waits for other processes' turns) and the sandboxed JVMs' peak heap and
+ * resident set as they reported them. The compilation cache is emptied before every call, so each
+ * is a file's first review; the sandboxed JVMs come from the analyzer's pool as in the reviewer
+ * (refilled in the background while the next file is analyzed, never waited for).
  */
 public final class TestAnalyzerBenchmark {
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private TestAnalyzerBenchmark() {}
 
@@ -64,13 +71,14 @@ public final class TestAnalyzerBenchmark {
         runs,
         TestsConfig.DEFAULT_MAX_HEAP_MB);
     System.out.printf(
-        "%-30s %-4s %7s %8s %8s %9s %8s %10s %9s %4s %s%n",
+        "%-30s %-4s %7s %8s %8s %9s %10s %8s %10s %9s %4s %s%n",
         "file",
         "exec",
         "methods",
         "first ms",
         "ms/file",
         "ms/method",
+        "cpu/method",
         "heap MB",
         "child heap",
         "child RSS",
@@ -79,20 +87,26 @@ public final class TestAnalyzerBenchmark {
     for (boolean execute : new boolean[] {false, true}) {
       TestAnalyzer analyzer = new TestAnalyzer(TestsConfig.defaults().withExecution(execute));
       for (PullRequestDiffChunk chunk : chunks) {
+        Compiler.clearCache();
         long first = System.nanoTime();
         analyzer.report(chunk, execute); // warm-up
         long firstMillis = (System.nanoTime() - first) / 1_000_000;
         long[] millis = new long[runs];
+        long[] cpuMillis = new long[runs];
         long heap = 0;
         long childHeap = -1;
         long childRss = -1;
         TestAnalyzer.Report report = null;
         for (int i = 0; i < runs; i++) {
+          // every run is a new pull request's: no class files of an earlier run of the same file
+          Compiler.clearCache();
           System.gc();
           ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
           long start = System.nanoTime();
+          long cpu = THREADS.getCurrentThreadCpuTime();
           report = analyzer.report(chunk, execute);
           millis[i] = (System.nanoTime() - start) / 1_000_000;
+          cpuMillis[i] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1_000_000;
           heap = Math.max(heap, peakHeap());
           for (Sandbox.Run run : report.runs()) {
             childHeap = Math.max(childHeap, run.peakHeapBytes());
@@ -100,6 +114,7 @@ public final class TestAnalyzerBenchmark {
           }
         }
         Arrays.sort(millis);
+        Arrays.sort(cpuMillis);
         long median = millis[runs / 2];
         int methods = Math.max(1, report.methods().size());
         long verified =
@@ -110,13 +125,14 @@ public final class TestAnalyzerBenchmark {
                             || m.verification().equals(TestAnalyzer.NOT_EXECUTED))
                 .count();
         System.out.printf(
-            "%-30s %-4s %7d %8d %8d %9d %8d %10s %9s %4d %d/%d%n",
+            "%-30s %-4s %7d %8d %8d %9d %10d %8d %10s %9s %4d %d/%d%n",
             chunk.path(),
             execute ? "on" : "off",
             report.methods().size(),
             firstMillis,
             median,
             median / methods,
+            cpuMillis[runs / 2] / methods,
             heap >> 20,
             mb(childHeap),
             mb(childRss),
