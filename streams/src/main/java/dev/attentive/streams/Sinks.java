@@ -8,6 +8,7 @@ import dev.attentive.events.ProfileRequest;
 import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.RepositoryProfile;
 import dev.attentive.events.Review;
+import dev.attentive.events.SourceFile;
 import dev.attentive.events.Topics;
 
 /** The topics the services' stream processors write, each with the serde of its event type. */
@@ -24,6 +25,8 @@ public final class Sinks {
       Sink.toTopic(Topics.REPO_PROFILES, EventSerdes.repositoryProfile());
   public static final Sink<ProfileRequest> PROFILE_REQUESTS =
       Sink.toTopic(Topics.PROFILE_REQUESTS, EventSerdes.profileRequest());
+  public static final Sink<SourceFile> SOURCE_FILES =
+      Sink.toTopic(Topics.SOURCE_FILES, EventSerdes.sourceFile());
   public static final Sink<DeadLetter> DEAD_LETTERS =
       Sink.toTopic(Topics.DEAD_LETTERS, EventSerdes.deadLetter());
 

@@ -38,6 +38,16 @@ final class Compiler {
 
   /** Compiles {@code sources} into {@code out} against {@code classpath}. */
   static Result compile(List<Path> sources, Path out, List<Path> classpath) throws IOException {
+    return compile(sources, out, classpath, List.of());
+  }
+
+  /**
+   * As {@link #compile(List, Path, List)}, with a source path: javac reads from it only the classes
+   * {@code sources} need, and writes their class files into {@code out} too (the sandbox loads them
+   * from there).
+   */
+  static Result compile(List<Path> sources, Path out, List<Path> classpath, List<Path> sourcepath)
+      throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException(
@@ -58,7 +68,13 @@ final class Compiler {
                   "UTF-8",
                   "-d",
                   out.toString(),
-                  "-implicit:none"));
+                  sourcepath.isEmpty() ? "-implicit:none" : "-implicit:class"));
+      if (!sourcepath.isEmpty()) {
+        options.add("-sourcepath");
+        options.add(
+            String.join(
+                java.io.File.pathSeparator, sourcepath.stream().map(Path::toString).toList()));
+      }
       List<String> cp = new ArrayList<>();
       classpath.forEach(p -> cp.add(p.toString()));
       cp.add(out.toString());
