@@ -15,29 +15,45 @@ import java.util.Map;
  * @param headRoots directories whose package trees are the head source path (a local checkout's
  *     {@code src/main/java}, ...), searched after {@code head}
  * @param classpath jars and directories of the project's dependencies; empty when not resolved
+ * @param baseRoots directories whose package trees are the base source path (an older release, in
+ *     the release benchmark); empty: the base side searches {@code headRoots}
  */
 public record SourceContext(
     Map<String, String> head,
     Map<String, String> base,
     List<Path> headRoots,
-    List<Path> classpath) {
+    List<Path> classpath,
+    List<Path> baseRoots) {
 
   /** Nothing known around the file: it is compiled on its own. */
   public static final SourceContext NONE =
-      new SourceContext(Map.of(), Map.of(), List.of(), List.of());
+      new SourceContext(Map.of(), Map.of(), List.of(), List.of(), List.of());
 
   public SourceContext {
     head = Map.copyOf(head);
     base = Map.copyOf(base);
     headRoots = List.copyOf(headRoots);
     classpath = List.copyOf(classpath);
+    baseRoots = List.copyOf(baseRoots);
+  }
+
+  public SourceContext(
+      Map<String, String> head,
+      Map<String, String> base,
+      List<Path> headRoots,
+      List<Path> classpath) {
+    this(head, base, headRoots, classpath, List.of());
   }
 
   public SourceContext(Map<String, String> head, Map<String, String> base) {
-    this(head, base, List.of(), List.of());
+    this(head, base, List.of(), List.of(), List.of());
   }
 
   public boolean isEmpty() {
-    return head.isEmpty() && base.isEmpty() && headRoots.isEmpty() && classpath.isEmpty();
+    return head.isEmpty()
+        && base.isEmpty()
+        && headRoots.isEmpty()
+        && classpath.isEmpty()
+        && baseRoots.isEmpty();
   }
 }

@@ -419,7 +419,8 @@ public final class TestAnalyzer implements Analyzer {
       Path root = work.resolve(srcDir);
       SourceTrees.write(root, base ? sources.base() : Map.of(), sources.head(), chunk.path());
       List<Path> sourcepath = new ArrayList<>(List.of(root));
-      sourcepath.addAll(sources.headRoots());
+      sourcepath.addAll(
+          base && !sources.baseRoots().isEmpty() ? sources.baseRoots() : sources.headRoots());
       return Compiler.compile(List.of(source), classes, sources.classpath(), sourcepath);
     }
 
