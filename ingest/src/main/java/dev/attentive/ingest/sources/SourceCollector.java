@@ -5,6 +5,8 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.SimpleName;
 import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.SourceFile;
 import dev.attentive.events.SourceRef;
@@ -25,8 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,8 +45,6 @@ import org.jboss.logging.Logger;
 public final class SourceCollector {
 
   private static final Logger LOG = Logger.getLogger(SourceCollector.class);
-
-  private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
 
   private final SourceLimits limits;
   private final BlobCache blobs;
@@ -310,15 +308,14 @@ public final class SourceCollector {
                     .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE)
                     .setAttributeComments(false))
             .parse(source);
-    if (parsed.getResult().isEmpty()) {
+    if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
       return List.of();
     }
     CompilationUnit unit = parsed.getResult().get();
+    // The names the code uses (types, qualifiers, calls), not words in comments or strings.
     Set<String> words = new HashSet<>();
-    Matcher m = IDENTIFIER.matcher(source);
-    while (m.find()) {
-      words.add(m.group());
-    }
+    unit.findAll(SimpleName.class).forEach(n -> words.add(n.getIdentifier()));
+    unit.findAll(Name.class).forEach(n -> words.add(n.getIdentifier())); // annotations, qualifiers
     Set<String> out = new LinkedHashSet<>();
     for (ImportDeclaration i : unit.getImports()) {
       String name = i.getNameAsString();
