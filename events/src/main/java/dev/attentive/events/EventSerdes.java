@@ -33,6 +33,10 @@ public final class EventSerdes {
     return new JsonSerde<>(RepositoryProfile.class, RepositoryProfile.SCHEMA_VERSION);
   }
 
+  public static JsonSerde<SourceFile> sourceFile() {
+    return new JsonSerde<>(SourceFile.class, SourceFile.SCHEMA_VERSION);
+  }
+
   public static JsonSerde<ProfileRequest> profileRequest() {
     return new JsonSerde<>(ProfileRequest.class, ProfileRequest.SCHEMA_VERSION);
   }

@@ -17,6 +17,10 @@ import java.util.List;
  * @param settings the repository's {@code .attentive.yml} (and a command's analyzer override) as
  *     ingest read them for this fetch; null means the deployment's defaults (and is what records
  *     written before it existed read as)
+ * @param sources the repository files the changed class may need to compile (same package, imported
+ *     project classes, transitively and bounded), their text on {@link Topics#SOURCE_FILES}; null
+ *     when ingest attached none (not Java, the tree unreadable, or records written before it
+ *     existed)
  */
 public record PullRequestDiffChunk(
     int schemaVersion,
@@ -35,7 +39,8 @@ public record PullRequestDiffChunk(
     int deletions,
     List<Hunk> hunks,
     String newContent,
-    RepositorySettings settings)
+    RepositorySettings settings,
+    List<SourceRef> sources)
     implements Versioned {
 
   public static final int SCHEMA_VERSION = 1;
@@ -43,6 +48,47 @@ public record PullRequestDiffChunk(
   @JsonCreator
   public PullRequestDiffChunk {
     hunks = List.copyOf(hunks);
+    sources = sources == null ? null : List.copyOf(sources);
+  }
+
+  /** Without source references (what records written before they existed read as). */
+  public PullRequestDiffChunk(
+      int schemaVersion,
+      String deliveryId,
+      String repository,
+      int pullRequestNumber,
+      String baseSha,
+      String headSha,
+      Long installationId,
+      String path,
+      String previousPath,
+      FileStatus status,
+      String language,
+      int chunkIndex,
+      int additions,
+      int deletions,
+      List<Hunk> hunks,
+      String newContent,
+      RepositorySettings settings) {
+    this(
+        schemaVersion,
+        deliveryId,
+        repository,
+        pullRequestNumber,
+        baseSha,
+        headSha,
+        installationId,
+        path,
+        previousPath,
+        status,
+        language,
+        chunkIndex,
+        additions,
+        deletions,
+        hunks,
+        newContent,
+        settings,
+        null);
   }
 
   /** Without repository settings (the deployment's defaults). */
@@ -101,7 +147,8 @@ public record PullRequestDiffChunk(
         deletions,
         hunks,
         content,
-        settings);
+        settings,
+        sources);
   }
 
   public PullRequestDiffChunk withSettings(RepositorySettings repositorySettings) {
@@ -122,7 +169,30 @@ public record PullRequestDiffChunk(
         deletions,
         hunks,
         newContent,
-        repositorySettings);
+        repositorySettings,
+        sources);
+  }
+
+  public PullRequestDiffChunk withSources(List<SourceRef> refs) {
+    return new PullRequestDiffChunk(
+        schemaVersion,
+        deliveryId,
+        repository,
+        pullRequestNumber,
+        baseSha,
+        headSha,
+        installationId,
+        path,
+        previousPath,
+        status,
+        language,
+        chunkIndex,
+        additions,
+        deletions,
+        hunks,
+        newContent,
+        settings,
+        refs);
   }
 
   public PullRequestKey key() {

@@ -42,6 +42,14 @@ public final class Topics {
   public static final String PROFILE_REQUESTS = "attentive.profile-requests.v1";
 
   /**
+   * Source files of the repositories under review, keyed by git blob SHA (a SHA names its content,
+   * so the newest record of a key is the only one); compacted. Chunks reference them ({@link
+   * PullRequestDiffChunk#sources()}); ingest writes them in the same transaction as, and before,
+   * the chunks. Value: {@link SourceFile} (at most {@link SourceFile#MAX_BYTES} of text).
+   */
+  public static final String SOURCE_FILES = "attentive.source-files.v1";
+
+  /**
    * Records that could not be processed, with the reason and the original bytes. Value: {@link
    * DeadLetter}.
    */
@@ -122,6 +130,13 @@ public final class Topics {
                   RETENTION_1_DAY,
                   "max.message.bytes",
                   String.valueOf(MAX_SANDBOX_RECORD_BYTES))),
+          new TopicSpec(
+              SOURCE_FILES,
+              Map.of(
+                  "cleanup.policy",
+                  "compact",
+                  "max.message.bytes",
+                  String.valueOf(2 * 1024 * 1024))),
           new TopicSpec(
               DEAD_LETTERS,
               Map.of(

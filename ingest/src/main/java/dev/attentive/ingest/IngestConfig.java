@@ -25,6 +25,40 @@ public interface IngestConfig extends StreamsServiceConfig {
 
   Profiles profiles();
 
+  Sources sources();
+
+  /**
+   * The repository files attached to Java chunks (by reference; their text on the source-files
+   * topic), so that the reviewer compiles a changed class with the classes around it.
+   */
+  interface Sources {
+    /** Off: chunks go out without source references (tests compile the changed file alone). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How far references are followed: 1 = what the changed file names, 2 = what those name. */
+    @WithDefault("2")
+    int maxDepth();
+
+    /** Files referenced by one chunk at most (head and base versions together). */
+    @WithDefault("40")
+    int maxFilesPerChunk();
+
+    /**
+     * Bytes of source read from GitHub per fetch of a pull request (2 MiB); cached blobs are free.
+     */
+    @WithDefault("2097152")
+    long maxBytesPerFetch();
+
+    /** Larger files are left out (256 KiB, also the most a record carries). */
+    @WithDefault("262144")
+    int maxFileBytes();
+
+    /** A blob SHA published within this long is not published again by this instance. */
+    @WithDefault("1h")
+    Duration republishAfter();
+  }
+
   /**
    * Repository profiles (docs/style.md): learned from a bounded, deterministic sample of the
    * default branch after a push to it, and for a pull request when there is none yet or it is older

@@ -14,6 +14,9 @@ import dev.attentive.ingest.github.GitHubGateway;
 import dev.attentive.ingest.profile.BlobCache;
 import dev.attentive.ingest.profile.ProfileFetcher;
 import dev.attentive.ingest.profile.ProfileProcessor;
+import dev.attentive.ingest.sources.RecentSources;
+import dev.attentive.ingest.sources.SourceCollector;
+import dev.attentive.ingest.sources.SourceLimits;
 import dev.attentive.ingest.webhook.DeliveryClassifier;
 import dev.attentive.streams.ProcessedIds;
 import dev.attentive.streams.Sinks;
@@ -48,6 +51,8 @@ public class TopologyProducer {
   @Produces
   public Topology buildTopology(
       IngestConfig config, GitHubGateway github, GitHubCalls calls, MeterRegistry metrics) {
+    // One cache of blobs by SHA for profiles and source files: a SHA names its content.
+    BlobCache blobs = new BlobCache(config.profiles().blobCacheBytes());
     var ctx =
         new FetchContext(
             github,
@@ -62,7 +67,8 @@ public class TopologyProducer {
             DEDUPE_RETENTION,
             java.util.Set.copyOf(config.content().languages()),
             config.content().maxBytes(),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            sourceCollector(config.sources(), blobs, metrics));
 
     // Bot commands, recorded by the first processor from PR comments, are carried out by the
     // second: same app, same
@@ -95,6 +101,7 @@ public class TopologyProducer {
                     Serdes.Long()),
                 DELIVERY,
                 COMMAND);
+    Sinks.SOURCE_FILES.addTo(topology, DELIVERY, COMMAND);
     Sinks.DIFF_CHUNKS.addTo(topology, DELIVERY, COMMAND);
     Sinks.DIFF_MANIFESTS.addTo(topology, DELIVERY, COMMAND);
     Sinks.BOT_COMMANDS.addTo(topology, DELIVERY);
@@ -104,16 +111,29 @@ public class TopologyProducer {
       ProfileProcessor.addTo(
           topology,
           new ProfileFetcher(
-              github,
-              calls,
-              profileBuilder(config.profiles()),
-              new BlobCache(config.profiles().blobCacheBytes()),
-              Clock.systemUTC()),
+              github, calls, profileBuilder(config.profiles()), blobs, Clock.systemUTC()),
           config.profiles().maxAge(),
           metrics,
           Clock.systemUTC());
     }
     return topology;
+  }
+
+  /** The collector of {@code attentive.ingest.sources.*}; null when off. */
+  static SourceCollector sourceCollector(
+      IngestConfig.Sources sources, BlobCache blobs, MeterRegistry metrics) {
+    if (!sources.enabled()) {
+      return null;
+    }
+    return new SourceCollector(
+        new SourceLimits(
+            sources.maxDepth(),
+            sources.maxFilesPerChunk(),
+            sources.maxBytesPerFetch(),
+            sources.maxFileBytes()),
+        blobs,
+        new RecentSources(100_000, sources.republishAfter(), Clock.systemUTC()),
+        metrics);
   }
 
   /** The sample budget of {@code attentive.ingest.profiles.*} (tool files: the default). */

@@ -74,6 +74,19 @@ public interface ReviewerConfig extends StreamsServiceConfig {
   @WithDefault("10m")
   Duration incompleteReviewTimeout();
 
+  /** The repository files ingest attaches to chunks (by reference), for compiling tests. */
+  Sources sources();
+
+  interface Sources {
+    /**
+     * How long a chunk waits for referenced source files the reviewer's global table does not have
+     * yet (ingest commits them with the chunk; the table's thread may lag); then the chunk is
+     * analysed without them, with a note.
+     */
+    @WithDefault("2s")
+    Duration maxWait();
+  }
+
   interface Style {
     /**
      * A Checkstyle rule set enforced on EVERY repository: {@code google_checks.xml}, {@code

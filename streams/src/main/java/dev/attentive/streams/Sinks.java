@@ -9,6 +9,7 @@ import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.RepositoryProfile;
 import dev.attentive.events.Review;
 import dev.attentive.events.SandboxResult;
+import dev.attentive.events.SourceFile;
 import dev.attentive.events.Topics;
 
 /** The topics the services' stream processors write, each with the serde of its event type. */
@@ -27,6 +28,8 @@ public final class Sinks {
       Sink.toTopic(Topics.PROFILE_REQUESTS, EventSerdes.profileRequest());
   public static final Sink<SandboxResult> SANDBOX_RESULTS =
       Sink.toTopic(Topics.SANDBOX_RESULTS, EventSerdes.sandboxResult());
+  public static final Sink<SourceFile> SOURCE_FILES =
+      Sink.toTopic(Topics.SOURCE_FILES, EventSerdes.sourceFile());
   public static final Sink<DeadLetter> DEAD_LETTERS =
       Sink.toTopic(Topics.DEAD_LETTERS, EventSerdes.deadLetter());
 

@@ -2,10 +2,12 @@ package dev.attentive.ingest.fetch;
 
 import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.RepositorySettings;
+import dev.attentive.events.SourceFile;
 import dev.attentive.github.call.GitHubCalls;
 import dev.attentive.github.call.GitHubFailure;
 import dev.attentive.ingest.github.GitHubGateway.PullRequestFiles;
 import dev.attentive.ingest.settings.RepositorySettingsReader;
+import dev.attentive.ingest.sources.SourceCollector;
 import dev.attentive.streams.Outgoing;
 import dev.attentive.streams.Sinks;
 import io.micrometer.core.instrument.Timer;
@@ -93,10 +95,33 @@ public final class PullRequestFetcher {
         ctx.calls().read("list files of " + request.key(), budget, previous -> timed(request));
     DiffBuilder.Result result = ctx.diffs().build(target, files, ctx.clock().instant(), repo);
     String key = request.key();
-    List<Outgoing<?>> out = new ArrayList<>(result.chunks().size() + 1);
+    List<PullRequestDiffChunk> chunks = new ArrayList<>(result.chunks().size());
     for (PullRequestDiffChunk listed : result.chunks()) {
-      out.add(
-          new Outgoing<>(Sinks.DIFF_CHUNKS, key, withContent(listed, request.installationId())));
+      chunks.add(withContent(listed, request.installationId()));
+    }
+    List<Outgoing<?>> out = new ArrayList<>(result.chunks().size() + 1);
+    if (ctx.sources() != null) {
+      SourceCollector.Collected collected =
+          ctx.sources()
+              .collect(
+                  ctx.github(),
+                  ctx.calls(),
+                  budget,
+                  new SourceCollector.Target(
+                      request.repository(),
+                      request.installationId(),
+                      request.baseSha(),
+                      request.headSha(),
+                      key),
+                  chunks);
+      // Before the chunks that reference them, in the same transaction.
+      for (SourceFile file : collected.files()) {
+        out.add(new Outgoing<>(Sinks.SOURCE_FILES, file.blobSha(), file));
+      }
+      chunks = collected.chunks();
+    }
+    for (PullRequestDiffChunk chunk : chunks) {
+      out.add(new Outgoing<>(Sinks.DIFF_CHUNKS, key, chunk));
     }
     // The manifest goes last: a consumer that has it and n chunks knows the PR is complete.
     out.add(new Outgoing<>(Sinks.DIFF_MANIFESTS, key, result.manifest()));

@@ -48,4 +48,19 @@ public interface Analyzer {
       throws Exception {
     return analyze(chunk, settings);
   }
+
+  /**
+   * As {@link #analyze(PullRequestDiffChunk, RepositorySettings, RepositoryProfile)}, with the
+   * repository's files around the changed one ({@link SourceContext}, resolved by the stream from
+   * the chunk's source references). Only the tests analyzer compiles with them; the others need not
+   * override this.
+   */
+  default List<Suggestion> analyze(
+      PullRequestDiffChunk chunk,
+      RepositorySettings settings,
+      RepositoryProfile profile,
+      SourceContext sources)
+      throws Exception {
+    return analyze(chunk, settings, profile);
+  }
 }

@@ -120,6 +120,17 @@ public final class AnalyzerDeadlines {
       RepositorySettings settings,
       dev.attentive.events.RepositoryProfile profile)
       throws Exception {
+    return analyze(analyzer, chunk, settings, profile, SourceContext.NONE);
+  }
+
+  /** As above, with the repository's files around the changed one. */
+  public List<Suggestion> analyze(
+      Analyzer analyzer,
+      PullRequestDiffChunk chunk,
+      RepositorySettings settings,
+      dev.attentive.events.RepositoryProfile profile,
+      SourceContext sources)
+      throws Exception {
     if (!running.tryAcquire()) {
       throw new NoThreadFree(limits.threads());
     }
@@ -136,7 +147,7 @@ public final class AnalyzerDeadlines {
         new FutureTask<>(
             () -> {
               try {
-                return analyzer.analyze(chunk, settings, profile);
+                return analyzer.analyze(chunk, settings, profile, sources);
               } finally {
                 release.run();
               }
@@ -192,7 +203,7 @@ public final class AnalyzerDeadlines {
   }
 
   /** 20 s, 1500 ms. */
-  static String readable(Duration d) {
+  public static String readable(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 }

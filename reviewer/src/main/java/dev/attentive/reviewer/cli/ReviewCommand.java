@@ -11,6 +11,7 @@ import dev.attentive.reviewer.Analyzers;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.AnalyzerDeadlines;
 import dev.attentive.reviewer.analysis.RepositoryAnalyzers;
+import dev.attentive.reviewer.analysis.SourceContext;
 import dev.attentive.reviewer.analysis.style.SafeCheckstyleConfig;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
 import dev.attentive.reviewer.analysis.testgen.TestsConfig;
@@ -37,7 +38,7 @@ public final class ReviewCommand {
 
   static final String USAGE =
       """
-      usage: attentive review --patch FILE [--repo DIR] [--format markdown|json|sarif]
+      usage: attentive review --patch FILE [--repo DIR] [--classpath CP] [--format markdown|json|sarif]
                               [--analyzers style,tests,model] [--checkstyle-config google_checks.xml|sun_checks.xml|PATH]
                               [--formatter|--no-formatter] [--execute-tests] [--analyzer-deadline 20s]
         --patch FILE   a unified diff (git diff, git format-patch, diff -u); '-' reads standard input
@@ -45,7 +46,10 @@ public final class ReviewCommand {
                        for the repository's own conventions, learned from DIR as the service learns them
                        from the default branch (`attentive profile --repo DIR` shows them); without it,
                        only new files can be checked by analyzers that need the whole file, and no
-                       conventions are known
+                       conventions are known. The tests analyzer compiles a changed class with DIR's source
+                       roots (src/main/java, ...) on javac's source path
+        --classpath CP the project's dependencies (e.g. from `mvn dependency:build-classpath`), for compiling
+                       tests of classes that use them; without it such classes get a note naming the package
         --analyzers    default style,tests,model (the service's default set)
         --format       markdown (default), json, or sarif (SARIF 2.1.0)
         --checkstyle-config  TRUSTED: loaded as Checkstyle loads it (it may read files and URLs and expand
@@ -112,6 +116,7 @@ public final class ReviewCommand {
       String[] args, PrintStream out, PrintStream err, UnaryOperator<List<Analyzer>> extra) {
     String patch = null;
     String repo = null;
+    String classpath = null;
     String format = "markdown";
     String analyzers = "style,tests,model";
     String checkstyle = StyleConfig.NONE;
@@ -124,6 +129,7 @@ public final class ReviewCommand {
         switch (args[i]) {
           case "--patch" -> patch = value(args, ++i, "--patch");
           case "--repo" -> repo = value(args, ++i, "--repo");
+          case "--classpath" -> classpath = value(args, ++i, "--classpath");
           case "--format" -> format = value(args, ++i, "--format");
           case "--analyzers" -> analyzers = value(args, ++i, "--analyzers");
           case "--checkstyle-config" -> {
@@ -178,6 +184,18 @@ public final class ReviewCommand {
       }
       List<PullRequestDiffChunk> chunks =
           chunks(UnifiedDiff.parse(diff), repo == null ? null : Path.of(repo), notes);
+      List<Path> dependencies = new ArrayList<>();
+      if (classpath != null) {
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+          if (!entry.isBlank()) {
+            dependencies.add(Path.of(entry));
+          }
+        }
+      }
+      SourceContext sources =
+          repo != null
+              ? CheckoutSources.of(Path.of(repo), dependencies)
+              : new SourceContext(Map.of(), Map.of(), List.of(), dependencies);
       List<Suggestion> suggestions = new ArrayList<>();
       // The same deadlines as the service: a checkout's rule set or code must not hang a CI job.
       AnalyzerDeadlines deadlines =
@@ -192,7 +210,11 @@ public final class ReviewCommand {
           try {
             suggestions.addAll(
                 deadlines.analyze(
-                    analyzer, chunk, RepositorySettings.orDefaults(chunk.settings()), profile));
+                    analyzer,
+                    chunk,
+                    RepositorySettings.orDefaults(chunk.settings()),
+                    profile,
+                    sources));
           } catch (AnalyzerDeadlines.DeadlineExceeded e) {
             notes.add(
                 AnalyzerDeadlines.stoppedNote(

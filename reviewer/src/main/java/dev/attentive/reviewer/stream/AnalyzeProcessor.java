@@ -10,6 +10,8 @@ import dev.attentive.events.Topics;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.AnalyzerDeadlines;
 import dev.attentive.reviewer.analysis.RepositoryAnalyzers;
+import dev.attentive.reviewer.analysis.SourceContext;
+import dev.attentive.reviewer.analysis.testgen.TestAnalyzer;
 import dev.attentive.reviewer.assembly.ChunkOutcome;
 import dev.attentive.reviewer.assembly.ReviewPart;
 import dev.attentive.streams.DeadLetters;
@@ -39,10 +41,28 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
   private final RepositoryAnalyzers analyzers;
   private final AnalyzerDeadlines deadlines;
   private final MeterRegistry metrics;
+  private final Duration sourcesWait;
   private ProfileTable profiles;
+  private SourceTable sourceFiles;
+
+  /** How long a chunk waits for its referenced source files by default. */
+  public static final Duration DEFAULT_SOURCES_WAIT = Duration.ofSeconds(2);
 
   public AnalyzeProcessor(
       List<Analyzer> analyzers, AnalyzerDeadlines deadlines, MeterRegistry metrics, Clock clock) {
+    this(analyzers, deadlines, metrics, clock, DEFAULT_SOURCES_WAIT);
+  }
+
+  /**
+   * @param sourcesWait how long a chunk waits for referenced source files the global table does not
+   *     have yet ({@code attentive.reviewer.sources.max-wait})
+   */
+  public AnalyzeProcessor(
+      List<Analyzer> analyzers,
+      AnalyzerDeadlines deadlines,
+      MeterRegistry metrics,
+      Clock clock,
+      Duration sourcesWait) {
     super(
         Topics.DIFF_CHUNKS,
         EventSerdes.diffChunk(),
@@ -51,6 +71,7 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
     this.analyzers = new RepositoryAnalyzers(analyzers);
     this.deadlines = deadlines;
     this.metrics = metrics;
+    this.sourcesWait = sourcesWait;
   }
 
   /** Said once per review (notes are a set) while a repository's profile is not learned yet. */
@@ -62,6 +83,19 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
   public void init(ProcessorContext<String, Object> context) {
     super.init(context);
     this.profiles = new ProfileTable(context.getStateStore(ProfileTable.STORE));
+    this.sourceFiles = new SourceTable(context.getStateStore(SourceTable.STORE));
+  }
+
+  /** Said when a chunk's referenced source files did not all arrive within the wait. */
+  static String missingSourcesNote(String path, int missing, int referenced, Duration wait) {
+    return missing
+        + " of the "
+        + referenced
+        + " repository files "
+        + path
+        + " may need had not arrived after "
+        + AnalyzerDeadlines.readable(wait)
+        + ": its tests were compiled without them";
   }
 
   @Override
@@ -89,12 +123,14 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
         notes.add(LEARNING_NOTE);
       }
     }
+    SourceContext sources = sources(chunk, selection.analyzers(), notes);
     for (Analyzer analyzer : selection.analyzers()) {
       Timer.Sample sample = Timer.start(metrics);
       String outcome = "success";
       try {
         List<Suggestion> found = new ArrayList<>();
-        for (Suggestion s : deadlines.analyze(analyzer, chunk, settings, profile.profile())) {
+        for (Suggestion s :
+            deadlines.analyze(analyzer, chunk, settings, profile.profile(), sources)) {
           if (settings.keeps(s.confidence())) {
             found.add(s);
           } else {
@@ -163,6 +199,35 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
             notes,
             selection.problems());
     send(TopologyProducer.REVIEW_PARTS, record.withValue(ReviewPart.of(outcome)));
+  }
+
+  /**
+   * The chunk's referenced source files, for the tests analyzer (the only one that compiles; others
+   * never make a chunk wait for them).
+   */
+  private SourceContext sources(
+      PullRequestDiffChunk chunk, List<Analyzer> selected, List<String> notes) {
+    if (chunk.sources() == null
+        || chunk.sources().isEmpty()
+        || selected.stream().noneMatch(a -> a.id().equals(TestAnalyzer.ID))) {
+      return SourceContext.NONE;
+    }
+    try {
+      SourceTable.Resolved resolved = sourceFiles.resolve(chunk, sourcesWait);
+      if (resolved.missing() > 0) {
+        metrics.counter("attentive.reviewer.sources.missing").increment(resolved.missing());
+        LOG.infof(
+            "%s @ %s: %d of %d source files not in the table after %s",
+            chunk.path(), chunk.headSha(), resolved.missing(), resolved.referenced(), sourcesWait);
+        notes.add(
+            missingSourcesNote(
+                chunk.path(), resolved.missing(), resolved.referenced(), sourcesWait));
+      }
+      return resolved.sources();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new org.apache.kafka.common.errors.InterruptException(e);
+    }
   }
 
   /** The new-side lines of each hunk: where GitHub accepts review comments. */

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <pre>
  *   repo-profiles ──▶ [repo-profiles] (global table, read by analyze)
+ *   source-files ──▶ [source-files] (global table by blob SHA, read by analyze)
  *   diff-chunks ──▶ analyze ──┐
  *                             ├──▶ assemble [review-drafts] ──▶ reviews
  *   diff-manifests ──▶ read ──┘        (and from each step: dead-letters)
@@ -125,7 +126,12 @@ public class TopologyProducer {
             new AnalyzerDeadlines.Limits(
                 config.analyzerDeadline(), config.analyzerDeadlines(), config.analyzerThreads()));
     return topology(
-        analyzers, deadlines, config.incompleteReviewTimeout(), metrics, Clock.systemUTC());
+        analyzers,
+        deadlines,
+        config.incompleteReviewTimeout(),
+        config.sources().maxWait(),
+        metrics,
+        Clock.systemUTC());
   }
 
   @PreDestroy
@@ -162,6 +168,25 @@ public class TopologyProducer {
       java.time.Duration incompleteTimeout,
       MeterRegistry metrics,
       Clock clock) {
+    return topology(
+        analyzers,
+        deadlines,
+        incompleteTimeout,
+        AnalyzeProcessor.DEFAULT_SOURCES_WAIT,
+        metrics,
+        clock);
+  }
+
+  /**
+   * @param sourcesWait how long a chunk waits for the source files it references
+   */
+  public static Topology topology(
+      List<Analyzer> analyzers,
+      AnalyzerDeadlines deadlines,
+      java.time.Duration incompleteTimeout,
+      java.time.Duration sourcesWait,
+      MeterRegistry metrics,
+      Clock clock) {
     JsonSerde<ReviewDraft> draftSerde =
         new JsonSerde<>(ReviewDraft.class, ReviewDraft.SCHEMA_VERSION);
 
@@ -179,7 +204,7 @@ public class TopologyProducer {
                 Topics.DIFF_MANIFESTS)
             .addProcessor(
                 "analyze",
-                () -> new AnalyzeProcessor(analyzers, deadlines, metrics, clock),
+                () -> new AnalyzeProcessor(analyzers, deadlines, metrics, clock, sourcesWait),
                 "chunks")
             .addProcessor("read-manifest", () -> new ManifestReader(metrics, clock), "manifests")
             .addProcessor(
@@ -191,6 +216,7 @@ public class TopologyProducer {
                 StateStores.keyValue(AssembleProcessor.DRAFTS, Serdes.String(), draftSerde),
                 ASSEMBLE);
     ProfileTable.addTo(topology);
+    SourceTable.addTo(topology);
     Sinks.REVIEWS.addTo(topology, ASSEMBLE);
     Sinks.DEAD_LETTERS.addTo(topology, "analyze", "read-manifest");
     return topology;

@@ -67,6 +67,14 @@ final class Compiler {
   private static final List<String> OPTIONS =
       List.of("-proc:none", "-nowarn", "-Xlint:none", "-g", "-encoding", "UTF-8", "-implicit:none");
 
+  /**
+   * With a source path the classes javac reads from it are written into the output too: the sandbox
+   * loads them from there.
+   */
+  private static final List<String> SOURCE_PATH_OPTIONS =
+      List.of(
+          "-proc:none", "-nowarn", "-Xlint:none", "-g", "-encoding", "UTF-8", "-implicit:class");
+
   private static final List<String> CHECK_OPTIONS =
       Stream.concat(OPTIONS.stream(), Stream.of("-XDshould-stop.ifNoError=FLOW")).toList();
 
@@ -83,8 +91,9 @@ final class Compiler {
 
   /**
    * Compiles {@code sources} into {@code out} against {@code classpath}; javac looks for the other
-   * classes they need on {@code sourcePath} (empty: on the classpath only) and compiles only the
-   * classes it uses there ({@code -implicit:none} keeps their class files out of {@code out}).
+   * classes they need on {@code sourcePath} (empty: on the classpath only), compiles only the
+   * classes it uses there and writes their class files into {@code out} too (the sandbox loads them
+   * from there).
    */
   static Result compile(List<Path> sources, Path out, List<Path> classpath, List<Path> sourcePath)
       throws IOException {
@@ -136,7 +145,7 @@ final class Compiler {
                   log,
                   files,
                   diagnostics,
-                  checkOnly ? CHECK_OPTIONS : OPTIONS,
+                  checkOnly ? CHECK_OPTIONS : sourcePath.isEmpty() ? OPTIONS : SOURCE_PATH_OPTIONS,
                   null,
                   files.getJavaFileObjectsFromPaths(sources))
               .call();

@@ -3,9 +3,12 @@ package dev.attentive.reviewer.analysis.testgen;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.RepositoryProfile;
+import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.ChangedLines;
+import dev.attentive.reviewer.analysis.SourceContext;
 import dev.attentive.reviewer.analysis.testgen.Inputs.Case;
 import dev.attentive.reviewer.analysis.testgen.TestSources.Context;
 import dev.attentive.reviewer.analysis.testgen.TestSources.TestCase;
@@ -185,7 +188,26 @@ public final class TestAnalyzer implements Analyzer {
     }
   }
 
+  /**
+   * With the repository's files around the changed one on the source path: javac compiles the
+   * classes it needs from them (head and base each against their own side).
+   */
+  @Override
+  public List<Suggestion> analyze(
+      PullRequestDiffChunk chunk,
+      RepositorySettings settings,
+      RepositoryProfile profile,
+      SourceContext sources)
+      throws Exception {
+    return report(chunk, executionFor(chunk), sources).suggestions();
+  }
+
   public Report report(PullRequestDiffChunk chunk, boolean execute) throws Exception {
+    return report(chunk, execute, SourceContext.NONE);
+  }
+
+  public Report report(PullRequestDiffChunk chunk, boolean execute, SourceContext sources)
+      throws Exception {
     if (!"java".equals(chunk.language())) {
       return new Report(List.of(), List.of(), List.of());
     }
@@ -203,7 +225,7 @@ public final class TestAnalyzer implements Analyzer {
     Context ctx = context(found.unit());
     Path work = Files.createTempDirectory("attentive-tests-");
     try {
-      Run run = new Run(chunk, content, ctx, methods, work, execute);
+      Run run = new Run(chunk, content, ctx, methods, work, execute, sources);
       List<MethodReport> reports = run.reports();
       return new Report(suggestions(chunk, content, reports), reports, List.copyOf(run.runs));
     } finally {
@@ -229,6 +251,7 @@ public final class TestAnalyzer implements Analyzer {
     final List<TargetMethod> methods;
     final Path work;
     final boolean execute;
+    final SourceContext sources;
     final String fileName;
     final List<String> classNames = new ArrayList<>();
     final List<List<Case>> cases = new ArrayList<>();
@@ -240,8 +263,10 @@ public final class TestAnalyzer implements Analyzer {
         Context ctx,
         List<TargetMethod> methods,
         Path work,
-        boolean execute) {
+        boolean execute,
+        SourceContext sources) {
       this.chunk = chunk;
+      this.sources = sources;
       this.content = content;
       this.ctx = ctx;
       this.methods = methods;
@@ -279,7 +304,7 @@ public final class TestAnalyzer implements Analyzer {
       Path headClasses = work.resolve("classes-head");
       Compiler.Result head = compileFile(content, "src-head", headClasses);
       if (!head.ok()) {
-        return unverified(fileName + " does not compile on its own (" + head.firstError() + ")");
+        return unverified(SourceTrees.compileProblem(fileName, sources, head.errors().values()));
       }
       if (!execute) {
         Map<Integer, List<TestCase>> tests = new LinkedHashMap<>();
@@ -414,6 +439,9 @@ public final class TestAnalyzer implements Analyzer {
      * on the trusted classpath): then the file and its tests are compiled apart as before.
      */
     private Map<Integer, List<TestCase>> smokeTestsIfAllCompileTogether() throws IOException {
+      if (!sources.isEmpty()) {
+        return null; // the check has no source path: the file's neighbours take the two-step path
+      }
       for (String name : classNames) {
         if (content.contains(name)) {
           return null;
@@ -448,7 +476,17 @@ public final class TestAnalyzer implements Analyzer {
         throws IOException {
       Path source = sourcePath(srcDir, fileName.substring(0, fileName.length() - ".java".length()));
       Files.writeString(source, text, StandardCharsets.UTF_8);
-      return Compiler.compile(List.of(source), classes, List.of());
+      if (sources.isEmpty()) {
+        return Compiler.compile(List.of(source), classes, List.of());
+      }
+      // The file's neighbours beside it, by package: javac takes from them what the file needs.
+      boolean base = srcDir.equals("src-base");
+      Path root = work.resolve(srcDir);
+      SourceTrees.write(root, base ? sources.base() : Map.of(), sources.head(), chunk.path());
+      List<Path> sourcepath = new ArrayList<>(List.of(root));
+      sourcepath.addAll(
+          base && !sources.baseRoots().isEmpty() ? sources.baseRoots() : sources.headRoots());
+      return Compiler.compile(List.of(source), classes, sources.classpath(), sourcepath);
     }
 
     private Path sourcePath(String srcDir, String className) throws IOException {
@@ -561,6 +599,7 @@ public final class TestAnalyzer implements Analyzer {
       Map<Integer, String> failed = new HashMap<>();
       Map<Integer, Path> left = new LinkedHashMap<>(files);
       List<Path> cp = new ArrayList<>(Sandbox.trustedClasspath());
+      cp.addAll(sources.classpath());
       cp.add(classes);
       for (int attempt = 0; attempt < 3 && !left.isEmpty(); attempt++) {
         Compiler.Result result = Compiler.compile(List.copyOf(left.values()), classes, cp);
