@@ -8,7 +8,6 @@ import dev.attentive.models.train.Evaluator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,25 +27,45 @@ final class CalibrateCommand implements Command {
   public String usage() {
     return "calibrate [--model "
         + ModelPaths.TRAINED
-        + "] [--trainingSeconds S --steps N --command TEXT] [--kindsOnly false]"
+        + "] [--trainingSeconds S --steps N --command TEXT] [--kindsOnly [--curves DIR]]"
         + " [--falseAlarmsPer1000 1] [--releaseLines 150]";
   }
 
   @Override
   public void run(Options options) throws Exception {
-    Dataset data = DatasetCache.load(options);
     Path model = options.path("model", ModelPaths.TRAINED);
-    if (Boolean.parseBoolean(options.get("kindsOnly", "false"))) {
+    if (options.flag("kindsOnly")) {
       try (DjlReviewModel served =
           new DjlReviewModel(
               model, new DjlReviewModel.Options(1, 32, Duration.ofMillis(5), "cpu"))) {
-        List<Evaluator.Scored> validation =
-            Evaluator.score(served, data.validation(), AttentionProgram.DEFAULT);
-        KindCalibration.run(model, served, served.info(), validation, options);
+        Dataset[] data = new Dataset[1];
+        KindCalibration.Result result =
+            KindCalibration.run(
+                model,
+                served,
+                served.info(),
+                () -> {
+                  try {
+                    data[0] = DatasetCache.load(options);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                  return Evaluator.score(served, data[0].validation(), AttentionProgram.DEFAULT);
+                },
+                options);
+        if (options.values().containsKey("curves")) {
+          // What eval prints and draws, without reading the real fixes a second time.
+          EvalCommand.report(
+              result.info(),
+              Evaluator.score(served, data[0].test(), AttentionProgram.DEFAULT),
+              result.test(),
+              options.path("curves", EvalCommand.CURVES));
+        }
       }
       System.out.println("calibrated the per-kind thresholds of " + model);
       return;
     }
+    Dataset data = DatasetCache.load(options);
     Map<String, String> run = new LinkedHashMap<>();
     run.put("trainingSeconds", options.get("trainingSeconds", "unknown"));
     run.put("steps", options.get("steps", "unknown"));

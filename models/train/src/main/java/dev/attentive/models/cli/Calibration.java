@@ -58,7 +58,7 @@ final class Calibration {
                           (int) val[0], val[1] * 100, val[2] * 100)));
       calibrated = info.withThreshold(threshold, metrics);
       calibrated.write(model);
-      calibrated = KindCalibration.run(model, served, calibrated, validation, options);
+      calibrated = KindCalibration.run(model, served, calibrated, () -> validation, options).info();
     }
     ExpectedOutputs.write(model, data.test().subList(0, 3));
     return calibrated;

@@ -51,9 +51,8 @@ final class EvalCommand implements Command {
     try (DjlReviewModel model =
         new DjlReviewModel(dir, new DjlReviewModel.Options(1, 32, Duration.ofMillis(5), "cpu"))) {
       ModelInfo info = model.info();
-      Posting posting = info.posting();
-      RepairClasses classes = new RepairClasses(info.repairClasses());
-      System.out.printf("model %s, shipped threshold %.3f, %s%n", dir, info.threshold(), posting);
+      System.out.printf(
+          "model %s, shipped threshold %.3f, %s%n", dir, info.threshold(), info.posting());
       List<Evaluator.Scored> planted = List.of();
       if (data != null) {
         String testLibraries =
@@ -63,39 +62,52 @@ final class EvalCommand implements Command {
                     .filter(l -> l.split() == Library.Split.TEST)
                     .map(Library::artifactId)
                     .toList());
+        System.out.println("planted bugs, test libraries: " + testLibraries);
         planted = Evaluator.score(model, data.test(), AttentionProgram.DEFAULT);
-        System.out.println("planted bugs, test libraries (" + testLibraries + "):");
-        System.out.print(Evaluator.report(planted, info.threshold()).describe());
-        Map<String, OptionalDouble> byKind = new LinkedHashMap<>();
-        for (BugKind kind : BugKinds.ALL) {
-          byKind.put(kind.id(), posting.thresholdOf(kind));
-        }
-        System.out.println("planted bugs at the per-kind thresholds:");
-        System.out.print(Evaluator.report(planted, byKind, classes).describe());
       }
-      String split = options.get("split", "test");
-      RealFixEvaluation.Scored real = RealFixRun.score(model, split, options);
-      for (boolean roundTrip : List.of(true, false)) {
-        System.out.printf(
-            "real fixes (%s split) at the per-kind thresholds, round trip %s:%n",
-            split, roundTrip ? "on" : "off");
-        System.out.print(
-            RealFixEvaluation.report(real, posting.withRoundTrip(roundTrip)).describe());
-      }
-      Path curves = options.path("curves", CURVES);
-      for (BugKind kind : BugKinds.ALL) {
-        KindThreshold own =
-            info.kindThresholds()
-                .getOrDefault(kind.id(), new KindThreshold(info.threshold(), true));
-        Curves.write(
-            curves,
-            kind.id(),
-            Curves.planted(planted, kind.id(), classes),
-            Curves.real(real, kind.id(), posting.roundTrip()),
-            own.threshold(),
-            own.posted());
-      }
-      System.out.println("precision/recall curves per kind: " + curves + "/pr-KIND.svg");
+      RealFixEvaluation.Scored real =
+          RealFixRun.score(model, options.get("split", "test"), options);
+      report(info, planted, real, options.path("curves", CURVES));
     }
+  }
+
+  /**
+   * Prints the planted numbers (when given) at the single and the per-kind thresholds and the real
+   * ones at the per-kind thresholds, round trip on and off, and draws the curves.
+   */
+  static void report(
+      ModelInfo info, List<Evaluator.Scored> planted, RealFixEvaluation.Scored real, Path curves)
+      throws Exception {
+    Posting posting = info.posting();
+    RepairClasses classes = new RepairClasses(info.repairClasses());
+    if (!planted.isEmpty()) {
+      System.out.printf(
+          "planted bugs (test libraries) at the single threshold %.3f:%n", info.threshold());
+      System.out.print(Evaluator.report(planted, info.threshold()).describe());
+      Map<String, OptionalDouble> byKind = new LinkedHashMap<>();
+      for (BugKind kind : BugKinds.ALL) {
+        byKind.put(kind.id(), posting.thresholdOf(kind));
+      }
+      System.out.println("planted bugs (test libraries) at the per-kind thresholds:");
+      System.out.print(Evaluator.report(planted, byKind, classes).describe());
+    }
+    for (boolean roundTrip : List.of(true, false)) {
+      System.out.printf(
+          "real fixes (%s split) at the per-kind thresholds, round trip %s:%n",
+          real.split(), roundTrip ? "on" : "off");
+      System.out.print(RealFixEvaluation.report(real, posting.withRoundTrip(roundTrip)).describe());
+    }
+    for (BugKind kind : BugKinds.ALL) {
+      KindThreshold own =
+          info.kindThresholds().getOrDefault(kind.id(), new KindThreshold(info.threshold(), true));
+      Curves.write(
+          curves,
+          kind.id(),
+          Curves.planted(planted, kind.id(), classes),
+          Curves.real(real, kind.id(), posting.roundTrip()),
+          own.threshold(),
+          own.posted());
+    }
+    System.out.println("precision/recall curves per kind: " + curves + "/pr-KIND.svg");
   }
 }

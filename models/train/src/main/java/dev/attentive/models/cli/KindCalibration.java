@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * Per-kind thresholds on real code (issue 13): on the validation projects' real fixes, each kind's
@@ -31,15 +32,24 @@ final class KindCalibration {
 
   private KindCalibration() {}
 
-  static ModelInfo run(
+  /** The calibrated model description, and the real-fix test split as scored. */
+  record Result(ModelInfo info, RealFixEvaluation.Scored test) {}
+
+  /**
+   * {@code plantedValidation} is asked for only after the real fixes are read (the dataset may
+   * still be being built).
+   */
+  static Result run(
       Path directory,
       ReviewModel model,
       ModelInfo info,
-      List<Evaluator.Scored> plantedValidation,
+      Supplier<List<Evaluator.Scored>> planted,
       Options options)
       throws Exception {
     double budget = Double.parseDouble(options.get("falseAlarmsPer1000", "1"));
     RealFixEvaluation.Scored validation = RealFixRun.score(model, "validation", options);
+    RealFixEvaluation.Scored test = RealFixRun.score(model, "test", options);
+    List<Evaluator.Scored> plantedValidation = planted.get();
     RepairClasses classes = new RepairClasses(info.repairClasses());
     Map<String, KindThreshold> thresholds =
         RealFixEvaluation.calibrate(
@@ -75,7 +85,6 @@ final class KindCalibration {
                 "  %-16s %.3f %s%n", k, t.threshold(), t.posted() ? "" : "(not posted)"));
     System.out.print(v.describe());
     v.asMap().forEach((k, val) -> metrics.put("real.validation." + k, val));
-    RealFixEvaluation.Scored test = RealFixRun.score(model, "test", options);
     for (boolean roundTrip : List.of(true, false)) {
       RealFixEvaluation.Report t = RealFixEvaluation.report(test, posting.withRoundTrip(roundTrip));
       String name = roundTrip ? "real.test." : "real.test.noRoundTrip.";
@@ -86,7 +95,7 @@ final class KindCalibration {
     }
     ModelInfo calibrated = info.withPosting(thresholds, true, metrics);
     calibrated.write(directory);
-    return calibrated;
+    return new Result(calibrated, test);
   }
 
   /** The share of planted bugs of the kind reported with the right repair above {@code t}. */
