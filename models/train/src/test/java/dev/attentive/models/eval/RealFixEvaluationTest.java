@@ -29,7 +29,15 @@ class RealFixEvaluationTest {
 
   static final RealFix FIX =
       new RealFix(
-          "acme/widgets", "c1", "c0", "A.java", "fix", 2, "x\nif (a <= b) {\n}\n", 2, 1,
+          "acme/widgets",
+          "c1",
+          "c0",
+          "A.java",
+          "fix",
+          2,
+          "x\nif (a <= b) {\n}\n",
+          2,
+          1,
           List.of("if (a < b) {"));
 
   /** 2,000 correct release lines: one false alarm per 1,000 allows two per kind. */
