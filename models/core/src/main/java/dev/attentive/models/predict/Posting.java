@@ -20,7 +20,10 @@ public record Posting(double threshold, Map<String, KindThreshold> kinds, boolea
     kinds = kinds == null ? Map.of() : Map.copyOf(kinds);
   }
 
-  /** One threshold for every kind, no round trip: what an explicit threshold override means. */
+  /**
+   * One threshold for every kind and no round trip: a model calibrated before per-kind thresholds
+   * (a configured override keeps the model's round trip, {@link #withRoundTrip}).
+   */
   public static Posting single(double threshold) {
     return new Posting(threshold, Map.of(), false);
   }
