@@ -5,6 +5,7 @@ import dev.attentive.models.code.MutationSite;
 import dev.attentive.models.code.RepairClasses;
 import dev.attentive.models.code.Window;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 
@@ -17,6 +18,14 @@ public interface BugKind {
 
   /** The kind of mutation site this bug is planted at. */
   MutationSite.Kind site();
+
+  /**
+   * The kind's name in data and in {@code attentive-model.json} ({@code binary_operator}, ...): the
+   * site's name in lower case, as the dataset labels planted examples.
+   */
+  default String id() {
+    return site().name().toLowerCase(Locale.ROOT);
+  }
 
   /**
    * What a finding of this kind is called, the rule id's last part ({@code model/operator}); kinds

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -49,15 +50,98 @@ public final class BugFinder {
 
   /**
    * Findings on {@code addedLines} of {@code source} with confidence above {@code threshold}, best
-   * first.
+   * first (one threshold for every kind, no round trip).
    */
   public List<Finding> find(
       String source, Set<Integer> addedLines, AttentionProgram program, double threshold) {
+    return find(source, addedLines, program, Posting.single(threshold));
+  }
+
+  /**
+   * Findings on {@code addedLines} of {@code source} that {@code posting} lets through, best first:
+   * above their kind's threshold, and with the round trip on, the repaired line read clean.
+   */
+  public List<Finding> find(
+      String source, Set<Integer> addedLines, AttentionProgram program, Posting posting) {
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : scan(source, addedLines, program, posting.lowest())) {
+      OptionalDouble threshold = posting.thresholdOf(f.kind());
+      if (threshold.isPresent() && f.confidence() > threshold.getAsDouble()) {
+        findings.add(f);
+      }
+    }
+    if (posting.roundTrip() && !findings.isEmpty()) {
+      double[] back = reread(source, findings, program);
+      List<Finding> kept = new ArrayList<>();
+      for (int i = 0; i < findings.size(); i++) {
+        if (back[i] <= posting.thresholdOf(findings.get(i).kind()).getAsDouble()) {
+          kept.add(findings.get(i));
+        }
+      }
+      findings = kept;
+    }
+    findings.sort(Comparator.comparingDouble(Finding::confidence).reversed());
+    return findings;
+  }
+
+  /**
+   * Every finding the model makes on {@code addedLines} with confidence above {@code floor}
+   * (evaluation sweeps thresholds over these), in line order. The floor spares the parse of the
+   * repaired file for predictions that no threshold would post.
+   */
+  public List<Finding> scan(
+      String source, Set<Integer> addedLines, AttentionProgram program, double floor) {
     Optional<LexedFile> lexed = lexer.lex(source);
     if (lexed.isEmpty()) {
       return List.of();
     }
-    LexedFile file = lexed.get();
+    List<Candidate> candidates = candidates(lexed.get(), addedLines);
+    List<Prediction> predictions = model.predictAll(inputs(candidates, program));
+    String[] lines = source.split("\n", -1);
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      decode(candidates.get(i), predictions.get(i), lines, floor).ifPresent(findings::add);
+    }
+    return findings;
+  }
+
+  /**
+   * The round trip: for each finding of {@code source}, the confidence of the finding the model
+   * makes reading its repaired line (the file with the repair made, that line as the added one); 0
+   * when it calls the repaired line clean.
+   */
+  public double[] reread(String source, List<Finding> findings, AttentionProgram program) {
+    String[] lines = source.split("\n", -1);
+    double[] back = new double[findings.size()];
+    List<Integer> read = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
+    List<String[]> repaired = new ArrayList<>();
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      String[] fixed = lines.clone();
+      fixed[f.line() - 1] = f.replacement();
+      Optional<LexedFile> lexed = lexer.lex(String.join("\n", fixed));
+      if (lexed.isEmpty()) {
+        continue;
+      }
+      List<Candidate> one = candidates(lexed.get(), Set.of(f.line()));
+      if (!one.isEmpty()) {
+        read.add(i);
+        candidates.add(one.get(0));
+        repaired.add(fixed);
+      }
+    }
+    List<Prediction> predictions = model.predictAll(inputs(candidates, program));
+    for (int c = 0; c < candidates.size(); c++) {
+      back[read.get(c)] =
+          decode(candidates.get(c), predictions.get(c), repaired.get(c), 0)
+              .map(Finding::confidence)
+              .orElse(0.0);
+    }
+    return back;
+  }
+
+  private List<Candidate> candidates(LexedFile file, Set<Integer> addedLines) {
     Map<Integer, List<Integer>> byLine = file.tokensByLine();
     List<Candidate> candidates = new ArrayList<>();
     for (int line : new TreeSet<>(addedLines)) {
@@ -74,22 +158,18 @@ public final class BugFinder {
       List<CodeToken> tokens = indices.stream().map(file.tokens()::get).toList();
       candidates.add(new Candidate(line, cutter.encode(tokens, Set.of(line), file.generated())));
     }
-    List<ReviewModel.Input> inputs =
-        candidates.stream()
-            .map(c -> ReviewModel.Input.of(c.window().ids(), c.window().features(), program))
-            .toList();
-    List<Prediction> predictions = model.predictAll(inputs);
-    String[] lines = source.split("\n", -1);
-    List<Finding> findings = new ArrayList<>();
-    for (int i = 0; i < candidates.size(); i++) {
-      decode(candidates.get(i), predictions.get(i), lines, threshold).ifPresent(findings::add);
-    }
-    findings.sort(Comparator.comparingDouble(Finding::confidence).reversed());
-    return findings;
+    return candidates;
+  }
+
+  private static List<ReviewModel.Input> inputs(
+      List<Candidate> candidates, AttentionProgram program) {
+    return candidates.stream()
+        .map(c -> ReviewModel.Input.of(c.window().ids(), c.window().features(), program))
+        .toList();
   }
 
   private Optional<Finding> decode(
-      Candidate candidate, Prediction prediction, String[] lines, double threshold) {
+      Candidate candidate, Prediction prediction, String[] lines, double floor) {
     int location = prediction.location();
     if (location == 0) {
       return Optional.empty();
@@ -97,9 +177,7 @@ public final class BugFinder {
     double confidence = prediction.confidence();
     Window window = candidate.window();
     int tokenIndex = window.tokenAt()[location];
-    if (confidence <= threshold
-        || tokenIndex < 0
-        || window.firstPosition()[tokenIndex] != location) {
+    if (confidence <= floor || tokenIndex < 0 || window.firstPosition()[tokenIndex] != location) {
       return Optional.empty();
     }
     CodeToken token = window.tokens().get(tokenIndex);

@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What sits beside the SavedModel in {@code attentive-model.json}: the versioned vocabulary and
  * repair classes, the sizes, the attention-program format it understands and the program it was
- * trained with, and the confidence threshold calibrated on the validation libraries.
+ * trained with, and the confidence thresholds: the single one calibrated on the validation
+ * libraries' planted bugs, and (absent in files written before them) one per bug kind calibrated on
+ * real changed code, with whether serving checks the round trip ({@link Posting}).
  */
 public record ModelInfo(
     int formatVersion,
@@ -21,12 +24,23 @@ public record ModelInfo(
     int programFormatVersion,
     String trainingProgram,
     double threshold,
-    Map<String, String> metrics) {
+    Map<String, String> metrics,
+    Map<String, KindThreshold> kindThresholds,
+    boolean roundTrip) {
 
   public static final int FORMAT_VERSION = 1;
   public static final String FILE = "attentive-model.json";
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public ModelInfo {
+    kindThresholds = kindThresholds == null ? Map.of() : kindThresholds;
+  }
+
+  /** The model's own posting rule: per-kind thresholds when calibrated, else the single one. */
+  public Posting posting() {
+    return new Posting(threshold, kindThresholds, roundTrip);
+  }
 
   public static ModelInfo read(Path directory) throws IOException {
     ModelInfo info = JSON.readValue(directory.resolve(FILE).toFile(), ModelInfo.class);
@@ -55,6 +69,26 @@ public record ModelInfo(
         programFormatVersion,
         trainingProgram,
         newThreshold,
-        newMetrics);
+        newMetrics,
+        kindThresholds,
+        roundTrip);
+  }
+
+  public ModelInfo withPosting(
+      Map<String, KindThreshold> newKindThresholds,
+      boolean newRoundTrip,
+      Map<String, String> newMetrics) {
+    return new ModelInfo(
+        formatVersion,
+        modelVersion,
+        hyper,
+        vocabulary,
+        repairClasses,
+        programFormatVersion,
+        trainingProgram,
+        threshold,
+        newMetrics,
+        new TreeMap<>(newKindThresholds),
+        newRoundTrip);
   }
 }

@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * What follows an export: the model is served through DJL exactly as the reviewer serves it, its
  * threshold calibrated on the validation libraries (at most one false alarm per 200 clean windows),
- * its numbers taken on the test libraries, and all of it written into {@code attentive-model.json}
- * with the expected outputs beside it.
+ * its numbers taken on the test libraries, then its per-kind thresholds calibrated on real code
+ * ({@link KindCalibration}), and all of it written into {@code attentive-model.json} with the
+ * expected outputs beside it.
  */
 final class Calibration {
 
@@ -25,7 +26,8 @@ final class Calibration {
    * {@code run}: how the model was made (training seconds, steps, command), recorded first among
    * the metrics.
    */
-  static ModelInfo run(Path model, Dataset data, ModelInfo info, Map<String, String> run)
+  static ModelInfo run(
+      Path model, Dataset data, ModelInfo info, Map<String, String> run, Options options)
       throws Exception {
     Map<String, String> metrics = new LinkedHashMap<>(run);
     data.stats().forEach((k, v) -> metrics.put("data." + k, v));
@@ -56,6 +58,7 @@ final class Calibration {
                           (int) val[0], val[1] * 100, val[2] * 100)));
       calibrated = info.withThreshold(threshold, metrics);
       calibrated.write(model);
+      calibrated = KindCalibration.run(model, served, calibrated, () -> validation, options).info();
     }
     ExpectedOutputs.write(model, data.test().subList(0, 3));
     return calibrated;

@@ -3,6 +3,7 @@ package dev.attentive.models.cli;
 import dev.attentive.events.AttentionProgram;
 import dev.attentive.models.predict.BugFinder;
 import dev.attentive.models.predict.Finding;
+import dev.attentive.models.predict.Posting;
 import dev.attentive.models.serve.DjlReviewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +38,20 @@ final class FindCommand implements Command {
     }
     Path dir = options.path("model", ModelPaths.SHIPPED);
     try (DjlReviewModel model = new DjlReviewModel(dir, DjlReviewModel.Options.defaults())) {
-      double threshold =
-          Double.parseDouble(options.get("threshold", Double.toString(model.info().threshold())));
+      // --threshold replaces the calibrated thresholds with one for every kind, as the reviewer's
+      // override does; the round trip follows the model unless --roundTrip says otherwise.
+      Posting posting =
+          options.values().containsKey("threshold")
+              ? Posting.single(Double.parseDouble(options.get("threshold", "")))
+              : model.info().posting();
+      posting =
+          posting.withRoundTrip(
+              Boolean.parseBoolean(
+                  options.get("roundTrip", Boolean.toString(model.info().roundTrip()))));
       List<Finding> findings =
           new BugFinder(model, 1000)
-              .find(Files.readString(file), lines, AttentionProgram.DEFAULT, threshold);
-      System.out.printf("%s: %d finding(s) above %.3f%n", file, findings.size(), threshold);
+              .find(Files.readString(file), lines, AttentionProgram.DEFAULT, posting);
+      System.out.printf("%s: %d finding(s) (%s)%n", file, findings.size(), posting);
       for (Finding f : findings) {
         System.out.printf(
             "  line %d (%s, %.3f): %s%n    -> %s%n    rested on %s%n",

@@ -17,10 +17,16 @@ record Options(String command, String argument, Map<String, String> values) {
   static Options parse(String... args) {
     String argument = args.length > 1 && !args[1].startsWith("--") ? args[1] : null;
     Map<String, String> values = new LinkedHashMap<>();
-    for (int i = argument != null ? 2 : 1; i + 1 < args.length; i += 2) {
+    for (int i = argument != null ? 2 : 1; i < args.length; i += 2) {
       if (!args[i].startsWith("--")) {
         throw new IllegalArgumentException(
             "expected --option value, got " + args[i] + " in " + Arrays.toString(args));
+      }
+      // An option followed by another option (or by nothing) is a flag: --resume.
+      if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+        values.put(args[i].substring(2), "true");
+        i--;
+        continue;
       }
       values.put(args[i].substring(2), args[i + 1]);
     }
@@ -33,6 +39,10 @@ record Options(String command, String argument, Map<String, String> values) {
 
   int integer(String name, int fallback) {
     return Integer.parseInt(get(name, Integer.toString(fallback)));
+  }
+
+  boolean flag(String name) {
+    return Boolean.parseBoolean(get(name, "false"));
   }
 
   Path path(String name, Path fallback) {

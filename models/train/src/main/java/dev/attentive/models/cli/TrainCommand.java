@@ -4,6 +4,7 @@ import dev.attentive.events.AttentionProgram;
 import dev.attentive.models.data.Dataset;
 import dev.attentive.models.predict.Hyper;
 import dev.attentive.models.predict.ModelInfo;
+import dev.attentive.models.train.Checkpoints;
 import dev.attentive.models.train.Exporter;
 import dev.attentive.models.train.Trainer;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ final class TrainCommand implements Command {
     return "train [--steps 16000] [--batch 32] [--lr 0.001] [--seed 20261123] [--d 128] [--heads 4] [--ffn 256]"
         + " [--layers 2] [--out "
         + ModelPaths.TRAINED
-        + "] (and the dataset's options)";
+        + "] [--checkpoints OUT/checkpoints] [--checkpointEvery 500] [--resume]"
+        + " (and the dataset's options)";
   }
 
   @Override
@@ -49,13 +51,19 @@ final class TrainCommand implements Command {
             Long.parseLong(options.get("seed", "20261123")),
             100);
     Path out = options.path("out", ModelPaths.TRAINED);
+    // A run may span sessions: checkpoints every N steps; --resume continues from the latest.
+    Checkpoints checkpoints =
+        new Checkpoints(
+            options.path("checkpoints", out.resolve("checkpoints")),
+            options.integer("checkpointEvery", 500),
+            options.flag("resume"));
     long started = System.nanoTime();
     Map<String, float[]> weights;
     try (Trainer trainer = new Trainer(hyper, trainingOptions)) {
       System.out.printf(
           "training %s: %,d parameters, %s, %,d training windows%n",
           hyper, trainer.parameterCount(), trainingOptions, data.train().size());
-      trainer.train(data.train(), AttentionProgram.DEFAULT);
+      trainer.train(data.train(), AttentionProgram.DEFAULT, checkpoints);
       weights = trainer.weights();
     }
     double trainSeconds = (System.nanoTime() - started) / 1e9;
@@ -70,7 +78,9 @@ final class TrainCommand implements Command {
             AttentionProgram.FORMAT_VERSION,
             AttentionProgram.DEFAULT.toJson(),
             0.5,
-            Map.of());
+            Map.of(),
+            Map.of(),
+            false);
     info.write(out);
     Map<String, String> run = new LinkedHashMap<>();
     run.put("trainingSeconds", String.format("%.0f", trainSeconds));
@@ -83,7 +93,7 @@ final class TrainCommand implements Command {
                 options.values().entrySet().stream()
                     .map(e -> "--" + e.getKey() + " " + e.getValue())
                     .toList()));
-    Calibration.run(out, data, info, run);
+    Calibration.run(out, data, info, run, options);
     System.out.println("wrote " + out + "; to ship it: bin/attentive model ship --model " + out);
   }
 }

@@ -1,6 +1,7 @@
 package dev.attentive.models.train;
 
 import dev.attentive.events.AttentionProgram;
+import dev.attentive.models.code.RepairClasses;
 import dev.attentive.models.data.Example;
 import dev.attentive.models.predict.Prediction;
 import dev.attentive.models.predict.ReviewModel;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -20,7 +22,8 @@ import java.util.TreeMap;
 public final class Evaluator {
 
   /** One example's outcome. */
-  public record Scored(Example example, int location, boolean repairRight, double confidence) {
+  public record Scored(
+      Example example, int location, int repair, boolean repairRight, double confidence) {
     boolean locationRight() {
       return location == example.location();
     }
@@ -79,7 +82,7 @@ public final class Evaluator {
       Prediction p = predictions.get(i);
       int repair = p.repair();
       boolean repairRight = Arrays.stream(e.repairs()).anyMatch(r -> r == repair);
-      scored.add(new Scored(e, p.location(), repairRight, p.confidence()));
+      scored.add(new Scored(e, p.location(), repair, repairRight, p.confidence()));
     }
     return scored;
   }
@@ -149,6 +152,84 @@ public final class Evaluator {
         ratio(alarms, clean),
         alarms,
         kinds);
+  }
+
+  /**
+   * The kind a repair belongs to, for a window that has no tokens to decode it against (a planted
+   * example): the repair class's kind, and a pointer is taken for a wrong variable (the larger kind
+   * of the two pointer kinds).
+   */
+  public static String repairKind(int repair, RepairClasses classes) {
+    if (repair >= classes.size()) {
+      return "variable";
+    }
+    String name = classes.name(repair);
+    if (name.startsWith(RepairClasses.METHOD_PREFIX)) {
+      return "method_name";
+    }
+    return switch (name) {
+      case "true", "false" -> "boolean_literal";
+      case "0", "1", RepairClasses.LITERAL_PLUS_ONE, RepairClasses.LITERAL_MINUS_ONE ->
+          "int_literal";
+      case RepairClasses.INSERT_NOT -> "drop_not";
+      case RepairClasses.DELETE_TOKEN -> "add_not";
+      default -> "binary_operator";
+    };
+  }
+
+  /** Planted numbers at per-kind thresholds (no round trip: a planted window has no file). */
+  public record PostedReport(
+      int buggy, int clean, int reportedRight, int falseAlarms, Map<String, int[]> byKind) {
+
+    public Map<String, String> asMap() {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("bugsReportedWithRightRepairAtKindThresholds", pct((double) reportedRight / buggy));
+      m.put(
+          "falseAlarmsPer200CleanAtKindThresholds",
+          String.format("%.2f (%d of %d)", 200.0 * falseAlarms / clean, falseAlarms, clean));
+      return m;
+    }
+
+    public String describe() {
+      StringBuilder out = new StringBuilder();
+      asMap().forEach((k, v) -> out.append(String.format("  %-42s %s%n", k, v)));
+      out.append("  by kind (planted, reported with the right repair, false alarms on clean):\n");
+      byKind.forEach(
+          (kind, v) ->
+              out.append(
+                  String.format(
+                      "    %-18s %6d  %s  %d%n",
+                      kind, v[0], pct(v[0] == 0 ? 0 : (double) v[1] / v[0]), v[2])));
+      return out.toString();
+    }
+  }
+
+  public static PostedReport report(
+      List<Scored> scored, Map<String, OptionalDouble> thresholds, RepairClasses classes) {
+    int buggy = 0;
+    int clean = 0;
+    int right = 0;
+    int alarms = 0;
+    Map<String, int[]> kinds = new TreeMap<>();
+    thresholds.keySet().forEach(k -> kinds.put(k, new int[3]));
+    for (Scored s : scored) {
+      String kind = s.example().buggy() ? s.example().kind() : repairKind(s.repair(), classes);
+      OptionalDouble t = thresholds.getOrDefault(kind, OptionalDouble.empty());
+      boolean posted = s.location() != 0 && t.isPresent() && s.confidence() > t.getAsDouble();
+      int[] k = kinds.computeIfAbsent(kind, x -> new int[3]);
+      if (s.example().buggy()) {
+        buggy++;
+        k[0]++;
+        boolean hit = posted && s.locationRight() && s.repairRight();
+        right += hit ? 1 : 0;
+        k[1] += hit ? 1 : 0;
+      } else {
+        clean++;
+        alarms += posted ? 1 : 0;
+        k[2] += posted ? 1 : 0;
+      }
+    }
+    return new PostedReport(buggy, clean, right, alarms, kinds);
   }
 
   private static double ratio(int a, int b) {

@@ -45,14 +45,36 @@ public final class Trainer implements AutoCloseable {
 
   /** Runs the steps; returns the mean loss of the last logging interval. */
   public double train(List<Example> examples, AttentionProgram program) {
+    return train(examples, program, null);
+  }
+
+  /**
+   * Runs the steps, saving a checkpoint every {@code checkpoints.every()} steps (and at the end);
+   * with {@code checkpoints.resume()} it first restores the latest checkpoint and continues from
+   * the step after it. Returns the mean loss of the last logging interval.
+   */
+  public double train(List<Example> examples, AttentionProgram program, Checkpoints checkpoints) {
+    int first = 1;
+    if (checkpoints != null && checkpoints.resume()) {
+      first = restore(checkpoints, examples.size()) + 1;
+    }
     Random random = new Random(options.seed());
     List<List<Example>> plan = Batches.plan(examples, options.batchSize(), random);
+    int cursor = 0;
+    // The data position: the batch order is a function of the seed, so replaying the plans up to
+    // the checkpoint's step (without training) puts the next batch where it was.
+    for (int step = 1; step < first; step++) {
+      if (cursor >= plan.size()) {
+        plan = Batches.plan(examples, options.batchSize(), random);
+        cursor = 0;
+      }
+      cursor++;
+    }
     long started = System.nanoTime();
     double interval = 0;
     int inInterval = 0;
     double last = Double.NaN;
-    int cursor = 0;
-    for (int step = 1; step <= options.steps(); step++) {
+    for (int step = first; step <= options.steps(); step++) {
       if (cursor >= plan.size()) {
         plan = Batches.plan(examples, options.batchSize(), random);
         cursor = 0;
@@ -60,9 +82,12 @@ public final class Trainer implements AutoCloseable {
       Batches.Batch batch = Batches.pad(plan.get(cursor++), hyper.repairClasses(), program);
       interval += step(batch);
       inInterval++;
+      if (checkpoints != null && (step % checkpoints.every() == 0 || step == options.steps())) {
+        save(checkpoints, step, examples.size());
+      }
       if (step % options.logEvery() == 0 || step == options.steps()) {
         double seconds = (System.nanoTime() - started) / 1e9;
-        double rate = step / seconds;
+        double rate = (step - first + 1) / seconds;
         last = interval / inInterval;
         System.out.printf(
             "step %6d/%d  loss %.4f  %.1f steps/s  epoch %.2f  elapsed %s  ETA %s%n",
@@ -116,6 +141,28 @@ public final class Trainer implements AutoCloseable {
         return ((TFloat32) result.get(0)).getFloat();
       }
     }
+  }
+
+  /** The step of the latest checkpoint restored from {@code checkpoints}. */
+  private int restore(Checkpoints checkpoints, int examples) {
+    Checkpoints.State state = checkpoints.latest().orElse(null);
+    if (state == null) {
+      System.out.println("no checkpoint in " + checkpoints.directory() + ": starting at step 1");
+      return 0;
+    }
+    state.requireSameRun(hyper, options, examples);
+    session.restore(checkpoints.variablesPrefix(state.step()).toString());
+    System.out.printf(
+        "resumed from %s at step %d of %d%n",
+        checkpoints.directory(), state.step(), options.steps());
+    return state.step();
+  }
+
+  private void save(Checkpoints checkpoints, int step, int examples) {
+    checkpoints.save(
+        new Checkpoints.State(
+            step, hyper.toString(), options.seed(), options.batchSize(), examples),
+        prefix -> session.save(prefix.toString()));
   }
 
   /** The trained values of every model variable (no optimizer slots). */

@@ -14,7 +14,9 @@ import dev.attentive.models.data.Example;
 import dev.attentive.models.predict.BugFinder;
 import dev.attentive.models.predict.Finding;
 import dev.attentive.models.predict.Hyper;
+import dev.attentive.models.predict.KindThreshold;
 import dev.attentive.models.predict.ModelInfo;
+import dev.attentive.models.predict.Posting;
 import dev.attentive.models.predict.Prediction;
 import dev.attentive.models.predict.ReviewModel;
 import java.util.Arrays;
@@ -72,7 +74,9 @@ class ServingMatchesTrainingTest {
           AttentionProgram.FORMAT_VERSION,
           AttentionProgram.DEFAULT.toJson(),
           0.5,
-          Map.of());
+          Map.of(),
+          Map.of(),
+          false);
 
   @Test
   void evaluationScoresAndServingReportsTheSameConfidence() {
@@ -146,8 +150,75 @@ class ServingMatchesTrainingTest {
     }
   }
 
+  @Test
+  void theRoundTripDropsARepairTheModelWouldRepairBackAndAMutedKindIsNeverPosted() {
+    Window original = windowAround(LINE);
+    String repairedSource = SOURCE.replace("i <= prices", "i < prices");
+    Window repaired = windowAround(repairedSource, LINE);
+    Prediction flags =
+        new Prediction(
+            peaked(original.length(), position(original, "<="), 0.9f),
+            peaked(classes.size() + original.length(), classes.id("<"), 0.8f),
+            new float[1][original.length()][original.length()]);
+    // Reading the repaired line, the model wants the bug back (confidence 0.9 x 0.6 = 0.54).
+    Prediction flipsBack =
+        new Prediction(
+            peaked(repaired.length(), position(repaired, "<"), 0.9f),
+            peaked(classes.size() + repaired.length(), classes.id("<="), 0.6f),
+            new float[1][repaired.length()][repaired.length()]);
+    ReviewModel model =
+        new ReviewModel() {
+          @Override
+          public ModelInfo info() {
+            return info;
+          }
+
+          @Override
+          public CompletableFuture<Prediction> predict(Input input) {
+            return CompletableFuture.completedFuture(
+                Arrays.equals(input.ids(), original.ids()) ? flags : flipsBack);
+          }
+
+          @Override
+          public void close() {}
+        };
+    BugFinder finder = new BugFinder(model, 10);
+    Posting single = Posting.single(0.5);
+
+    assertThat(finder.find(SOURCE, Set.of(LINE), AttentionProgram.DEFAULT, single))
+        .singleElement()
+        .extracting(Finding::replacement)
+        .isEqualTo("    for (int i = 0; i < prices.length; i++) {");
+    assertThat(
+            finder.reread(
+                SOURCE,
+                finder.scan(SOURCE, Set.of(LINE), AttentionProgram.DEFAULT, 0),
+                AttentionProgram.DEFAULT))
+        .containsExactly((double) (0.9f * 0.6f));
+    assertThat(
+            finder.find(SOURCE, Set.of(LINE), AttentionProgram.DEFAULT, single.withRoundTrip(true)))
+        .isEmpty();
+    // At a kind threshold above what the repaired line gets, the repaired line reads clean.
+    Posting operator =
+        new Posting(0.5, Map.of("binary_operator", new KindThreshold(0.53, true)), true);
+    assertThat(finder.find(SOURCE, Set.of(LINE), AttentionProgram.DEFAULT, operator)).isEmpty();
+    operator = new Posting(0.5, Map.of("binary_operator", new KindThreshold(0.6, true)), true);
+    assertThat(finder.find(SOURCE, Set.of(LINE), AttentionProgram.DEFAULT, operator)).hasSize(1);
+    Posting muted =
+        new Posting(0.5, Map.of("binary_operator", new KindThreshold(0.1, false)), false);
+    assertThat(finder.find(SOURCE, Set.of(LINE), AttentionProgram.DEFAULT, muted)).isEmpty();
+    Posting otherKindOnly =
+        new Posting(0.5, Map.of("variable", new KindThreshold(0.99, true)), false);
+    assertThat(finder.find(SOURCE, Set.of(LINE), AttentionProgram.DEFAULT, otherKindOnly))
+        .hasSize(1);
+  }
+
   private Window windowAround(int line) {
-    LexedFile file = new JavaLexer().lex(SOURCE).orElseThrow();
+    return windowAround(SOURCE, line);
+  }
+
+  private Window windowAround(String source, int line) {
+    LexedFile file = new JavaLexer().lex(source).orElseThrow();
     WindowCutter cutter = new WindowCutter(vocabulary, info.hyper().maxLength());
     List<CodeToken> tokens =
         cutter.select(file, file.tokensByLine(), line, 0).stream().map(file.tokens()::get).toList();

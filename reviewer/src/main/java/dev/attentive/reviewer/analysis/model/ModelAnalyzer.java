@@ -6,6 +6,7 @@ import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
 import dev.attentive.models.predict.BugFinder;
 import dev.attentive.models.predict.Finding;
+import dev.attentive.models.predict.Posting;
 import dev.attentive.models.predict.ReviewModel;
 import dev.attentive.models.serve.DjlReviewModel;
 import dev.attentive.models.serve.ShippedModel;
@@ -21,10 +22,11 @@ import org.jboss.logging.Logger;
 
 /**
  * REPAIR suggestions from the attention model: each changed line of a Java file is read in its own
- * window; a predicted bug whose confidence clears the calibrated threshold becomes a ```suggestion
- * with the fixed line and a one-line "why" naming the tokens the model's last attention layer
- * rested on. The repository's {@code model.attention} program, when valid, replaces the default
- * one.
+ * window; a predicted bug whose confidence clears its kind's calibrated threshold (and whose
+ * repaired line the model reads as clean, when the model's round trip is on) becomes a
+ * ```suggestion with the fixed line and a one-line "why" naming the tokens the model's last
+ * attention layer rested on. The repository's {@code model.attention} program, when valid, replaces
+ * the default one.
  */
 public final class ModelAnalyzer implements Analyzer {
 
@@ -32,13 +34,18 @@ public final class ModelAnalyzer implements Analyzer {
 
   private final ReviewModel model;
   private final BugFinder finder;
-  private final double threshold;
+  private final Posting posting;
   private final ConcurrentHashMap<String, AttentionProgram> programs = new ConcurrentHashMap<>();
 
   public ModelAnalyzer(ReviewModel model, ModelConfig config) {
     this.model = model;
     this.finder = new BugFinder(model, config.maxLinesPerFile());
-    this.threshold = config.threshold().orElse(model.info().threshold());
+    // A configured threshold replaces the calibrated ones for every kind; the round trip stays.
+    this.posting =
+        config
+            .threshold()
+            .map(t -> Posting.single(t).withRoundTrip(model.info().roundTrip()))
+            .orElse(model.info().posting());
   }
 
   /** Loads the configured (or shipped) SavedModel through DJL's TensorFlow engine. */
@@ -52,12 +59,15 @@ public final class ModelAnalyzer implements Analyzer {
               new DjlReviewModel.Options(
                   config.workers(), config.maxBatch(), config.maxWait(), config.device()));
       LOG.infof(
-          "attention model %s loaded from %s on %s in %d ms (threshold %.3f)",
+          "attention model %s loaded from %s on %s in %d ms (%s)",
           model.info().modelVersion(),
           directory,
           config.device(),
           (System.nanoTime() - started) / 1_000_000,
-          config.threshold().orElse(model.info().threshold()));
+          config
+              .threshold()
+              .map(t -> "threshold " + t + " for every kind")
+              .orElse(model.info().posting().toString()));
       return new ModelAnalyzer(model, config);
     } catch (Exception e) {
       throw new IllegalStateException(
@@ -83,7 +93,7 @@ public final class ModelAnalyzer implements Analyzer {
       return List.of();
     }
     List<Suggestion> suggestions = new ArrayList<>();
-    for (Finding f : finder.find(content, changed.lines(), program(settings, chunk), threshold)) {
+    for (Finding f : finder.find(content, changed.lines(), program(settings, chunk), posting)) {
       String ruleId = "model/" + f.rule();
       String message =
           String.format(

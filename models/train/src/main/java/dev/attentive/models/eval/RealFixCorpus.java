@@ -1,0 +1,46 @@
+package dev.attentive.models.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attentive.models.mining.RealFix;
+import dev.attentive.models.mining.RepositoryList;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/** The committed real fixes of one split, read from {@code corpus/real-fixes/}. */
+public final class RealFixCorpus {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RealFixCorpus() {}
+
+  /** The fixes of the repositories {@code repositories.txt} puts in {@code split}, in its order. */
+  public static List<RealFix> read(Path directory, String split) throws IOException {
+    List<RealFix> fixes = new ArrayList<>();
+    for (RepositoryList.Entry e :
+        RepositoryList.read(directory.resolve("repositories.txt")).entries()) {
+      Path file = directory.resolve(e.stem() + ".jsonl.gz");
+      if (!e.split().equals(split) || !Files.isRegularFile(file)) {
+        continue;
+      }
+      try (BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(
+                  new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          if (!line.isBlank()) {
+            fixes.add(JSON.readValue(line, RealFix.class));
+          }
+        }
+      }
+    }
+    return fixes;
+  }
+}
