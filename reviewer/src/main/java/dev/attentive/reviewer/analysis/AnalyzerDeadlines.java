@@ -120,6 +120,19 @@ public final class AnalyzerDeadlines {
       RepositorySettings settings,
       dev.attentive.events.RepositoryProfile profile)
       throws Exception {
+    return findings(analyzer, chunk, settings, profile).suggestions();
+  }
+
+  /**
+   * As {@link #analyze(Analyzer, PullRequestDiffChunk, RepositorySettings,
+   * dev.attentive.events.RepositoryProfile)}, with the analyzer's notes for the review's summary.
+   */
+  public Analyzer.Findings findings(
+      Analyzer analyzer,
+      PullRequestDiffChunk chunk,
+      RepositorySettings settings,
+      dev.attentive.events.RepositoryProfile profile)
+      throws Exception {
     if (!running.tryAcquire()) {
       throw new NoThreadFree(limits.threads());
     }
@@ -132,11 +145,11 @@ public final class AnalyzerDeadlines {
             running.release();
           }
         };
-    FutureTask<List<Suggestion>> call =
+    FutureTask<Analyzer.Findings> call =
         new FutureTask<>(
             () -> {
               try {
-                return analyzer.analyze(chunk, settings, profile);
+                return analyzer.findings(chunk, settings, profile);
               } finally {
                 release.run();
               }

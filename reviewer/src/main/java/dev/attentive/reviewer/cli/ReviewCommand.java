@@ -190,9 +190,11 @@ public final class ReviewCommand {
       for (PullRequestDiffChunk chunk : chunks) {
         for (Analyzer analyzer : chosen) {
           try {
-            suggestions.addAll(
-                deadlines.analyze(
-                    analyzer, chunk, RepositorySettings.orDefaults(chunk.settings()), profile));
+            Analyzer.Findings findings =
+                deadlines.findings(
+                    analyzer, chunk, RepositorySettings.orDefaults(chunk.settings()), profile);
+            suggestions.addAll(findings.suggestions());
+            findings.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
           } catch (AnalyzerDeadlines.DeadlineExceeded e) {
             notes.add(
                 AnalyzerDeadlines.stoppedNote(

@@ -391,6 +391,8 @@ public final class MethodFinder {
         List.copyOf(params),
         returnType,
         line,
+        callable.getRange().map(r -> r.begin.line).orElse(line),
+        callable.getRange().map(r -> r.end.line).orElse(line),
         List.copyOf(thrown),
         List.copyOf(ints),
         List.copyOf(doubles),
