@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -452,6 +453,21 @@ public final class Inputs {
    */
   public static List<Case> probes(
       TargetMethod method, DiffValues diff, int max, int budget, boolean nulls) {
+    return probes(method, diff, Map.of(), max, budget, nulls);
+  }
+
+  /**
+   * As {@link #probes(TargetMethod, DiffValues, int, int, boolean)}, with objects of the file's own
+   * classes built through their constructors and static factories ({@link MethodFinder#builders})
+   * for parameters of those types.
+   */
+  public static List<Case> probes(
+      TargetMethod method,
+      DiffValues diff,
+      Map<String, List<String>> builders,
+      int max,
+      int budget,
+      boolean nulls) {
     List<Case> first = cases(method, max, nulls);
     List<Param> params = method.params();
     Set<List<String>> seen = new LinkedHashSet<>();
@@ -463,6 +479,9 @@ public final class Inputs {
     List<List<String>> values = new ArrayList<>();
     for (Param p : params) {
       Set<String> own = new LinkedHashSet<>(probeValues(method, diff, p));
+      if (p.kind() == Kind.OTHER) {
+        own.addAll(builders.getOrDefault(p.type(), List.of()));
+      }
       // the tests' own values for this parameter come next, so combinations reach them too
       first.forEach(c -> own.add(c.args().get(params.indexOf(p))));
       if (!p.primitive() && (nulls || method.nullChecked().contains(p.name()))) {

@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  *       tests are posted as "not verified".
  *   <li><b>Execution off</b> (the default): one test per input that calls the method and accepts
  *       only an exception the method declares or throws itself; they are compiled against the file
- *       and posted as "compiled, not executed". Nothing of the pull request runs.
+ *       ("compiled, not executed") but pin nothing, so they are not posted. Nothing of the pull
+ *       request runs.
  *   <li><b>Execution on</b>: a probe calls the method with every input in a {@link Sandbox} JVM and
  *       records what it returned or threw; tests pinning those observations (assertEquals /
  *       assertThrows / ...) are compiled and run in the sandbox with the JUnit Platform launcher,
@@ -45,10 +46,14 @@ import java.util.stream.Stream;
  *       tests/behaviour-change} suggestion (WARNING) with the tests pinning the new behaviour.
  * </ul>
  *
- * <p>One {@code TEST} suggestion per method (rule {@code tests/verified}, {@code tests/compiled} or
- * {@code tests/unverified}), anchored on the line of the method's name, the test class in a
- * collapsed {@code <details>} block. Thread-safe: every call works in its own temporary directory,
- * which it deletes.
+ * <p>Only verified tests go inline: one {@code TEST} suggestion per method (rule {@code
+ * tests/verified}) when its tests passed on head and at least one pins a value or an exception
+ * ({@link #postable}); anchored on the line of the method's name, the test class in a collapsed
+ * {@code <details>} block. The other methods of the file are named, with why, in one note for the
+ * review's summary ({@link Report#notes}, via {@link Analyzer.Findings}). With execution on, the
+ * probe tries up to {@link Inputs#PROBE_BUDGET} inputs per method ({@link Inputs#probes}) and the
+ * behaviour change is reported with its smallest differing input. Thread-safe: every call works in
+ * its own temporary directory, which it deletes.
  */
 public final class TestAnalyzer implements Analyzer {
 
@@ -63,6 +68,9 @@ public final class TestAnalyzer implements Analyzer {
 
   /** Behaviour changes a suggestion names at most (the smallest inputs). */
   static final int MAX_CHANGES = 5;
+
+  /** Behaviour changes a suggestion states and pins (the smallest inputs). */
+  static final int PINNED_CHANGES = 3;
 
   private static final System.Logger LOG = System.getLogger(TestAnalyzer.class.getName());
 
@@ -228,7 +236,8 @@ public final class TestAnalyzer implements Analyzer {
     Context ctx = context(found.unit());
     Path work = Files.createTempDirectory("attentive-tests-");
     try {
-      Run run = new Run(chunk, content, ctx, methods, work, execute);
+      Run run =
+          new Run(chunk, content, ctx, methods, MethodFinder.builders(found.unit()), work, execute);
       List<MethodReport> reports = run.reports();
       List<Suggestion> suggestions = suggestions(chunk, content, reports);
       return new Report(suggestions, reports, List.copyOf(run.runs), notes(chunk, reports));
@@ -250,6 +259,10 @@ public final class TestAnalyzer implements Analyzer {
   /** One file's work: compile, observe, generate, run. */
   private final class Run {
     final PullRequestDiffChunk chunk;
+
+    /** The file's own classes' constructors and factories, for the probe's object inputs. */
+    final Map<String, List<String>> builders;
+
     final String content;
     final Context ctx;
     final List<TargetMethod> methods;
@@ -271,9 +284,11 @@ public final class TestAnalyzer implements Analyzer {
         String content,
         Context ctx,
         List<TargetMethod> methods,
+        Map<String, List<String>> builders,
         Path work,
         boolean execute) {
       this.chunk = chunk;
+      this.builders = builders;
       this.content = content;
       this.ctx = ctx;
       this.methods = methods;
@@ -294,6 +309,7 @@ public final class TestAnalyzer implements Analyzer {
                 ? Inputs.probes(
                     m,
                     Inputs.DiffValues.of(chunk, m),
+                    builders,
                     config.maxCasesPerMethod(),
                     Inputs.PROBE_BUDGET,
                     true)
@@ -795,30 +811,41 @@ public final class TestAnalyzer implements Analyzer {
 
   private Suggestion behaviourChange(PullRequestDiffChunk chunk, TargetMethod m, MethodReport r) {
     BehaviourChange smallest = r.changes().get(0);
+    String headline = smallest.headline();
     StringBuilder message =
         new StringBuilder("**Behaviour change:** ")
-            .append(smallest.headline())
             .append(
                 r.changes().size() > 1
-                    ? " (the smallest of " + r.changes().size() + " inputs whose result changed)"
-                    : "")
+                    ? headline.substring(0, headline.length() - 1)
+                        + " (the smallest of "
+                        + r.changes().size()
+                        + " inputs whose result changed)."
+                    : headline)
             .append("\n\n");
-    for (BehaviourChange c : r.changes()) {
+    List<BehaviourChange> shown =
+        r.changes().subList(0, Math.min(PINNED_CHANGES, r.changes().size()));
+    for (BehaviourChange c : shown) {
       message.append("- ").append(c.sentence()).append('\n');
+    }
+    if (r.changes().size() > shown.size()) {
+      message
+          .append("- … and ")
+          .append(r.changes().size() - shown.size())
+          .append(" more inputs whose result changed\n");
     }
     message.append(
         "\nObserved by running the same inputs (diff constants and their neighbours, boundaries,"
             + " pairwise combinations) against the base and the head version in a sandboxed JVM."
             + " This pull request asserts the new behaviour; if the change is intended, this test"
-            + " pins it (it passed on head):\n\n");
+            + " class pins it (it passed on head):\n\n");
     String className =
         className(r.testSource(), TestSources.testClassName(m))
             .replaceFirst("Test$", "BehaviourTest");
     Context context = contextOf(r.testSource());
     List<TestCase> pinsNew = new ArrayList<>();
     List<TestCase> pinsOld = new ArrayList<>();
-    for (int k = 0; k < r.changes().size(); k++) {
-      BehaviourChange c = r.changes().get(k);
+    for (int k = 0; k < shown.size(); k++) {
+      BehaviourChange c = shown.get(k);
       pinsNew.add(new TestCase(m.identifier() + "_new_" + (k + 1), k, c.newTest()));
       pinsOld.add(new TestCase(m.identifier() + "_old_" + (k + 1), k, c.oldTest()));
     }
@@ -827,7 +854,7 @@ public final class TestAnalyzer implements Analyzer {
     String oldName = className.replaceFirst("BehaviourTest$", "OldBehaviourTest");
     message
         .append(
-            "\n\nIf it is not, this test pins what base did (it fails on head until the change is"
+            "\n\nIf it is not, this one pins what base did (it fails on head until the change is"
                 + " undone):\n\n")
         .append(details(oldName + ".java", TestSources.testClass(context, oldName, pinsOld)));
     String key =

@@ -70,6 +70,32 @@ class InputsTest {
   }
 
   @Test
+  void objectsOfTheFilesOwnClassesAreBuiltThroughTheirConstructorsAndFactories() {
+    String source =
+        "class R {\n"
+            + "  public static long cents(Money m) { return m.cents; }\n"
+            + "  public static final class Money {\n"
+            + "    final long cents;\n"
+            + "    public Money(long cents) { this.cents = cents; }\n"
+            + "    public static Money of(String text) { return new Money(text.length()); }\n"
+            + "  }\n"
+            + "}\n";
+    TargetMethod cents = method(source);
+    java.util.Map<String, List<String>> builders =
+        MethodFinder.builders(
+            MethodFinder.find(source, ChangedLines.of(Chunks.newFile("src/R.java", source)))
+                .unit());
+    assertThat(builders)
+        .containsEntry(
+            "Money",
+            List.of("new R.Money(0L)", "new R.Money(1L)", "R.Money.of(\"\")", "R.Money.of(\"a\")"));
+    assertThat(
+            Inputs.probes(cents, DiffValues.NONE, builders, 12, Inputs.PROBE_BUDGET, true).stream()
+                .map(c -> c.args().get(0)))
+        .contains("new R.Money(0L)", "new R.Money(1L)", "R.Money.of(\"a\")");
+  }
+
+  @Test
   void theSmallestInputComesFirst() {
     List<Case> cases =
         List.of(
