@@ -629,7 +629,7 @@ public final class MutationBenchmark {
   /** Every one-statement mutant of the subject's method, one per site and bug kind. */
   static List<Mutant> mutants(Subject s) {
     List<Mutant> out = new ArrayList<>();
-    int sites = sites(s, null, -1);
+    int sites = sites(s);
     for (int i = 0; i < sites; i++) {
       int site = i;
       String[] kind = new String[1];
@@ -662,10 +662,9 @@ public final class MutationBenchmark {
         .orElse(null);
   }
 
-  /** The number of mutation sites of the method (with {@code site} < 0: only counted). */
-  private static int sites(Subject s, MethodDeclaration given, int site) {
-    CompilationUnit unit = StaticJavaParserHolder.parse(s.source());
-    MethodDeclaration m = given == null ? target(unit, s) : given;
+  /** The number of mutation sites of the subject's method. */
+  private static int sites(Subject s) {
+    MethodDeclaration m = target(StaticJavaParserHolder.parse(s.source()), s);
     return m == null ? 0 : siteList(m).size();
   }
 
@@ -1035,36 +1034,59 @@ public final class MutationBenchmark {
         }
       }
       if (!dropped) {
+        System.err.println("oracle batch does not compile: " + result.firstError());
         return Map.of();
       }
     }
-    List<String> args = new ArrayList<>(List.of("observe", "300"));
+    List<String> left = new ArrayList<>();
     for (int i = 0; i < versions.size(); i++) {
       if (!failed.contains(i)) {
-        args.add(versions.get(i)[0] + ".AttentiveOracle");
+        left.add(versions.get(i)[0]);
       }
     }
-    Path work = Files.createDirectories(dir.resolve("work"));
-    Sandbox.Run run = new Sandbox(Duration.ofMinutes(5), 256).run(work, classes, args);
     Map<String, List<String>> out = new HashMap<>();
-    for (String line : run.lines()) {
-      String[] f = line.split("\t", 4);
-      if (f.length == 4 && f[0].equals("R")) {
-        String pkg = f[1].substring(0, f[1].length() - ".AttentiveOracle".length());
+    for (int attempt = 0; !left.isEmpty() && attempt <= versions.size(); attempt++) {
+      List<String> args = new ArrayList<>(List.of("observe", "300"));
+      left.forEach(pkg -> args.add(pkg + ".AttentiveOracle"));
+      Path work = Files.createDirectories(dir.resolve("work-" + attempt));
+      Sandbox.Run run = new Sandbox(Duration.ofMinutes(5), 256).run(work, classes, args);
+      int last = -1; // the last version this run wrote a result for
+      for (String line : run.lines()) {
+        String[] f = line.split("\t", 4);
+        if (f.length == 4 && f[0].equals("R")) {
+          String pkg = f[1].substring(0, f[1].length() - ".AttentiveOracle".length());
+          List<String> results =
+              out.computeIfAbsent(
+                  pkg, k -> new ArrayList<>(Collections.nCopies(ORACLE_INPUTS, "MISSING")));
+          Observation o = Observation.parse(f[3]);
+          results.set(
+              Integer.parseInt(f[2]),
+              o.status().equals("THREW") || o.status().equals("BROKEN")
+                  ? o.status() + " " + o.kind()
+                  : o.status() + " " + o.kind() + " " + o.expression());
+          last = Math.max(last, left.indexOf(pkg));
+        }
+      }
+      if (run.outcome() == Sandbox.Outcome.COMPLETED) {
+        break;
+      }
+      // A version ended the JVM (out of memory, a crash, an exit, the time limit): that is its
+      // behaviour; the versions after it run again in a JVM of their own.
+      int culprit = last < 0 ? 0 : out.get(left.get(last)).contains("MISSING") ? last : last + 1;
+      if (culprit >= left.size()) {
+        break;
+      }
+      String pkg = left.get(culprit);
+      if (pkg.endsWith(".v0")) {
+        out.remove(pkg); // the original itself: its mutants are not judged
+      } else {
         List<String> results =
             out.computeIfAbsent(
                 pkg, k -> new ArrayList<>(Collections.nCopies(ORACLE_INPUTS, "MISSING")));
-        Observation o = Observation.parse(f[3]);
-        results.set(
-            Integer.parseInt(f[2]),
-            o.status().equals("THREW") || o.status().equals("BROKEN")
-                ? o.status() + " " + o.kind()
-                : o.status() + " " + o.kind() + " " + o.expression());
+        String ended = "ENDED " + run.outcome();
+        results.replaceAll(r -> r.equals("MISSING") ? ended : r);
       }
-    }
-    if (run.outcome() != Sandbox.Outcome.COMPLETED) {
-      // a batch that ran out of time: its unfinished versions are not judged
-      System.err.println("oracle batch: " + TestAnalyzer.describe(run));
+      left = new ArrayList<>(left.subList(culprit + 1, left.size()));
     }
     return out;
   }
