@@ -77,6 +77,43 @@ final class DemoPullRequest {
       }
       """;
 
+  /**
+   * A self-contained class whose rounding the pull request changes: the tests analyzer (execution
+   * on in the local stack) proposes verified tests that pin values and reports the behaviour change
+   * with its smallest input. (Cart.java needs Item, which is not in the diff: its methods get a
+   * note in the summary instead.)
+   */
+  static final String PRICES_PATCH =
+      """
+      @@ -10,6 +10,6 @@ public final class Prices {
+           if (percent < 0 || percent > 100) {
+             throw new IllegalArgumentException("percent must be 0..100: " + percent);
+           }
+      -    return cents * (100 - percent) / 100;
+      +    return cents - cents * percent / 100;
+         }
+       }""";
+
+  /** Prices.java at the head commit. */
+  static final String PRICES_SOURCE =
+      """
+      package com.shop;
+
+      /** Price arithmetic in cents. */
+      public final class Prices {
+
+        private Prices() {}
+
+        /** The price after a discount of {@code percent} per cent. */
+        public static long discounted(long cents, int percent) {
+          if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("percent must be 0..100: " + percent);
+          }
+          return cents - cents * percent / 100;
+        }
+      }
+      """;
+
   static final String README_PATCH =
       "@@ -1,3 +1,4 @@\n # Shop\n \n A tiny shop.\n+Carts can now tell whether they are empty.";
 
@@ -188,6 +225,7 @@ final class DemoPullRequest {
         .base(BASE)
         .title("Cart: index loop and isEmpty()")
         .file("src/main/java/com/shop/Cart.java", "modified", CART_PATCH)
+        .file("src/main/java/com/shop/Prices.java", "modified", PRICES_PATCH)
         .file("README.md", "modified", README_PATCH)
         .file(
             "package-lock.json",
@@ -196,6 +234,8 @@ final class DemoPullRequest {
         .binaryFile("docs/cart.png")
         .register();
     RepositoryContents.serve(github, REPO, HEAD, "src/main/java/com/shop/Cart.java", CART_SOURCE);
+    RepositoryContents.serve(
+        github, REPO, HEAD, "src/main/java/com/shop/Prices.java", PRICES_SOURCE);
   }
 
   /**

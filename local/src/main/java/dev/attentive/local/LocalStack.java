@@ -39,6 +39,16 @@ final class LocalStack {
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final PrintStream OUT = System.out;
 
+  /**
+   * The reviewer runs the tests analyzer's probes and tests (in the bubblewrap sandbox) in the
+   * demo, so that its TEST comments are verified tests that pin values.
+   */
+  static final List<String> DEMO_JVM_OPTIONS =
+      Stream.concat(
+              ServiceProcess.QUICK_START.stream(),
+              Stream.of("-Dattentive.reviewer.tests.execution.enabled=true"))
+          .toList();
+
   private LocalStack() {}
 
   static int run(Options options) throws Exception {
@@ -63,7 +73,7 @@ final class LocalStack {
             token,
             config.ingestPort(),
             Pipeline.SERVICES,
-            ServiceProcess.QUICK_START)) {
+            DEMO_JVM_OPTIONS)) {
       EmbeddedKafka kafka = pipeline.kafka();
       GitHubEmulator emulator = pipeline.github();
       OUT.println("broker     " + kafka.bootstrapServers() + " (KRaft, in this JVM)");

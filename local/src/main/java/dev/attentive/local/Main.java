@@ -27,6 +27,10 @@ public final class Main {
         bench style [--set tune|report|all] [--plants N] [--seed S] [--json FILE] [--maven-repo URL] [--cache DIR]
             Learned conventions on consecutive releases (sources jars from Maven Central): comments per 100
             changed lines, and recall on planted deviations (docs/benchmarks.md).
+        bench mutants [--seed S] [--mutants N] [--preserving N] [--libraries G:A:V,...] [--sources DIR]
+            The tests analyzer on one-statement mutants of real libraries' methods (sources jars from Maven
+            Central): how many output-changing mutants get a behaviour-change report, and how many
+            behaviour-preserving edits do (bin/attentive runs it with the reviewer's classpath).
         bench profile [--files N] [--runs R] [--max-files F] [--max-bytes B] [--max-file-bytes B]
             GitHub requests, bytes, time and memory to learn a repository profile of N Java files (emulator).
       """;

@@ -63,4 +63,37 @@ public interface Analyzer {
       throws Exception {
     return analyze(chunk, settings, profile);
   }
+
+  /**
+   * What an analyzer says about one file: its suggestions, and notes for the review's summary (e.g.
+   * the tests analyzer's "no tests proposed for ... because ..."), which the stream adds to the
+   * chunk's outcome beside its own.
+   */
+  record Findings(List<Suggestion> suggestions, List<String> notes) {
+    public Findings {
+      suggestions = List.copyOf(suggestions);
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /**
+   * As {@link #analyze(PullRequestDiffChunk, RepositorySettings, RepositoryProfile,
+   * SourceContext)}, with the analyzer's notes for the summary; analyzers without notes need not
+   * override it.
+   */
+  default Findings findings(
+      PullRequestDiffChunk chunk,
+      RepositorySettings settings,
+      RepositoryProfile profile,
+      SourceContext sources)
+      throws Exception {
+    return new Findings(analyze(chunk, settings, profile, sources), List.of());
+  }
+
+  /** As above, without the repository's files around the changed one. */
+  default Findings findings(
+      PullRequestDiffChunk chunk, RepositorySettings settings, RepositoryProfile profile)
+      throws Exception {
+    return findings(chunk, settings, profile, SourceContext.NONE);
+  }
 }

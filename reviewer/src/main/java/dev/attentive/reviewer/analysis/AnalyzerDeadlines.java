@@ -120,11 +120,35 @@ public final class AnalyzerDeadlines {
       RepositorySettings settings,
       dev.attentive.events.RepositoryProfile profile)
       throws Exception {
-    return analyze(analyzer, chunk, settings, profile, SourceContext.NONE);
+    return findings(analyzer, chunk, settings, profile, SourceContext.NONE).suggestions();
   }
 
   /** As above, with the repository's files around the changed one. */
   public List<Suggestion> analyze(
+      Analyzer analyzer,
+      PullRequestDiffChunk chunk,
+      RepositorySettings settings,
+      dev.attentive.events.RepositoryProfile profile,
+      SourceContext sources)
+      throws Exception {
+    return findings(analyzer, chunk, settings, profile, sources).suggestions();
+  }
+
+  /**
+   * As {@link #analyze(Analyzer, PullRequestDiffChunk, RepositorySettings,
+   * dev.attentive.events.RepositoryProfile)}, with the analyzer's notes for the review's summary.
+   */
+  public Analyzer.Findings findings(
+      Analyzer analyzer,
+      PullRequestDiffChunk chunk,
+      RepositorySettings settings,
+      dev.attentive.events.RepositoryProfile profile)
+      throws Exception {
+    return findings(analyzer, chunk, settings, profile, SourceContext.NONE);
+  }
+
+  /** As above, with the repository's files around the changed one. */
+  public Analyzer.Findings findings(
       Analyzer analyzer,
       PullRequestDiffChunk chunk,
       RepositorySettings settings,
@@ -143,11 +167,11 @@ public final class AnalyzerDeadlines {
             running.release();
           }
         };
-    FutureTask<List<Suggestion>> call =
+    FutureTask<Analyzer.Findings> call =
         new FutureTask<>(
             () -> {
               try {
-                return analyzer.analyze(chunk, settings, profile, sources);
+                return analyzer.findings(chunk, settings, profile, sources);
               } finally {
                 release.run();
               }

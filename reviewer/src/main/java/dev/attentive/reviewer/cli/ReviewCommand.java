@@ -208,13 +208,15 @@ public final class ReviewCommand {
       for (PullRequestDiffChunk chunk : chunks) {
         for (Analyzer analyzer : chosen) {
           try {
-            suggestions.addAll(
-                deadlines.analyze(
+            Analyzer.Findings findings =
+                deadlines.findings(
                     analyzer,
                     chunk,
                     RepositorySettings.orDefaults(chunk.settings()),
                     profile,
-                    sources));
+                    sources);
+            suggestions.addAll(findings.suggestions());
+            findings.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
           } catch (AnalyzerDeadlines.DeadlineExceeded e) {
             notes.add(
                 AnalyzerDeadlines.stoppedNote(

@@ -129,8 +129,11 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
       String outcome = "success";
       try {
         List<Suggestion> found = new ArrayList<>();
-        for (Suggestion s :
-            deadlines.analyze(analyzer, chunk, settings, profile.profile(), sources)) {
+        Analyzer.Findings findings =
+            deadlines.findings(analyzer, chunk, settings, profile.profile(), sources);
+        // e.g. the tests analyzer's "no tests proposed for ...": the summary says it once
+        notes.addAll(findings.notes());
+        for (Suggestion s : findings.suggestions()) {
           if (settings.keeps(s.confidence())) {
             found.add(s);
           } else {

@@ -125,6 +125,90 @@ public final class MethodFinder {
   }
 
   /**
+   * How a test can build objects of the file's own classes: per simple type name, up to four
+   * expressions calling its visible constructors and static factories whose parameters are
+   * primitives or strings (once with zeros and empty strings, once with ones and "a").
+   */
+  public static Map<String, List<String>> builders(CompilationUnit unit) {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    if (unit == null) {
+      return out;
+    }
+    for (TypeDeclaration<?> type : unit.getTypes()) {
+      builders(type, type.getNameAsString(), out);
+    }
+    return out;
+  }
+
+  private static void builders(
+      TypeDeclaration<?> type, String qualified, Map<String, List<String>> out) {
+    if (type.isPrivate()) {
+      return;
+    }
+    String simple = type.getNameAsString();
+    Set<String> made = new LinkedHashSet<>();
+    if (constructible(type)) {
+      if (type.getConstructors().isEmpty()) {
+        made.add("new " + qualified + "()");
+      }
+      for (ConstructorDeclaration k : type.getConstructors()) {
+        if (!k.isPrivate() && !k.isProtected()) {
+          arguments(k.getParameters(), 0)
+              .ifPresent(a -> made.add("new " + qualified + "(" + a + ")"));
+          arguments(k.getParameters(), 1)
+              .ifPresent(a -> made.add("new " + qualified + "(" + a + ")"));
+        }
+      }
+    }
+    for (MethodDeclaration m : type.getMethods()) {
+      if (m.isStatic()
+          && !m.isPrivate()
+          && !m.isProtected()
+          && m.getTypeParameters().isEmpty()
+          && m.getType().asString().equals(simple)) {
+        String call = qualified + "." + m.getNameAsString() + "(";
+        arguments(m.getParameters(), 0).ifPresent(a -> made.add(call + a + ")"));
+        arguments(m.getParameters(), 1).ifPresent(a -> made.add(call + a + ")"));
+      }
+    }
+    if (!made.isEmpty()) {
+      out.putIfAbsent(simple, made.stream().limit(4).toList());
+    }
+    for (BodyDeclaration<?> member : type.getMembers()) {
+      if (member instanceof TypeDeclaration<?> nested
+          && (nested.isStatic() || !(nested instanceof ClassOrInterfaceDeclaration))) {
+        builders(nested, qualified + "." + nested.getNameAsString(), out);
+      }
+    }
+  }
+
+  /** Arguments of primitive and string parameters: zeros (variant 0) or ones (variant 1). */
+  private static Optional<String> arguments(NodeList<Parameter> params, int variant) {
+    List<String> out = new ArrayList<>();
+    for (Parameter p : params) {
+      String type = p.getType().asString();
+      String value =
+          switch (type) {
+            case "int", "Integer" -> variant == 0 ? "0" : "1";
+            case "long", "Long" -> variant == 0 ? "0L" : "1L";
+            case "short", "Short" -> variant == 0 ? "(short) 0" : "(short) 1";
+            case "byte", "Byte" -> variant == 0 ? "(byte) 0" : "(byte) 1";
+            case "double", "Double" -> variant == 0 ? "0.0" : "1.5";
+            case "float", "Float" -> variant == 0 ? "0.0f" : "1.5f";
+            case "boolean", "Boolean" -> variant == 0 ? "false" : "true";
+            case "char", "Character" -> variant == 0 ? "'a'" : "'b'";
+            case "String", "CharSequence" -> variant == 0 ? "\"\"" : "\"a\"";
+            default -> null;
+          };
+      if (value == null || p.isVarArgs()) {
+        return Optional.empty();
+      }
+      out.add(value);
+    }
+    return Optional.of(String.join(", ", out));
+  }
+
+  /**
    * The file's final fields initialised with an integer literal ({@code static final int LIMIT =
    * 5;}).
    */
@@ -391,6 +475,8 @@ public final class MethodFinder {
         List.copyOf(params),
         returnType,
         line,
+        callable.getRange().map(r -> r.begin.line).orElse(line),
+        callable.getRange().map(r -> r.end.line).orElse(line),
         List.copyOf(thrown),
         List.copyOf(ints),
         List.copyOf(doubles),

@@ -16,6 +16,9 @@ import java.util.Set;
  * @param params the parameters, in order
  * @param returnType the declared return type as written ("void" for void methods and constructors)
  * @param declarationLine the head line of the method's name: where its suggestion is anchored
+ * @param firstLine the head line where the declaration begins (its annotations and modifiers)
+ * @param lastLine the head line where the declaration ends: with {@code firstLine}, which changed
+ *     lines of the diff are the method's ({@link Inputs.DiffValues})
  * @param thrown simple names of the exception types it declares ({@code throws}) or throws ({@code
  *     throw new X})
  * @param intConstants integer literals in its body (negated where written {@code -c}), and the
@@ -36,6 +39,8 @@ public record TargetMethod(
     List<Param> params,
     String returnType,
     int declarationLine,
+    int firstLine,
+    int lastLine,
     List<String> thrown,
     List<Long> intConstants,
     List<Double> doubleConstants,

@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  *       tests are posted as "not verified".
  *   <li><b>Execution off</b> (the default): one test per input that calls the method and accepts
  *       only an exception the method declares or throws itself; they are compiled against the file
- *       and posted as "compiled, not executed". Nothing of the pull request runs.
+ *       ("compiled, not executed") but pin nothing, so they are not posted. Nothing of the pull
+ *       request runs.
  *   <li><b>Execution on</b>: a probe calls the method with every input in a {@link Sandbox} JVM and
  *       records what it returned or threw; tests pinning those observations (assertEquals /
  *       assertThrows / ...) are compiled and run in the sandbox with the JUnit Platform launcher,
@@ -48,10 +49,14 @@ import java.util.stream.Stream;
  *       tests/behaviour-change} suggestion (WARNING) with the tests pinning the new behaviour.
  * </ul>
  *
- * <p>One {@code TEST} suggestion per method (rule {@code tests/verified}, {@code tests/compiled} or
- * {@code tests/unverified}), anchored on the line of the method's name, the test class in a
- * collapsed {@code <details>} block. Thread-safe: every call works in its own temporary directory,
- * which it deletes.
+ * <p>Only verified tests go inline: one {@code TEST} suggestion per method (rule {@code
+ * tests/verified}) when its tests passed on head and at least one pins a value or an exception
+ * ({@link #postable}); anchored on the line of the method's name, the test class in a collapsed
+ * {@code <details>} block. The other methods of the file are named, with why, in one note for the
+ * review's summary ({@link Report#notes}, via {@link Analyzer.Findings}). With execution on, the
+ * probe tries up to {@link Inputs#PROBE_BUDGET} inputs per method ({@link Inputs#probes}) and the
+ * behaviour change is reported with its smallest differing input. Thread-safe: every call works in
+ * its own temporary directory, which it deletes.
  */
 public final class TestAnalyzer implements Analyzer {
 
@@ -63,6 +68,12 @@ public final class TestAnalyzer implements Analyzer {
 
   static final String PASSED = "compiled and passed on head";
   static final String NOT_EXECUTED = "compiled, not executed";
+
+  /** Behaviour changes a suggestion names at most (the smallest inputs). */
+  static final int MAX_CHANGES = 5;
+
+  /** Behaviour changes a suggestion states and pins (the smallest inputs). */
+  static final int PINNED_CHANGES = 3;
 
   private static final System.Logger LOG = System.getLogger(TestAnalyzer.class.getName());
 
@@ -129,11 +140,35 @@ public final class TestAnalyzer implements Analyzer {
   }
 
   /**
+   * The suggestions, and one note for the summary naming the changed methods that got none; with
+   * the repository's files around the changed one on the source path (javac compiles the classes it
+   * needs from them, head and base each against their own side).
+   */
+  @Override
+  public Findings findings(
+      PullRequestDiffChunk chunk,
+      RepositorySettings settings,
+      RepositoryProfile profile,
+      SourceContext sources)
+      throws Exception {
+    Report report = report(chunk, executionFor(chunk), sources);
+    return new Findings(report.suggestions(), report.notes());
+  }
+
+  /**
    * What one file got: the suggestions, per method how its tests were verified, and the sandboxed
    * JVM runs (for tests and benchmarks).
    */
   public record Report(
-      List<Suggestion> suggestions, List<MethodReport> methods, List<Sandbox.Run> runs) {}
+      List<Suggestion> suggestions,
+      List<MethodReport> methods,
+      List<Sandbox.Run> runs,
+      List<String> notes) {
+
+    static Report empty() {
+      return new Report(List.of(), List.of(), List.of(), List.of());
+    }
+  }
 
   /**
    * @param verification {@link #PASSED}, {@link #NOT_EXECUTED} or "not verified: why"
@@ -148,8 +183,25 @@ public final class TestAnalyzer implements Analyzer {
       List<BehaviourChange> changes,
       String testSource) {}
 
-  /** An input whose result differs between base and head. */
-  public record BehaviourChange(String call, Observation before, Observation after) {
+  /**
+   * An input whose result differs between base and head.
+   *
+   * @param newTest the assertion that pins what head does (it passed on head)
+   * @param oldTest the assertion that pins what base did (it fails on head)
+   */
+  public record BehaviourChange(
+      String call, Observation before, Observation after, String newTest, String oldTest) {
+
+    /** "`f(3, 1)` returned `3` before this change and `1` after." */
+    public String headline() {
+      return "`"
+          + call
+          + "` "
+          + past(before)
+          + " before this change and "
+          + (after.status().equals("VALUE") ? after.describe() : present(after))
+          + " after.";
+    }
 
     /**
      * "This PR changes what `f(x)` returns from `A` to `B`." (or what it does, when an exception is
@@ -188,20 +240,6 @@ public final class TestAnalyzer implements Analyzer {
     }
   }
 
-  /**
-   * With the repository's files around the changed one on the source path: javac compiles the
-   * classes it needs from them (head and base each against their own side).
-   */
-  @Override
-  public List<Suggestion> analyze(
-      PullRequestDiffChunk chunk,
-      RepositorySettings settings,
-      RepositoryProfile profile,
-      SourceContext sources)
-      throws Exception {
-    return report(chunk, executionFor(chunk), sources).suggestions();
-  }
-
   public Report report(PullRequestDiffChunk chunk, boolean execute) throws Exception {
     return report(chunk, execute, SourceContext.NONE);
   }
@@ -209,25 +247,35 @@ public final class TestAnalyzer implements Analyzer {
   public Report report(PullRequestDiffChunk chunk, boolean execute, SourceContext sources)
       throws Exception {
     if (!"java".equals(chunk.language())) {
-      return new Report(List.of(), List.of(), List.of());
+      return Report.empty();
     }
     String content = ChangedLines.newContent(chunk);
     ChangedLines added = ChangedLines.of(chunk);
     if (content == null || added.isEmpty()) {
-      return new Report(List.of(), List.of(), List.of());
+      return Report.empty();
     }
     MethodFinder.Found found = MethodFinder.find(content, added);
     if (found.methods().isEmpty()) {
-      return new Report(List.of(), List.of(), List.of());
+      return Report.empty();
     }
     List<TargetMethod> methods =
         found.methods().subList(0, Math.min(found.methods().size(), config.maxMethodsPerFile()));
     Context ctx = context(found.unit());
     Path work = Files.createTempDirectory("attentive-tests-");
     try {
-      Run run = new Run(chunk, content, ctx, methods, work, execute, sources);
+      Run run =
+          new Run(
+              chunk,
+              content,
+              ctx,
+              methods,
+              MethodFinder.builders(found.unit()),
+              work,
+              execute,
+              sources);
       List<MethodReport> reports = run.reports();
-      return new Report(suggestions(chunk, content, reports), reports, List.copyOf(run.runs));
+      List<Suggestion> suggestions = suggestions(chunk, content, reports);
+      return new Report(suggestions, reports, List.copyOf(run.runs), notes(chunk, reports));
     } finally {
       deleteTree(work);
     }
@@ -246,6 +294,10 @@ public final class TestAnalyzer implements Analyzer {
   /** One file's work: compile, observe, generate, run. */
   private final class Run {
     final PullRequestDiffChunk chunk;
+
+    /** The file's own classes' constructors and factories, for the probe's object inputs. */
+    final Map<String, List<String>> builders;
+
     final String content;
     final Context ctx;
     final List<TargetMethod> methods;
@@ -254,7 +306,13 @@ public final class TestAnalyzer implements Analyzer {
     final SourceContext sources;
     final String fileName;
     final List<String> classNames = new ArrayList<>();
+
+    /** Per method: the probe's inputs, the proposed tests' cases first ({@link Inputs#probes}). */
     final List<List<Case>> cases = new ArrayList<>();
+
+    /** Per method: how many of its cases are the proposed tests' ({@link Inputs#cases}). */
+    final List<Integer> testCases = new ArrayList<>();
+
     final List<Sandbox.Run> runs = new ArrayList<>();
 
     Run(
@@ -262,11 +320,13 @@ public final class TestAnalyzer implements Analyzer {
         String content,
         Context ctx,
         List<TargetMethod> methods,
+        Map<String, List<String>> builders,
         Path work,
         boolean execute,
         SourceContext sources) {
       this.chunk = chunk;
       this.sources = sources;
+      this.builders = builders;
       this.content = content;
       this.ctx = ctx;
       this.methods = methods;
@@ -280,7 +340,18 @@ public final class TestAnalyzer implements Analyzer {
           name = TestSources.testClassName(m).replaceFirst("Test$", n + "Test");
         }
         classNames.add(name);
-        cases.add(Inputs.cases(m, config.maxCasesPerMethod(), execute));
+        List<Case> tests = Inputs.cases(m, config.maxCasesPerMethod(), execute);
+        testCases.add(tests.size());
+        cases.add(
+            execute
+                ? Inputs.probes(
+                    m,
+                    Inputs.DiffValues.of(chunk, m),
+                    builders,
+                    config.maxCasesPerMethod(),
+                    Inputs.PROBE_BUDGET,
+                    true)
+                : tests);
       }
     }
 
@@ -346,7 +417,17 @@ public final class TestAnalyzer implements Analyzer {
                   + ")");
           continue;
         }
-        tests.put(i, TestSources.observedTests(methods.get(i), cases.get(i), observed));
+        // The proposed tests' cases, and the smallest inputs whose result base and head differ on.
+        Set<Integer> chosen = new HashSet<>();
+        for (int k = 0; k < testCases.get(i); k++) {
+          chosen.add(k);
+        }
+        differing(i, onBase.get(i), observed).stream().limit(MAX_CHANGES).forEach(chosen::add);
+        tests.put(
+            i,
+            TestSources.observedTests(methods.get(i), cases.get(i), observed).stream()
+                .filter(t -> chosen.contains(t.caseIndex()))
+                .toList());
       }
       Map<Integer, String> failed = compileTests(tests, "src-tests", headClasses);
       failed.forEach(
@@ -374,11 +455,18 @@ public final class TestAnalyzer implements Analyzer {
         List<Observation> before = onBase.get(i);
         if (before != null) {
           List<Observation> after = onHead.get(i);
-          for (TestCase t : passed) {
-            Observation b = t.caseIndex() < before.size() ? before.get(t.caseIndex()) : null;
-            Observation a = after.get(t.caseIndex());
-            if (b != null && b.comparable() && a.comparable() && !b.sameAs(a)) {
-              changes.add(new BehaviourChange(cases.get(i).get(t.caseIndex()).label(), b, a));
+          Set<Integer> pinned = new HashSet<>();
+          passed.forEach(t -> pinned.add(t.caseIndex()));
+          for (int k : differing(i, before, after)) {
+            if (pinned.contains(k)) {
+              String call = TestSources.call(m, cases.get(i).get(k));
+              changes.add(
+                  new BehaviourChange(
+                      cases.get(i).get(k).label(),
+                      before.get(k),
+                      after.get(k),
+                      TestSources.assertion(m, call, after.get(k)),
+                      TestSources.assertion(m, call, before.get(k))));
             }
           }
         }
@@ -407,6 +495,26 @@ public final class TestAnalyzer implements Analyzer {
                   TestSources.testClass(ctx, classNames.get(i), passed)));
         }
       }
+      return out;
+    }
+
+    /**
+     * The cases of method {@code i} whose results base and head differ on (both comparable),
+     * smallest input first.
+     */
+    private List<Integer> differing(int i, List<Observation> before, List<Observation> after) {
+      if (before == null || after == null) {
+        return List.of();
+      }
+      List<Integer> out = new ArrayList<>();
+      for (int k = 0; k < after.size() && k < before.size(); k++) {
+        Observation b = before.get(k);
+        Observation a = after.get(k);
+        if (b != null && a != null && b.comparable() && a.comparable() && !b.sameAs(a)) {
+          out.add(k);
+        }
+      }
+      out.sort(Inputs.smallestFirst(cases.get(i)));
       return out;
     }
 
@@ -685,26 +793,29 @@ public final class TestAnalyzer implements Analyzer {
     };
   }
 
+  /**
+   * Whether a report's tests go inline: they compiled, ran and passed on head, and at least one
+   * pins a value or an exception (not only that the call returns).
+   */
+  static boolean postable(MethodReport r) {
+    return r.verification().equals(PASSED) && r.tests().stream().anyMatch(TestAnalyzer::pinsValue);
+  }
+
+  /** A test that asserts what the call returned or threw, not only {@code assertDoesNotThrow}. */
+  static boolean pinsValue(TestCase t) {
+    String body = t.body().strip();
+    return !body.startsWith("assertDoesNotThrow(") && !body.startsWith("// compiled, not executed");
+  }
+
   private List<Suggestion> suggestions(
       PullRequestDiffChunk chunk, String content, List<MethodReport> reports) {
     List<Suggestion> out = new ArrayList<>();
     for (MethodReport r : reports) {
+      if (!postable(r)) {
+        continue; // said in the summary instead (notes)
+      }
       TargetMethod m = r.method();
-      String rule;
-      double confidence;
-      if (r.verification().equals(PASSED)) {
-        rule = VERIFIED_RULE;
-        confidence = 0.8;
-      } else if (r.verification().equals(NOT_EXECUTED)) {
-        rule = COMPILED_RULE;
-        confidence = 0.5;
-      } else {
-        rule = UNVERIFIED_RULE;
-        confidence = 0.3;
-      }
-      if (r.tests().isEmpty()) {
-        continue;
-      }
+      String rule = VERIFIED_RULE;
       String what =
           m.constructor() ? "the constructor `" + m.signature() + "`" : "`" + m.signature() + "`";
       StringBuilder message =
@@ -715,21 +826,13 @@ public final class TestAnalyzer implements Analyzer {
               .append(r.tests().size() == 1 ? " case" : " cases")
               .append(", inputs from its signature and the constants it compares with.\n\n")
               .append("**Verification:** ")
-              .append(r.verification());
-      if (r.verification().equals(PASSED)) {
-        message.append(
-            " (run in a sandboxed JVM; each assertion pins what head returned or threw)");
-      } else if (r.verification().equals(NOT_EXECUTED)) {
-        message.append(
-            " (running pull-request code is off here, so these only check that no exception the method"
-                + " does not declare escapes; pin the values you expect)");
-      }
-      message
-          .append("\n\n")
-          .append(
-              details(
-                  className(r.testSource(), TestSources.testClassName(m)) + ".java",
-                  r.testSource()));
+              .append(r.verification())
+              .append(" (run in a sandboxed JVM; each assertion pins what head returned or threw)")
+              .append("\n\n")
+              .append(
+                  details(
+                      className(r.testSource(), TestSources.testClassName(m)) + ".java",
+                      r.testSource()));
       out.add(
           new Suggestion(
               Suggestion.Kind.TEST,
@@ -737,7 +840,7 @@ public final class TestAnalyzer implements Analyzer {
               m.declarationLine(),
               m.declarationLine(),
               Suggestion.Severity.INFO,
-              confidence,
+              0.8,
               message.toString(),
               null,
               rule,
@@ -750,30 +853,108 @@ public final class TestAnalyzer implements Analyzer {
     return List.copyOf(out);
   }
 
-  private Suggestion behaviourChange(PullRequestDiffChunk chunk, TargetMethod m, MethodReport r) {
-    StringBuilder message = new StringBuilder();
-    for (BehaviourChange c : r.changes()) {
-      message.append("- ").append(c.sentence()).append('\n');
-    }
-    message.append(
-        "\nObserved by running the same inputs against the base and the head version in a sandboxed JVM."
-            + " If the change is intended, this test pins the new behaviour:\n\n");
-    Set<String> changed = new HashSet<>();
-    r.changes().forEach(c -> changed.add(c.call()));
-    List<TestCase> pinning = new ArrayList<>();
-    List<Case> all = Inputs.cases(m, config.maxCasesPerMethod(), true);
-    for (TestCase t : r.tests()) {
-      if (t.caseIndex() < all.size() && changed.contains(all.get(t.caseIndex()).label())) {
-        pinning.add(t);
+  /**
+   * One line for the review's summary naming the changed methods of the file that got no test
+   * inline, and why (methods with the same reason together); none when every method got one.
+   */
+  static List<String> notes(PullRequestDiffChunk chunk, List<MethodReport> reports) {
+    Map<String, List<String>> byReason = new LinkedHashMap<>();
+    for (MethodReport r : reports) {
+      if (!postable(r)) {
+        byReason
+            .computeIfAbsent(reason(chunk, r), k -> new ArrayList<>())
+            .add(
+                r.method().constructor()
+                    ? "`new " + r.method().signature() + "`"
+                    : "`" + r.method().typeName() + "." + r.method().signature() + "`");
       }
     }
+    if (byReason.isEmpty()) {
+      return List.of();
+    }
+    List<String> parts = new ArrayList<>();
+    byReason.forEach((why, names) -> parts.add(String.join(", ", names) + ": " + why));
+    return List.of(
+        "No tests proposed in " + fileName(chunk.path()) + " for " + String.join("; ", parts));
+  }
+
+  /** Why a method got no test inline, as the summary says it. */
+  private static String reason(PullRequestDiffChunk chunk, MethodReport r) {
+    String v = r.verification();
+    if (v.equals(NOT_EXECUTED)) {
+      return "execution is off (tests that pin values need it)";
+    }
+    if (v.equals(PASSED)) {
+      return "its tests could only check that the call returns";
+    }
+    String why = v.replaceFirst("^not verified: ", "");
+    String file = fileName(chunk.path());
+    java.util.regex.Matcher missing =
+        java.util.regex.Pattern.compile(
+                "does not compile on its own \\(.*?(?:cannot find symbol\\s+symbol:\\s+(class|variable|method)"
+                    + " (\\w+)|package ([\\w.]+) does not exist)")
+            .matcher(why);
+    if (missing.find()) {
+      return missing.group(3) != null
+          ? file + " needs package " + missing.group(3) + ", which is not in the diff"
+          : file
+              + " needs "
+              + missing.group(1)
+              + " "
+              + missing.group(2)
+              + ", which is not in the diff";
+    }
+    return why;
+  }
+
+  private Suggestion behaviourChange(PullRequestDiffChunk chunk, TargetMethod m, MethodReport r) {
+    BehaviourChange smallest = r.changes().get(0);
+    String headline = smallest.headline();
+    StringBuilder message =
+        new StringBuilder("**Behaviour change:** ")
+            .append(
+                r.changes().size() > 1
+                    ? headline.substring(0, headline.length() - 1)
+                        + " (the smallest of "
+                        + r.changes().size()
+                        + " inputs whose result changed)."
+                    : headline)
+            .append("\n\n");
+    List<BehaviourChange> shown =
+        r.changes().subList(0, Math.min(PINNED_CHANGES, r.changes().size()));
+    for (BehaviourChange c : shown) {
+      message.append("- ").append(c.sentence()).append('\n');
+    }
+    if (r.changes().size() > shown.size()) {
+      message
+          .append("- … and ")
+          .append(r.changes().size() - shown.size())
+          .append(" more inputs whose result changed\n");
+    }
+    message.append(
+        "\nObserved by running the same inputs (diff constants and their neighbours, boundaries,"
+            + " pairwise combinations) against the base and the head version in a sandboxed JVM."
+            + " This pull request asserts the new behaviour; if the change is intended, this test"
+            + " class pins it (it passed on head):\n\n");
     String className =
         className(r.testSource(), TestSources.testClassName(m))
             .replaceFirst("Test$", "BehaviourTest");
+    Context context = contextOf(r.testSource());
+    List<TestCase> pinsNew = new ArrayList<>();
+    List<TestCase> pinsOld = new ArrayList<>();
+    for (int k = 0; k < shown.size(); k++) {
+      BehaviourChange c = shown.get(k);
+      pinsNew.add(new TestCase(m.identifier() + "_new_" + (k + 1), k, c.newTest()));
+      pinsOld.add(new TestCase(m.identifier() + "_old_" + (k + 1), k, c.oldTest()));
+    }
     message.append(
-        details(
-            className + ".java",
-            TestSources.testClass(contextOf(r.testSource()), className, pinning)));
+        details(className + ".java", TestSources.testClass(context, className, pinsNew)));
+    String oldName = className.replaceFirst("BehaviourTest$", "OldBehaviourTest");
+    message
+        .append(
+            "\n\nIf it is not, this one pins what base did (it fails on head until the change is"
+                + " undone):\n\n")
+        .append(details(oldName + ".java", TestSources.testClass(context, oldName, pinsOld)));
     String key =
         m.code()
             + "\n"

@@ -183,11 +183,8 @@ class TestAnalyzerTest {
               assertThat(c.before().expression()).isEqualTo("false");
               assertThat(c.after().expression()).isEqualTo("true");
             });
-    // clamp was rewritten with Math.min/max: same results for every input tried, so nothing is
-    // reported
-    assertThat(method(ports, "clamp").changes()).isEmpty();
-
     assertThat(rule(ports, TestAnalyzer.BEHAVIOUR_RULE))
+        .filteredOn(s -> s.startLine() == 12)
         .singleElement()
         .satisfies(
             s -> {
@@ -199,6 +196,32 @@ class TestAnalyzerTest {
                       "assertTrue(Ports.isValidPort(65535));");
               assertThat(s.message()).doesNotContain("isValidPort(65534)");
             });
+  }
+
+  @Test
+  void theClampRewriteDiffersOnlyWhenTwoArgumentsInteractAndPairwiseInputsFindIt() {
+    // clamp was rewritten with Math.min/max: the same for min <= max, different for min > max
+    // (base returned max, head returns min), which only a combination of two arguments shows
+    List<BehaviourChange> changes = method(ports, "clamp").changes();
+    assertThat(changes).isNotEmpty();
+    BehaviourChange smallest = changes.get(0);
+    assertThat(smallest.call()).isEqualTo("clamp(2, 0, -1)");
+    assertThat(smallest.headline())
+        .isEqualTo("`clamp(2, 0, -1)` returned `-1` before this change and `0` after.");
+    assertThat(rule(ports, TestAnalyzer.BEHAVIOUR_RULE))
+        .filteredOn(s -> s.startLine() == 22)
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.message())
+                    .contains(
+                        "**Behaviour change:** `clamp(2, 0, -1)` returned `-1` before this change"
+                            + " and `0` after",
+                        "This pull request asserts the new behaviour",
+                        "PortsClampBehaviourTest.java",
+                        "assertEquals(0, Ports.clamp(2, 0, -1));",
+                        "PortsClampOldBehaviourTest.java",
+                        "assertEquals(-1, Ports.clamp(2, 0, -1));"));
   }
 
   @Test
@@ -258,9 +281,12 @@ class TestAnalyzerTest {
                       "This PR changes what `belowReorderLevel(new int[] {4, 5, 6})` returns from"
                           + " `[4]` to `[4, 5]`.");
             });
+    // every negative reading now throws; the smallest is reported first
     assertThat(method(stock, "record").changes())
         .extracting(BehaviourChange::call)
-        .containsExactly("record(-1)", "record(Integer.MIN_VALUE)");
+        .startsWith("record(-1)")
+        .contains("record(Integer.MIN_VALUE)")
+        .allMatch(call -> call.startsWith("record(-") || call.contains("MIN_VALUE"));
   }
 
   @Test
@@ -270,7 +296,7 @@ class TestAnalyzerTest {
   }
 
   @Test
-  void withExecutionOffTheTestsAreCompiledAndMarkedNotExecuted() throws Exception {
+  void withExecutionOffTheTestsAreCompiledButOnlyTheSummarySaysSo() throws Exception {
     for (PullRequestDiffChunk chunk :
         List.of(
             Fixtures.fixture("ports", PORTS, "Ports.java"),
@@ -285,14 +311,20 @@ class TestAnalyzerTest {
                 assertThat(m.changes()).isEmpty();
                 assertThat(m.testSource()).contains("// compiled, not executed");
               });
-      assertThat(r.suggestions())
-          .isNotEmpty()
-          .allSatisfy(
-              s -> {
-                assertThat(s.ruleId()).isEqualTo(TestAnalyzer.COMPILED_RULE);
-                assertThat(s.message()).contains("**Verification:** compiled, not executed");
-              });
+      // smoke tests pin nothing: never inline, one line in the summary instead
+      assertThat(r.suggestions()).isEmpty();
+      assertThat(r.notes())
+          .singleElement()
+          .satisfies(
+              n ->
+                  assertThat(n)
+                      .startsWith("No tests proposed in ")
+                      .endsWith(": execution is off (tests that pin values need it)"));
     }
+    assertThat(compiling.report(Fixtures.fixture("ports", PORTS, "Ports.java"), false).notes())
+        .containsExactly(
+            "No tests proposed in Ports.java for `Ports.isValidPort(int)`, `Ports.clamp(int, int,"
+                + " int)`: execution is off (tests that pin values need it)");
     MethodReport percentOf =
         compiling
             .report(Fixtures.fixture("percentages", PERCENTAGES, "Percentages.java"), false)
@@ -300,10 +332,18 @@ class TestAnalyzerTest {
             .get(0);
     assertThat(percentOf.testSource())
         .contains("catch (Exception e)", "assertTrue(e instanceof IllegalArgumentException");
-    // analyze() follows the configuration: off by default
-    assertThat(compiling.analyze(Fixtures.fixture("ports", PORTS, "Ports.java")))
-        .extracting(Suggestion::ruleId)
-        .containsOnly(TestAnalyzer.COMPILED_RULE);
+    // analyze() follows the configuration: off by default, so nothing inline
+    assertThat(compiling.analyze(Fixtures.fixture("ports", PORTS, "Ports.java"))).isEmpty();
+    assertThat(
+            compiling
+                .findings(
+                    Fixtures.fixture("ports", PORTS, "Ports.java"),
+                    RepositorySettings.defaults(),
+                    null)
+                .notes())
+        .singleElement()
+        .asString()
+        .contains("execution is off");
   }
 
   @Test
@@ -329,15 +369,12 @@ class TestAnalyzerTest {
                 assertThat(m.verification())
                     .startsWith("not verified: Cart.java does not compile on its own (")
                     .contains("com.acme.shop.pricing"));
-    assertThat(r.suggestions())
-        .singleElement()
-        .satisfies(
-            s -> {
-              assertThat(s.ruleId()).isEqualTo(TestAnalyzer.UNVERIFIED_RULE);
-              assertThat(s.message())
-                  .contains(
-                      "**Verification:** not verified: Cart.java does not compile on its own");
-            });
+    // not verified: nothing inline, the summary says why
+    assertThat(r.suggestions()).isEmpty();
+    assertThat(r.notes())
+        .containsExactly(
+            "No tests proposed in Cart.java for `Cart.total(int)`: Cart.java needs package"
+                + " com.acme.shop.pricing, which is not in the diff");
   }
 
   @Test
