@@ -35,7 +35,7 @@ final class ChaosStack implements AutoCloseable {
               "-Dattentive.ingest.github.connect-timeout=2s",
               "-Dattentive.ingest.github.request-timeout=3s"),
           "reviewer",
-          List.of(),
+          List.of(SyntheticJava.ENFORCE_FORMATTER),
           "publisher",
           List.of(
               "-Dattentive.publisher.github.connect-timeout=2s",

@@ -70,7 +70,7 @@ final class PipelineBenchmark {
             Pipeline.EMULATOR_TOKEN,
             0,
             Pipeline.SERVICES,
-            List.of("-Xmx768m"),
+            List.of("-Xmx768m", SyntheticJava.ENFORCE_FORMATTER),
             new Pipeline.Scale(partitions, Map.of("reviewer", reviewers), analyzers, null))) {
       GitHubEmulator github = pipeline.github();
       long[] latencies = new long[pushes];

@@ -126,6 +126,8 @@ final class ScaleBenchmark {
       throws IOException, InterruptedException {
     Map<String, Integer> instances = new HashMap<>();
     SERVICES.forEach(s -> instances.put(s, plan.instances()));
+    List<String> options = new java.util.ArrayList<>(jvm);
+    options.add(SyntheticJava.ENFORCE_FORMATTER);
     return Pipeline.start(
         config.root(),
         workDir,
@@ -134,7 +136,7 @@ final class ScaleBenchmark {
         Pipeline.EMULATOR_TOKEN,
         0,
         SERVICES,
-        jvm,
+        options,
         new Pipeline.Scale(plan.partitions(), instances, null, plan.reviewerTransactionTimeout()));
   }
 

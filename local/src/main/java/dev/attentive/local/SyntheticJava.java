@@ -5,6 +5,15 @@ package dev.attentive.local;
  */
 final class SyntheticJava {
 
+  /**
+   * For the reviewers of stacks fed with these files: the deployment enforces google-java-format
+   * (as an operator may), so the badly formatted methods get its rewrites. Synthetic repositories
+   * have no learned profile (no convention comments), the tests analyzer posts only tests verified
+   * by running them (off here) and the model only what it is sure of; without this a review of
+   * these files would have nothing to post, and the benchmarks nothing to count.
+   */
+  static final String ENFORCE_FORMATTER = "-Dattentive.reviewer.style.formatter=true";
+
   private SyntheticJava() {}
 
   /**
