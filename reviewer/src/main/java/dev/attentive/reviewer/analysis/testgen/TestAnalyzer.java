@@ -837,8 +837,8 @@ public final class TestAnalyzer implements Analyzer {
           new Suggestion(
               Suggestion.Kind.TEST,
               chunk.path(),
-              m.declarationLine(),
-              m.declarationLine(),
+              anchor(chunk, m),
+              anchor(chunk, m),
               Suggestion.Severity.INFO,
               0.8,
               message.toString(),
@@ -907,6 +907,24 @@ public final class TestAnalyzer implements Analyzer {
     return why;
   }
 
+  /**
+   * The line a method's comment is anchored on: its name's line where the diff changed it, else the
+   * method's first changed line — GitHub takes inline comments only on lines of the diff, and a
+   * change inside a body leaves the declaration out of it.
+   */
+  static int anchor(PullRequestDiffChunk chunk, TargetMethod m) {
+    ChangedLines added = ChangedLines.of(chunk);
+    if (added.contains(m.declarationLine())) {
+      return m.declarationLine();
+    }
+    Integer inside = added.lines().ceiling(m.declarationLine());
+    if (inside != null && inside <= m.lastLine()) {
+      return inside;
+    }
+    Integer before = added.lines().ceiling(m.firstLine()); // its annotations or modifiers
+    return before != null && before <= m.lastLine() ? before : m.declarationLine();
+  }
+
   private Suggestion behaviourChange(PullRequestDiffChunk chunk, TargetMethod m, MethodReport r) {
     BehaviourChange smallest = r.changes().get(0);
     String headline = smallest.headline();
@@ -967,8 +985,8 @@ public final class TestAnalyzer implements Analyzer {
     return new Suggestion(
         Suggestion.Kind.TEST,
         chunk.path(),
-        m.declarationLine(),
-        m.declarationLine(),
+        anchor(chunk, m),
+        anchor(chunk, m),
         Suggestion.Severity.WARNING,
         0.7,
         message.toString(),

@@ -102,7 +102,8 @@ class TestAnalyzerTest {
     }
     Suggestion isValidPort = rule(ports, TestAnalyzer.VERIFIED_RULE).get(0);
     assertThat(isValidPort.path()).isEqualTo(PORTS);
-    assertThat(isValidPort.startLine()).isEqualTo(12); // the line of "isValidPort(" in head
+    // its first changed line (the declaration, line 12, is not in the diff)
+    assertThat(isValidPort.startLine()).isEqualTo(13);
   }
 
   @Test
@@ -184,12 +185,12 @@ class TestAnalyzerTest {
               assertThat(c.after().expression()).isEqualTo("true");
             });
     assertThat(rule(ports, TestAnalyzer.BEHAVIOUR_RULE))
-        .filteredOn(s -> s.startLine() == 12)
+        .filteredOn(s -> s.startLine() == 13)
         .singleElement()
         .satisfies(
             s -> {
               assertThat(s.severity()).isEqualTo(Suggestion.Severity.WARNING);
-              assertThat(s.startLine()).isEqualTo(12);
+              assertThat(s.startLine()).isEqualTo(13);
               assertThat(s.message())
                   .contains(
                       "This PR changes what `isValidPort(65535)` returns from `false` to `true`.",
@@ -209,7 +210,7 @@ class TestAnalyzerTest {
     assertThat(smallest.headline())
         .isEqualTo("`clamp(2, 0, -1)` returned `-1` before this change and `0` after.");
     assertThat(rule(ports, TestAnalyzer.BEHAVIOUR_RULE))
-        .filteredOn(s -> s.startLine() == 22)
+        .filteredOn(s -> s.startLine() == 23)
         .singleElement()
         .satisfies(
             s ->
