@@ -129,6 +129,16 @@ class SettingsAndCommandsEndToEndTest {
   void aWritersReviewCommandIsCarriedOutAndAReadersIsRefused() throws Exception {
     String repo = "acme/commands";
     serve(repo, 3, "4".repeat(40));
+    // A rule set the repository asks for, so that its review has something to post
+    // (AvoidStarImport):
+    // without a learned profile, executed tests or a model finding, a review of Widget says
+    // nothing.
+    RepositoryContents.serve(
+        pipeline.github(),
+        repo,
+        "main",
+        ".attentive.yml",
+        "version: 1\nstyle:\n  checkstyle: google_checks.xml\n");
     pipeline.github().permission(repo, "writer", "write");
 
     String refused = UUID.randomUUID().toString();
