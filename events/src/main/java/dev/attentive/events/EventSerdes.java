@@ -49,6 +49,22 @@ public final class EventSerdes {
     return new JsonSerde<>(SandboxResult.class, SandboxResult.SCHEMA_VERSION);
   }
 
+  public static JsonSerde<ReviewActivity> reviewActivity() {
+    return new JsonSerde<>(ReviewActivity.class, ReviewActivity.SCHEMA_VERSION);
+  }
+
+  public static JsonSerde<Feedback> feedback() {
+    return new JsonSerde<>(Feedback.class, Feedback.SCHEMA_VERSION);
+  }
+
+  public static JsonSerde<RepositoryLearning> repositoryLearning() {
+    return new JsonSerde<>(RepositoryLearning.class, RepositoryLearning.SCHEMA_VERSION);
+  }
+
+  public static JsonSerde<ModelAdaptation> modelAdaptation() {
+    return new JsonSerde<>(ModelAdaptation.class, ModelAdaptation.SCHEMA_VERSION);
+  }
+
   public static JsonSerde<DeadLetter> deadLetter() {
     return new JsonSerde<>(DeadLetter.class, DeadLetter.SCHEMA_VERSION);
   }

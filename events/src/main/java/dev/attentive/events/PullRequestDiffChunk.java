@@ -21,6 +21,10 @@ import java.util.List;
  *     project classes, transitively and bounded), their text on {@link Topics#SOURCE_FILES}; null
  *     when ingest attached none (not Java, the tree unreadable, or records written before it
  *     existed)
+ * @param increment for a push onto a head Attentive already reviewed: the lines of this file
+ *     changed since that head (GitHub's compare API), the only lines that may get new comments;
+ *     null for a whole-diff review (the first review, a force-push, {@code /attentive full-review},
+ *     records written before it existed)
  */
 public record PullRequestDiffChunk(
     int schemaVersion,
@@ -40,7 +44,8 @@ public record PullRequestDiffChunk(
     List<Hunk> hunks,
     String newContent,
     RepositorySettings settings,
-    List<SourceRef> sources)
+    List<SourceRef> sources,
+    Increment increment)
     implements Versioned {
 
   public static final int SCHEMA_VERSION = 1;
@@ -49,6 +54,66 @@ public record PullRequestDiffChunk(
   public PullRequestDiffChunk {
     hunks = List.copyOf(hunks);
     sources = sources == null ? null : List.copyOf(sources);
+  }
+
+  /**
+   * The new-side lines of a file changed since the head last reviewed.
+   *
+   * @param sinceSha the head last reviewed
+   * @param lines the head's lines changed (added or modified) since {@code sinceSha}; empty when
+   *     the file did not change since
+   */
+  public record Increment(String sinceSha, List<LineRange> lines) {
+    public Increment {
+      lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** Whether a comment on head lines {@code from..to} is about something changed since. */
+    public boolean touches(int from, int to) {
+      return lines.stream().anyMatch(r -> r.start() <= to && from <= r.end());
+    }
+  }
+
+  /** Without an increment (a whole-diff review). */
+  public PullRequestDiffChunk(
+      int schemaVersion,
+      String deliveryId,
+      String repository,
+      int pullRequestNumber,
+      String baseSha,
+      String headSha,
+      Long installationId,
+      String path,
+      String previousPath,
+      FileStatus status,
+      String language,
+      int chunkIndex,
+      int additions,
+      int deletions,
+      List<Hunk> hunks,
+      String newContent,
+      RepositorySettings settings,
+      List<SourceRef> sources) {
+    this(
+        schemaVersion,
+        deliveryId,
+        repository,
+        pullRequestNumber,
+        baseSha,
+        headSha,
+        installationId,
+        path,
+        previousPath,
+        status,
+        language,
+        chunkIndex,
+        additions,
+        deletions,
+        hunks,
+        newContent,
+        settings,
+        sources,
+        null);
   }
 
   /** Without source references (what records written before they existed read as). */
@@ -148,7 +213,8 @@ public record PullRequestDiffChunk(
         hunks,
         content,
         settings,
-        sources);
+        sources,
+        increment);
   }
 
   public PullRequestDiffChunk withSettings(RepositorySettings repositorySettings) {
@@ -170,7 +236,8 @@ public record PullRequestDiffChunk(
         hunks,
         newContent,
         repositorySettings,
-        sources);
+        sources,
+        increment);
   }
 
   public PullRequestDiffChunk withSources(List<SourceRef> refs) {
@@ -192,7 +259,31 @@ public record PullRequestDiffChunk(
         hunks,
         newContent,
         settings,
-        refs);
+        refs,
+        increment);
+  }
+
+  public PullRequestDiffChunk withIncrement(Increment since) {
+    return new PullRequestDiffChunk(
+        schemaVersion,
+        deliveryId,
+        repository,
+        pullRequestNumber,
+        baseSha,
+        headSha,
+        installationId,
+        path,
+        previousPath,
+        status,
+        language,
+        chunkIndex,
+        additions,
+        deletions,
+        hunks,
+        newContent,
+        settings,
+        sources,
+        since);
   }
 
   public PullRequestKey key() {

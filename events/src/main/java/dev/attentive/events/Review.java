@@ -19,6 +19,9 @@ import java.util.Map;
  * @param settings the repository settings the review was made with (without the Checkstyle file's
  *     text): the publisher reads {@code maxComments} and the configuration problems from them; null
  *     means the deployment's defaults (and is what reviews written before it existed read as)
+ * @param analyzerVersions analyzer id → the version that made its suggestions (e.g. {@code model} →
+ *     the model's version, or its repository adaptation's), carried into the feedback on them;
+ *     empty when unknown
  */
 public record Review(
     int schemaVersion,
@@ -34,7 +37,8 @@ public record Review(
     Map<String, List<LineRange>> anchors,
     List<String> notes,
     Instant completedAt,
-    RepositorySettings settings)
+    RepositorySettings settings,
+    Map<String, String> analyzerVersions)
     implements Versioned {
 
   public static final int SCHEMA_VERSION = 1;
@@ -44,6 +48,41 @@ public record Review(
     suggestions = List.copyOf(suggestions);
     anchors = Map.copyOf(anchors);
     notes = List.copyOf(notes);
+    analyzerVersions = analyzerVersions == null ? Map.of() : Map.copyOf(analyzerVersions);
+  }
+
+  /** Without analyzer versions (what reviews written before they existed read as). */
+  public Review(
+      int schemaVersion,
+      String deliveryId,
+      String repository,
+      int pullRequestNumber,
+      String baseSha,
+      String headSha,
+      Long installationId,
+      String trigger,
+      int filesReviewed,
+      List<Suggestion> suggestions,
+      Map<String, List<LineRange>> anchors,
+      List<String> notes,
+      Instant completedAt,
+      RepositorySettings settings) {
+    this(
+        schemaVersion,
+        deliveryId,
+        repository,
+        pullRequestNumber,
+        baseSha,
+        headSha,
+        installationId,
+        trigger,
+        filesReviewed,
+        suggestions,
+        anchors,
+        notes,
+        completedAt,
+        settings,
+        null);
   }
 
   /** Without repository settings (the deployment's defaults). */
@@ -75,7 +114,7 @@ public record Review(
         anchors,
         notes,
         completedAt,
-        null);
+        (RepositorySettings) null);
   }
 
   public PullRequestKey key() {

@@ -50,6 +50,30 @@ public final class Topics {
   public static final String SOURCE_FILES = "attentive.source-files.v1";
 
   /**
+   * What people and pushes did to reviewed PRs (replies, resolved threads, pushes with what they
+   * changed, closes), from ingest, keyed by {@link PullRequestKey}. Value: {@link ReviewActivity}.
+   */
+  public static final String REVIEW_ACTIVITY = "attentive.review-activity.v1";
+
+  /**
+   * Outcomes of every posted comment and the team's rule commands, keyed by repository ({@code
+   * owner/name}). Value: {@link Feedback}.
+   */
+  public static final String FEEDBACK = "attentive.feedback.v1";
+
+  /**
+   * What Attentive learned about each repository from its feedback, keyed by {@code owner/name};
+   * compacted. Value: {@link RepositoryLearning}.
+   */
+  public static final String REPO_LEARNING = "attentive.repo-learning.v1";
+
+  /**
+   * Each repository's adaptation of the attention model, keyed by {@code owner/name}; compacted.
+   * Value: {@link ModelAdaptation}.
+   */
+  public static final String MODEL_ADAPTATIONS = "attentive.model-adaptations.v1";
+
+  /**
    * Records that could not be processed, with the reason and the original bytes. Value: {@link
    * DeadLetter}.
    */
@@ -137,6 +161,23 @@ public final class Topics {
                   "compact",
                   "max.message.bytes",
                   String.valueOf(2 * 1024 * 1024))),
+          new TopicSpec(REVIEW_ACTIVITY, Map.of("retention.ms", RETENTION_30_DAYS)),
+          // outcomes are the training data of per-repository adaptation: kept until deleted
+          new TopicSpec(FEEDBACK, Map.of("retention.ms", "-1")),
+          new TopicSpec(
+              REPO_LEARNING,
+              Map.of(
+                  "cleanup.policy",
+                  "compact",
+                  "max.message.bytes",
+                  String.valueOf(4 * 1024 * 1024))),
+          new TopicSpec(
+              MODEL_ADAPTATIONS,
+              Map.of(
+                  "cleanup.policy",
+                  "compact",
+                  "max.message.bytes",
+                  String.valueOf(4 * 1024 * 1024))),
           new TopicSpec(
               DEAD_LETTERS,
               Map.of(

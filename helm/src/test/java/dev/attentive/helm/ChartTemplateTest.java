@@ -426,7 +426,9 @@ class ChartTemplateTest {
         .contains("/opt/kafka/bin/kafka-topics.sh")
         .contains("--partitions 12 --replication-factor 3")
         .contains("--create --if-not-exists")
-        .contains("for compacted in attentive.repo-profiles.v1 attentive.source-files.v1; do")
+        .contains(
+            "for compacted in attentive.repo-profiles.v1 attentive.source-files.v1"
+                + " attentive.repo-learning.v1 attentive.model-adaptations.v1; do")
         .contains("config=\"--config cleanup.policy=compact\"");
     for (String topic : TOPICS) {
       assertThat(script).contains(topic);
