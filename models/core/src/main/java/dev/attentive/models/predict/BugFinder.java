@@ -4,6 +4,7 @@ import dev.attentive.events.AttentionProgram;
 import dev.attentive.models.code.CodeToken;
 import dev.attentive.models.code.JavaLexer;
 import dev.attentive.models.code.LexedFile;
+import dev.attentive.models.code.MutationSite;
 import dev.attentive.models.code.RepairClasses;
 import dev.attentive.models.code.Vocabulary;
 import dev.attentive.models.code.Window;
@@ -190,6 +191,10 @@ public final class BugFinder {
       return Optional.empty();
     }
     Edit edit = decoded.get();
+    if (edit.kind().site() == MutationSite.Kind.INT_LITERAL
+        && ConstantDefinitions.definesConstant(original)) {
+      return Optional.empty();
+    }
     String replacement = edit.apply(original);
     if (replacement == null
         || replacement.equals(original)
