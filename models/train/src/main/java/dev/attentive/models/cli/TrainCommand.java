@@ -2,14 +2,21 @@ package dev.attentive.models.cli;
 
 import dev.attentive.events.AttentionProgram;
 import dev.attentive.models.data.Dataset;
+import dev.attentive.models.data.Example;
+import dev.attentive.models.data.RealFixExamples;
+import dev.attentive.models.eval.RealFixCorpus;
 import dev.attentive.models.predict.Hyper;
 import dev.attentive.models.predict.ModelInfo;
 import dev.attentive.models.train.Checkpoints;
 import dev.attentive.models.train.Exporter;
 import dev.attentive.models.train.Trainer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Trains on the dataset, exports the SavedModel, then calibrates and scores it ({@link
@@ -28,12 +35,34 @@ final class TrainCommand implements Command {
         + " [--layers 2] [--out "
         + ModelPaths.TRAINED
         + "] [--checkpoints OUT/checkpoints] [--checkpointEvery 500] [--resume]"
+        + " [--real] [--realBuggy 20] [--realAfterFix 4] [--realRelease 10]"
         + " (and the dataset's options)";
   }
 
   @Override
   public void run(Options options) throws Exception {
     Dataset data = DatasetCache.load(options);
+    List<Example> train = data.train();
+    if (options.flag("real")) {
+      // Real + synthetic (issue 13, part 2): the train split of the real-fix corpus joins the
+      // planted windows, mixed in with the run's seed; validation and test projects stay out.
+      RealFixExamples.Made real =
+          new RealFixExamples(
+                  options.integer("realBuggy", 20),
+                  options.integer("realAfterFix", 4),
+                  options.integer("realRelease", 10),
+                  Long.parseLong(options.get("seed", "20261123")))
+              .from(
+                  RealFixCorpus.read(RealFixRun.REAL_FIXES, "train"),
+                  data.vocabulary(),
+                  data.repairClasses(),
+                  data.maxLength());
+      System.out.printf(
+          "real fixes (train split): %s -> %,d windows%n", real.counts(), real.examples().size());
+      train = new ArrayList<>(train);
+      train.addAll(real.examples());
+      Collections.shuffle(train, new Random(Long.parseLong(options.get("seed", "20261123"))));
+    }
     Hyper hyper =
         new Hyper(
             data.vocabulary().size(),
@@ -62,8 +91,8 @@ final class TrainCommand implements Command {
     try (Trainer trainer = new Trainer(hyper, trainingOptions)) {
       System.out.printf(
           "training %s: %,d parameters, %s, %,d training windows%n",
-          hyper, trainer.parameterCount(), trainingOptions, data.train().size());
-      trainer.train(data.train(), AttentionProgram.DEFAULT, checkpoints);
+          hyper, trainer.parameterCount(), trainingOptions, train.size());
+      trainer.train(train, AttentionProgram.DEFAULT, checkpoints);
       weights = trainer.weights();
     }
     double trainSeconds = (System.nanoTime() - started) / 1e9;

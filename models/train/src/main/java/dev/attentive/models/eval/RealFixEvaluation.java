@@ -119,7 +119,7 @@ public final class RealFixEvaluation {
   private RealFixEvaluation() {}
 
   /** Whitespace does not make two lines of Java different. */
-  static String normalised(String line) {
+  public static String normalised(String line) {
     return line.replaceAll("\\s+", "");
   }
 
