@@ -146,7 +146,7 @@ final class TeamWeek {
               List.of(NewReviewComment.of(pr.widgetPath(), 10, "Could count() be cached?")));
       own.comments().forEach(c -> humanCommentIds.add(c.id()));
     }
-    List<Action> first = answer(pr, opened, pr.openedAt());
+    List<Action> first = answer(pr, opened, pr.openedAt(), pr.firstPushAt());
 
     // First push: the suggestions applied, and a new file with something new to say.
     Map<String, String> files1 = new LinkedHashMap<>(files0);
@@ -162,7 +162,7 @@ final class TeamWeek {
             files0,
             files1,
             hooks.synchronize(pr, head0, head1, pr.firstPushAt()));
-    List<Action> second = answer(pr, pushed, pr.firstPushAt());
+    List<Action> second = answer(pr, pushed, pr.firstPushAt(), pr.secondPushAt());
 
     // Second push: what the first push's review suggested, and the lines fixed another way.
     Map<String, String> files2 = new LinkedHashMap<>(files1);
@@ -214,7 +214,9 @@ final class TeamWeek {
           "no review of " + pr.number() + "@" + head + " within " + REVIEW_WAIT);
     }
     Review review = reviews.get(0);
-    boolean somethingNew = review.suggestions().stream().anyMatch(s -> isNew(pr, s));
+    // every suggestion is remembered, so no short-circuit here
+    long fresh = review.suggestions().stream().filter(s -> isNew(pr, s)).count();
+    boolean somethingNew = fresh > 0;
     List<PostedReview> posted = awaitPosted(pr, head, known, somethingNew ? POST_WAIT : QUIET);
     Round round =
         new Round(
@@ -255,16 +257,20 @@ final class TeamWeek {
     }
   }
 
-  /** The people's answer to a round's comments, in the order GitHub shows them. */
-  private List<Action> answer(PullRequestPlan pr, Round round, Instant after)
+  /**
+   * The people's answer to a round's comments, in the order GitHub shows them, at simulated times
+   * spread between the review and the next push.
+   */
+  private List<Action> answer(PullRequestPlan pr, Round round, Instant after, Instant until)
       throws IOException, InterruptedException {
     List<Action> done = new ArrayList<>();
-    Instant at = after.plus(Duration.ofMinutes(20));
     List<PostedComment> comments =
         round.comments().stream().sorted(Comparator.comparingLong(PostedComment::id)).toList();
+    Duration step = Duration.between(after, until).dividedBy(comments.size() + 1);
+    Instant at = after;
     String bot = round.posted().isEmpty() ? null : round.posted().get(0).user();
     for (PostedComment c : comments) {
-      at = at.plus(Duration.ofMinutes(3));
+      at = at.plus(step);
       SeenComment seen = new SeenComment(c.id(), c.path(), c.line(), c.startLine(), c.body());
       Decision decision = scenario.decide(pr.number(), seen);
       ThreadComment posted = new ThreadComment(c.id(), bot, "Bot", c.path(), c.line(), c.body());
