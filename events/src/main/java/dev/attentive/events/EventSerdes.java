@@ -29,6 +29,10 @@ public final class EventSerdes {
     return new JsonSerde<>(PostedFingerprints.class, PostedFingerprints.SCHEMA_VERSION);
   }
 
+  public static JsonSerde<CommentLedger> commentLedger() {
+    return new JsonSerde<>(CommentLedger.class, CommentLedger.SCHEMA_VERSION);
+  }
+
   public static JsonSerde<RepositoryProfile> repositoryProfile() {
     return new JsonSerde<>(RepositoryProfile.class, RepositoryProfile.SCHEMA_VERSION);
   }

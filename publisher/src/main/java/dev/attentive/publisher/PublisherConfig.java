@@ -20,6 +20,8 @@ public interface PublisherConfig extends StreamsServiceConfig {
 
   Checks checks();
 
+  Outcomes outcomes();
+
   /**
    * Secret the hidden markers are signed with (HMAC-SHA256), so that only this deployment can write
    * markers it believes. Unset: derived from the GitHub credentials, with a warning (see
@@ -33,6 +35,16 @@ public interface PublisherConfig extends StreamsServiceConfig {
    */
   @WithDefault("true")
   boolean markerAcceptUnsigned();
+
+  /** What became of the posted comments (see docs/configuration.md, "Outcomes"). */
+  interface Outcomes {
+    /**
+     * The most comments whose reactions are read per push or close of a PR (GitHub sends no webhook
+     * for reactions); each is one request out of the installation's rate budget.
+     */
+    @WithDefault("20")
+    int reactionReads();
+  }
 
   /** A check run per head SHA summarising the review, with the suggestions as annotations. */
   interface Checks {

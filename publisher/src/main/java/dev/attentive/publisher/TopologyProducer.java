@@ -9,11 +9,13 @@ import dev.attentive.github.call.Ticker;
 import dev.attentive.github.call.WriteThrottle;
 import dev.attentive.publisher.github.GitHubChecks;
 import dev.attentive.publisher.github.GitHubReviews;
+import dev.attentive.publisher.outcomes.OutcomeJoin;
 import dev.attentive.publisher.review.CheckRunPublisher;
 import dev.attentive.publisher.review.Markers;
 import dev.attentive.publisher.review.ReviewBodies;
 import dev.attentive.publisher.review.ReviewPlanner;
 import dev.attentive.publisher.review.ReviewPublisher;
+import dev.attentive.publisher.stream.OutcomesProcessor;
 import dev.attentive.publisher.stream.PublishProcessor;
 import dev.attentive.streams.Sinks;
 import dev.attentive.streams.StateStores;
@@ -83,6 +85,17 @@ public class TopologyProducer {
             ? new CheckRunPublisher(checks, calls, config.checks().name())
             : null;
 
+    OutcomeJoin join = new OutcomeJoin(github, calls, config.outcomes().reactionReads());
+    return topology(publisher, checkRuns, join, metrics, clock);
+  }
+
+  /** The publisher's stream with its parts built: what the service runs, and the tests. */
+  public static Topology topology(
+      ReviewPublisher publisher,
+      CheckRunPublisher checkRuns,
+      OutcomeJoin join,
+      MeterRegistry metrics,
+      Clock clock) {
     Topology topology =
         new Topology()
             .addSource(
@@ -100,7 +113,23 @@ public class TopologyProducer {
                     Serdes.String(),
                     EventSerdes.postedFingerprints()),
                 "publish");
-    Sinks.DEAD_LETTERS.addTo(topology, "publish");
+    // Activity is keyed like the reviews: its processor shares the ledger, in the same
+    // sub-topology.
+    topology
+        .addSource(
+            "review-activity",
+            Serdes.String().deserializer(),
+            Serdes.ByteArray().deserializer(),
+            Topics.REVIEW_ACTIVITY)
+        .addProcessor(
+            "outcomes", () -> new OutcomesProcessor(join, metrics, clock), "review-activity")
+        .addStateStore(
+            StateStores.keyValue(
+                PublishProcessor.LEDGER_STORE, Serdes.String(), EventSerdes.commentLedger()),
+            "publish",
+            "outcomes");
+    OutcomesProcessor.FEEDBACK.addTo(topology, "outcomes");
+    Sinks.DEAD_LETTERS.addTo(topology, "publish", "outcomes");
     return topology;
   }
 }

@@ -3,7 +3,10 @@ package dev.attentive.github.auth;
 import dev.attentive.github.GitHubClientConfig;
 import dev.attentive.github.TimeoutGitHubConnector;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
@@ -13,6 +16,8 @@ import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.HttpException;
 import org.kohsuke.github.authorization.AppInstallationAuthorizationProvider;
+import org.kohsuke.github.authorization.AuthorizationProvider;
+import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
 import org.kohsuke.github.extras.authorization.JWTTokenProvider;
 
 /**
@@ -37,6 +42,10 @@ public final class InstallationClients {
   private final Consumer<GitHubBuilder> customizer;
   private final JWTTokenProvider jwt;
   private final ConcurrentMap<Long, GitHub> clients = new ConcurrentHashMap<>();
+  // what authenticates each client built here, for requests the kohsuke client cannot make
+  // (GraphQL)
+  private final Map<GitHub, AuthorizationProvider> providers =
+      Collections.synchronizedMap(new WeakHashMap<>());
   private volatile GitHub shared;
   private volatile String ownLogin;
 
@@ -179,6 +188,17 @@ public final class InstallationClients {
   }
 
   /**
+   * The {@code Authorization} header value {@code github} (a client of this instance) sends now —
+   * {@code token ghs_...} for an installation, renewed as the client renews it — or null when
+   * anonymous. For requests the kohsuke client has no API for, e.g. {@link
+   * dev.attentive.github.graphql.GitHubGraphQl}.
+   */
+  public String authorization(GitHub github) throws IOException {
+    AuthorizationProvider provider = providers.get(github);
+    return provider == null ? null : provider.getEncodedAuthorization();
+  }
+
+  /**
    * Whether {@code e} or one of its causes is kohsuke's {@link HttpException} with response code
    * 401.
    */
@@ -197,19 +217,22 @@ public final class InstallationClients {
             app -> app.getInstallationById(installationId), jwt);
     GitHubBuilder builder = new GitHubBuilder().withEndpoint(credentials.apiUrl());
     customizer.accept(builder);
-    return builder.withAuthorizationProvider(provider).build();
+    GitHub github = builder.withAuthorizationProvider(provider).build();
+    providers.put(github, provider);
+    return github;
   }
 
   private GitHub buildShared() throws IOException {
     GitHubBuilder builder = new GitHubBuilder().withEndpoint(credentials.apiUrl());
     customizer.accept(builder);
-    if (credentials.mode() == GitHubCredentials.Mode.TOKEN) {
-      // With a login given, building the client does not call GET /user.
-      builder.withOAuthToken(credentials.token().orElseThrow(), "attentive");
-    } else {
-      builder.withAuthorizationProvider(
-          org.kohsuke.github.authorization.AuthorizationProvider.ANONYMOUS);
-    }
-    return builder.build();
+    AuthorizationProvider provider =
+        credentials.mode() == GitHubCredentials.Mode.TOKEN
+            // With a login given, building the client does not call GET /user.
+            ? ImmutableAuthorizationProvider.fromOauthToken(
+                credentials.token().orElseThrow(), "attentive")
+            : AuthorizationProvider.ANONYMOUS;
+    GitHub github = builder.withAuthorizationProvider(provider).build();
+    providers.put(github, provider);
+    return github;
   }
 }

@@ -48,7 +48,48 @@ public interface GitHubReviews {
     default void comment(String body) throws IOException {
       throw new UnsupportedOperationException("comments are not supported here");
     }
+
+    /**
+     * The comments of one review this handle posted ({@code GET .../reviews/{id}/comments}), in the
+     * order they were sent: how the ledger learns the ids of the comments it posted.
+     */
+    default List<ExistingComment> reviewComments(long reviewId) throws IOException {
+      return List.of();
+    }
+
+    /** The pull request's review threads (GraphQL {@code reviewThreads}), oldest first. */
+    default List<ReviewThread> reviewThreads() throws IOException {
+      return List.of();
+    }
+
+    /** GraphQL {@code resolveReviewThread}. */
+    default void resolveThread(String threadId) throws IOException {
+      throw new UnsupportedOperationException("threads are not supported here");
+    }
+
+    /** {@code POST .../pulls/{n}/comments/{id}/replies}: a reply in the comment's thread. */
+    default void reply(long commentId, String body) throws IOException {
+      throw new UnsupportedOperationException("replies are not supported here");
+    }
+
+    /** The reactions on a review comment ({@code GET .../pulls/comments/{id}/reactions}). */
+    default List<Reaction> reactions(long commentId) throws IOException {
+      return List.of();
+    }
   }
+
+  /**
+   * A review thread: its GraphQL node id, whether it is resolved, its comments' ids (first first)
+   * and the login of who wrote the first one (the thread's owner).
+   */
+  record ReviewThread(String id, boolean resolved, List<Long> commentIds, String firstAuthor) {
+    public ReviewThread {
+      commentIds = List.copyOf(commentIds);
+    }
+  }
+
+  /** A reaction on a comment: GitHub's content ({@code +1}, {@code -1}, ...) and who. */
+  record Reaction(String user, String content) {}
 
   /** A review on GitHub; {@code author} is its user's login (null for a deleted account). */
   record ExistingReview(long id, String author, String body) {}

@@ -1,5 +1,6 @@
 package dev.attentive.publisher.review;
 
+import dev.attentive.events.CommentLedger;
 import dev.attentive.events.PostedFingerprints;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Review;
@@ -12,8 +13,11 @@ import dev.attentive.publisher.github.GitHubReviews.ExistingComment;
 import dev.attentive.publisher.github.GitHubReviews.ExistingReview;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -53,6 +57,8 @@ public final class ReviewPublisher {
    * @param reviewId the posted review's id, null when none was posted
    * @param refusedInline whether GitHub refused the inline comments and everything went into the
    *     summary
+   * @param comments the inline comments posted, for the ledger (their GitHub ids read back after
+   *     posting; 0 where that failed)
    */
   public record Result(
       Outcome outcome,
@@ -62,7 +68,25 @@ public final class ReviewPublisher {
       int repeats,
       int duplicates,
       Long reviewId,
-      boolean refusedInline) {}
+      boolean refusedInline,
+      List<CommentLedger.Entry> comments) {
+
+    public Result {
+      comments = comments == null ? List.of() : List.copyOf(comments);
+    }
+
+    public Result(
+        Outcome outcome,
+        PostedFingerprints state,
+        int inline,
+        int listed,
+        int repeats,
+        int duplicates,
+        Long reviewId,
+        boolean refusedInline) {
+      this(outcome, state, inline, listed, repeats, duplicates, reviewId, refusedInline, List.of());
+    }
+  }
 
   private final GitHubReviews github;
   private final GitHubCalls calls;
@@ -158,7 +182,8 @@ public final class ReviewPublisher {
           result.repeats(),
           result.duplicates(),
           result.reviewId(),
-          result.refusedInline());
+          result.refusedInline(),
+          result.comments());
     } catch (GitHubFailedException | RuntimeException e) {
       // The review is out: whatever happens to the comment must not lose the record of it.
       LOG.warnf(
@@ -272,7 +297,79 @@ public final class ReviewPublisher {
         plan.repeats(),
         plan.duplicates(),
         posted.created().id(),
-        refusedInline);
+        refusedInline,
+        ledgerEntries(review, plan.inline(), pr, posted.created().id(), budget));
+  }
+
+  /**
+   * The ledger's entries of the inline comments just posted, with the ids GitHub gave them (read
+   * back from the review, matched by the fingerprint each comment's marker carries). The review is
+   * out whatever happens here: a failed read leaves the ids 0 (logged), never fails the review.
+   */
+  List<CommentLedger.Entry> ledgerEntries(
+      Review review,
+      List<Suggestion> inline,
+      GitHubReviews.PullRequest pr,
+      long reviewId,
+      GitHubCalls.Budget budget)
+      throws InterruptedException {
+    if (inline.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Long> ids = new HashMap<>();
+    try {
+      for (ExistingComment c :
+          calls.read(
+              "list comments of review " + reviewId + " on " + review.key(),
+              budget,
+              p -> pr.reviewComments(reviewId))) {
+        markers.trailingFingerprint(c.body()).ifPresent(f -> ids.putIfAbsent(f, c.id()));
+      }
+    } catch (GitHubFailedException | RuntimeException e) {
+      LOG.warnf(
+          "%s: could not read back the ids of review %d's comments (no outcomes for them): %s",
+          review.key(), reviewId, e.getMessage());
+    }
+    List<CommentLedger.Entry> entries = new ArrayList<>();
+    for (Suggestion s : inline) {
+      String fingerprint = Markers.fingerprintOf(s);
+      String analyzer = analyzerOf(s);
+      entries.add(
+          new CommentLedger.Entry(
+              ids.getOrDefault(fingerprint, 0L),
+              fingerprint,
+              s.ruleId(),
+              analyzer,
+              review.analyzerVersions().get(analyzer),
+              s.confidence(),
+              s.kind(),
+              s.path(),
+              s.startLine(),
+              s.endLine(),
+              s.endLine(),
+              s.replacement(),
+              review.headSha(),
+              review.headSha(),
+              null,
+              CommentLedger.State.OPEN));
+    }
+    return entries;
+  }
+
+  /**
+   * The analyzer of a suggestion: its rule id's prefix ({@code style/...}, {@code model/...},
+   * {@code tests/...}), else its kind's.
+   */
+  static String analyzerOf(Suggestion s) {
+    int slash = s.ruleId().indexOf('/');
+    if (slash > 0) {
+      return s.ruleId().substring(0, slash).toLowerCase(Locale.ROOT);
+    }
+    return switch (s.kind()) {
+      case REPAIR -> "model";
+      case STYLE -> "style";
+      case TEST -> "tests";
+    };
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.attentive.publisher.stream;
 
+import dev.attentive.events.CommentLedger;
 import dev.attentive.events.EventSerdes;
 import dev.attentive.events.PostedFingerprints;
 import dev.attentive.events.Review;
@@ -11,6 +12,8 @@ import dev.attentive.streams.DeadLetters;
 import dev.attentive.streams.ExactlyOnceProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -29,12 +32,19 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
    */
   public static final String POSTED_STORE = "posted-fingerprints";
 
+  /**
+   * PR key → {@link CommentLedger}: the inline comments posted and what became of them; shared with
+   * the {@link OutcomesProcessor} (same sub-topology), changelogged.
+   */
+  public static final String LEDGER_STORE = "comment-ledger";
+
   private static final Logger LOG = Logger.getLogger(PublishProcessor.class);
 
   private final ReviewPublisher publisher;
   private final CheckRunPublisher checkRuns;
   private final MeterRegistry metrics;
   private KeyValueStore<String, PostedFingerprints> posted;
+  private KeyValueStore<String, CommentLedger> ledger;
 
   public PublishProcessor(ReviewPublisher publisher, MeterRegistry metrics, Clock clock) {
     this(publisher, null, metrics, clock);
@@ -59,6 +69,7 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
   public void init(ProcessorContext<String, Object> context) {
     super.init(context);
     this.posted = context.getStateStore(POSTED_STORE);
+    this.ledger = context.getStateStore(LEDGER_STORE);
   }
 
   /**
@@ -81,6 +92,7 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
     try {
       ReviewPublisher.Result result = publisher.publish(review, posted.get(key));
       posted.put(key, result.state());
+      record(key, review, result.comments());
       count(result);
       LOG.infof(
           "%s @ %s (delivery %s): %s, %d inline, %d listed, %d repeats suppressed%s",
@@ -105,6 +117,39 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
     } catch (RuntimeException e) {
       deadLetter(record, "processing_failed", e);
     }
+  }
+
+  /**
+   * Adds the posted comments to the PR's ledger; the first review sets the ledger's head (later
+   * heads come from pushes, see {@link OutcomesProcessor}).
+   */
+  private void record(String key, Review review, List<CommentLedger.Entry> comments) {
+    if (comments.isEmpty()) {
+      return;
+    }
+    CommentLedger current = ledger.get(key);
+    if (current == null) {
+      current = CommentLedger.empty(review.repository(), review.pullRequestNumber());
+    }
+    List<CommentLedger.Entry> entries = new ArrayList<>(current.entries());
+    for (CommentLedger.Entry e : comments) {
+      boolean known =
+          entries.stream()
+              .anyMatch(
+                  k ->
+                      e.commentId() != 0
+                          ? k.commentId() == e.commentId()
+                          : k.fingerprint().equals(e.fingerprint())
+                              && k.postedHead().equals(e.postedHead()));
+      if (!known) {
+        entries.add(e);
+      }
+    }
+    CommentLedger updated = current.withEntries(entries);
+    if (updated.headSha() == null) {
+      updated = updated.withHead(review.headSha(), null);
+    }
+    ledger.put(key, updated);
   }
 
   /**

@@ -83,6 +83,7 @@ public final class GitHubEmulator implements AutoCloseable {
   private final CollaboratorsEndpoints collaborators;
   private final IssueCommentsEndpoints issueComments;
   private final GitDataEndpoints gitData;
+  private final ReviewThreadsEndpoints threads;
 
   private GitHubEmulator(int port) {
     RequestJournal.Counter counter = new RequestJournal.Counter();
@@ -103,6 +104,7 @@ public final class GitHubEmulator implements AutoCloseable {
     collaborators = new CollaboratorsEndpoints(stubs);
     issueComments = new IssueCommentsEndpoints(stubs, users);
     gitData = new GitDataEndpoints(stubs);
+    threads = new ReviewThreadsEndpoints(stubs, users, reviews.store());
     installDefaults();
   }
 
@@ -309,6 +311,55 @@ public final class GitHubEmulator implements AutoCloseable {
     return reviews.add(ownerRepo, number, login, body, comments);
   }
 
+  // ---------------------------------------------------------------- people on review comments
+  // (ReviewThreadsEndpoints: GraphQL review threads, replies, reactions)
+
+  /**
+   * A person reacts to a review comment ({@code "+1"}, {@code "-1"}, ...; one per person and kind,
+   * as on GitHub). GitHub sends no webhook for reactions: a bot reads them through {@code GET
+   * /repos/{o}/{r}/pulls/comments/{id}/reactions}.
+   */
+  public CommentReaction react(long commentId, String content, String user) {
+    return threads.react(commentId, content, user);
+  }
+
+  /**
+   * A person resolves a review thread (its {@code PRRT_...} node id, see {@link #threadOf}): what a
+   * {@code pull_request_review_thread} webhook ({@code action: resolved}) carries is the returned
+   * thread — node id, its comment ids, who resolved it.
+   */
+  public ReviewThread resolveThread(String threadId, String user) {
+    return threads.resolve(threadId, user, true);
+  }
+
+  /** A person opens a resolved thread again ({@code action: unresolved}). */
+  public ReviewThread unresolveThread(String threadId, String user) {
+    return threads.resolve(threadId, user, false);
+  }
+
+  /**
+   * A person replies to a review comment (in its thread): what a {@code
+   * pull_request_review_comment} webhook ({@code action: created}, {@code in_reply_to_id}) carries.
+   */
+  public ReviewReply reply(long commentId, String user, String text) {
+    return threads.reply(commentId, user, text);
+  }
+
+  /** The review threads of a pull request, oldest first (a top-level comment and its replies). */
+  public List<ReviewThread> reviewThreads(String ownerRepo, int number) {
+    return threads.threads(ownerRepo, number);
+  }
+
+  /** The thread a review comment belongs to, or null when there is no such comment. */
+  public ReviewThread threadOf(long commentId) {
+    return threads.threadOf(commentId);
+  }
+
+  /** The reactions on a review comment, oldest first. */
+  public List<CommentReaction> reactions(long commentId) {
+    return threads.reactions(commentId);
+  }
+
   /**
    * Back to the freshly started state: forgets pull requests, the token requirement, pending
    * failures, the request journal, stubs added through {@link #wireMock()} and rate-limit usage.
@@ -323,6 +374,7 @@ public final class GitHubEmulator implements AutoCloseable {
     collaborators.reset();
     issueComments.reset();
     gitData.reset();
+    threads.reset();
     users.reset();
     rateLimit.reset();
     failures.reset();
@@ -342,6 +394,7 @@ public final class GitHubEmulator implements AutoCloseable {
     collaborators.install();
     issueComments.install();
     gitData.install();
+    threads.install();
     stubs.installNotFound();
   }
 }

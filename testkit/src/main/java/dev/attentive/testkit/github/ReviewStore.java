@@ -166,6 +166,70 @@ final class ReviewStore {
     return pull == null ? List.of() : List.copyOf(pull.posted);
   }
 
+  /** The comments of one review, in the order they were posted (replies are not among them). */
+  synchronized List<ObjectNode> reviewComments(String key, long reviewId) {
+    Pull pull = pulls.get(key);
+    if (pull == null) {
+      return List.of();
+    }
+    return pull.commentNodes.stream()
+        .filter(c -> c.path("pull_request_review_id").asLong() == reviewId)
+        .filter(c -> !c.hasNonNull("in_reply_to_id"))
+        .toList();
+  }
+
+  /** The review comment with this id on the pull request, or null. */
+  synchronized ObjectNode comment(String key, long commentId) {
+    Pull pull = pulls.get(key);
+    if (pull == null) {
+      return null;
+    }
+    return pull.commentNodes.stream()
+        .filter(c -> c.path("id").asLong() == commentId)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * Records a reply to a review comment, as GitHub does ({@code POST
+   * .../pulls/{n}/comments/{id}/replies}): on the same path and line, with {@code in_reply_to_id}
+   * the thread's first comment (a reply to a reply joins the same thread). Null when there is no
+   * such comment.
+   */
+  synchronized ObjectNode reply(String key, long commentId, String login, String body) {
+    ObjectNode parent = comment(key, commentId);
+    if (parent == null) {
+      return null;
+    }
+    long top =
+        parent.hasNonNull("in_reply_to_id") ? parent.get("in_reply_to_id").asLong() : commentId;
+    long id = commentIds.incrementAndGet();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ObjectNode node = parent.deepCopy();
+    String url = node.path("url").asText().replaceAll("/[0-9]+$", "/" + id);
+    String web = node.path("html_url").asText().replaceAll("#discussion_r[0-9]+$", "");
+    node.put("id", id);
+    node.put("node_id", GitHubJson.nodeId("024:PullRequestReviewComment", id));
+    node.put("url", url);
+    node.put("html_url", web + "#discussion_r" + id);
+    node.put("in_reply_to_id", top);
+    node.set("user", json.user(login));
+    node.put("body", body);
+    node.put("created_at", now.toString());
+    node.put("updated_at", now.toString());
+    ObjectNode links = node.putObject("_links");
+    links.putObject("self").put("href", url);
+    links.putObject("html").put("href", web + "#discussion_r" + id);
+    links.putObject("pull_request").put("href", node.path("pull_request_url").asText());
+    pulls.get(key).commentNodes.add(node);
+    return node;
+  }
+
+  /** The registered pull requests' keys ({@code owner/repo#n}). */
+  synchronized List<String> keys() {
+    return List.copyOf(pulls.keySet());
+  }
+
   // ---------------------------------------------------------------- validation
 
   private record Resolved(

@@ -55,6 +55,10 @@ final class ReviewsEndpoints {
     store.clear();
   }
 
+  ReviewStore store() {
+    return store;
+  }
+
   private EmulatedResponse create(RecordedRequest request) {
     Matcher m = REVIEWS_PATH.matcher(request.path());
     if (!m.matches()) {
