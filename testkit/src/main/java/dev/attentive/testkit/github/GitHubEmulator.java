@@ -83,6 +83,7 @@ public final class GitHubEmulator implements AutoCloseable {
   private final CollaboratorsEndpoints collaborators;
   private final IssueCommentsEndpoints issueComments;
   private final GitDataEndpoints gitData;
+  private final CompareEndpoints compare;
 
   private GitHubEmulator(int port) {
     RequestJournal.Counter counter = new RequestJournal.Counter();
@@ -103,6 +104,7 @@ public final class GitHubEmulator implements AutoCloseable {
     collaborators = new CollaboratorsEndpoints(stubs);
     issueComments = new IssueCommentsEndpoints(stubs, users);
     gitData = new GitDataEndpoints(stubs);
+    compare = new CompareEndpoints(stubs);
     installDefaults();
   }
 
@@ -151,6 +153,11 @@ public final class GitHubEmulator implements AutoCloseable {
    */
   public RepositoryFixture repository(String ownerRepo) {
     return gitData.repository(ownerRepo);
+  }
+
+  /** Commits to compare ({@code GET /repos/{o}/{r}/compare/{base}...{head}}). */
+  public CompareEndpoints compare() {
+    return compare;
   }
 
   /** The login {@code GET /user} answers with (default {@code octocat}). */
@@ -323,6 +330,7 @@ public final class GitHubEmulator implements AutoCloseable {
     collaborators.reset();
     issueComments.reset();
     gitData.reset();
+    compare.reset();
     users.reset();
     rateLimit.reset();
     failures.reset();
@@ -342,6 +350,7 @@ public final class GitHubEmulator implements AutoCloseable {
     collaborators.install();
     issueComments.install();
     gitData.install();
+    compare.install();
     stubs.installNotFound();
   }
 }
