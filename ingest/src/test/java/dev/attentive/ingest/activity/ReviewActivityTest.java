@@ -256,6 +256,34 @@ class ReviewActivityTest {
   }
 
   @Test
+  void aPushGitHubCannotCompareIsAForcePushAndATransientFailureIsRetried() throws Exception {
+    deliver("pull_request", pullRequest("opened", null, C1));
+    chunks.readValuesToList();
+    String unknown = "dddddddddddddddddddddddddddddddddddddddd";
+
+    head(unknown);
+    deliver("pull_request", pullRequest("synchronize", C1, unknown));
+    assertThat(activity.readValue().forced())
+        .as("GitHub answers 404: no such head to compare")
+        .isTrue();
+    assertThat(chunks.readValuesToList())
+        .extracting(PullRequestDiffChunk::increment)
+        .containsOnlyNulls();
+
+    // Reviewed at C1 again; a 502 on the compare is retried within the delivery's budget.
+    deliver("pull_request", pullRequest("reopened", null, C1));
+    chunks.readValuesToList();
+    github.failNext("GET", "/repos/octo/app/compare/.*", 502, 1);
+    head(C2);
+    deliver("pull_request", pullRequest("synchronize", C1, C2));
+    assertThat(activity.readValue().forced()).isFalse();
+    assertThat(chunks.readValuesToList())
+        .extracting(PullRequestDiffChunk::increment)
+        .doesNotContainNull();
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
   void aPushWhoseBeforeIsNotTheLastReviewedHeadGetsAWholeReview() throws Exception {
     deliver("pull_request", pullRequest("opened", null, BASE));
     chunks.readValuesToList();
