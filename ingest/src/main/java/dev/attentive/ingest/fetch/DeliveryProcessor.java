@@ -36,7 +36,9 @@ import org.jboss.logging.Logger;
 
 /**
  * For each stored delivery, once: fetch the PR's files from GitHub and emit diff chunks and a
- * manifest, or emit the bot command of a comment. A delivery ID already processed (GitHub's
+ * manifest (with increments on a push onto the head last reviewed, {@link ReviewedHeads}), emit
+ * review activity (pushes with GitHub's compare, closes, threads, replies, deleted comments: {@link
+ * ActivityReader}), or emit the bot command of a comment. A delivery ID already processed (GitHub's
  * redelivery) is skipped, and so is a delivery whose signed body was already processed under
  * another ID: the delivery header is not covered by the signature, so a captured delivery replayed
  * under a new ID must not be fetched again. Both are remembered in one changelogged state store
@@ -207,9 +209,14 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
             .path("default_branch")
             .asText(pr.path("base").path("repo").path("default_branch").asText(null));
     List<Outgoing<?>> fetched = fetchDiff(delivery, pr, defaultBranch, budget);
-    // Incremental only on top of the head last reviewed, and never after a force-push.
+    // Incremental only on top of the head last reviewed, never after a force-push, and only when
+    // GitHub listed every file that changed (a file left out would look unchanged).
     boolean incremental =
-        compare != null && compare.fastForward() && before.equals(lastHead) && after != null;
+        compare != null
+            && compare.fastForward()
+            && !compare.mayBeTruncated()
+            && before.equals(lastHead)
+            && after != null;
     out.addAll(incremental ? withIncrements(fetched, before, compare) : fetched);
     reviewed.recordFrom(key, fetched);
     ctx.metrics()

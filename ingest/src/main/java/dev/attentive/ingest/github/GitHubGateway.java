@@ -137,8 +137,17 @@ public interface GitHubGateway {
    * @param files the changed files; GitHub lists at most 300 in one comparison
    */
   record Comparison(String status, int aheadBy, int behindBy, List<ChangedFile> files) {
+
+    /** GitHub lists at most this many files in a comparison; more changed files are left out. */
+    public static final int MAX_FILES = 300;
+
     public Comparison {
       files = List.copyOf(files);
+    }
+
+    /** Whether GitHub may have left changed files out (it listed as many as it ever lists). */
+    public boolean mayBeTruncated() {
+      return files.size() >= MAX_FILES;
     }
 
     /** Whether head only adds commits on top of base (a plain push, not a force-push). */
