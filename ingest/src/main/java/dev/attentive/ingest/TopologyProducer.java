@@ -5,6 +5,8 @@ import dev.attentive.conventions.ProfileLearner;
 import dev.attentive.conventions.SampleBudget;
 import dev.attentive.events.Topics;
 import dev.attentive.github.call.GitHubCalls;
+import dev.attentive.ingest.activity.LearningTable;
+import dev.attentive.ingest.activity.ReviewedHeads;
 import dev.attentive.ingest.fetch.CommandProcessor;
 import dev.attentive.ingest.fetch.DeliveryProcessor;
 import dev.attentive.ingest.fetch.DiffBuilder;
@@ -34,10 +36,11 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Ingest's stream: stored deliveries in → (once per delivery ID) GitHub fetch → diff chunks +
- * manifest, or a bot command, or a dead letter out; and bot commands in → (once each) a fetch, a
- * pause/resume, replies on GitHub; and profile requests in → (when due) a repository profile out,
- * in a sub-topology of its own. Exactly-once, so a crash between fetching and writing neither loses
- * nor duplicates.
+ * manifest (incremental on top of the head last reviewed), review activity, or a bot command, or a
+ * dead letter out; and bot commands in → (once each) a fetch, a pause/resume, rule feedback,
+ * replies on GitHub; and profile requests in → (when due) a repository profile out, in a
+ * sub-topology of its own. Exactly-once, so a crash between fetching and writing neither loses nor
+ * duplicates.
  */
 @ApplicationScoped
 public class TopologyProducer {
@@ -70,11 +73,28 @@ public class TopologyProducer {
             Clock.systemUTC(),
             sourceCollector(config.sources(), blobs, metrics));
 
+    Topology topology = reviewTopology(ctx, config.profiles().enabled());
+    if (config.profiles().enabled()) {
+      ProfileProcessor.addTo(
+          topology,
+          new ProfileFetcher(
+              github, calls, profileBuilder(config.profiles()), blobs, Clock.systemUTC()),
+          config.profiles().maxAge(),
+          metrics,
+          Clock.systemUTC());
+    }
+    return topology;
+  }
+
+  /**
+   * Deliveries and commands in; chunks, manifests, source files, review activity, rule feedback,
+   * profile requests and dead letters out; without the profile sub-topology.
+   */
+  public static Topology reviewTopology(FetchContext ctx, boolean requestProfiles) {
     // Bot commands, recorded by the first processor from PR comments, are carried out by the
-    // second: same app, same
-    // exactly-once transactions. Both share the paused-PR store, so they form one sub-topology (the
-    // topics have the
-    // same partitions and the same PR keys).
+    // second: same app, same exactly-once transactions. Both share the paused-PR and the
+    // reviewed-head stores, so they form one sub-topology (the topics have the same partitions
+    // and the same PR keys).
     Topology topology =
         new Topology()
             .addSource(
@@ -87,10 +107,7 @@ public class TopologyProducer {
                 Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer(),
                 Topics.BOT_COMMANDS)
-            .addProcessor(
-                DELIVERY,
-                () -> new DeliveryProcessor(ctx, config.profiles().enabled()),
-                "deliveries")
+            .addProcessor(DELIVERY, () -> new DeliveryProcessor(ctx, requestProfiles), "deliveries")
             .addProcessor(COMMAND, () -> new CommandProcessor(ctx), "commands")
             .addStateStore(ProcessedIds.store(DeliveryProcessor.PROCESSED_STORE), DELIVERY)
             .addStateStore(ProcessedIds.store(CommandProcessor.EXECUTED_STORE), COMMAND)
@@ -100,22 +117,17 @@ public class TopologyProducer {
                     Serdes.String(),
                     Serdes.Long()),
                 DELIVERY,
-                COMMAND);
+                COMMAND)
+            .addStateStore(ReviewedHeads.builder(), DELIVERY, COMMAND);
+    LearningTable.addTo(topology);
     Sinks.SOURCE_FILES.addTo(topology, DELIVERY, COMMAND);
     Sinks.DIFF_CHUNKS.addTo(topology, DELIVERY, COMMAND);
     Sinks.DIFF_MANIFESTS.addTo(topology, DELIVERY, COMMAND);
     Sinks.BOT_COMMANDS.addTo(topology, DELIVERY);
     Sinks.DEAD_LETTERS.addTo(topology, DELIVERY, COMMAND);
     Sinks.PROFILE_REQUESTS.addTo(topology, DELIVERY);
-    if (config.profiles().enabled()) {
-      ProfileProcessor.addTo(
-          topology,
-          new ProfileFetcher(
-              github, calls, profileBuilder(config.profiles()), blobs, Clock.systemUTC()),
-          config.profiles().maxAge(),
-          metrics,
-          Clock.systemUTC());
-    }
+    ReviewedHeads.REVIEW_ACTIVITY.addTo(topology, DELIVERY);
+    ReviewedHeads.FEEDBACK.addTo(topology, COMMAND);
     return topology;
   }
 

@@ -164,7 +164,7 @@ class WebhookIngestTest {
 
   @ParameterizedTest
   @CsvSource({
-    "pull_request_closed.json, pull_request, 202, ignored",
+    "octokit/api.github.com/pull_request/labeled.payload.json, pull_request, 202, ignored",
     "ping.json, ping, 200, pong",
     "issue_comment_created.with-installation.json, issue_comment, 202, ignored"
   })
@@ -178,6 +178,39 @@ class WebhookIngestTest {
     assertThat(response.status()).isEqualTo(status);
     assertThat(response.field("status")).isEqualTo(outcome);
     assertNothingStoredFor(delivery);
+  }
+
+  /**
+   * Until issue 15 a closed PR was ignored at the door (it was in the list above); now it is
+   * stored, for what became of Attentive's comments (merged or not), and never reviewed.
+   */
+  @Test
+  void aClosedPullRequestIsStoredForItsActivityAndNotReviewed() {
+    String delivery = UUID.randomUUID().toString();
+
+    Webhooks.Response response =
+        Webhooks.post(
+            endpoint, "pull_request", delivery, Fixtures.webhook("pull_request_closed.json"));
+
+    assertThat(response.status()).isEqualTo(202);
+    assertThat(response.field("status")).isEqualTo("accepted");
+    assertThat(
+            kafka.await(
+                Topics.WEBHOOK_DELIVERIES,
+                EventSerdes.webhookDelivery(),
+                d -> d.deliveryId().equals(delivery),
+                1,
+                WAIT))
+        .extracting(WebhookDelivery::action)
+        .containsExactly("closed");
+    assertThat(
+            kafka.await(
+                Topics.DIFF_MANIFESTS,
+                EventSerdes.diffManifest(),
+                m -> m.deliveryId().equals(delivery),
+                1,
+                Duration.ofSeconds(3)))
+        .isEmpty();
   }
 
   @Test

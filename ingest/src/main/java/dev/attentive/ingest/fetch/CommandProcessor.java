@@ -2,9 +2,13 @@ package dev.attentive.ingest.fetch;
 
 import dev.attentive.events.BotCommand;
 import dev.attentive.events.EventSerdes;
+import dev.attentive.events.Feedback;
 import dev.attentive.events.Topics;
 import dev.attentive.github.call.GitHubCalls;
 import dev.attentive.github.call.GitHubFailedException;
+import dev.attentive.ingest.activity.LearningReport;
+import dev.attentive.ingest.activity.LearningTable;
+import dev.attentive.ingest.activity.ReviewedHeads;
 import dev.attentive.ingest.github.GitHubGateway.PullRequestHead;
 import dev.attentive.streams.DeadLetters;
 import dev.attentive.streams.ExactlyOnceProcessor;
@@ -38,6 +42,12 @@ import org.jboss.logging.Logger;
  *       settings).
  *   <li>{@code pause} / {@code resume}: per PR, in {@link #PAUSED_STORE}; while paused, pushes are
  *       not fetched.
+ *   <li>{@code ignore <rule>} / {@code unignore <rule>}: a {@link Feedback} of type {@code
+ *       RULE_IGNORED} / {@code RULE_UNIGNORED} on {@link Topics#FEEDBACK}, keyed by repository (its
+ *       id is the command's delivery id), from which the publisher's learner mutes the rule or
+ *       turns it back on (forgetting its rejections) in this repository.
+ *   <li>{@code why}: a reply with what Attentive learned about the repository ({@link
+ *       LearningTable}).
  *   <li>{@code help}, anything else: a reply listing the commands.
  * </ul>
  *
@@ -56,6 +66,12 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
   /** Command delivery id → when it was carried out (epoch ms). */
   public static final String EXECUTED_STORE = "executed-commands";
 
+  /**
+   * Rule ids are short ({@code model/add_not}, a Checkstyle check's name): anything longer is not
+   * one.
+   */
+  static final int MAX_RULE_ID_CHARS = 200;
+
   static final Set<String> ALLOWED_PERMISSIONS = Set.of("admin", "maintain", "write");
 
   private static final Logger LOG = Logger.getLogger(CommandProcessor.class);
@@ -64,6 +80,8 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
   private final PullRequestFetcher fetcher;
   private ProcessedIds executed;
   private KeyValueStore<String, Long> paused;
+  private ReviewedHeads reviewed;
+  private LearningTable learning;
 
   public CommandProcessor(FetchContext ctx) {
     super(
@@ -80,6 +98,8 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
     super.init(context);
     this.executed = ProcessedIds.open(context, EXECUTED_STORE, ctx.dedupeRetention(), ctx.clock());
     this.paused = context.getStateStore(PAUSED_STORE);
+    this.reviewed = new ReviewedHeads(context.getStateStore(ReviewedHeads.STORE));
+    this.learning = new LearningTable(context.getStateStore(LearningTable.STORE));
   }
 
   @Override
@@ -181,6 +201,8 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
                       head.defaultBranch(),
                       name.equals("tests") ? List.of("tests") : null),
                   budget);
+          // A command reviews the whole diff; later pushes are incremental on top of this head.
+          reviewed.recordFrom(key, out);
           count(name, "accepted");
           String what =
               switch (name) {
@@ -223,6 +245,13 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
                 + prefix()
                 + " review` to review the current head now.");
         return List.of();
+      case "ignore":
+      case "unignore":
+        return ruleCommand(command, name);
+      case "why":
+        count(name, "accepted");
+        reply(command, LearningReport.why(learning.lookup(command.repository()), prefix()));
+        return List.of();
       case "help":
         count(name, "accepted");
         reply(command, help(null));
@@ -232,6 +261,68 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
         reply(command, help(command.command()));
         return List.of();
     }
+  }
+
+  /** {@code ignore <rule>} / {@code unignore <rule>}: the team's word on a rule, as feedback. */
+  private List<Outgoing<?>> ruleCommand(BotCommand command, String name) {
+    String author = command.author();
+    String rule = command.arguments().isEmpty() ? "" : command.arguments().get(0).strip();
+    if (rule.isEmpty() || rule.length() > MAX_RULE_ID_CHARS) {
+      count(name, "invalid");
+      reply(
+          command,
+          "@"
+              + author
+              + ", say which rule: `"
+              + prefix()
+              + " "
+              + name
+              + " <rule>`, with the rule id that Attentive's comments show (e.g. `model/add_not`)."
+              + " `"
+              + prefix()
+              + " why` lists the rules it knows here.");
+      return List.of();
+    }
+    boolean ignore = name.equals("ignore");
+    Feedback feedback =
+        new Feedback(
+            Feedback.SCHEMA_VERSION,
+            command.deliveryId(),
+            command.repository(),
+            command.pullRequestNumber(),
+            ignore ? Feedback.Type.RULE_IGNORED : Feedback.Type.RULE_UNIGNORED,
+            null,
+            rule,
+            null,
+            null,
+            0.0,
+            null,
+            null,
+            0,
+            0L,
+            null,
+            author,
+            String.join(" ", command.arguments()),
+            command.createdAt());
+    count(name, "accepted");
+    reply(
+        command,
+        ignore
+            ? "🔇 @"
+                + author
+                + ", Attentive will no longer comment inline on `"
+                + rule
+                + "` in this repository. `"
+                + prefix()
+                + " unignore "
+                + rule
+                + "` turns it back on."
+            : "🔊 @"
+                + author
+                + ", Attentive comments on `"
+                + rule
+                + "` in this repository again, and forgets the rejections it had learned for it.");
+    return List.of(new Outgoing<>(ReviewedHeads.FEEDBACK, command.repository(), feedback));
   }
 
   private String help(String unknown) {
@@ -255,6 +346,16 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
         + "| `"
         + p
         + " resume` | review new pushes again |\n"
+        + "| `"
+        + p
+        + " ignore <rule>` | stop inline comments of this rule in this repository |\n"
+        + "| `"
+        + p
+        + " unignore <rule>` | comment on this rule again (and forget its learned rejections) |\n"
+        + "| `"
+        + p
+        + " why` | what Attentive has learned about this repository: rules accepted and rejected,"
+        + " what is muted and why, the model's thresholds |\n"
         + "| `"
         + p
         + " help` | this list |\n";
@@ -285,7 +386,16 @@ public final class CommandProcessor extends ExactlyOnceProcessor<BotCommand> {
   private static String name(BotCommand command) {
     String name = command.command() == null ? "help" : command.command().toLowerCase(Locale.ROOT);
     return switch (name) {
-      case "review", "full-review", "tests", "pause", "resume", "help" -> name;
+      case "review",
+          "full-review",
+          "tests",
+          "pause",
+          "resume",
+          "ignore",
+          "unignore",
+          "why",
+          "help" ->
+          name;
       default -> "unknown";
     };
   }

@@ -4,10 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.attentive.events.BotCommand;
 import dev.attentive.events.EventJson;
 import dev.attentive.events.EventSerdes;
+import dev.attentive.events.LineRange;
 import dev.attentive.events.ProfileRequest;
+import dev.attentive.events.PullRequestDiffChunk;
+import dev.attentive.events.ReviewActivity;
 import dev.attentive.events.Topics;
 import dev.attentive.events.WebhookDelivery;
+import dev.attentive.github.call.GitHubCalls;
 import dev.attentive.github.call.GitHubFailedException;
+import dev.attentive.ingest.activity.ActivityReader;
+import dev.attentive.ingest.activity.ReviewedHeads;
+import dev.attentive.ingest.github.GitHubGateway.Comparison;
 import dev.attentive.streams.DeadLetters;
 import dev.attentive.streams.ExactlyOnceProcessor;
 import dev.attentive.streams.Outgoing;
@@ -21,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -28,7 +36,9 @@ import org.jboss.logging.Logger;
 
 /**
  * For each stored delivery, once: fetch the PR's files from GitHub and emit diff chunks and a
- * manifest, or emit the bot command of a comment. A delivery ID already processed (GitHub's
+ * manifest (with increments on a push onto the head last reviewed, {@link ReviewedHeads}), emit
+ * review activity (pushes with GitHub's compare, closes, threads, replies, deleted comments: {@link
+ * ActivityReader}), or emit the bot command of a comment. A delivery ID already processed (GitHub's
  * redelivery) is skipped, and so is a delivery whose signed body was already processed under
  * another ID: the delivery header is not covered by the signature, so a captured delivery replayed
  * under a new ID must not be fetched again. Both are remembered in one changelogged state store
@@ -51,6 +61,7 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
   private final PullRequestFetcher fetcher;
   private ProcessedIds processed;
   private KeyValueStore<String, Long> paused;
+  private ReviewedHeads reviewed;
 
   /**
    * @param requestProfiles whether pull requests and pushes to the default branch ask for the
@@ -73,6 +84,7 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
     this.processed =
         ProcessedIds.open(context, PROCESSED_STORE, ctx.dedupeRetention(), ctx.clock());
     this.paused = context.getStateStore(CommandProcessor.PAUSED_STORE);
+    this.reviewed = new ReviewedHeads(context.getStateStore(ReviewedHeads.STORE));
   }
 
   @Override
@@ -105,7 +117,9 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
     try {
       List<Outgoing<?>> out =
           switch (delivery.event()) {
-            case "pull_request" -> pullRequest(delivery);
+            case "pull_request" ->
+                "closed".equals(delivery.action()) ? closed(delivery) : pullRequest(delivery);
+            case "pull_request_review_thread", "pull_request_review_comment" -> activity(delivery);
             case "issue_comment" -> command(delivery);
             case "push" -> profileAfterPush(delivery);
             default ->
@@ -161,14 +175,31 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
 
   private List<Outgoing<?>> pullRequest(WebhookDelivery delivery)
       throws IOException, InterruptedException {
-    if (paused.get(delivery.key()) != null) {
+    JsonNode payload = EventJson.mapper().readTree(delivery.body());
+    GitHubCalls.Budget budget = ctx.calls().budget();
+    String key = delivery.key();
+    String lastHead = reviewed.last(key);
+    List<Outgoing<?>> out = new ArrayList<>();
+    // A push onto a reviewed PR: what changed between the two heads, for the publisher's outcomes
+    // and for an incremental review.
+    Comparison compare = null;
+    String before = payload.path("before").asText(null);
+    String after = payload.path("pull_request").path("head").path("sha").asText(null);
+    if ("synchronize".equals(delivery.action()) && lastHead != null && before != null) {
+      compare = compare(delivery, before, after, budget);
+      out.add(
+          new Outgoing<>(
+              ReviewedHeads.REVIEW_ACTIVITY,
+              key,
+              ActivityReader.push(delivery, payload, before, after, compare)));
+    }
+    if (paused.get(key) != null) {
       ctx.metrics().counter("attentive.ingest.deliveries.paused").increment();
       LOG.infof(
           "%s is paused (/attentive pause); delivery %s (%s) not fetched",
-          delivery.key(), delivery.deliveryId(), delivery.action());
-      return List.of();
+          key, delivery.deliveryId(), delivery.action());
+      return out;
     }
-    JsonNode payload = EventJson.mapper().readTree(delivery.body());
     JsonNode pr = payload.path("pull_request");
     // The settings come from the default branch of the repository the PR is made against, never
     // from its head.
@@ -177,7 +208,20 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
             .path("repository")
             .path("default_branch")
             .asText(pr.path("base").path("repo").path("default_branch").asText(null));
-    List<Outgoing<?>> out = new ArrayList<>(fetchDiff(delivery, pr, defaultBranch));
+    List<Outgoing<?>> fetched = fetchDiff(delivery, pr, defaultBranch, budget);
+    // Incremental only on top of the head last reviewed, never after a force-push, and only when
+    // GitHub listed every file that changed (a file left out would look unchanged).
+    boolean incremental =
+        compare != null
+            && compare.fastForward()
+            && !compare.mayBeTruncated()
+            && before.equals(lastHead)
+            && after != null;
+    out.addAll(incremental ? withIncrements(fetched, before, compare) : fetched);
+    reviewed.recordFrom(key, fetched);
+    ctx.metrics()
+        .counter("attentive.ingest.reviews", "scope", incremental ? "increment" : "whole")
+        .increment();
     // After the chunks and the manifest, and learned in another sub-topology: the profile never
     // holds back the review.
     if (requestProfiles) {
@@ -186,7 +230,94 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
     return out;
   }
 
-  private List<Outgoing<?>> fetchDiff(WebhookDelivery delivery, JsonNode pr, String defaultBranch)
+  /**
+   * GitHub's comparison of the two heads; null when GitHub does not know {@code before} any more (a
+   * force-push whose old head was collected), which is a force-push too.
+   */
+  private Comparison compare(
+      WebhookDelivery delivery, String before, String after, GitHubCalls.Budget budget)
+      throws IOException, InterruptedException {
+    try {
+      return ctx.calls()
+          .read(
+              "compare " + before + "..." + after + " of " + delivery.repository(),
+              budget,
+              previous ->
+                  ctx.github()
+                      .compare(delivery.repository(), before, after, delivery.installationId()));
+    } catch (GitHubFailedException e) {
+      if (e.status() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /** The chunks among {@code fetched} with the lines changed since {@code since}. */
+  private static List<Outgoing<?>> withIncrements(
+      List<Outgoing<?>> fetched, String since, Comparison compare) {
+    Map<String, List<LineRange>> changed = ActivityReader.changedLines(compare);
+    List<Outgoing<?>> out = new ArrayList<>(fetched.size());
+    for (Outgoing<?> one : fetched) {
+      if (one.value() instanceof PullRequestDiffChunk chunk) {
+        out.add(
+            new Outgoing<>(
+                Sinks.DIFF_CHUNKS,
+                one.key(),
+                chunk.withIncrement(ActivityReader.increment(since, chunk.path(), changed))));
+      } else {
+        out.add(one);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A closed PR: the activity for the publisher; its head is forgotten (reopening reviews anew).
+   */
+  private List<Outgoing<?>> closed(WebhookDelivery delivery) throws IOException {
+    return activityOf(
+        delivery, ActivityReader.closed(delivery, EventJson.mapper().readTree(delivery.body())));
+  }
+
+  private List<Outgoing<?>> activity(WebhookDelivery delivery) throws IOException {
+    JsonNode payload = EventJson.mapper().readTree(delivery.body());
+    return activityOf(
+        delivery,
+        delivery.event().equals("pull_request_review_thread")
+            ? ActivityReader.thread(delivery, payload)
+            : ActivityReader.reviewComment(delivery, payload));
+  }
+
+  /**
+   * The activity as a record, or nothing with the reason logged and counted: activity on a PR
+   * Attentive never reviewed (or whose close it already saw) concerns no comment of its own.
+   */
+  private List<Outgoing<?>> activityOf(WebhookDelivery delivery, ActivityReader.Read read) {
+    String key = delivery.key();
+    String ignored = read.ignored();
+    if (ignored == null && reviewed.last(key) == null) {
+      ignored = "pull request " + key + " was not reviewed by Attentive (or is closed)";
+    }
+    if (ignored != null) {
+      ctx.metrics()
+          .counter("attentive.ingest.activity", "event", delivery.event(), "outcome", "ignored")
+          .increment();
+      LOG.infof("delivery %s (%s): %s; ignored", delivery.deliveryId(), delivery.event(), ignored);
+      return List.of();
+    }
+    ReviewActivity activity = read.activity();
+    if (activity.type() == ReviewActivity.Type.CLOSED) {
+      reviewed.forget(key);
+    }
+    ctx.metrics()
+        .counter("attentive.ingest.activity", "event", delivery.event(), "outcome", "published")
+        .increment();
+    return List.of(new Outgoing<>(ReviewedHeads.REVIEW_ACTIVITY, key, activity));
+  }
+
+  private List<Outgoing<?>> fetchDiff(
+      WebhookDelivery delivery, JsonNode pr, String defaultBranch, GitHubCalls.Budget budget)
       throws IOException, InterruptedException {
     return fetcher.fetch(
         new PullRequestFetcher.Request(
@@ -198,7 +329,8 @@ public final class DeliveryProcessor extends ExactlyOnceProcessor<WebhookDeliver
             delivery.installationId(),
             "pull_request." + delivery.action(),
             defaultBranch,
-            null));
+            null),
+        budget);
   }
 
   /**

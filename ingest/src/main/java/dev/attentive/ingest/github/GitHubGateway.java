@@ -36,6 +36,16 @@ public interface GitHubGateway {
       throws IOException;
 
   /**
+   * What changed between two commits ({@code GET /repos/{o}/{r}/compare/{base}...{head}}): how
+   * {@code head} relates to {@code base} and, file by file, the unified diff between them.
+   *
+   * @throws java.io.FileNotFoundException when GitHub does not know one of the commits (e.g. a
+   *     force-pushed head that was collected)
+   */
+  Comparison compare(String repository, String base, String head, Long installationId)
+      throws IOException;
+
+  /**
    * The user's permission on the repository ({@code GET
    * /repos/{o}/{r}/collaborators/{user}/permission}): "admin", "write" (maintainers included),
    * "read" or "none".
@@ -118,6 +128,33 @@ public interface GitHubGateway {
       int deletions,
       int changes,
       String patch) {}
+
+  /**
+   * GitHub's comparison of two commits.
+   *
+   * @param status {@code ahead} (base is an ancestor of head), {@code identical}, {@code behind} or
+   *     {@code diverged}
+   * @param files the changed files; GitHub lists at most 300 in one comparison
+   */
+  record Comparison(String status, int aheadBy, int behindBy, List<ChangedFile> files) {
+
+    /** GitHub lists at most this many files in a comparison; more changed files are left out. */
+    public static final int MAX_FILES = 300;
+
+    public Comparison {
+      files = List.copyOf(files);
+    }
+
+    /** Whether GitHub may have left changed files out (it listed as many as it ever lists). */
+    public boolean mayBeTruncated() {
+      return files.size() >= MAX_FILES;
+    }
+
+    /** Whether head only adds commits on top of base (a plain push, not a force-push). */
+    public boolean fastForward() {
+      return "ahead".equals(status) || "identical".equals(status);
+    }
+  }
 
   /**
    * @param changedFiles how many files GitHub says the PR changes

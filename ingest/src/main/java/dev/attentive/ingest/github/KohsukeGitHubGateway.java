@@ -115,6 +115,38 @@ public class KohsukeGitHubGateway implements GitHubGateway {
   }
 
   @Override
+  public Comparison compare(String repository, String base, String head, Long installationId)
+      throws IOException {
+    return clients.call(
+        installationId,
+        github -> {
+          org.kohsuke.github.GHCompare compare =
+              github.getRepository(repository).getCompare(base, head);
+          List<ChangedFile> files = new ArrayList<>();
+          var listed = compare.getFiles();
+          for (org.kohsuke.github.GHCommit.File f :
+              listed == null ? new org.kohsuke.github.GHCommit.File[0] : listed) {
+            files.add(
+                new ChangedFile(
+                    f.getFileName(),
+                    f.getPreviousFilename(),
+                    f.getStatus(),
+                    f.getLinesAdded(),
+                    f.getLinesDeleted(),
+                    f.getLinesChanged(),
+                    f.getPatch()));
+          }
+          return new Comparison(
+              compare.getStatus() == null
+                  ? null
+                  : compare.getStatus().name().toLowerCase(java.util.Locale.ROOT),
+              compare.getAheadBy(),
+              compare.getBehindBy(),
+              files);
+        });
+  }
+
+  @Override
   public String permission(String repository, String login, Long installationId)
       throws IOException {
     try {

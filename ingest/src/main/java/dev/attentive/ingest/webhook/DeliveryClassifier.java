@@ -5,9 +5,10 @@ import java.util.Set;
 
 /**
  * Decides from the event name and the payload whether a delivery is one Attentive acts on: pull
- * requests, bot commands in PR comments, and pushes that move the default branch (its profile).
- * Only what is acted on is stored; everything else is answered 202 and dropped, with the reason in
- * the answer.
+ * requests (closed ones too: their outcome is learned), bot commands in PR comments, review
+ * activity (threads resolved or unresolved, replies to review comments, deleted review comments)
+ * and pushes that move the default branch (its profile). Only what is acted on is stored;
+ * everything else is answered 202 and dropped, with the reason in the answer.
  */
 public final class DeliveryClassifier {
 
@@ -59,6 +60,15 @@ public final class DeliveryClassifier {
             : null;
     switch (event) {
       case "pull_request" -> {
+        if ("closed".equals(action)) {
+          // Not reviewed, but what became of the PR's comments (merged, or not) is learned from it.
+          JsonNode pr = payload.path("pull_request");
+          int number = pr.path("number").asInt(payload.path("number").asInt(0));
+          if (repository == null || number <= 0 || !pr.path("head").hasNonNull("sha")) {
+            return new Decision.Ignore("pull_request payload lacks repository, number or head sha");
+          }
+          return new Decision.Store(repository, number, action, installation);
+        }
         // An immutable set's contains(null) throws: a payload without an action is ignored.
         if (action == null || !pullRequestActions.contains(action)) {
           return new Decision.Ignore("pull_request action '" + action + "' is not reviewed");
@@ -93,6 +103,25 @@ public final class DeliveryClassifier {
         }
         return new Decision.Store(repository, issue.path("number").asInt(), action, installation);
       }
+      case "pull_request_review_thread" -> {
+        if (!"resolved".equals(action) && !"unresolved".equals(action)) {
+          return new Decision.Ignore(
+              "pull_request_review_thread action '" + action + "' is not handled");
+        }
+        return activity(event, payload, repository, action, installation);
+      }
+      case "pull_request_review_comment" -> {
+        boolean reply =
+            "created".equals(action)
+                && payload.path("comment").path("in_reply_to_id").asLong(0) > 0;
+        if (!reply && !"deleted".equals(action)) {
+          return new Decision.Ignore(
+              "pull_request_review_comment '"
+                  + action
+                  + "' is neither a reply nor a deletion: not handled");
+        }
+        return activity(event, payload, repository, action, installation);
+      }
       case "push" -> {
         if (!profiles) {
           return new Decision.Ignore("push is not handled (repository profiles are off)");
@@ -114,6 +143,16 @@ public final class DeliveryClassifier {
         return new Decision.Ignore("event '" + event + "' is not handled");
       }
     }
+  }
+
+  /** Review activity (thread, reply, deletion) on a pull request, stored when it names one. */
+  private static Decision activity(
+      String event, JsonNode payload, String repository, String action, Long installation) {
+    int number = payload.path("pull_request").path("number").asInt(0);
+    if (repository == null || number <= 0) {
+      return new Decision.Ignore(event + " payload lacks repository or pull request number");
+    }
+    return new Decision.Store(repository, number, action, installation);
   }
 
   /** What bot commands start with ({@code /attentive} by default). */

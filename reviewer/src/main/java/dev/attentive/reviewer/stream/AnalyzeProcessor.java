@@ -29,10 +29,12 @@ import org.jboss.logging.Logger;
 /**
  * Runs the analyzers over one diff chunk: those the deployment enables, narrowed and configured by
  * the repository's settings on the chunk ({@link RepositoryAnalyzers}); suggestions under the
- * repository's {@code minConfidence} are dropped. An unreadable chunk is dead-lettered; an analyzer
- * that throws is dead-lettered with the chunk's bytes *and* noted in the outcome, so the review
- * still completes without it. Each analyzer call runs under a deadline ({@link AnalyzerDeadlines}):
- * past it, the same, and the review goes out with the other analyzers' findings.
+ * repository's {@code minConfidence} are dropped, and so are those outside the chunk's increment
+ * (the lines changed since the head last reviewed) when it has one. An unreadable chunk is
+ * dead-lettered; an analyzer that throws is dead-lettered with the chunk's bytes *and* noted in the
+ * outcome, so the review still completes without it. Each analyzer call runs under a deadline
+ * ({@link AnalyzerDeadlines}): past it, the same, and the review goes out with the other analyzers'
+ * findings.
  */
 public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiffChunk> {
 
@@ -134,14 +136,22 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
         // e.g. the tests analyzer's "no tests proposed for ...": the summary says it once
         notes.addAll(findings.notes());
         for (Suggestion s : findings.suggestions()) {
-          if (settings.keeps(s.confidence())) {
+          // A push onto a reviewed head: only lines changed since get new comments.
+          String dropped =
+              !settings.keeps(s.confidence())
+                  ? "min_confidence"
+                  : chunk.increment() != null
+                          && !chunk.increment().touches(s.startLine(), s.endLine())
+                      ? "not_in_increment"
+                      : null;
+          if (dropped == null) {
             found.add(s);
           } else {
             metrics
                 .counter(
                     "attentive.reviewer.suggestions.dropped",
                     "reason",
-                    "min_confidence",
+                    dropped,
                     "analyzer",
                     analyzer.id())
                 .increment();

@@ -215,6 +215,26 @@ class RepositorySettingsReviewTest {
             "the model analyzer was asked for but is not enabled in this" + " deployment");
   }
 
+  @Test
+  void onAPushOntoAReviewedHeadOnlyTheLinesChangedSinceGetSuggestions() {
+    Review whole = review(null, null);
+    assertThat(whole.suggestions())
+        .as("the whole diff: style findings on other lines than the tests' line 4")
+        .anyMatch(s -> s.startLine() != 4);
+
+    Review increment =
+        review(
+            null,
+            new PullRequestDiffChunk.Increment(
+                "before", List.of(new dev.attentive.events.LineRange(4, 4))));
+    assertThat(increment.suggestions()).isNotEmpty();
+    assertThat(increment.suggestions())
+        .allMatch(s -> s.startLine() <= 4 && 4 <= s.endLine(), "touches line 4");
+
+    Review unchanged = review(null, new PullRequestDiffChunk.Increment("before", List.of()));
+    assertThat(unchanged.suggestions()).as("the file did not change since").isEmpty();
+  }
+
   private static RepositorySettings settings(String yaml) {
     RepositorySettings settings =
         RepositorySettingsParser.parse(yaml, "acme/shop@main:.attentive.yml");
@@ -229,6 +249,10 @@ class RepositorySettingsReviewTest {
   }
 
   private Review review(RepositorySettings settings) {
+    return review(settings, null);
+  }
+
+  private Review review(RepositorySettings settings, PullRequestDiffChunk.Increment increment) {
     String delivery = "d" + (++deliveries);
     PullRequestDiffChunk chunk =
         Chunks.chunk(
@@ -254,7 +278,9 @@ class RepositorySettingsReviewTest {
             0,
             chunk.hunks(),
             chunk.newContent(),
-            settings);
+            settings,
+            null,
+            increment);
     chunks.pipeInput(KEY, EventSerdes.diffChunk().serialize(Topics.DIFF_CHUNKS, chunk));
     DiffManifest manifest =
         new DiffManifest(

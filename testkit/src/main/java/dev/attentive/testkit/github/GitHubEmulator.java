@@ -84,6 +84,7 @@ public final class GitHubEmulator implements AutoCloseable {
   private final IssueCommentsEndpoints issueComments;
   private final GitDataEndpoints gitData;
   private final ReviewThreadsEndpoints threads;
+  private final CompareEndpoints compare;
 
   private GitHubEmulator(int port) {
     RequestJournal.Counter counter = new RequestJournal.Counter();
@@ -105,6 +106,7 @@ public final class GitHubEmulator implements AutoCloseable {
     issueComments = new IssueCommentsEndpoints(stubs, users);
     gitData = new GitDataEndpoints(stubs);
     threads = new ReviewThreadsEndpoints(stubs, users, reviews.store());
+    compare = new CompareEndpoints(stubs);
     installDefaults();
   }
 
@@ -153,6 +155,11 @@ public final class GitHubEmulator implements AutoCloseable {
    */
   public RepositoryFixture repository(String ownerRepo) {
     return gitData.repository(ownerRepo);
+  }
+
+  /** Commits to compare ({@code GET /repos/{o}/{r}/compare/{base}...{head}}). */
+  public CompareEndpoints compare() {
+    return compare;
   }
 
   /** The login {@code GET /user} answers with (default {@code octocat}). */
@@ -375,6 +382,7 @@ public final class GitHubEmulator implements AutoCloseable {
     issueComments.reset();
     gitData.reset();
     threads.reset();
+    compare.reset();
     users.reset();
     rateLimit.reset();
     failures.reset();
@@ -395,6 +403,7 @@ public final class GitHubEmulator implements AutoCloseable {
     issueComments.install();
     gitData.install();
     threads.install();
+    compare.install();
     stubs.installNotFound();
   }
 }
