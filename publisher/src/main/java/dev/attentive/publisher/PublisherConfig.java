@@ -1,6 +1,7 @@
 package dev.attentive.publisher;
 
 import dev.attentive.github.GitHubClientConfig;
+import dev.attentive.publisher.learning.LearningConfig;
 import dev.attentive.streams.StreamsServiceConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -19,6 +20,9 @@ public interface PublisherConfig extends StreamsServiceConfig {
   Review review();
 
   Checks checks();
+
+  /** Learning from the team's outcomes: the bar that mutes a rule, the kinds' thresholds. */
+  LearningConfig learning();
 
   /**
    * Secret the hidden markers are signed with (HMAC-SHA256), so that only this deployment can write

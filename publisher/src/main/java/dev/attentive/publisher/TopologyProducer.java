@@ -9,12 +9,19 @@ import dev.attentive.github.call.Ticker;
 import dev.attentive.github.call.WriteThrottle;
 import dev.attentive.publisher.github.GitHubChecks;
 import dev.attentive.publisher.github.GitHubReviews;
+import dev.attentive.publisher.learning.GlobalThresholds;
+import dev.attentive.publisher.learning.Learner;
+import dev.attentive.publisher.learning.LearnerProcessor;
+import dev.attentive.publisher.learning.LearningMetrics;
+import dev.attentive.publisher.learning.LearningTable;
+import dev.attentive.publisher.learning.MuteAnnouncements;
 import dev.attentive.publisher.review.CheckRunPublisher;
 import dev.attentive.publisher.review.Markers;
 import dev.attentive.publisher.review.ReviewBodies;
 import dev.attentive.publisher.review.ReviewPlanner;
 import dev.attentive.publisher.review.ReviewPublisher;
 import dev.attentive.publisher.stream.PublishProcessor;
+import dev.attentive.streams.DeadLetters;
 import dev.attentive.streams.Sinks;
 import dev.attentive.streams.StateStores;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,6 +90,7 @@ public class TopologyProducer {
             ? new CheckRunPublisher(checks, calls, config.checks().name())
             : null;
 
+    MuteAnnouncements mutes = new MuteAnnouncements();
     Topology topology =
         new Topology()
             .addSource(
@@ -92,7 +100,7 @@ public class TopologyProducer {
                 Topics.REVIEWS)
             .addProcessor(
                 "publish",
-                () -> new PublishProcessor(publisher, checkRuns, metrics, clock),
+                () -> new PublishProcessor(publisher, checkRuns, metrics, clock, mutes),
                 "reviews")
             .addStateStore(
                 StateStores.keyValue(
@@ -101,6 +109,14 @@ public class TopologyProducer {
                     EventSerdes.postedFingerprints()),
                 "publish");
     Sinks.DEAD_LETTERS.addTo(topology, "publish");
+    // Learning from the team (issue 15): muted rules leave reviews; the learner folds feedback.
+    LearningTable.addTo(topology);
+    MuteAnnouncements.FEEDBACK.addTo(topology, "publish");
+    LearnerProcessor.addTo(
+        topology,
+        Learner.of(config.learning(), GlobalThresholds.load(config.learning().modelPath())),
+        new LearningMetrics(metrics),
+        new DeadLetters("publisher", metrics, clock));
     return topology;
   }
 }

@@ -1,16 +1,21 @@
 package dev.attentive.publisher.stream;
 
 import dev.attentive.events.EventSerdes;
+import dev.attentive.events.Feedback;
 import dev.attentive.events.PostedFingerprints;
+import dev.attentive.events.RepositoryLearning;
 import dev.attentive.events.Review;
 import dev.attentive.events.Topics;
 import dev.attentive.github.call.GitHubFailedException;
+import dev.attentive.publisher.learning.LearningTable;
+import dev.attentive.publisher.learning.MuteAnnouncements;
 import dev.attentive.publisher.review.CheckRunPublisher;
 import dev.attentive.publisher.review.ReviewPublisher;
 import dev.attentive.streams.DeadLetters;
 import dev.attentive.streams.ExactlyOnceProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -34,7 +39,9 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
   private final ReviewPublisher publisher;
   private final CheckRunPublisher checkRuns;
   private final MeterRegistry metrics;
+  private final MuteAnnouncements mutes;
   private KeyValueStore<String, PostedFingerprints> posted;
+  private LearningTable learning;
 
   public PublishProcessor(ReviewPublisher publisher, MeterRegistry metrics, Clock clock) {
     this(publisher, null, metrics, clock);
@@ -45,6 +52,19 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
    */
   public PublishProcessor(
       ReviewPublisher publisher, CheckRunPublisher checkRuns, MeterRegistry metrics, Clock clock) {
+    this(publisher, checkRuns, metrics, clock, null);
+  }
+
+  /**
+   * @param mutes null when the repositories' learning is not read (no {@link LearningTable} in the
+   *     topology): nothing is muted
+   */
+  public PublishProcessor(
+      ReviewPublisher publisher,
+      CheckRunPublisher checkRuns,
+      MeterRegistry metrics,
+      Clock clock,
+      MuteAnnouncements mutes) {
     super(
         Topics.REVIEWS,
         EventSerdes.review(),
@@ -53,12 +73,16 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
     this.publisher = publisher;
     this.checkRuns = checkRuns;
     this.metrics = metrics;
+    this.mutes = mutes;
   }
 
   @Override
   public void init(ProcessorContext<String, Object> context) {
     super.init(context);
     this.posted = context.getStateStore(POSTED_STORE);
+    if (mutes != null) {
+      this.learning = new LearningTable(context.getStateStore(LearningTable.STORE));
+    }
   }
 
   /**
@@ -79,8 +103,16 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
   protected void process(Record<String, byte[]> record, Review review) {
     String key = review.key().value();
     try {
-      ReviewPublisher.Result result = publisher.publish(review, posted.get(key));
+      RepositoryLearning taught =
+          learning == null ? null : mutes.pending(learning.lookup(review.repository()));
+      ReviewPublisher.Result result = publisher.publish(review, posted.get(key), taught);
       posted.put(key, result.state());
+      if (taught != null && result.outcome() == ReviewPublisher.Outcome.POSTED) {
+        for (Feedback f :
+            mutes.announce(review, taught, Instant.ofEpochMilli(record.timestamp()))) {
+          send(MuteAnnouncements.FEEDBACK, new Record<>(f.repository(), f, record.timestamp()));
+        }
+      }
       count(result);
       LOG.infof(
           "%s @ %s (delivery %s): %s, %d inline, %d listed, %d repeats suppressed%s",
