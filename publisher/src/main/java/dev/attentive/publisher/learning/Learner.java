@@ -3,6 +3,8 @@ package dev.attentive.publisher.learning;
 import dev.attentive.events.Feedback;
 import dev.attentive.events.RepositoryLearning;
 import dev.attentive.events.RepositoryLearning.RuleStats;
+import dev.attentive.models.kinds.BugKind;
+import dev.attentive.models.kinds.BugKinds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +23,9 @@ import java.util.Optional;
  * counts (otherwise the next rejection would mute it again at once).
  *
  * <p>A model kind's threshold here is {@code global + step × (rejected − accepted)} of its rule
- * {@code model/<kind>}, kept within {@code [global − margin, 1.0]}: at 1.0 the kind posts nothing
- * (confidences are at most 1.0). Kinds without a global threshold (no model known) and kinds the
- * global calibration does not post get none.
+ * ({@code model/<rule>}, {@link #kindsOf}), kept within {@code [global − margin, 1.0]}: at 1.0 the
+ * kind posts nothing (confidences are at most 1.0). Kinds without a global threshold (no model
+ * known) and kinds the global calibration does not post get none.
  *
  * @param globals model kind → the globally calibrated threshold of a posted kind
  */
@@ -101,8 +103,7 @@ public record Learner(
       default -> rules.put(rule, counted(stats, feedback.type().verdict(), at));
     }
     Map<String, Double> thresholds = new HashMap<>(learning.kindThresholds());
-    if (rule.startsWith(MODEL_RULE_PREFIX)) {
-      String kind = rule.substring(MODEL_RULE_PREFIX.length());
+    for (String kind : kindsOf(rule)) {
       Double threshold = threshold(kind, rules.get(rule));
       if (threshold == null) {
         thresholds.remove(kind);
@@ -133,6 +134,22 @@ public record Learner(
       return new RuleStats(accepted, rejected, neutral, true, at, false, at);
     }
     return after;
+  }
+
+  /**
+   * The model kinds a rule id speaks for: the model names findings {@code model/<rule>} of {@link
+   * BugKind#rule()}, which kinds may share ({@code model/negation}: {@code add_not} and {@code
+   * drop_not}); {@code model/<kind id>} names one kind.
+   */
+  static List<String> kindsOf(String ruleId) {
+    if (ruleId == null || !ruleId.startsWith(MODEL_RULE_PREFIX)) {
+      return List.of();
+    }
+    String name = ruleId.substring(MODEL_RULE_PREFIX.length());
+    return BugKinds.ALL.stream()
+        .filter(k -> k.rule().equals(name) || k.id().equals(name))
+        .map(BugKind::id)
+        .toList();
   }
 
   /** Whether the team rejected the rule often enough, and accepted it rarely enough, to mute it. */

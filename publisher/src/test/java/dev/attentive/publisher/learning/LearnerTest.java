@@ -116,7 +116,7 @@ class LearnerTest {
 
   @Test
   void aKindsThresholdMovesWithinTheMarginAndStopsAtOne() {
-    String rule = "model/add_not";
+    String rule = "model/negation"; // add_not and drop_not; only add_not is posted here
     RepositoryLearning rejected = fold(null, rejections(rule, 2));
     assertThat(rejected.kindThresholds().get("add_not")).isCloseTo(0.57, within(1e-9));
 
@@ -135,6 +135,19 @@ class LearnerTest {
     assertThat(even.kindThresholds()).doesNotContainKey("add_not");
     // unignore forgets the kind's outcomes, and with them its threshold
     assertThat(fold(rejected, command(rule, Type.RULE_UNIGNORED, "d")).kindThresholds()).isEmpty();
+  }
+
+  @Test
+  void aModelRuleMovesEveryKindItNames() {
+    Learner learner = new Learner(3, 0.20, 0.02, 0.05, Map.of("add_not", 0.53, "drop_not", 0.50));
+    RepositoryLearning learning =
+        learner.fold(null, outcome("model/negation", Type.THUMBS_DOWN, 1), T0).orElseThrow();
+    assertThat(learning.kindThresholds())
+        .containsOnlyKeys("add_not", "drop_not")
+        .hasEntrySatisfying("add_not", t -> assertThat(t).isCloseTo(0.55, within(1e-9)))
+        .hasEntrySatisfying("drop_not", t -> assertThat(t).isCloseTo(0.52, within(1e-9)));
+    assertThat(Learner.kindsOf("model/operator")).containsExactly("binary_operator");
+    assertThat(Learner.kindsOf("style/LineLength")).isEmpty();
   }
 
   @Test
