@@ -73,7 +73,12 @@ public record Feedback(
     /**
      * {@code /attentive unignore <rule>}: the rule is back, and its learned rejections forgotten.
      */
-    RULE_UNIGNORED(Verdict.NEUTRAL);
+    RULE_UNIGNORED(Verdict.NEUTRAL),
+    /**
+     * A review summary said that the bar muted the rule (written by the publisher, id {@code
+     * <repository>/mute/<rule>/<mutedAt>}), so later reviews do not say it again.
+     */
+    MUTE_ANNOUNCED(Verdict.NEUTRAL);
 
     private final Verdict verdict;
 

@@ -33,6 +33,9 @@ public final class Main {
             behaviour-preserving edits do (bin/attentive runs it with the reviewer's classpath).
         bench profile [--files N] [--runs R] [--max-files F] [--max-bytes B] [--max-file-bytes B]
             GitHub requests, bytes, time and memory to learn a repository profile of N Java files (emulator).
+        report --repo OWNER/NAME [--bootstrap HOST:PORT] [--out report.html]
+            One self-contained HTML page of what a repository taught Attentive, read from the broker: acceptance
+            over time per kind and rule, outcomes per type, what is muted and why, the model kinds' thresholds.
       """;
 
   private Main() {}
@@ -65,6 +68,7 @@ public final class Main {
         switch (args[0]) {
           case "local" -> LocalStack.run(Options.parse(rest));
           case "bench" -> bench(Options.parse(rest));
+          case "report" -> LearningReport.run(Options.parse(rest));
           default -> {
             System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
             yield 2;

@@ -1,6 +1,7 @@
 package dev.attentive.publisher;
 
 import dev.attentive.github.GitHubClientConfig;
+import dev.attentive.publisher.learning.LearningConfig;
 import dev.attentive.streams.StreamsServiceConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,6 +22,8 @@ public interface PublisherConfig extends StreamsServiceConfig {
   Checks checks();
 
   Outcomes outcomes();
+  /** Learning from the team's outcomes: the bar that mutes a rule, the kinds' thresholds. */
+  LearningConfig learning();
 
   /**
    * Secret the hidden markers are signed with (HMAC-SHA256), so that only this deployment can write

@@ -10,6 +10,12 @@ import dev.attentive.github.call.WriteThrottle;
 import dev.attentive.publisher.github.GitHubChecks;
 import dev.attentive.publisher.github.GitHubReviews;
 import dev.attentive.publisher.outcomes.OutcomeJoin;
+import dev.attentive.publisher.learning.GlobalThresholds;
+import dev.attentive.publisher.learning.Learner;
+import dev.attentive.publisher.learning.LearnerProcessor;
+import dev.attentive.publisher.learning.LearningMetrics;
+import dev.attentive.publisher.learning.LearningTable;
+import dev.attentive.publisher.learning.MuteAnnouncements;
 import dev.attentive.publisher.review.CheckRunPublisher;
 import dev.attentive.publisher.review.Markers;
 import dev.attentive.publisher.review.ReviewBodies;
@@ -17,6 +23,7 @@ import dev.attentive.publisher.review.ReviewPlanner;
 import dev.attentive.publisher.review.ReviewPublisher;
 import dev.attentive.publisher.stream.OutcomesProcessor;
 import dev.attentive.publisher.stream.PublishProcessor;
+import dev.attentive.streams.DeadLetters;
 import dev.attentive.streams.Sinks;
 import dev.attentive.streams.StateStores;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,16 +93,33 @@ public class TopologyProducer {
             : null;
 
     OutcomeJoin join = new OutcomeJoin(github, calls, config.outcomes().reactionReads());
-    return topology(publisher, checkRuns, join, metrics, clock);
+    Learner learner =
+        Learner.of(config.learning(), GlobalThresholds.load(config.learning().modelPath()));
+    return topology(publisher, checkRuns, join, learner, metrics, clock);
   }
 
-  /** The publisher's stream with its parts built: what the service runs, and the tests. */
+  /** The publisher's stream without learning (muting and the learner), for tests. */
   public static Topology topology(
       ReviewPublisher publisher,
       CheckRunPublisher checkRuns,
       OutcomeJoin join,
       MeterRegistry metrics,
       Clock clock) {
+    return topology(publisher, checkRuns, join, null, metrics, clock);
+  }
+
+  /**
+   * The publisher's stream with its parts built: what the service runs, and the tests; without a
+   * learner, reviews are published without muting and feedback is not folded.
+   */
+  public static Topology topology(
+      ReviewPublisher publisher,
+      CheckRunPublisher checkRuns,
+      OutcomeJoin join,
+      Learner learner,
+      MeterRegistry metrics,
+      Clock clock) {
+    MuteAnnouncements mutes = learner == null ? null : new MuteAnnouncements();
     Topology topology =
         new Topology()
             .addSource(
@@ -105,7 +129,7 @@ public class TopologyProducer {
                 Topics.REVIEWS)
             .addProcessor(
                 "publish",
-                () -> new PublishProcessor(publisher, checkRuns, metrics, clock),
+                () -> new PublishProcessor(publisher, checkRuns, metrics, clock, mutes),
                 "reviews")
             .addStateStore(
                 StateStores.keyValue(
@@ -130,6 +154,16 @@ public class TopologyProducer {
             "outcomes");
     OutcomesProcessor.FEEDBACK.addTo(topology, "outcomes");
     Sinks.DEAD_LETTERS.addTo(topology, "publish", "outcomes");
+    if (learner != null) {
+      // Learning from the team (issue 15): muted rules leave reviews; the learner folds feedback.
+      LearningTable.addTo(topology);
+      MuteAnnouncements.FEEDBACK.addTo(topology, "publish");
+      LearnerProcessor.addTo(
+          topology,
+          learner,
+          new LearningMetrics(metrics),
+          new DeadLetters("publisher", metrics, clock));
+    }
     return topology;
   }
 }

@@ -1,5 +1,6 @@
 package dev.attentive.publisher.review;
 
+import dev.attentive.events.RepositoryLearning;
 import dev.attentive.events.Review;
 import dev.attentive.events.Suggestion;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The Markdown GitHub shows: one body per inline comment and the review's summary body. Every body
@@ -167,6 +169,7 @@ public final class ReviewBodies {
           .append(plan.repeats() == 1 ? "is" : "are")
           .append(" not repeated.");
     }
+    head.append(silenced(plan.silenced())).append(muted(plan.newlyMuted()));
     String footer = "\n\n" + markers.delivery(review.deliveryId());
     String omission = omitted(9_999_999);
     int room = maxChars - head.length() - footer.length();
@@ -223,6 +226,53 @@ public final class ReviewBodies {
       }
     }
     return new Summary(head.toString() + items + notes + footer, listed);
+  }
+
+  /** One line counting the suggestions of muted rules, which are not posted; empty when none. */
+  private static String silenced(List<Suggestion> silenced) {
+    if (silenced.isEmpty()) {
+      return "";
+    }
+    Map<String, Integer> byRule = new TreeMap<>();
+    silenced.forEach(s -> byRule.merge(s.ruleId(), 1, Integer::sum));
+    List<String> rules = new ArrayList<>();
+    byRule.forEach((rule, count) -> rules.add(MarkdownText.code(rule) + " ×" + count));
+    return "\n"
+        + plural(silenced.size(), "suggestion")
+        + " of rules muted in this repository "
+        + (silenced.size() == 1 ? "was" : "were")
+        + " not posted: "
+        + cut(String.join(", ", rules), MAX_ITEM_CHARS)
+        + ".";
+  }
+
+  /**
+   * Says once that the bar muted rules, with the team's numbers and how to turn each back on; empty
+   * when none was muted since the last announcement.
+   */
+  private static String muted(List<ReviewPlan.Muted> muted) {
+    if (muted.isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder("\n\n#### Muted in this repository");
+    for (ReviewPlan.Muted m : muted) {
+      RepositoryLearning.RuleStats stats = m.stats();
+      text.append("\n- ")
+          .append(MarkdownText.code(cut(m.ruleId(), 200)))
+          .append(": the team rejected it ")
+          .append(times(stats.rejected()))
+          .append(" and accepted it ")
+          .append(times(stats.accepted()))
+          .append(String.format(Locale.ROOT, " (acceptance %.0f%%)", 100 * stats.acceptance()))
+          .append(", so Attentive no longer posts it here. To turn it back on, comment ")
+          .append(MarkdownText.code("/attentive unignore " + cut(m.ruleId(), 200)))
+          .append(".");
+    }
+    return text.toString();
+  }
+
+  private static String times(int count) {
+    return count == 1 ? "once" : number(count) + " times";
   }
 
   /** {@code - `path:12-14` **STYLE** `rule` (WARNING): message — why}. */

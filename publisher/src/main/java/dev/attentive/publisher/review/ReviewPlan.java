@@ -1,5 +1,6 @@
 package dev.attentive.publisher.review;
 
+import dev.attentive.events.RepositoryLearning;
 import dev.attentive.events.Suggestion;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,17 @@ import java.util.List;
  *     request
  * @param duplicates suggestions dropped because an earlier one in the same review had the same
  *     fingerprint
+ * @param silenced suggestions of rules muted in the repository (by the bar or by {@code /attentive
+ *     ignore}): not posted, only counted in the summary
+ * @param newlyMuted rules the bar muted that no review has announced yet: the summary says so once
  */
 public record ReviewPlan(
-    List<Suggestion> inline, List<Listed> summary, int repeats, int duplicates) {
+    List<Suggestion> inline,
+    List<Listed> summary,
+    int repeats,
+    int duplicates,
+    List<Suggestion> silenced,
+    List<Muted> newlyMuted) {
 
   /** Why a suggestion is listed in the summary instead of commented inline. */
   public enum Why {
@@ -31,14 +40,23 @@ public record ReviewPlan(
 
   public record Listed(Suggestion suggestion, Why why) {}
 
+  /** A rule the bar muted in the repository, with the numbers that muted it. */
+  public record Muted(String ruleId, RepositoryLearning.RuleStats stats) {}
+
   public ReviewPlan {
     inline = List.copyOf(inline);
     summary = List.copyOf(summary);
+    silenced = silenced == null ? List.of() : List.copyOf(silenced);
+    newlyMuted = newlyMuted == null ? List.of() : List.copyOf(newlyMuted);
   }
 
-  /** True when there is nothing new to post. */
+  public ReviewPlan(List<Suggestion> inline, List<Listed> summary, int repeats, int duplicates) {
+    this(inline, summary, repeats, duplicates, List.of(), List.of());
+  }
+
+  /** True when there is nothing new to post (a mute to announce is something to post). */
   public boolean isEmpty() {
-    return inline.isEmpty() && summary.isEmpty();
+    return inline.isEmpty() && summary.isEmpty() && newlyMuted.isEmpty();
   }
 
   /** All new suggestions, in posting order. */
@@ -55,6 +73,6 @@ public record ReviewPlan(
     List<Listed> listed = new ArrayList<>();
     inline.forEach(s -> listed.add(new Listed(s, Why.REFUSED_INLINE)));
     listed.addAll(summary);
-    return new ReviewPlan(List.of(), listed, repeats, duplicates);
+    return new ReviewPlan(List.of(), listed, repeats, duplicates, silenced, newlyMuted);
   }
 }

@@ -1,6 +1,7 @@
 package dev.attentive.publisher.review;
 
 import dev.attentive.events.LineRange;
+import dev.attentive.events.RepositoryLearning;
 import dev.attentive.events.Review;
 import dev.attentive.events.Suggestion;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.Set;
  * the review), orders the rest by severity then confidence, and puts a suggestion inline only when
  * its whole line range lies inside one anchor range of its file (new-side lines of one hunk) —
  * GitHub refuses the whole review otherwise — and only up to the inline cap. Everything else is
- * listed in the summary.
+ * listed in the summary. Suggestions of rules muted in the repository are not posted at all: the
+ * summary counts them in one line, and says once, when the bar has just muted a rule, why and how
+ * to turn it back on.
  */
 public final class ReviewPlanner {
 
@@ -47,6 +50,16 @@ public final class ReviewPlanner {
   }
 
   public ReviewPlan plan(Review review, Set<String> alreadyPosted) {
+    return plan(review, alreadyPosted, null);
+  }
+
+  /**
+   * The plan, with the suggestions of rules silenced in the repository left out (only counted) and
+   * the rules the bar muted since the last announcement to be announced.
+   *
+   * @param learning what the repository taught Attentive; null when nothing
+   */
+  public ReviewPlan plan(Review review, Set<String> alreadyPosted, RepositoryLearning learning) {
     int maxInline = cap(this.maxInline, review);
     List<Suggestion> ordered = new ArrayList<>(review.suggestions());
     ordered.sort(ORDER);
@@ -55,12 +68,15 @@ public final class ReviewPlanner {
     int duplicates = 0;
     List<Suggestion> inline = new ArrayList<>();
     List<ReviewPlan.Listed> summary = new ArrayList<>();
+    List<Suggestion> silenced = new ArrayList<>();
     for (Suggestion s : ordered) {
       String fp = Markers.fingerprintOf(s);
       if (alreadyPosted.contains(fp)) {
         repeats++;
       } else if (!seen.add(fp)) {
         duplicates++;
+      } else if (learning != null && learning.silenced(s.ruleId())) {
+        silenced.add(s);
       } else if (!anchored(s, review.anchors())) {
         summary.add(new ReviewPlan.Listed(s, ReviewPlan.Why.OUTSIDE_DIFF));
       } else if (inline.size() >= maxInline) {
@@ -69,7 +85,20 @@ public final class ReviewPlanner {
         inline.add(s);
       }
     }
-    return new ReviewPlan(inline, summary, repeats, duplicates);
+    return new ReviewPlan(inline, summary, repeats, duplicates, silenced, newlyMuted(learning));
+  }
+
+  /** The rules the bar muted that no review has announced yet, by rule id. */
+  public static List<ReviewPlan.Muted> newlyMuted(RepositoryLearning learning) {
+    if (learning == null) {
+      return List.of();
+    }
+    return learning.rules().entrySet().stream()
+        .filter(e -> e.getValue().muted() && !e.getValue().announced())
+        .filter(e -> !learning.ignored().containsKey(e.getKey()))
+        .map(e -> new ReviewPlan.Muted(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparing(ReviewPlan.Muted::ruleId))
+        .toList();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.attentive.publisher.review;
 
 import dev.attentive.events.CommentLedger;
 import dev.attentive.events.PostedFingerprints;
+import dev.attentive.events.RepositoryLearning;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Review;
 import dev.attentive.events.Suggestion;
@@ -139,7 +140,15 @@ public final class ReviewPublisher {
    */
   public Result publish(Review review, PostedFingerprints known)
       throws GitHubFailedException, InterruptedException {
-    Result result = publishReview(review, known);
+    return publish(review, known, null);
+  }
+
+  /**
+   * @param learning what the repository taught Attentive (muted rules), null when nothing
+   */
+  public Result publish(Review review, PostedFingerprints known, RepositoryLearning learning)
+      throws GitHubFailedException, InterruptedException {
+    Result result = publishReview(review, known, learning);
     RepositorySettings settings = review.settings();
     if (result.outcome() == Outcome.REDELIVERY || settings == null || !settings.hasProblems()) {
       return result;
@@ -193,7 +202,7 @@ public final class ReviewPublisher {
     }
   }
 
-  private Result publishReview(Review review, PostedFingerprints known)
+  private Result publishReview(Review review, PostedFingerprints known, RepositoryLearning learning)
       throws GitHubFailedException, InterruptedException {
     GitHubCalls.Budget budget = calls.budget();
     String delivery = review.deliveryId();
@@ -236,7 +245,8 @@ public final class ReviewPublisher {
             review,
             FULL_REVIEW_TRIGGER.equals(review.trigger())
                 ? Set.of()
-                : Set.copyOf(state.fingerprints()));
+                : Set.copyOf(state.fingerprints()),
+            learning);
     if (plan.isEmpty()) {
       return new Result(
           Outcome.NOTHING_NEW,

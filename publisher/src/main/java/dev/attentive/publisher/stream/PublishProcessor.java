@@ -2,10 +2,14 @@ package dev.attentive.publisher.stream;
 
 import dev.attentive.events.CommentLedger;
 import dev.attentive.events.EventSerdes;
+import dev.attentive.events.Feedback;
 import dev.attentive.events.PostedFingerprints;
+import dev.attentive.events.RepositoryLearning;
 import dev.attentive.events.Review;
 import dev.attentive.events.Topics;
 import dev.attentive.github.call.GitHubFailedException;
+import dev.attentive.publisher.learning.LearningTable;
+import dev.attentive.publisher.learning.MuteAnnouncements;
 import dev.attentive.publisher.review.CheckRunPublisher;
 import dev.attentive.publisher.review.ReviewPublisher;
 import dev.attentive.streams.DeadLetters;
@@ -14,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -43,8 +48,10 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
   private final ReviewPublisher publisher;
   private final CheckRunPublisher checkRuns;
   private final MeterRegistry metrics;
+  private final MuteAnnouncements mutes;
   private KeyValueStore<String, PostedFingerprints> posted;
   private KeyValueStore<String, CommentLedger> ledger;
+  private LearningTable learning;
 
   public PublishProcessor(ReviewPublisher publisher, MeterRegistry metrics, Clock clock) {
     this(publisher, null, metrics, clock);
@@ -55,6 +62,19 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
    */
   public PublishProcessor(
       ReviewPublisher publisher, CheckRunPublisher checkRuns, MeterRegistry metrics, Clock clock) {
+    this(publisher, checkRuns, metrics, clock, null);
+  }
+
+  /**
+   * @param mutes null when the repositories' learning is not read (no {@link LearningTable} in the
+   *     topology): nothing is muted
+   */
+  public PublishProcessor(
+      ReviewPublisher publisher,
+      CheckRunPublisher checkRuns,
+      MeterRegistry metrics,
+      Clock clock,
+      MuteAnnouncements mutes) {
     super(
         Topics.REVIEWS,
         EventSerdes.review(),
@@ -63,6 +83,7 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
     this.publisher = publisher;
     this.checkRuns = checkRuns;
     this.metrics = metrics;
+    this.mutes = mutes;
   }
 
   @Override
@@ -70,6 +91,9 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
     super.init(context);
     this.posted = context.getStateStore(POSTED_STORE);
     this.ledger = context.getStateStore(LEDGER_STORE);
+    if (mutes != null) {
+      this.learning = new LearningTable(context.getStateStore(LearningTable.STORE));
+    }
   }
 
   /**
@@ -90,9 +114,17 @@ public final class PublishProcessor extends ExactlyOnceProcessor<Review> {
   protected void process(Record<String, byte[]> record, Review review) {
     String key = review.key().value();
     try {
-      ReviewPublisher.Result result = publisher.publish(review, posted.get(key));
+      RepositoryLearning taught =
+          learning == null ? null : mutes.pending(learning.lookup(review.repository()));
+      ReviewPublisher.Result result = publisher.publish(review, posted.get(key), taught);
       posted.put(key, result.state());
       record(key, review, result.comments());
+      if (taught != null && result.outcome() == ReviewPublisher.Outcome.POSTED) {
+        for (Feedback f :
+            mutes.announce(review, taught, Instant.ofEpochMilli(record.timestamp()))) {
+          send(MuteAnnouncements.FEEDBACK, new Record<>(f.repository(), f, record.timestamp()));
+        }
+      }
       count(result);
       LOG.infof(
           "%s @ %s (delivery %s): %s, %d inline, %d listed, %d repeats suppressed%s",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attentive.events.EventJson;
 import dev.attentive.events.PostedFingerprints;
+import dev.attentive.events.RepositoryLearning;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Review;
 import dev.attentive.github.call.FakeTicker;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.TestFactory;
  * review.json}), optionally the repository's {@code .attentive.yml} and a {@code
  * publisher.properties} (the deployment's {@code attentive.publisher.review.max-inline-comments}
  * and {@code .max-body-chars}, and {@code golden.already-posted}: fingerprints already on the pull
- * request), and beside them what the publisher sends to GitHub: {@code review-body.md}, {@code
+ * request), a {@code learning.json} (the repository's {@link RepositoryLearning}: muted rules), and
+ * beside them what the publisher sends to GitHub: {@code review-body.md}, {@code
  * inline-comments.md} and {@code conversation.md}.
  *
  * <p>Run with {@code -Dgolden.update=true} to rewrite the expected files after a deliberate change
@@ -134,7 +136,7 @@ class ReviewGoldenTest {
             new ReviewBodies(maxBody, maxInline, MARKERS),
             MARKERS,
             10)
-        .publish(review, known);
+        .publish(review, known, learning(golden));
 
     assertThat(github.reviews).as("reviews posted").hasSizeLessThanOrEqualTo(1);
     GitHubReviews.NewReview posted = github.reviews.isEmpty() ? null : github.reviews.get(0);
@@ -145,6 +147,13 @@ class ReviewGoldenTest {
         github.conversation.isEmpty()
             ? "(no comments on the conversation)\n"
             : String.join("\n\n==> next comment\n", github.conversation) + "\n");
+  }
+
+  /** The case's {@code learning.json} (what the repository taught Attentive), or null. */
+  static RepositoryLearning learning(Golden golden) throws Exception {
+    return golden.exists("learning.json")
+        ? EventJson.mapper().readValue(golden.read("learning.json"), RepositoryLearning.class)
+        : null;
   }
 
   /** Each comment under a {@code ==> path:lines} line, in posting order. */

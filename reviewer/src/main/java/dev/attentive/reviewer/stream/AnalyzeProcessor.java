@@ -11,6 +11,7 @@ import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.AnalyzerDeadlines;
 import dev.attentive.reviewer.analysis.RepositoryAnalyzers;
 import dev.attentive.reviewer.analysis.SourceContext;
+import dev.attentive.reviewer.analysis.model.ModelAnalyzer;
 import dev.attentive.reviewer.analysis.testgen.TestAnalyzer;
 import dev.attentive.reviewer.assembly.ChunkOutcome;
 import dev.attentive.reviewer.assembly.ReviewPart;
@@ -41,6 +42,7 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
   private static final Logger LOG = Logger.getLogger(AnalyzeProcessor.class);
 
   private final RepositoryAnalyzers analyzers;
+  private final List<Analyzer> models;
   private final AnalyzerDeadlines deadlines;
   private final MeterRegistry metrics;
   private final Duration sourcesWait;
@@ -71,6 +73,7 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
         "chunk",
         new DeadLetters("reviewer", metrics, clock));
     this.analyzers = new RepositoryAnalyzers(analyzers);
+    this.models = analyzers.stream().filter(ModelAnalyzer.class::isInstance).toList();
     this.deadlines = deadlines;
     this.metrics = metrics;
     this.sourcesWait = sourcesWait;
@@ -86,6 +89,10 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
     super.init(context);
     this.profiles = new ProfileTable(context.getStateStore(ProfileTable.STORE));
     this.sourceFiles = new SourceTable(context.getStateStore(SourceTable.STORE));
+    // the global table is one per instance: every task hands the model the same lookup
+    LearningThresholds thresholds =
+        new LearningThresholds(context.getStateStore(LearningThresholds.STORE));
+    models.forEach(m -> ((ModelAnalyzer) m).useRepositoryThresholds(thresholds::of));
   }
 
   /** Said when a chunk's referenced source files did not all arrive within the wait. */

@@ -216,6 +216,7 @@ public class TopologyProducer {
                 StateStores.keyValue(AssembleProcessor.DRAFTS, Serdes.String(), draftSerde),
                 ASSEMBLE);
     ProfileTable.addTo(topology);
+    LearningThresholds.addTo(topology);
     SourceTable.addTo(topology);
     Sinks.REVIEWS.addTo(topology, ASSEMBLE);
     Sinks.DEAD_LETTERS.addTo(topology, "analyze", "read-manifest");

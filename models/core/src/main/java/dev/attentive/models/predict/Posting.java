@@ -48,6 +48,28 @@ public record Posting(double threshold, Map<String, KindThreshold> kinds, boolea
     return Math.min(lowest, 1.0);
   }
 
+  /**
+   * This posting with one repository's own thresholds for some kinds (learned from its team's
+   * outcomes): a kind keeps whether it is posted at all, only its threshold moves; unknown kinds
+   * are left out.
+   *
+   * @param repository kind id → threshold
+   */
+  public Posting withKindThresholds(Map<String, Double> repository) {
+    if (repository == null || repository.isEmpty()) {
+      return this;
+    }
+    Map<String, KindThreshold> moved = new java.util.HashMap<>(kinds);
+    for (BugKind kind : BugKinds.ALL) {
+      Double own = repository.get(kind.id());
+      if (own != null) {
+        KindThreshold before = kinds.get(kind.id());
+        moved.put(kind.id(), new KindThreshold(own, before == null || before.posted()));
+      }
+    }
+    return new Posting(threshold, moved, roundTrip);
+  }
+
   public Posting withRoundTrip(boolean on) {
     return new Posting(threshold, kinds, on);
   }

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -36,6 +38,9 @@ public final class ModelAnalyzer implements Analyzer {
   private final BugFinder finder;
   private final Posting posting;
   private final ConcurrentHashMap<String, AttentionProgram> programs = new ConcurrentHashMap<>();
+
+  /** Repository → its kinds' thresholds learned from the team's outcomes (issue 15). */
+  private volatile Function<String, Map<String, Double>> repositoryThresholds = r -> Map.of();
 
   public ModelAnalyzer(ReviewModel model, ModelConfig config) {
     this.model = model;
@@ -93,7 +98,8 @@ public final class ModelAnalyzer implements Analyzer {
       return List.of();
     }
     List<Suggestion> suggestions = new ArrayList<>();
-    for (Finding f : finder.find(content, changed.lines(), program(settings, chunk), posting)) {
+    for (Finding f :
+        finder.find(content, changed.lines(), program(settings, chunk), posting(chunk))) {
       String ruleId = "model/" + f.rule();
       String message =
           String.format(
@@ -118,6 +124,20 @@ public final class ModelAnalyzer implements Analyzer {
                   chunk.path(), ruleId, f.original() + "\u2192" + f.replacement())));
     }
     return suggestions;
+  }
+
+  /**
+   * Where the repository's learned thresholds come from ({@code attentive.repo-learning.v1}); they
+   * move the thresholds of this posting (configured or calibrated), kind by kind.
+   */
+  public void useRepositoryThresholds(Function<String, Map<String, Double>> thresholds) {
+    this.repositoryThresholds = thresholds;
+  }
+
+  /** The posting rule of the chunk's repository. */
+  Posting posting(PullRequestDiffChunk chunk) {
+    Map<String, Double> own = repositoryThresholds.apply(chunk.repository());
+    return own == null ? posting : posting.withKindThresholds(own);
   }
 
   private AttentionProgram program(RepositorySettings settings, PullRequestDiffChunk chunk) {

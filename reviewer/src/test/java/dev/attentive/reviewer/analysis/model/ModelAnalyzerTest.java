@@ -8,6 +8,7 @@ import dev.attentive.events.Suggestion;
 import dev.attentive.reviewer.analysis.Chunks;
 import dev.attentive.settings.RepositorySettingsParser;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,26 @@ class ModelAnalyzerTest {
     assertThat(analyzer.analyze(Chunks.newFile(PATH, PLANTED)))
         .extracting(Suggestion::startLine)
         .contains(9);
+  }
+
+  @Test
+  void aRepositorysLearnedThresholdsApplyToItsChunksOnly() {
+    // the publisher's learner raised model/operator's kind to 1.0 in acme/inventory: nothing posts
+    analyzer.useRepositoryThresholds(
+        repository ->
+            "acme/inventory".equals(repository) ? Map.of("binary_operator", 1.0) : Map.of());
+    try {
+      assertThat(analyzer.analyze(Chunks.modified(PATH, BASE, PLANTED))).isEmpty();
+      analyzer.useRepositoryThresholds(repository -> Map.of("binary_operator", 1.0));
+      assertThat(analyzer.analyze(Chunks.modified(PATH, BASE, PLANTED))).isEmpty();
+      analyzer.useRepositoryThresholds(repository -> Map.of());
+      assertThat(analyzer.analyze(Chunks.modified(PATH, BASE, PLANTED))).hasSize(1);
+      analyzer.useRepositoryThresholds(
+          repository -> "someone/else".equals(repository) ? Map.of("binary_operator", 1.0) : null);
+      assertThat(analyzer.analyze(Chunks.modified(PATH, BASE, PLANTED))).hasSize(1);
+    } finally {
+      analyzer.useRepositoryThresholds(repository -> Map.of());
+    }
   }
 
   @Test
