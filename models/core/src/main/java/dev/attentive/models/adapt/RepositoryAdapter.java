@@ -1,23 +1,28 @@
 package dev.attentive.models.adapt;
 
 import dev.attentive.events.ModelAdaptation;
+import dev.attentive.models.kinds.BugKind;
+import dev.attentive.models.kinds.BugKinds;
 import dev.attentive.models.predict.KindThreshold;
 import dev.attentive.models.predict.Posting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
  * A repository's additive adapter on the model's logit ({@code bin/attentive model finetune}): per
- * bug kind, {@code logit(c') = logit(c) + bias + testCode · [path is test code]}. Fitted on the
- * repository's outcomes with an L2 prior towards zero, so with no outcomes it is the global model.
- * Since the shift depends only on the kind and the file, serving it is a per-file {@link Posting}:
- * {@code c' > t} exactly when {@code c > sigmoid(logit(t) − shift)}, the round trip alike, and the
- * model runs as it is. The model's own confidence stays on the suggestion (outcomes carry it, and
- * the next fit starts from it). A kind the global model mutes stays muted.
+ * model rule (the {@code <rule>} of {@code model/<rule>}, what outcomes name: {@code operator},
+ * {@code literal}, {@code negation}, ...; the kinds sharing a rule share its weights), {@code
+ * logit(c') = logit(c) + bias + testCode · [path is test code]}. Fitted on the repository's
+ * outcomes with an L2 prior towards zero, so with no outcomes it is the global model. Since the
+ * shift depends only on the kind and the file, serving it is a per-file {@link Posting}: {@code c'
+ * > t} exactly when {@code c > sigmoid(logit(t) − shift)}, the round trip alike, and the model runs
+ * as it is. The model's own confidence stays on the suggestion (outcomes carry it, and the next fit
+ * starts from it). A kind the global model mutes stays muted.
  *
- * @param weights bug kind id → {@code [bias, testCode]}; a missing kind is not adapted
+ * @param weights rule → {@code [bias, testCode]}; a missing rule is not adapted
  */
 public record RepositoryAdapter(Map<String, double[]> weights) {
 
@@ -73,9 +78,9 @@ public record RepositoryAdapter(Map<String, double[]> weights) {
         || file.endsWith("IT.java");
   }
 
-  /** What the adapter adds to the logit of a finding of {@code kind} in {@code path}. */
-  public double shift(String kind, String path) {
-    double[] w = weights.get(kind);
+  /** What the adapter adds to the logit of a finding of {@code rule} in {@code path}. */
+  public double shift(String rule, String path) {
+    double[] w = weights.get(rule);
     if (w == null) {
       return 0;
     }
@@ -83,32 +88,25 @@ public record RepositoryAdapter(Map<String, double[]> weights) {
   }
 
   /** The adapted confidence. */
-  public double adapt(String kind, double confidence, String path) {
-    return sigmoid(logit(confidence) + shift(kind, path));
+  public double adapt(String rule, double confidence, String path) {
+    return sigmoid(logit(confidence) + shift(rule, path));
   }
 
   /**
    * The rule that posts, for a file at {@code path}, what the adapted model with {@code thresholds}
-   * would: each posted kind's threshold moved by the adapter's shift (kinds not in {@code
-   * thresholds} use {@code base}'s).
+   * would: each kind's threshold ({@code thresholds}' or else {@code base}'s) moved by its rule's
+   * shift; a kind {@code base} does not post stays unposted.
    */
   public Posting posting(Posting base, Map<String, Double> thresholds, String path) {
-    Map<String, KindThreshold> kinds = new LinkedHashMap<>(base.kinds());
-    thresholds.forEach(
-        (kind, t) -> {
-          KindThreshold own = kinds.get(kind);
-          kinds.put(kind, new KindThreshold(t, own == null || own.posted()));
-        });
-    for (String kind : weights.keySet()) {
-      kinds.putIfAbsent(kind, new KindThreshold(base.threshold(), true));
-    }
     Map<String, KindThreshold> moved = new LinkedHashMap<>();
-    kinds.forEach(
-        (kind, k) ->
-            moved.put(
-                kind,
-                new KindThreshold(
-                    clamp(sigmoid(logit(k.threshold()) - shift(kind, path))), k.posted())));
+    for (BugKind kind : BugKinds.ALL) {
+      OptionalDouble own = base.thresholdOf(kind);
+      boolean posted = own.isPresent();
+      double t = thresholds.getOrDefault(kind.id(), posted ? own.getAsDouble() : 1.0);
+      moved.put(
+          kind.id(),
+          new KindThreshold(clamp(sigmoid(logit(t) - shift(kind.rule(), path))), posted));
+    }
     return new Posting(base.threshold(), moved, base.roundTrip());
   }
 

@@ -31,7 +31,7 @@ class RepositoryAdapterTest {
   @Test
   void thePerFilePostingLetsThroughExactlyWhatTheAdaptedConfidenceClears() {
     RepositoryAdapter adapter =
-        new RepositoryAdapter(Map.of("binary_operator", new double[] {-0.4, -2.5}));
+        new RepositoryAdapter(Map.of("operator", new double[] {-0.4, -2.5}));
     for (String path :
         new String[] {"src/main/java/a/Prices.java", "src/test/java/a/PricesTest.java"}) {
       Posting posting = adapter.posting(BASE, Map.of("binary_operator", 0.654), path);
@@ -39,7 +39,7 @@ class RepositoryAdapterTest {
       for (double c = 0.50; c < 1.0; c += 0.01) {
         assertThat(c > threshold)
             .as("%s at %.2f", path, c)
-            .isEqualTo(adapter.adapt("binary_operator", c, path) > 0.654);
+            .isEqualTo(adapter.adapt("operator", c, path) > 0.654);
       }
       assertThat(posting.roundTrip()).isTrue();
     }
@@ -76,10 +76,10 @@ class RepositoryAdapterTest {
             Instant.EPOCH,
             Map.of(),
             RepositoryAdapter.FORMAT,
-            Map.of("binary_operator", new double[] {0.5, -1}),
+            Map.of("operator", new double[] {0.5, -1}),
             Map.of());
     assertThat(RepositoryAdapter.of(mine)).isPresent();
-    assertThat(RepositoryAdapter.of(mine).get().shift("binary_operator", "x/FooTest.java"))
+    assertThat(RepositoryAdapter.of(mine).get().shift("operator", "x/FooTest.java"))
         .isCloseTo(-0.5, within());
     ModelAdaptation other =
         new ModelAdaptation(

@@ -1,21 +1,24 @@
 package dev.attentive.models.adapt;
 
+import dev.attentive.models.kinds.BugKind;
+import dev.attentive.models.kinds.BugKinds;
 import dev.attentive.models.predict.Posting;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Fits a {@link RepositoryAdapter} on a repository's outcomes: per bug kind, a logistic regression
- * of "accepted" on the finding's margin over its kind's threshold ({@code logit(c) − logit(t)}, the
- * fixed offset: the global model's own boundary) plus {@code [bias, testCode]}, with an L2 penalty
- * that keeps the weights near zero (the global model) when the outcomes are few. Newton steps on
- * two parameters: exact and fast.
+ * Fits a {@link RepositoryAdapter} on a repository's outcomes: per model rule, a logistic
+ * regression of "accepted" on the comment's margin over its rule's threshold ({@code logit(c) −
+ * logit(t)}, the fixed offset: the global model's own boundary) plus {@code [bias, testCode]}, with
+ * an L2 penalty that keeps the weights near zero (the global model) when the outcomes are few.
+ * Newton steps on two parameters: exact and fast.
  */
 public final class AdapterFit {
 
-  /** The prior's strength: a kind's weights move as if zero were seen this many times more. */
+  /** The prior's strength: a rule's weights move as if zero were seen this many times more. */
   public static final double DEFAULT_L2 = 2.0;
 
   private static final int STEPS = 50;
@@ -24,41 +27,60 @@ public final class AdapterFit {
 
   public static RepositoryAdapter fit(List<Outcome> outcomes, Posting posting, double l2) {
     Map<String, double[]> weights = new LinkedHashMap<>();
-    Map<String, List<Outcome>> byKind = new LinkedHashMap<>();
+    Map<String, List<Outcome>> byRule = new LinkedHashMap<>();
     for (Outcome o : outcomes) {
-      if (margin(posting, o.kind(), o.confidence()).isPresent()) {
-        byKind.computeIfAbsent(o.kind(), k -> new java.util.ArrayList<>()).add(o);
+      if (margin(posting, o.rule(), o.confidence()).isPresent()) {
+        byRule.computeIfAbsent(o.rule(), k -> new ArrayList<>()).add(o);
       }
     }
-    byKind.forEach((kind, kindOutcomes) -> weights.put(kind, fitKind(kindOutcomes, posting, l2)));
+    byRule.forEach((rule, ruleOutcomes) -> weights.put(rule, fitRule(ruleOutcomes, posting, l2)));
     return new RepositoryAdapter(weights);
   }
 
   /**
-   * The finding's distance over its kind's threshold in logits; empty when the kind is not posted
-   * (nothing to adapt: the adapter never posts a muted kind).
+   * A comment's distance over its rule's threshold in logits (the lowest threshold of the rule's
+   * posted kinds: the bar it cleared); empty when the model posts no kind of the rule (nothing to
+   * adapt: the adapter never posts a muted kind).
    */
-  static OptionalDouble margin(Posting posting, String kind, double confidence) {
-    return dev.attentive.models.kinds.BugKinds.ALL.stream()
-        .filter(k -> k.id().equals(kind))
-        .findFirst()
-        .map(posting::thresholdOf)
-        .filter(OptionalDouble::isPresent)
-        .map(
-            t ->
-                OptionalDouble.of(
-                    RepositoryAdapter.logit(confidence) - RepositoryAdapter.logit(t.getAsDouble())))
-        .orElse(OptionalDouble.empty());
+  static OptionalDouble margin(Posting posting, String rule, double confidence) {
+    OptionalDouble threshold =
+        BugKinds.ALL.stream()
+            .filter(k -> k.rule().equals(rule))
+            .map(posting::thresholdOf)
+            .filter(OptionalDouble::isPresent)
+            .mapToDouble(OptionalDouble::getAsDouble)
+            .min();
+    return threshold.isPresent()
+        ? OptionalDouble.of(
+            RepositoryAdapter.logit(confidence) - RepositoryAdapter.logit(threshold.getAsDouble()))
+        : OptionalDouble.empty();
   }
 
-  private static double[] fitKind(List<Outcome> outcomes, Posting posting, double l2) {
+  /** A finding's distance over its kind's threshold; empty when the kind is not posted. */
+  static OptionalDouble margin(Posting posting, BugKind kind, double confidence) {
+    OptionalDouble threshold = posting.thresholdOf(kind);
+    return threshold.isPresent()
+        ? OptionalDouble.of(
+            RepositoryAdapter.logit(confidence) - RepositoryAdapter.logit(threshold.getAsDouble()))
+        : OptionalDouble.empty();
+  }
+
+  /** The bug kind of an id. */
+  static BugKind kind(String id) {
+    return BugKinds.ALL.stream()
+        .filter(k -> k.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no bug kind " + id));
+  }
+
+  private static double[] fitRule(List<Outcome> outcomes, Posting posting, double l2) {
     double[] w = new double[RepositoryAdapter.SIZE];
     for (int step = 0; step < STEPS; step++) {
       double[] g = {l2 * w[0], l2 * w[1]};
       double[][] h = {{l2, 0}, {0, l2}};
       for (Outcome o : outcomes) {
         double[] x = {1, RepositoryAdapter.isTestCode(o.path()) ? 1 : 0};
-        double z = margin(posting, o.kind(), o.confidence()).getAsDouble() + w[0] + x[1] * w[1];
+        double z = margin(posting, o.rule(), o.confidence()).getAsDouble() + w[0] + x[1] * w[1];
         double p = RepositoryAdapter.sigmoid(z);
         double y = o.accepted() ? 1 : 0;
         for (int i = 0; i < 2; i++) {

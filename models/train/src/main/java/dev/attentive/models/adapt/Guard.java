@@ -1,6 +1,7 @@
 package dev.attentive.models.adapt;
 
 import dev.attentive.models.eval.ScoredReads;
+import dev.attentive.models.kinds.BugKind;
 import dev.attentive.models.predict.Posting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,16 +147,17 @@ public final class Guard {
       RepositoryAdapter adapter, Posting posting, ScoredReads reads) {
     List<Item> items = new ArrayList<>();
     for (ScoredReads.Finding f : reads.reads()) {
-      OptionalDouble margin = AdapterFit.margin(posting, f.kind(), f.confidence());
+      BugKind kind = AdapterFit.kind(f.kind());
+      OptionalDouble margin = AdapterFit.margin(posting, kind, f.confidence());
       if (margin.isEmpty()) {
         continue;
       }
       double back =
           posting.roundTrip()
-              ? AdapterFit.margin(posting, f.kind(), f.back()).getAsDouble()
+              ? AdapterFit.margin(posting, kind, f.back()).getAsDouble()
               : Double.NEGATIVE_INFINITY;
       String path = f.file().substring(f.file().indexOf(' ') + 1);
-      items.add(new Item(margin.getAsDouble(), back, adapter.shift(f.kind(), path), f.bug()));
+      items.add(new Item(margin.getAsDouble(), back, adapter.shift(kind.rule(), path), f.bug()));
     }
     return items;
   }
@@ -165,13 +167,13 @@ public final class Guard {
       RepositoryAdapter adapter, Posting posting, List<Outcome> outcomes) {
     List<Item> items = new ArrayList<>();
     for (Outcome o : outcomes) {
-      OptionalDouble margin = AdapterFit.margin(posting, o.kind(), o.confidence());
+      OptionalDouble margin = AdapterFit.margin(posting, o.rule(), o.confidence());
       if (margin.isPresent()) {
         items.add(
             new Item(
                 margin.getAsDouble(),
                 Double.NEGATIVE_INFINITY,
-                adapter.shift(o.kind(), o.path()),
+                adapter.shift(o.rule(), o.path()),
                 o.accepted()));
       }
     }

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the team made of one posted model comment, the unit a fine-tune fits on: the comment's kind,
+ * What the team made of one posted model comment, the unit a fine-tune fits on: the comment's rule,
  * the model's confidence when posted, its file, and the newest verdict it got.
  *
  * @param comment {@code <repository>#<pr>/<fingerprint>}
- * @param kind the bug kind id ({@code model/<kind>} without the prefix)
+ * @param rule the model rule ({@code model/<rule>} without the prefix: {@code operator}, ...)
  * @param at the time of the verdict (held-back outcomes are the newest)
  */
 public record Outcome(
-    String comment, String kind, double confidence, String path, boolean accepted, Instant at) {
+    String comment, String rule, double confidence, String path, boolean accepted, Instant at) {
 
   /** The rule id prefix of the model's comments. */
   public static final String MODEL_RULE = "model/";

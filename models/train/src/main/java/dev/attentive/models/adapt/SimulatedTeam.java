@@ -3,6 +3,7 @@ package dev.attentive.models.adapt;
 import dev.attentive.events.Feedback;
 import dev.attentive.events.Suggestion;
 import dev.attentive.models.eval.ScoredReads;
+import dev.attentive.models.kinds.BugKind;
 import dev.attentive.models.predict.ModelInfo;
 import dev.attentive.models.predict.Posting;
 import java.time.Duration;
@@ -100,7 +101,7 @@ public final class SimulatedTeam {
                 pr,
                 type,
                 fingerprint,
-                Outcome.MODEL_RULE + f.kind(),
+                Outcome.MODEL_RULE + AdapterFit.kind(f.kind()).rule(),
                 "model",
                 model.modelVersion(),
                 f.confidence(),
@@ -133,14 +134,15 @@ public final class SimulatedTeam {
 
   private static boolean posted(
       ScoredReads.Finding f, String path, RepositoryAdapter adapter, Posting posting) {
-    var margin = AdapterFit.margin(posting, f.kind(), f.confidence());
+    BugKind kind = AdapterFit.kind(f.kind());
+    var margin = AdapterFit.margin(posting, kind, f.confidence());
     if (margin.isEmpty()) {
       return false;
     }
-    double shift = adapter.shift(f.kind(), path);
+    double shift = adapter.shift(kind.rule(), path);
     double back =
         posting.roundTrip()
-            ? AdapterFit.margin(posting, f.kind(), f.back()).getAsDouble()
+            ? AdapterFit.margin(posting, kind, f.back()).getAsDouble()
             : Double.NEGATIVE_INFINITY;
     return margin.getAsDouble() + shift > 0 && back + shift <= 0;
   }

@@ -62,25 +62,21 @@ class GuardTest {
     Instant t = Instant.parse("2026-11-02T09:00:00Z");
     List<Feedback> feedback =
         List.of(
-            feedback("o/r", 1, "f1", Feedback.Type.IGNORED, "model/binary_operator", t),
-            feedback(
-                "o/r", 1, "f1", Feedback.Type.THUMBS_UP, "model/binary_operator", t.plusSeconds(5)),
-            feedback(
-                "o/r", 1, "f1", Feedback.Type.THUMBS_UP, "model/binary_operator", t.plusSeconds(5)),
-            feedback("o/r", 1, "f2", Feedback.Type.REPLY, "model/binary_operator", t),
+            feedback("o/r", 1, "f1", Feedback.Type.IGNORED, "model/operator", t),
+            feedback("o/r", 1, "f1", Feedback.Type.THUMBS_UP, "model/operator", t.plusSeconds(5)),
+            feedback("o/r", 1, "f1", Feedback.Type.THUMBS_UP, "model/operator", t.plusSeconds(5)),
+            feedback("o/r", 1, "f2", Feedback.Type.REPLY, "model/operator", t),
             feedback("o/r", 2, "f3", Feedback.Type.THUMBS_DOWN, "style/LineLength", t),
-            feedback("o/other", 2, "f4", Feedback.Type.THUMBS_DOWN, "model/int_literal", t),
+            feedback("o/other", 2, "f4", Feedback.Type.THUMBS_DOWN, "model/literal", t),
             feedback(
                 "o/r",
                 3,
                 "f5",
                 Feedback.Type.RESOLVED_WITHOUT_CHANGE,
-                "model/int_literal",
+                "model/literal",
                 t.minusSeconds(9)));
     List<Outcome> outcomes = Outcome.of("o/r", feedback);
-    assertThat(outcomes)
-        .extracting(Outcome::kind)
-        .containsExactly("int_literal", "binary_operator");
+    assertThat(outcomes).extracting(Outcome::rule).containsExactly("literal", "operator");
     assertThat(outcomes).extracting(Outcome::accepted).containsExactly(false, true);
   }
 
