@@ -11,6 +11,7 @@ import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.AnalyzerDeadlines;
 import dev.attentive.reviewer.analysis.RepositoryAnalyzers;
 import dev.attentive.reviewer.analysis.SourceContext;
+import dev.attentive.reviewer.analysis.model.ModelAnalyzer;
 import dev.attentive.reviewer.analysis.testgen.TestAnalyzer;
 import dev.attentive.reviewer.assembly.ChunkOutcome;
 import dev.attentive.reviewer.assembly.ReviewPart;
@@ -39,6 +40,7 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
   private static final Logger LOG = Logger.getLogger(AnalyzeProcessor.class);
 
   private final RepositoryAnalyzers analyzers;
+  private final List<Analyzer> deployment;
   private final AnalyzerDeadlines deadlines;
   private final MeterRegistry metrics;
   private final Duration sourcesWait;
@@ -69,6 +71,7 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
         "chunk",
         new DeadLetters("reviewer", metrics, clock));
     this.analyzers = new RepositoryAnalyzers(analyzers);
+    this.deployment = analyzers;
     this.deadlines = deadlines;
     this.metrics = metrics;
     this.sourcesWait = sourcesWait;
@@ -84,6 +87,11 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
     super.init(context);
     this.profiles = new ProfileTable(context.getStateStore(ProfileTable.STORE));
     this.sourceFiles = new SourceTable(context.getStateStore(SourceTable.STORE));
+    // Every task sees the same global table: the model analyzer reads adaptations through it.
+    AdaptationTable adaptations = new AdaptationTable(context.getStateStore(AdaptationTable.STORE));
+    deployment.stream()
+        .filter(ModelAnalyzer.class::isInstance)
+        .forEach(a -> ((ModelAnalyzer) a).adaptWith(adaptations::lookup));
   }
 
   /** Said when a chunk's referenced source files did not all arrive within the wait. */

@@ -1,9 +1,11 @@
 package dev.attentive.reviewer.analysis.model;
 
 import dev.attentive.events.AttentionProgram;
+import dev.attentive.events.ModelAdaptation;
 import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
+import dev.attentive.models.adapt.RepositoryAdapter;
 import dev.attentive.models.predict.BugFinder;
 import dev.attentive.models.predict.Finding;
 import dev.attentive.models.predict.Posting;
@@ -16,7 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -26,7 +30,8 @@ import org.jboss.logging.Logger;
  * repaired line the model reads as clean, when the model's round trip is on) becomes a
  * ```suggestion with the fixed line and a one-line "why" naming the tokens the model's last
  * attention layer rested on. The repository's {@code model.attention} program, when valid, replaces
- * the default one.
+ * the default one. A repository with a shipped adaptation of the loaded model ({@code bin/attentive
+ * model finetune}) is reviewed with its adapter and thresholds.
  */
 public final class ModelAnalyzer implements Analyzer {
 
@@ -36,6 +41,8 @@ public final class ModelAnalyzer implements Analyzer {
   private final BugFinder finder;
   private final Posting posting;
   private final ConcurrentHashMap<String, AttentionProgram> programs = new ConcurrentHashMap<>();
+  private volatile Function<String, Optional<ModelAdaptation>> adaptations =
+      repository -> Optional.empty();
 
   public ModelAnalyzer(ReviewModel model, ModelConfig config) {
     this.model = model;
@@ -93,7 +100,8 @@ public final class ModelAnalyzer implements Analyzer {
       return List.of();
     }
     List<Suggestion> suggestions = new ArrayList<>();
-    for (Finding f : finder.find(content, changed.lines(), program(settings, chunk), posting)) {
+    Posting rule = posting(chunk.repository(), chunk.path());
+    for (Finding f : finder.find(content, changed.lines(), program(settings, chunk), rule)) {
       String ruleId = "model/" + f.rule();
       String message =
           String.format(
@@ -118,6 +126,28 @@ public final class ModelAnalyzer implements Analyzer {
                   chunk.path(), ruleId, f.original() + "\u2192" + f.replacement())));
     }
     return suggestions;
+  }
+
+  /** Where the repositories' adaptations are read from (the stream's global table). */
+  public void adaptWith(Function<String, Optional<ModelAdaptation>> adaptations) {
+    this.adaptations = adaptations;
+  }
+
+  /**
+   * The posting rule for one file of a repository: its adaptation's (the adapter's shift for the
+   * file, the adaptation's thresholds) when one is shipped for the loaded model, else the model's.
+   * The suggestion keeps the model's own confidence: outcomes carry it and the next fine-tune
+   * starts from it.
+   */
+  Posting posting(String repository, String path) {
+    return adaptations
+        .apply(repository)
+        .filter(a -> model.info().modelVersion().equals(a.baseModelVersion()))
+        .flatMap(
+            a ->
+                RepositoryAdapter.of(a)
+                    .map(adapter -> adapter.posting(posting, a.kindThresholds(), path)))
+        .orElse(posting);
   }
 
   private AttentionProgram program(RepositorySettings settings, PullRequestDiffChunk chunk) {
