@@ -65,6 +65,16 @@ public final class AdapterFit {
         : OptionalDouble.empty();
   }
 
+  /**
+   * The round trip's margin: negative infinity when it does not apply (off, or the model read the
+   * repaired line clean: a confidence of 0 passes at every threshold).
+   */
+  static double backMargin(Posting posting, BugKind kind, double back) {
+    return posting.roundTrip() && back > 0
+        ? margin(posting, kind, back).getAsDouble()
+        : Double.NEGATIVE_INFINITY;
+  }
+
   /** The bug kind of an id. */
   static BugKind kind(String id) {
     return BugKinds.ALL.stream()

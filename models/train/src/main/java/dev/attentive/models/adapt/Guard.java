@@ -152,10 +152,7 @@ public final class Guard {
       if (margin.isEmpty()) {
         continue;
       }
-      double back =
-          posting.roundTrip()
-              ? AdapterFit.margin(posting, kind, f.back()).getAsDouble()
-              : Double.NEGATIVE_INFINITY;
+      double back = AdapterFit.backMargin(posting, kind, f.back());
       String path = f.file().substring(f.file().indexOf(' ') + 1);
       items.add(new Item(margin.getAsDouble(), back, adapter.shift(kind.rule(), path), f.bug()));
     }

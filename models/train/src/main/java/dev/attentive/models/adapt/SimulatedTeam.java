@@ -140,10 +140,7 @@ public final class SimulatedTeam {
       return false;
     }
     double shift = adapter.shift(kind.rule(), path);
-    double back =
-        posting.roundTrip()
-            ? AdapterFit.margin(posting, kind, f.back()).getAsDouble()
-            : Double.NEGATIVE_INFINITY;
+    double back = AdapterFit.backMargin(posting, kind, f.back());
     return margin.getAsDouble() + shift > 0 && back + shift <= 0;
   }
 
