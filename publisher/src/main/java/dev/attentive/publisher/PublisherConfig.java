@@ -22,6 +22,7 @@ public interface PublisherConfig extends StreamsServiceConfig {
   Checks checks();
 
   Outcomes outcomes();
+
   /** Learning from the team's outcomes: the bar that mutes a rule, the kinds' thresholds. */
   LearningConfig learning();
 

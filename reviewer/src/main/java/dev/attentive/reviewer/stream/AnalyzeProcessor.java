@@ -93,6 +93,9 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
     LearningThresholds thresholds =
         new LearningThresholds(context.getStateStore(LearningThresholds.STORE));
     models.forEach(m -> ((ModelAnalyzer) m).useRepositoryThresholds(thresholds::of));
+    // Every task sees the same global table: the model analyzer reads adaptations through it.
+    AdaptationTable adaptations = new AdaptationTable(context.getStateStore(AdaptationTable.STORE));
+    models.forEach(a -> ((ModelAnalyzer) a).adaptWith(adaptations::lookup));
   }
 
   /** Said when a chunk's referenced source files did not all arrive within the wait. */

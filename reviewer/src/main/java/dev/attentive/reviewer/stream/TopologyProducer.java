@@ -35,6 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <pre>
  *   repo-profiles ──▶ [repo-profiles] (global table, read by analyze)
+ *   model-adaptations ──▶ [model-adaptations] (global table, read by the model analyzer)
  *   source-files ──▶ [source-files] (global table by blob SHA, read by analyze)
  *   diff-chunks ──▶ analyze ──┐
  *                             ├──▶ assemble [review-drafts] ──▶ reviews
@@ -218,6 +219,7 @@ public class TopologyProducer {
     ProfileTable.addTo(topology);
     LearningThresholds.addTo(topology);
     SourceTable.addTo(topology);
+    AdaptationTable.addTo(topology);
     Sinks.REVIEWS.addTo(topology, ASSEMBLE);
     Sinks.DEAD_LETTERS.addTo(topology, "analyze", "read-manifest");
     return topology;

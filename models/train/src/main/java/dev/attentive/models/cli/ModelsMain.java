@@ -17,7 +17,10 @@ public final class ModelsMain {
           new EvalCommand(),
           new BenchCommand(),
           new FindCommand(),
-          new MineCommand());
+          new MineCommand(),
+          new ScoreReadsCommand(),
+          new FinetuneCommand(),
+          new FinetuneEvalCommand());
 
   private ModelsMain() {}
 

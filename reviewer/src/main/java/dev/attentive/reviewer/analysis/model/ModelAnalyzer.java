@@ -1,9 +1,11 @@
 package dev.attentive.reviewer.analysis.model;
 
 import dev.attentive.events.AttentionProgram;
+import dev.attentive.events.ModelAdaptation;
 import dev.attentive.events.PullRequestDiffChunk;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
+import dev.attentive.models.adapt.RepositoryAdapter;
 import dev.attentive.models.predict.BugFinder;
 import dev.attentive.models.predict.Finding;
 import dev.attentive.models.predict.Posting;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,7 +31,8 @@ import org.jboss.logging.Logger;
  * repaired line the model reads as clean, when the model's round trip is on) becomes a
  * ```suggestion with the fixed line and a one-line "why" naming the tokens the model's last
  * attention layer rested on. The repository's {@code model.attention} program, when valid, replaces
- * the default one.
+ * the default one. A repository with a shipped adaptation of the loaded model ({@code bin/attentive
+ * model finetune}) is reviewed with its adapter and thresholds.
  */
 public final class ModelAnalyzer implements Analyzer {
 
@@ -38,6 +42,8 @@ public final class ModelAnalyzer implements Analyzer {
   private final BugFinder finder;
   private final Posting posting;
   private final ConcurrentHashMap<String, AttentionProgram> programs = new ConcurrentHashMap<>();
+  private volatile Function<String, Optional<ModelAdaptation>> adaptations =
+      repository -> Optional.empty();
 
   /** Repository → its kinds' thresholds learned from the team's outcomes (issue 15). */
   private volatile Function<String, Map<String, Double>> repositoryThresholds = r -> Map.of();
@@ -98,8 +104,8 @@ public final class ModelAnalyzer implements Analyzer {
       return List.of();
     }
     List<Suggestion> suggestions = new ArrayList<>();
-    for (Finding f :
-        finder.find(content, changed.lines(), program(settings, chunk), posting(chunk))) {
+    Posting rule = posting(chunk.repository(), chunk.path());
+    for (Finding f : finder.find(content, changed.lines(), program(settings, chunk), rule)) {
       String ruleId = "model/" + f.rule();
       String message =
           String.format(
@@ -134,10 +140,29 @@ public final class ModelAnalyzer implements Analyzer {
     this.repositoryThresholds = thresholds;
   }
 
-  /** The posting rule of the chunk's repository. */
-  Posting posting(PullRequestDiffChunk chunk) {
-    Map<String, Double> own = repositoryThresholds.apply(chunk.repository());
-    return own == null ? posting : posting.withKindThresholds(own);
+  /** Where the repositories' adaptations are read from (the stream's global table). */
+  public void adaptWith(Function<String, Optional<ModelAdaptation>> adaptations) {
+    this.adaptations = adaptations;
+  }
+
+  /**
+   * The posting rule for one file of a repository: its adaptation's (the adapter's shift for the
+   * file, the adaptation's thresholds) when one is shipped for the loaded model, else the model's.
+   * The suggestion keeps the model's own confidence: outcomes carry it and the next fine-tune
+   * starts from it.
+   */
+  Posting posting(String repository, String path) {
+    // the team's learned thresholds first; a shipped adaptation (finetune) then shifts those
+    Map<String, Double> own = repositoryThresholds.apply(repository);
+    Posting learned = own == null || own.isEmpty() ? posting : posting.withKindThresholds(own);
+    return adaptations
+        .apply(repository)
+        .filter(a -> model.info().modelVersion().equals(a.baseModelVersion()))
+        .flatMap(
+            a ->
+                RepositoryAdapter.of(a)
+                    .map(adapter -> adapter.posting(learned, a.kindThresholds(), path)))
+        .orElse(learned);
   }
 
   private AttentionProgram program(RepositorySettings settings, PullRequestDiffChunk chunk) {

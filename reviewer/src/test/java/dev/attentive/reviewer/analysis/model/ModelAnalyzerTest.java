@@ -3,12 +3,16 @@ package dev.attentive.reviewer.analysis.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attentive.events.AttentionProgram;
+import dev.attentive.events.ModelAdaptation;
 import dev.attentive.events.RepositorySettings;
 import dev.attentive.events.Suggestion;
+import dev.attentive.models.adapt.RepositoryAdapter;
 import dev.attentive.reviewer.analysis.Chunks;
 import dev.attentive.settings.RepositorySettingsParser;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,5 +123,40 @@ class ModelAnalyzerTest {
     assertThat(AttentionProgram.fromJson(maskAll.modelAttention()).bias(AttentionProgram.ADDED))
         .isEqualTo(AttentionProgram.MASK);
     assertThat(analyzer.analyze(Chunks.modified(PATH, BASE, PLANTED), maskAll)).isEmpty();
+  }
+
+  @Test
+  void aRepositoryAdaptationOfTheLoadedModelMovesItsThresholdsPerFile() {
+    String testPath = "src/test/java/com/acme/shop/TotalsTest.java";
+    // The team rejects the model's operator comments in its test code.
+    ModelAdaptation adaptation =
+        adaptation(analyzer.model().info().modelVersion(), new double[] {0, -20});
+    analyzer.adaptWith(
+        r -> r.equals("acme/inventory") ? Optional.of(adaptation) : Optional.empty());
+    try {
+      assertThat(analyzer.analyze(Chunks.modified(testPath, BASE, PLANTED))).isEmpty();
+      assertThat(analyzer.analyze(Chunks.modified(PATH, BASE, PLANTED)))
+          .singleElement()
+          .satisfies(s -> assertThat(s.ruleId()).isEqualTo("model/operator"));
+      // An adaptation of another model is not served: the global model reviews.
+      ModelAdaptation stale = adaptation("attentive-v0", new double[] {0, -20});
+      analyzer.adaptWith(r -> Optional.of(stale));
+      assertThat(analyzer.analyze(Chunks.modified(testPath, BASE, PLANTED))).hasSize(1);
+    } finally {
+      analyzer.adaptWith(r -> Optional.empty());
+    }
+  }
+
+  private static ModelAdaptation adaptation(String baseModel, double[] operator) {
+    return new ModelAdaptation(
+        ModelAdaptation.SCHEMA_VERSION,
+        "acme/inventory",
+        "acme/inventory@1",
+        baseModel,
+        Instant.EPOCH,
+        Map.of(),
+        RepositoryAdapter.FORMAT,
+        Map.of("operator", operator),
+        Map.of());
   }
 }
