@@ -124,6 +124,31 @@ class SourceFilesIngestTest {
   }
 
   @Test
+  void theChangedClassModulesPomIsReferencedForItsDependencies() {
+    String repoName = "octo-sources/built";
+    RepositoryFixture repo = github.repository(repoName);
+    String pom = "<project><artifactId>shop</artifactId></project>\n";
+    repo.file("pom.xml", "<project><artifactId>root</artifactId></project>\n")
+        .file("shop/pom.xml", pom);
+    String[] shas = commits(repo);
+    register(repoName, 7, shas[0], shas[1]);
+
+    PullRequestDiffChunk chunk = chunkOf(pullRequest(repoName, 7, shas[0], shas[1]));
+
+    assertThat(chunk.sources())
+        .filteredOn(ref -> ref.path().endsWith("pom.xml"))
+        .containsExactly(new SourceRef("shop/pom.xml", sha(pom), SourceRef.Side.HEAD));
+    List<SourceFile> files =
+        kafka.await(
+            Topics.SOURCE_FILES,
+            EventSerdes.sourceFile(),
+            f -> f.blobSha().equals(sha(pom)),
+            1,
+            WAIT);
+    assertThat(files).extracting(SourceFile::content).containsExactly(pom);
+  }
+
+  @Test
   void aTreeGitHubWillNotListLeavesTheChunkWithoutSources() {
     String repoName = "octo-sources/untreed";
     RepositoryFixture repo = github.repository(repoName);

@@ -77,6 +77,39 @@ public interface ReviewerConfig extends StreamsServiceConfig {
   /** The repository files ingest attaches to chunks (by reference), for compiling tests. */
   Sources sources();
 
+  /**
+   * The tests analyzer's third-party dependencies: those the changed file's nearest pom.xml
+   * declares, resolved with their transitive ones through a Maven repository or proxy.
+   */
+  Dependencies dependencies();
+
+  interface Dependencies {
+    /** Off by default: classes that need a dependency then get no test, with a note. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** A Maven repository or a proxy of one (e.g. a Nexus); required when enabled. */
+    java.util.Optional<String> repositoryUrl();
+
+    /** The local repository the jars are cached in; default ~/.cache/attentive/dependencies. */
+    java.util.Optional<String> cacheDir();
+
+    /** At most this many jars per pom, direct ones first. */
+    @WithDefault("100")
+    int maxArtifacts();
+
+    /** At most this many bytes of jars per pom. */
+    @WithDefault("209715200")
+    long maxBytes();
+
+    /**
+     * One pom's resolution, and each request to the repository; past it the file is reviewed
+     * without them (the download goes on and fills the cache).
+     */
+    @WithDefault("60s")
+    Duration timeout();
+  }
+
   interface Sources {
     /**
      * How long a chunk waits for referenced source files the reviewer's global table does not have

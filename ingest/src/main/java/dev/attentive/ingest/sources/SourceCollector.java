@@ -35,9 +35,10 @@ import org.jboss.logging.Logger;
  * (breadth first, up to {@link SourceLimits#maxDepth}) the classes it imports ({@code a.b.C} is
  * {@code <any source root>/a/b/C.java}) and the files of its own package whose class it names. For
  * files whose blob differs at the base commit, the base version is referenced too, so the base
- * class compiles against its own neighbours. Blobs come through the {@link BlobCache} (by SHA, so
- * never stale); each SHA is published once per fetch and not at all when this instance published it
- * lately ({@link RecentSources}).
+ * class compiles against its own neighbours. The nearest {@code pom.xml} above the changed file is
+ * referenced too (its declared dependencies are the reviewer's to resolve). Blobs come through the
+ * {@link BlobCache} (by SHA, so never stale); each SHA is published once per fetch and not at all
+ * when this instance published it lately ({@link RecentSources}).
  *
  * <p>Context is a nicety: a tree GitHub will not list leaves the chunks without references (and a
  * log line), a blob it will not give leaves that one file out. Never fails the fetch.
@@ -215,6 +216,13 @@ public final class SourceCollector {
       }
       List<SourceRef> refs = new ArrayList<>();
       chosen.forEach((path, sha) -> refs.add(new SourceRef(path, sha, SourceRef.Side.HEAD)));
+      // The build file that declares the class's third-party dependencies: the reviewer resolves
+      // them when its deployment enables it (a path ending in pom.xml marks it). One file, beyond
+      // the cap on class files.
+      GitHubGateway.GitTreeEntry pom = head.byPath().get(nearestPom(head, chunk.path()));
+      if (pom != null && text(pom) != null) {
+        refs.add(new SourceRef(pom.path(), pom.sha(), SourceRef.Side.HEAD));
+      }
       if (!chosen.isEmpty() && target.baseSha() != null && !target.baseSha().isBlank()) {
         Tree base;
         try {
@@ -355,6 +363,21 @@ public final class SourceCollector {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** The {@code pom.xml} in the file's directory or the nearest one above it; null if none. */
+  static String nearestPom(Tree tree, String path) {
+    String dir = directory(path);
+    while (true) {
+      String pom = dir.isEmpty() ? "pom.xml" : dir + "/pom.xml";
+      if (tree.byPath().containsKey(pom)) {
+        return pom;
+      }
+      if (dir.isEmpty()) {
+        return null;
+      }
+      dir = directory(dir);
+    }
   }
 
   static String name(String path) {

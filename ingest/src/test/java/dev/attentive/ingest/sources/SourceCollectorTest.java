@@ -74,4 +74,14 @@ class SourceCollectorTest {
                 tree(MAIN + "a/B.java"), MAIN + "a/A.java", "package a; class A { B b = ; }"))
         .isEmpty();
   }
+
+  @Test
+  void theNearestPomAboveTheChangedFileIsItsModules() {
+    SourceCollector.Tree tree =
+        tree("pom.xml", "app/pom.xml", MAIN + "com/acme/shop/Cart.java", "tools/Tool.java");
+    assertThat(SourceCollector.nearestPom(tree, MAIN + "com/acme/shop/Cart.java"))
+        .isEqualTo("app/pom.xml");
+    assertThat(SourceCollector.nearestPom(tree, "tools/Tool.java")).isEqualTo("pom.xml");
+    assertThat(SourceCollector.nearestPom(tree("Tool.java"), "Tool.java")).isNull();
+  }
 }

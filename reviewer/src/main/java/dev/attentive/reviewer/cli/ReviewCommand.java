@@ -12,6 +12,8 @@ import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.AnalyzerDeadlines;
 import dev.attentive.reviewer.analysis.RepositoryAnalyzers;
 import dev.attentive.reviewer.analysis.SourceContext;
+import dev.attentive.reviewer.analysis.dependencies.DependenciesConfig;
+import dev.attentive.reviewer.analysis.dependencies.DependencyResolver;
 import dev.attentive.reviewer.analysis.style.SafeCheckstyleConfig;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
 import dev.attentive.reviewer.analysis.testgen.TestsConfig;
@@ -38,7 +40,8 @@ public final class ReviewCommand {
 
   static final String USAGE =
       """
-      usage: attentive review --patch FILE [--repo DIR] [--classpath CP] [--format markdown|json|sarif]
+      usage: attentive review --patch FILE [--repo DIR] [--classpath CP | --resolve-dependencies URL]
+                              [--format markdown|json|sarif]
                               [--analyzers style,tests,model] [--checkstyle-config google_checks.xml|sun_checks.xml|PATH]
                               [--formatter|--no-formatter] [--execute-tests] [--analyzer-deadline 20s]
         --patch FILE   a unified diff (git diff, git format-patch, diff -u); '-' reads standard input
@@ -50,6 +53,9 @@ public final class ReviewCommand {
                        roots (src/main/java, ...) on javac's source path
         --classpath CP the project's dependencies (e.g. from `mvn dependency:build-classpath`), for compiling
                        tests of classes that use them; without it such classes get a note naming the package
+        --resolve-dependencies URL  instead of --classpath: resolve the dependencies that the pom.xml nearest
+                       each changed file in --repo DIR declares (with their transitive ones) from this Maven
+                       repository or proxy, cached in ~/.cache/attentive/dependencies
         --analyzers    default style,tests,model (the service's default set)
         --format       markdown (default), json, or sarif (SARIF 2.1.0)
         --checkstyle-config  TRUSTED: loaded as Checkstyle loads it (it may read files and URLs and expand
@@ -100,6 +106,48 @@ public final class ReviewCommand {
     return d;
   }
 
+  /**
+   * The jars of the dependencies declared by the pom.xml nearest each changed file in the checkout,
+   * resolved through {@code repository}; what was left out goes to {@code notes}.
+   */
+  static List<Path> resolved(
+      String repository, Path checkout, List<PullRequestDiffChunk> chunks, List<String> notes) {
+    java.util.Set<Path> poms = new java.util.LinkedHashSet<>();
+    for (PullRequestDiffChunk chunk : chunks) {
+      for (Path dir = checkout.resolve(chunk.path()).getParent();
+          dir != null && dir.startsWith(checkout);
+          dir = dir.getParent()) {
+        if (Files.isRegularFile(dir.resolve("pom.xml"))) {
+          poms.add(dir.resolve("pom.xml"));
+          break;
+        }
+      }
+    }
+    java.util.Set<Path> jars = new java.util.LinkedHashSet<>();
+    try (DependencyResolver resolver = new DependencyResolver(DependenciesConfig.of(repository))) {
+      for (Path pom : poms) {
+        String text;
+        try {
+          text = Files.readString(pom);
+        } catch (IOException e) {
+          notes.add(checkout.relativize(pom) + " could not be read: " + e.getMessage());
+          continue;
+        }
+        DependencyResolver.Resolution r;
+        try {
+          r = resolver.resolve(text);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          notes.add("the project's dependencies were not resolved (interrupted)");
+          break;
+        }
+        jars.addAll(r.classpath());
+        r.notes().forEach(n -> notes.add("Dependencies of " + checkout.relativize(pom) + ": " + n));
+      }
+    }
+    return List.copyOf(jars);
+  }
+
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
@@ -117,6 +165,7 @@ public final class ReviewCommand {
     String patch = null;
     String repo = null;
     String classpath = null;
+    String resolveFrom = null;
     String format = "markdown";
     String analyzers = "style,tests,model";
     String checkstyle = StyleConfig.NONE;
@@ -130,6 +179,7 @@ public final class ReviewCommand {
           case "--patch" -> patch = value(args, ++i, "--patch");
           case "--repo" -> repo = value(args, ++i, "--repo");
           case "--classpath" -> classpath = value(args, ++i, "--classpath");
+          case "--resolve-dependencies" -> resolveFrom = value(args, ++i, "--resolve-dependencies");
           case "--format" -> format = value(args, ++i, "--format");
           case "--analyzers" -> analyzers = value(args, ++i, "--analyzers");
           case "--checkstyle-config" -> {
@@ -191,6 +241,12 @@ public final class ReviewCommand {
             dependencies.add(Path.of(entry));
           }
         }
+      }
+      if (resolveFrom != null) {
+        if (repo == null) {
+          throw new IllegalArgumentException("--resolve-dependencies needs --repo DIR");
+        }
+        dependencies.addAll(resolved(resolveFrom, Path.of(repo), chunks, notes));
       }
       SourceContext sources =
           repo != null

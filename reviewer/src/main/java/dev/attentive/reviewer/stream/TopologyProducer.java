@@ -6,10 +6,13 @@ import dev.attentive.reviewer.Analyzers;
 import dev.attentive.reviewer.ReviewerConfig;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.AnalyzerDeadlines;
+import dev.attentive.reviewer.analysis.dependencies.DependenciesConfig;
+import dev.attentive.reviewer.analysis.dependencies.DependencyResolver;
 import dev.attentive.reviewer.analysis.model.ModelConfig;
 import dev.attentive.reviewer.analysis.style.StyleConfig;
 import dev.attentive.reviewer.analysis.style.TeamStyleAnalyzer;
 import dev.attentive.reviewer.analysis.testgen.SandboxRunner;
+import dev.attentive.reviewer.analysis.testgen.TestAnalyzer;
 import dev.attentive.reviewer.analysis.testgen.TestsConfig;
 import dev.attentive.reviewer.assembly.ReviewDraft;
 import dev.attentive.reviewer.assembly.ReviewPart;
@@ -112,6 +115,13 @@ public class TopologyProducer {
                 config.model().threshold(),
                 config.model().maxLinesPerFile()),
             runner);
+    DependencyResolver dependencies = dependencyResolver(config.dependencies());
+    if (dependencies != null) {
+      analyzers =
+          analyzers.stream()
+              .map(a -> a instanceof TestAnalyzer t ? t.withDependencies(dependencies) : a)
+              .toList();
+    }
     if (!config.style().conventions()) {
       analyzers =
           analyzers.stream()
@@ -140,6 +150,28 @@ public class TopologyProducer {
     if (sandboxRunner != null) {
       sandboxRunner.close();
     }
+  }
+
+  /** The resolver of the repositories' Maven dependencies, or null (the default: off). */
+  static DependencyResolver dependencyResolver(ReviewerConfig.Dependencies d) {
+    if (!d.enabled()) {
+      return null;
+    }
+    String url =
+        d.repositoryUrl()
+            .filter(u -> !u.isBlank())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "attentive.reviewer.dependencies.enabled needs"
+                            + " attentive.reviewer.dependencies.repository-url"));
+    return new DependencyResolver(
+        new DependenciesConfig(
+            url,
+            d.cacheDir().map(Path::of).orElse(DependenciesConfig.defaultCacheDir()),
+            d.maxArtifacts(),
+            d.maxBytes(),
+            d.timeout()));
   }
 
   /** The rule set the operator enforces everywhere, or null (the default: none). */

@@ -220,16 +220,21 @@ public final class MutationBenchmark {
           java.util.concurrent.Executors.newFixedThreadPool(threads);
       try {
         // One library after another, each to its share of the reviews: a run stopped early has
-        // numbers over the libraries it reached.
+        // numbers over the libraries it reached. A library's share is what is left over the
+        // libraries left, so what a small library cannot use goes to the ones after it.
         List<String> libraries =
             options.containsKey("sources")
                 ? List.of(options.get("sources"))
                 : options.containsKey("libraries")
                     ? List.of(options.get("libraries").split(","))
                     : LIBRARIES;
-        int share = (wanted + libraries.size() - 1) / libraries.size();
-        int preservingShare = (preservingWanted + libraries.size() - 1) / libraries.size();
-        for (String library : libraries) {
+        int allocated = 0;
+        int preservingAllocated = 0;
+        for (int index = 0; index < libraries.size(); index++) {
+          String library = libraries.get(index);
+          int share = share(wanted - allocated, libraries.size() - index);
+          int preservingShare =
+              share(preservingWanted - preservingAllocated, libraries.size() - index);
           // 1. subjects
           List<Subject> subjects;
           if (options.containsKey("sources")) {
@@ -284,13 +289,12 @@ public final class MutationBenchmark {
                   work.resolve("compile-preserving-" + library.hashCode()));
 
           // 4. review each as a pull request, execution on
-          review(
-              analyzer,
-              pool,
-              changed.subList(0, Math.min(share, changed.size())),
-              preserving.subList(0, Math.min(preservingShare, preserving.size())),
-              counts,
-              out);
+          List<Mutant> toReview = changed.subList(0, Math.min(share, changed.size()));
+          List<Mutant> preservingToReview =
+              preserving.subList(0, Math.min(preservingShare, preserving.size()));
+          allocated += toReview.size();
+          preservingAllocated += preservingToReview.size();
+          review(analyzer, pool, toReview, preservingToReview, counts, out);
         }
       } finally {
         pool.shutdownNow();
@@ -300,6 +304,11 @@ public final class MutationBenchmark {
     } finally {
       deleteTree(work);
     }
+  }
+
+  /** A library's share of the {@code left} reviews with {@code libraries} libraries left. */
+  static int share(int left, int libraries) {
+    return libraries <= 0 ? 0 : Math.max(0, (left + libraries - 1) / libraries);
   }
 
   /**

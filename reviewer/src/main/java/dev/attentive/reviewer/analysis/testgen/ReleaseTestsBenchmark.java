@@ -34,7 +34,9 @@ import java.util.zip.ZipFile;
  * files ingest attaches, and compiled alone (the behaviour before source files). Printed: the
  * changed public methods, and how many got a compiled test that asserts a value (assertEquals,
  * assertThrows, ... — a test that only calls the method does not count). The libraries' own
- * dependencies are not on the classpath. Reserved libraries ({@code
+ * dependencies are on the classpath (with the source path) only with {@code --resolve-dependencies
+ * URL}: those the newer release's pom declares, resolved as the reviewer resolves a repository's
+ * (its {@code DependencyResolver}). Reserved libraries ({@code
  * dev.attentive.models.corpus.ReservedLibraries}) are refused.
  */
 public final class ReleaseTestsBenchmark {
@@ -128,6 +130,7 @@ public final class ReleaseTestsBenchmark {
     boolean execute = true;
     Path cache = Path.of(System.getProperty("user.home"), ".cache/attentive/sources");
     String mavenRepo = CENTRAL;
+    String dependenciesFrom = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--pairs" -> pairs = List.of(args[++i].split(","));
@@ -135,10 +138,12 @@ public final class ReleaseTestsBenchmark {
         case "--no-execute" -> execute = false;
         case "--cache" -> cache = Path.of(args[++i]);
         case "--maven-repo" -> mavenRepo = args[++i];
+        case "--resolve-dependencies" -> dependenciesFrom = args[++i];
         default -> {
           System.err.println(
               "usage: attentive bench tests-release [--pairs g:a:old:new,...] [--max-files N]"
-                  + " [--no-execute] [--cache DIR] [--maven-repo URL]");
+                  + " [--no-execute] [--cache DIR] [--maven-repo URL]"
+                  + " [--resolve-dependencies URL]");
           System.exit(2);
         }
       }
@@ -148,12 +153,21 @@ public final class ReleaseTestsBenchmark {
         new TestAnalyzer(new TestsConfig(execute, Duration.ofSeconds(30), 256, 100, 12));
     System.out.printf(
         "== tests on release diffs: %d libraries, at most %d changed files each, execution %s,"
-            + " %d cores, Java %s; the libraries' dependencies are NOT on the classpath%n",
+            + " %d cores, Java %s; the libraries' dependencies %s%n",
         pairs.size(),
         maxFiles,
         execute ? "on" : "off",
         Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"));
+        System.getProperty("java.version"),
+        dependenciesFrom == null
+            ? "are NOT on the classpath"
+            : "resolved from " + dependenciesFrom + " (with the source path)");
+    dev.attentive.reviewer.analysis.dependencies.DependencyResolver resolver =
+        dependenciesFrom == null
+            ? null
+            : new dev.attentive.reviewer.analysis.dependencies.DependencyResolver(
+                dev.attentive.reviewer.analysis.dependencies.DependenciesConfig.of(
+                    dependenciesFrom));
     Tally allAfter = new Tally();
     Tally allBefore = new Tally();
     long started = System.nanoTime();
@@ -185,8 +199,20 @@ public final class ReleaseTestsBenchmark {
       for (int i = 0; i < Math.min(maxFiles, changed.size()); i++) {
         sample.add(changed.get(i * changed.size() / Math.min(maxFiles, changed.size())));
       }
+      List<Path> classpath = List.of();
+      if (resolver != null) {
+        var resolved = resolver.resolve(pom(mavenRepo, p[0], p[1], p[3]));
+        classpath = resolved.classpath();
+        System.out.printf(
+            "%s:%s:%s: %d dependency jars%s%n",
+            p[0],
+            p[1],
+            p[3],
+            classpath.size(),
+            resolved.notes().isEmpty() ? "" : " (" + String.join("; ", resolved.notes()) + ")");
+      }
       SourceContext around =
-          new SourceContext(Map.of(), Map.of(), List.of(newRoot), List.of(), List.of(oldRoot));
+          new SourceContext(Map.of(), Map.of(), List.of(newRoot), classpath, List.of(oldRoot));
       Tally withSources = new Tally();
       Tally alone = new Tally();
       for (String path : sample) {
@@ -302,6 +328,36 @@ public final class ReleaseTestsBenchmark {
   /**
    * The cached sources jar, downloaded first when missing (checked against the repository's SHA-1).
    */
+  /** A release's pom, as a repository holds it (the file the reviewer would read). */
+  static String pom(String repo, String group, String artifact, String version)
+      throws IOException, InterruptedException {
+    String base = repo.endsWith("/") ? repo : repo + "/";
+    String url =
+        base
+            + group.replace('.', '/')
+            + "/"
+            + artifact
+            + "/"
+            + version
+            + "/"
+            + artifact
+            + "-"
+            + version
+            + ".pom";
+    HttpResponse<String> got =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(20))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (got.statusCode() != 200) {
+      throw new IOException(url + ": HTTP " + got.statusCode());
+    }
+    return got.body();
+  }
+
   static Path fetch(String repo, Path cache, String group, String artifact, String version)
       throws IOException, InterruptedException, java.security.NoSuchAlgorithmException {
     String relative =

@@ -9,6 +9,7 @@ import dev.attentive.events.Suggestion;
 import dev.attentive.reviewer.analysis.Analyzer;
 import dev.attentive.reviewer.analysis.ChangedLines;
 import dev.attentive.reviewer.analysis.SourceContext;
+import dev.attentive.reviewer.analysis.dependencies.DependencyResolver;
 import dev.attentive.reviewer.analysis.testgen.Inputs.Case;
 import dev.attentive.reviewer.analysis.testgen.TestSources.Context;
 import dev.attentive.reviewer.analysis.testgen.TestSources.TestCase;
@@ -88,6 +89,9 @@ public final class TestAnalyzer implements Analyzer {
   private final TestsConfig config;
   private final SandboxRunner runner;
 
+  /** The repository's declared Maven dependencies; null: not resolved (the default). */
+  private final DependencyResolver dependencies;
+
   public TestAnalyzer(TestsConfig config) {
     this(config, null);
   }
@@ -97,8 +101,22 @@ public final class TestAnalyzer implements Analyzer {
    *     SandboxRunner#local})
    */
   public TestAnalyzer(TestsConfig config, SandboxRunner runner) {
+    this(config, runner, null);
+  }
+
+  private TestAnalyzer(TestsConfig config, SandboxRunner runner, DependencyResolver dependencies) {
     this.config = config == null ? TestsConfig.defaults() : config;
     this.runner = runner == null ? SandboxRunner.local(this.config) : runner;
+    this.dependencies = dependencies;
+  }
+
+  /**
+   * This analyzer, with the dependencies declared by the changed file's {@code pom.xml} (ingest
+   * attaches the nearest one) resolved onto javac's and the sandbox's classpath when the context
+   * has no classpath of its own.
+   */
+  public TestAnalyzer withDependencies(DependencyResolver dependencies) {
+    return new TestAnalyzer(config, runner, dependencies);
   }
 
   public TestAnalyzer() {
@@ -260,6 +278,8 @@ public final class TestAnalyzer implements Analyzer {
     }
     List<TargetMethod> methods =
         found.methods().subList(0, Math.min(found.methods().size(), config.maxMethodsPerFile()));
+    List<String> dependencyNotes = new ArrayList<>();
+    sources = withDependencies(chunk, sources, dependencyNotes);
     Context ctx = context(found.unit());
     Path work = Files.createTempDirectory("attentive-tests-");
     try {
@@ -275,9 +295,55 @@ public final class TestAnalyzer implements Analyzer {
               sources);
       List<MethodReport> reports = run.reports();
       List<Suggestion> suggestions = suggestions(chunk, content, reports);
-      return new Report(suggestions, reports, List.copyOf(run.runs), notes(chunk, reports));
+      List<String> notes = new ArrayList<>(notes(chunk, reports));
+      notes.addAll(dependencyNotes);
+      return new Report(suggestions, reports, List.copyOf(run.runs), List.copyOf(notes));
     } finally {
       deleteTree(work);
+    }
+  }
+
+  /**
+   * {@code sources} with the jars of the dependencies its nearest {@code pom.xml} declares on the
+   * classpath, when this analyzer resolves them and the context brings no classpath of its own;
+   * what was left out goes to {@code notes}.
+   */
+  private SourceContext withDependencies(
+      PullRequestDiffChunk chunk, SourceContext sources, List<String> notes)
+      throws InterruptedException {
+    if (dependencies == null || !sources.classpath().isEmpty()) {
+      return sources;
+    }
+    String pom = nearestPom(chunk.path(), sources.head());
+    if (pom == null) {
+      return sources;
+    }
+    DependencyResolver.Resolution resolved = dependencies.resolve(sources.head().get(pom));
+    resolved.notes().forEach(n -> notes.add("Dependencies of " + pom + ": " + n));
+    if (resolved.classpath().isEmpty()) {
+      return sources;
+    }
+    return new SourceContext(
+        sources.head(),
+        sources.base(),
+        sources.headRoots(),
+        resolved.classpath(),
+        sources.baseRoots());
+  }
+
+  /** The {@code pom.xml} among {@code files} in the changed file's directory or nearest above. */
+  static String nearestPom(String changed, Map<String, String> files) {
+    String dir = changed;
+    while (true) {
+      int slash = dir.lastIndexOf('/');
+      dir = slash < 0 ? "" : dir.substring(0, slash);
+      String pom = dir.isEmpty() ? "pom.xml" : dir + "/pom.xml";
+      if (files.containsKey(pom)) {
+        return pom;
+      }
+      if (dir.isEmpty()) {
+        return null;
+      }
     }
   }
 
@@ -766,6 +832,11 @@ public final class TestAnalyzer implements Analyzer {
     private Sandbox.Run sandbox(Path dir, Path classes, List<String> args)
         throws IOException, InterruptedException {
       Files.createDirectories(dir);
+      if (!sources.classpath().isEmpty()) {
+        classes =
+            withDependencyClasses(
+                classes, work.resolve(dir.getFileName() + "-classes"), sources.classpath());
+      }
       JVMS.acquire();
       try {
         Sandbox.Run run = runner.run(dir, classes, args);
@@ -778,6 +849,56 @@ public final class TestAnalyzer implements Analyzer {
         return run;
       } finally {
         JVMS.release();
+      }
+    }
+  }
+
+  /**
+   * {@code classes} and the project's dependencies (their jars unpacked) in one directory {@code
+   * into}: the sandboxed JVM's classpath is fixed when it starts (a warm one waits before the job
+   * is known), its job's classes directory is what varies. The PR's own classes win.
+   */
+  static Path withDependencyClasses(Path classes, Path into, List<Path> classpath)
+      throws IOException {
+    copyInto(classes, into);
+    for (Path entry : classpath) {
+      if (Files.isDirectory(entry)) {
+        copyInto(entry, into);
+        continue;
+      }
+      try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(entry.toFile())) {
+        for (var e : java.util.Collections.list(jar.entries())) {
+          String name = e.getName();
+          if (e.isDirectory()
+              || name.startsWith("META-INF/")
+              || name.endsWith("module-info.class")
+              || name.contains("..")) {
+            continue;
+          }
+          Path target = into.resolve(name).normalize();
+          if (!target.startsWith(into) || Files.exists(target)) {
+            continue;
+          }
+          Files.createDirectories(target.getParent());
+          try (var in = jar.getInputStream(e)) {
+            Files.copy(in, target);
+          }
+        }
+      }
+    }
+    return into;
+  }
+
+  private static void copyInto(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else if (!Files.exists(target)) {
+          Files.createDirectories(target.getParent());
+          Files.copy(p, target);
+        }
       }
     }
   }

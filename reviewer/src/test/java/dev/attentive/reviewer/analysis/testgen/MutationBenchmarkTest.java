@@ -36,4 +36,15 @@ class MutationBenchmarkTest {
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("output-changing mutants reviewed: 4, behaviour change reported: 4");
   }
+
+  @Test
+  void aSmallLibrarysUnusedShareGoesToTheLibrariesAfterIt() {
+    // 600 over 16 libraries: 38 each at first
+    assertThat(MutationBenchmark.share(600, 16)).isEqualTo(38);
+    // the first used only 6 of its 38: the 15 others share 594
+    assertThat(MutationBenchmark.share(600 - 6, 15)).isEqualTo(40);
+    // the last one gets all that is left; none when nothing is
+    assertThat(MutationBenchmark.share(91, 1)).isEqualTo(91);
+    assertThat(MutationBenchmark.share(0, 3)).isZero();
+  }
 }
