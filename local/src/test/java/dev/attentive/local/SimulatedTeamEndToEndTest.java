@@ -27,7 +27,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -168,7 +167,6 @@ class SimulatedTeamEndToEndTest {
   // ---------------------------------------------------------------- needs issue 15's pieces
 
   @Test
-  @Disabled("needs issue 15 pieces: remove after merge")
   void theRejectedRuleGoesSilentAfterTheBarAndTheSummarySaysSoOnce() {
     assertThat(week.peopleActedOnGitHub()).as("the emulator takes reactions and threads").isTrue();
     List<Integer> perPullRequest = rejectedRuleCommentsPerPullRequest();
@@ -199,7 +197,6 @@ class SimulatedTeamEndToEndTest {
   }
 
   @Test
-  @Disabled("needs issue 15 pieces: remove after merge")
   void everyFixedThreadIsResolvedByAttentiveAndNoHumanThreadIsTouched() throws Exception {
     TeamGitHub github = new TeamGitHub(pipeline.github(), Pipeline.EMULATOR_TOKEN);
     int fixed = 0;
@@ -236,7 +233,6 @@ class SimulatedTeamEndToEndTest {
   }
 
   @Test
-  @Disabled("needs issue 15 pieces: remove after merge")
   void outcomesAreCountedOnceAndAcceptancePerKindIsPrintedBeforeAndAfterAdaptation() {
     List<Feedback> feedback = feedback();
     assertThat(feedback.stream().map(Feedback::id).distinct().count())
