@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The Markdown GitHub shows: one body per inline comment and the review's summary body. Every body
@@ -228,22 +227,20 @@ public final class ReviewBodies {
     return new Summary(head.toString() + items + notes + footer, listed);
   }
 
-  /** One line counting the suggestions of muted rules, which are not posted; empty when none. */
+  /**
+   * One line counting the suggestions of muted rules, which are not posted; empty when none. It
+   * names no rule: which rules are muted and why is said once, when they are muted, and by {@code
+   * /attentive why}.
+   */
   private static String silenced(List<Suggestion> silenced) {
     if (silenced.isEmpty()) {
       return "";
     }
-    Map<String, Integer> byRule = new TreeMap<>();
-    silenced.forEach(s -> byRule.merge(s.ruleId(), 1, Integer::sum));
-    List<String> rules = new ArrayList<>();
-    byRule.forEach((rule, count) -> rules.add(MarkdownText.code(rule) + " ×" + count));
     return "\n"
         + plural(silenced.size(), "suggestion")
         + " of rules muted in this repository "
         + (silenced.size() == 1 ? "was" : "were")
-        + " not posted: "
-        + cut(String.join(", ", rules), MAX_ITEM_CHARS)
-        + ".";
+        + " not posted (`/attentive why` lists the muted rules).";
   }
 
   /**
