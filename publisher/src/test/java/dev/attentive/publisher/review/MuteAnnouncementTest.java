@@ -174,7 +174,9 @@ class MuteAnnouncementTest {
         .contains(HEADER)
         .contains("`" + MUTED + "`: the team rejected it 4 times and accepted it 0 times")
         .contains("`/attentive unignore " + MUTED + "`")
-        .contains("1 suggestion of rules muted in this repository was not posted: `style/R` ×1.");
+        .contains(
+            "1 suggestion of rules muted in this repository was not posted (`/attentive why` lists"
+                + " the muted rules).");
     List<Feedback> announcements = written.readValuesToList();
     assertThat(announcements)
         .singleElement()
