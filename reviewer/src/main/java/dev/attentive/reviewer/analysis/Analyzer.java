@@ -20,6 +20,15 @@ public interface Analyzer {
    */
   String id();
 
+  /**
+   * The version of what made this chunk's suggestions (the model's, or its repository
+   * adaptation's), carried into the review and the feedback on them; null for analyzers without
+   * one.
+   */
+  default String version(PullRequestDiffChunk chunk) {
+    return null;
+  }
+
   /** The suggestions for one file, anchored on lines of the head version. */
   List<Suggestion> analyze(PullRequestDiffChunk chunk) throws Exception;
 

@@ -56,7 +56,9 @@ public record ReviewDraft(
     java.util.Set<String> notes =
         new java.util.LinkedHashSet<>(); // the same note from every chunk: once
     java.util.Set<String> problems = new java.util.LinkedHashSet<>();
+    Map<String, String> versions = new java.util.TreeMap<>();
     for (ChunkOutcome outcome : outcomes.values()) {
+      versions.putAll(outcome.versions());
       suggestions.addAll(outcome.suggestions());
       anchors.put(outcome.path(), outcome.anchors());
       notes.addAll(outcome.notes());
@@ -97,7 +99,8 @@ public record ReviewDraft(
         anchors,
         List.copyOf(notes),
         now,
-        settings == null ? null : settings.withoutCheckstyleXml());
+        settings == null ? null : settings.withoutCheckstyleXml(),
+        versions);
   }
 
   private static String describe(DiffManifest.Reason reason) {

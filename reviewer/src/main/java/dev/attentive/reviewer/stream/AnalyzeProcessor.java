@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
@@ -113,6 +114,7 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
   @Override
   protected void process(Record<String, byte[]> record, PullRequestDiffChunk chunk) {
     List<Suggestion> suggestions = new ArrayList<>();
+    Map<String, String> versions = new java.util.TreeMap<>();
     List<String> notes = new ArrayList<>();
     // The repository's choice of analyzers and rule set, and its confidence bar (.attentive.yml via
     // the chunk).
@@ -168,6 +170,10 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
           }
         }
         suggestions.addAll(found);
+        String version = analyzer.version(chunk);
+        if (version != null) {
+          versions.put(analyzer.id(), version);
+        }
         found.forEach(
             s ->
                 metrics
@@ -220,7 +226,8 @@ public final class AnalyzeProcessor extends ExactlyOnceProcessor<PullRequestDiff
             suggestions,
             anchors(chunk),
             notes,
-            selection.problems());
+            selection.problems(),
+            versions);
     send(TopologyProducer.REVIEW_PARTS, record.withValue(ReviewPart.of(outcome)));
   }
 

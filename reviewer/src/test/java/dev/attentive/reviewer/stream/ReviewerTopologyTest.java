@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -74,6 +75,11 @@ class ReviewerTopologyTest {
         @Override
         public String id() {
           return "todo";
+        }
+
+        @Override
+        public String version(PullRequestDiffChunk chunk) {
+          return "todo-2";
         }
 
         @Override
@@ -171,6 +177,7 @@ class ReviewerTopologyTest {
         .containsEntry("src/B.java", List.of(new LineRange(10, 13)));
     assertThat(review.notes()).containsExactly("skipped logo.png: binary file");
     assertThat(review.completedAt()).isEqualTo(T0);
+    assertThat(review.analyzerVersions()).containsExactly(Map.entry("todo", "todo-2"));
     assertThat(deadLetters.isEmpty()).isTrue();
   }
 

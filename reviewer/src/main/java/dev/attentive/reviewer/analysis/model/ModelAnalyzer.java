@@ -151,6 +151,16 @@ public final class ModelAnalyzer implements Analyzer {
    * The suggestion keeps the model's own confidence: outcomes carry it and the next fine-tune
    * starts from it.
    */
+  /** The adaptation's version when one is served for the repository, else the model's. */
+  @Override
+  public String version(PullRequestDiffChunk chunk) {
+    return adaptations
+        .apply(chunk.repository())
+        .filter(a -> model.info().modelVersion().equals(a.baseModelVersion()))
+        .map(ModelAdaptation::version)
+        .orElse(model.info().modelVersion());
+  }
+
   Posting posting(String repository, String path) {
     // the team's learned thresholds first; a shipped adaptation (finetune) then shifts those
     Map<String, Double> own = repositoryThresholds.apply(repository);

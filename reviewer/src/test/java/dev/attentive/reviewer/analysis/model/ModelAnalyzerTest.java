@@ -138,10 +138,15 @@ class ModelAnalyzerTest {
       assertThat(analyzer.analyze(Chunks.modified(PATH, BASE, PLANTED)))
           .singleElement()
           .satisfies(s -> assertThat(s.ruleId()).isEqualTo("model/operator"));
+      // what made the suggestions travels with the review into the feedback on them
+      assertThat(analyzer.version(Chunks.modified(PATH, BASE, PLANTED)))
+          .isEqualTo("acme/inventory@1");
       // An adaptation of another model is not served: the global model reviews.
       ModelAdaptation stale = adaptation("attentive-v0", new double[] {0, -20});
       analyzer.adaptWith(r -> Optional.of(stale));
       assertThat(analyzer.analyze(Chunks.modified(testPath, BASE, PLANTED))).hasSize(1);
+      assertThat(analyzer.version(Chunks.modified(PATH, BASE, PLANTED)))
+          .isEqualTo(analyzer.model().info().modelVersion());
     } finally {
       analyzer.adaptWith(r -> Optional.empty());
     }
