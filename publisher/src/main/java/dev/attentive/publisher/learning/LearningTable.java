@@ -4,14 +4,9 @@ import dev.attentive.events.EventSerdes;
 import dev.attentive.events.JsonSerde;
 import dev.attentive.events.RepositoryLearning;
 import dev.attentive.events.Topics;
-import org.apache.kafka.common.serialization.Serdes;
+import dev.attentive.streams.GlobalTable;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * What every repository taught Attentive ({@link Topics#REPO_LEARNING}) as a global table: a review
@@ -21,8 +16,6 @@ import org.apache.kafka.streams.state.Stores;
 public final class LearningTable {
 
   public static final String STORE = "repo-learning-global";
-  private static final String SOURCE = "repo-learning-source";
-  private static final String UPDATE = "repo-learning-update";
 
   private final ReadOnlyKeyValueStore<String, byte[]> store;
   private final JsonSerde<RepositoryLearning> serde = EventSerdes.repositoryLearning();
@@ -33,16 +26,7 @@ public final class LearningTable {
 
   /** Adds the global store and its updater; in memory, restored from the compacted topic. */
   public static void addTo(Topology topology) {
-    topology.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
-            .withLoggingDisabled(),
-        SOURCE,
-        Serdes.String().deserializer(),
-        Serdes.ByteArray().deserializer(),
-        Topics.REPO_LEARNING,
-        UPDATE,
-        Updater::new);
+    GlobalTable.addTo(topology, STORE, Topics.REPO_LEARNING, false);
   }
 
   /** The repository's learning; null when there is none or it cannot be read. */
@@ -56,28 +40,6 @@ public final class LearningTable {
       return learning != null && repository.equals(learning.repository()) ? learning : null;
     } catch (RuntimeException e) {
       return null;
-    }
-  }
-
-  /** Keeps the newest record per repository; a tombstone removes it. */
-  private static final class Updater implements Processor<String, byte[], Void, Void> {
-    private KeyValueStore<String, byte[]> store;
-
-    @Override
-    public void init(ProcessorContext<Void, Void> context) {
-      store = context.getStateStore(STORE);
-    }
-
-    @Override
-    public void process(Record<String, byte[]> record) {
-      if (record.key() == null) {
-        return;
-      }
-      if (record.value() == null) {
-        store.delete(record.key());
-      } else {
-        store.put(record.key(), record.value());
-      }
     }
   }
 }

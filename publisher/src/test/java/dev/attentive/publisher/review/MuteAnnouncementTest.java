@@ -87,6 +87,10 @@ class MuteAnnouncementTest {
                     PublishProcessor.POSTED_STORE,
                     Serdes.String(),
                     EventSerdes.postedFingerprints()),
+                "publish")
+            .addStateStore(
+                StateStores.keyValue(
+                    PublishProcessor.LEDGER_STORE, Serdes.String(), EventSerdes.commentLedger()),
                 "publish");
     Sinks.DEAD_LETTERS.addTo(topology, "publish");
     LearningTable.addTo(topology);

@@ -4,14 +4,9 @@ import dev.attentive.events.EventSerdes;
 import dev.attentive.events.JsonSerde;
 import dev.attentive.events.RepositoryProfile;
 import dev.attentive.events.Topics;
-import org.apache.kafka.common.serialization.Serdes;
+import dev.attentive.streams.GlobalTable;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The repositories' learned profiles as a global table: every reviewer instance holds all of them
@@ -22,8 +17,6 @@ import org.apache.kafka.streams.state.Stores;
 final class ProfileTable {
 
   static final String STORE = "repo-profiles";
-  private static final String SOURCE = "repo-profiles-source";
-  private static final String UPDATE = "repo-profiles-update";
 
   private final ReadOnlyKeyValueStore<String, byte[]> store;
   private final JsonSerde<RepositoryProfile> serde = EventSerdes.repositoryProfile();
@@ -40,16 +33,7 @@ final class ProfileTable {
    * (docs/operations.md sizes it), and the compacted topic restores it on start.
    */
   static void addTo(Topology topology) {
-    topology.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
-            .withLoggingDisabled(),
-        SOURCE,
-        Serdes.String().deserializer(),
-        Serdes.ByteArray().deserializer(),
-        Topics.REPO_PROFILES,
-        UPDATE,
-        Updater::new);
+    GlobalTable.addTo(topology, STORE, Topics.REPO_PROFILES, false);
   }
 
   /** The profile of {@code repository}; null profile when there is none or it is unreadable. */
@@ -66,28 +50,6 @@ final class ProfileTable {
       return new Lookup(profile, null);
     } catch (RuntimeException e) {
       return new Lookup(null, "its profile could not be read (" + e.getMessage() + ")");
-    }
-  }
-
-  /** Keeps the newest record per repository; a tombstone removes it. */
-  private static final class Updater implements Processor<String, byte[], Void, Void> {
-    private KeyValueStore<String, byte[]> store;
-
-    @Override
-    public void init(ProcessorContext<Void, Void> context) {
-      store = context.getStateStore(STORE);
-    }
-
-    @Override
-    public void process(Record<String, byte[]> record) {
-      if (record.key() == null) {
-        return;
-      }
-      if (record.value() == null) {
-        store.delete(record.key());
-      } else {
-        store.put(record.key(), record.value());
-      }
     }
   }
 }

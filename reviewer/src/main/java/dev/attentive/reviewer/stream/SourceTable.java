@@ -7,19 +7,14 @@ import dev.attentive.events.SourceFile;
 import dev.attentive.events.SourceRef;
 import dev.attentive.events.Topics;
 import dev.attentive.reviewer.analysis.SourceContext;
+import dev.attentive.streams.GlobalTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The repositories' source files ({@link Topics#SOURCE_FILES}, keyed by blob SHA) as a global
@@ -34,8 +29,6 @@ import org.apache.kafka.streams.state.Stores;
 final class SourceTable {
 
   static final String STORE = "source-files";
-  private static final String SOURCE = "source-files-source";
-  private static final String UPDATE = "source-files-update";
 
   /** How often a resolve that waits looks again. */
   private static final Duration POLL = Duration.ofMillis(20);
@@ -55,16 +48,7 @@ final class SourceTable {
   }
 
   static void addTo(Topology topology) {
-    topology.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
-            .withLoggingDisabled(),
-        SOURCE,
-        Serdes.String().deserializer(),
-        Serdes.ByteArray().deserializer(),
-        Topics.SOURCE_FILES,
-        UPDATE,
-        Updater::new);
+    GlobalTable.addTo(topology, STORE, Topics.SOURCE_FILES, true);
   }
 
   /**
@@ -109,28 +93,6 @@ final class SourceTable {
       return file == null || !blobSha.equals(file.blobSha()) ? null : file.content();
     } catch (RuntimeException e) {
       return null;
-    }
-  }
-
-  /** Keeps the newest record per blob SHA; a tombstone removes it. */
-  private static final class Updater implements Processor<String, byte[], Void, Void> {
-    private KeyValueStore<String, byte[]> store;
-
-    @Override
-    public void init(ProcessorContext<Void, Void> context) {
-      store = context.getStateStore(STORE);
-    }
-
-    @Override
-    public void process(Record<String, byte[]> record) {
-      if (record.key() == null) {
-        return;
-      }
-      if (record.value() == null) {
-        store.delete(record.key());
-      } else {
-        store.put(record.key(), record.value());
-      }
     }
   }
 }
