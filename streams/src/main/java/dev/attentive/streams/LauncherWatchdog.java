@@ -18,6 +18,9 @@ public class LauncherWatchdog {
 
   private static final Logger LOG = Logger.getLogger(LauncherWatchdog.class);
 
+  /** How long an orphaned service may take to stop before it is halted. */
+  static final java.time.Duration ORPHAN_BOUND = java.time.Duration.ofSeconds(40);
+
   void onStart(
       @Observes StartupEvent event,
       @ConfigProperty(name = "attentive.parent-pid") Optional<Long> parentPid) {
@@ -30,6 +33,22 @@ public class LauncherWatchdog {
 
   private static void stop(long pid) {
     LOG.warnf("The launcher (pid %d) has ended: stopping", pid);
+    // An orphan must end even when a stop right after start-up hangs (broker gone with the
+    // launcher): halt once the shutdown bound has passed.
+    Thread guard =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(ORPHAN_BOUND.toMillis());
+              } catch (InterruptedException e) {
+                return;
+              }
+              LOG.errorf("Not stopped %s after the launcher ended: halting", ORPHAN_BOUND);
+              Runtime.getRuntime().halt(BoundedShutdown.HALTED);
+            },
+            "attentive-orphan-bound");
+    guard.setDaemon(true);
+    guard.start();
     Quarkus.asyncExit();
   }
 }
