@@ -10,9 +10,15 @@ import java.util.List;
  * @param ids sub-token ids; ids[0] is the "no bug" slot
  * @param features per position, {@link dev.attentive.events.AttentionProgram} feature bits
  * @param tokenAt for each position, the index into {@code tokens} (-1 for the slot)
+ * @param types per position, the {@link DeclaredTypes} id of its token's declared type (0: none)
  */
 public record Window(
-    List<CodeToken> tokens, int[] firstPosition, int[] ids, int[] features, int[] tokenAt) {
+    List<CodeToken> tokens,
+    int[] firstPosition,
+    int[] ids,
+    int[] features,
+    int[] tokenAt,
+    int[] types) {
 
   public int length() {
     return ids.length;

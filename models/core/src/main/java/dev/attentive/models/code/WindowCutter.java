@@ -90,17 +90,26 @@ public final class WindowCutter {
    * if so.
    */
   public Window encode(List<CodeToken> tokens, Set<Integer> addedLines, boolean generated) {
+    return encode(tokens, addedLines, generated, DeclaredTypes.NONE);
+  }
+
+  /** As {@link #encode(List, Set, boolean)}, each position carrying its token's declared type. */
+  public Window encode(
+      List<CodeToken> tokens, Set<Integer> addedLines, boolean generated, DeclaredTypes declared) {
     List<Integer> ids = new ArrayList<>();
+    List<Integer> types = new ArrayList<>();
     List<Integer> features = new ArrayList<>();
     List<Integer> tokenAt = new ArrayList<>();
     int[] first = new int[tokens.size()];
     ids.add(1);
     features.add(0);
     tokenAt.add(-1);
+    types.add(0);
     for (int t = 0; t < tokens.size() && ids.size() < maxLength; t++) {
       CodeToken token = tokens.get(t);
       int bits = featureBits(token, addedLines.contains(token.line()), generated);
       first[t] = ids.size();
+      int type = declared.idOf(token);
       for (String piece : SubTokens.of(token)) {
         if (ids.size() >= maxLength) {
           break;
@@ -108,6 +117,7 @@ public final class WindowCutter {
         ids.add(vocabulary.id(piece));
         features.add(bits);
         tokenAt.add(t);
+        types.add(type);
       }
     }
     for (int t = 0; t < tokens.size(); t++) {
@@ -120,7 +130,8 @@ public final class WindowCutter {
         first,
         ids.stream().mapToInt(Integer::intValue).toArray(),
         features.stream().mapToInt(Integer::intValue).toArray(),
-        tokenAt.stream().mapToInt(Integer::intValue).toArray());
+        tokenAt.stream().mapToInt(Integer::intValue).toArray(),
+        types.stream().mapToInt(Integer::intValue).toArray());
   }
 
   static int featureBits(CodeToken token, boolean added, boolean generated) {

@@ -2,6 +2,7 @@ package dev.attentive.models.predict;
 
 import dev.attentive.events.AttentionProgram;
 import dev.attentive.models.code.CodeToken;
+import dev.attentive.models.code.DeclaredTypes;
 import dev.attentive.models.code.JavaLexer;
 import dev.attentive.models.code.LexedFile;
 import dev.attentive.models.code.MutationSite;
@@ -144,6 +145,7 @@ public final class BugFinder {
 
   private List<Candidate> candidates(LexedFile file, Set<Integer> addedLines) {
     Map<Integer, List<Integer>> byLine = file.tokensByLine();
+    DeclaredTypes declared = DeclaredTypes.of(file);
     List<Candidate> candidates = new ArrayList<>();
     for (int line : new TreeSet<>(addedLines)) {
       if (candidates.size() >= maxLinesPerFile) {
@@ -157,7 +159,7 @@ public final class BugFinder {
         continue;
       }
       List<CodeToken> tokens = indices.stream().map(file.tokens()::get).toList();
-      candidates.add(new Candidate(line, cutter.encode(tokens, Set.of(line), file.generated())));
+      candidates.add(new Candidate(line, cutter.encode(tokens, Set.of(line), file.generated(), declared)));
     }
     return candidates;
   }
@@ -165,7 +167,10 @@ public final class BugFinder {
   private static List<ReviewModel.Input> inputs(
       List<Candidate> candidates, AttentionProgram program) {
     return candidates.stream()
-        .map(c -> ReviewModel.Input.of(c.window().ids(), c.window().features(), program))
+        .map(
+            c ->
+                ReviewModel.Input.of(
+                    c.window().ids(), c.window().features(), c.window().types(), program))
         .toList();
   }
 

@@ -15,6 +15,9 @@ public final class ModelSignature {
   public static final String INPUT_IDS = "input_ids";
   public static final String ATTENTION_MASK = "attention_mask";
   public static final String ATTENTION_BIAS = "attention_bias";
+
+  /** Per position, the declared type's id; only in models whose {@link Hyper#types()} is on. */
+  public static final String TYPE_IDS = "type_ids";
   public static final String LOCATION_PROBS = "location_probs";
   public static final String REPAIR_PROBS = "repair_probs";
   public static final String ATTENTION = "attention";

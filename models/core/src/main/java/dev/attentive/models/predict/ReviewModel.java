@@ -13,14 +13,28 @@ public interface ReviewModel extends AutoCloseable {
   ModelInfo info();
 
   /**
-   * One window: sub-token ids (position 0 the "no bug" slot) and the attention program's bias per
-   * position.
+   * One window: sub-token ids (position 0 the "no bug" slot), the attention program's bias per
+   * position and the declared type id per position (all 0 when unknown; read only by models with
+   * {@link Hyper#types()}).
    */
-  record Input(int[] ids, float[] bias) {
+  record Input(int[] ids, float[] bias, int[] types) {
+
+    public Input {
+      types = types == null ? new int[ids.length] : types;
+    }
+
+    public Input(int[] ids, float[] bias) {
+      this(ids, bias, null);
+    }
 
     /** The input for a window whose positions carry the attention program's feature bits. */
     public static Input of(int[] ids, int[] features, AttentionProgram program) {
       return new Input(ids, programBias(features, program));
+    }
+
+    /** As {@link #of(int[], int[], AttentionProgram)}, with the positions' declared types. */
+    public static Input of(int[] ids, int[] features, int[] types, AttentionProgram program) {
+      return new Input(ids, programBias(features, program), types);
     }
 
     /**

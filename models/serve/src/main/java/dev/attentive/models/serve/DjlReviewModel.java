@@ -84,7 +84,8 @@ public final class DjlReviewModel implements ReviewModel {
       return CompletableFuture.failedFuture(new IllegalStateException("model is closed"));
     }
     if (input.ids().length > info.hyper().maxLength()
-        || input.ids().length != input.bias().length) {
+        || input.ids().length != input.bias().length
+        || input.ids().length != input.types().length) {
       return CompletableFuture.failedFuture(
           new IllegalArgumentException(
               "window of "
@@ -145,9 +146,11 @@ public final class DjlReviewModel implements ReviewModel {
     int[] ids = new int[n * length];
     int[] mask = new int[n * length];
     float[] bias = new float[n * length];
+    int[] types = new int[n * length];
     for (int b = 0; b < n; b++) {
       Input input = inputs.get(b);
       System.arraycopy(input.ids(), 0, ids, b * length, input.ids().length);
+      System.arraycopy(input.types(), 0, types, b * length, input.types().length);
       System.arraycopy(input.bias(), 0, bias, b * length, input.bias().length);
       for (int p = 0; p < input.ids().length; p++) {
         mask[b * length + p] = 1;
@@ -162,7 +165,14 @@ public final class DjlReviewModel implements ReviewModel {
       maskArray.setName(ModelSignature.ATTENTION_MASK);
       NDArray biasArray = manager.create(bias, new Shape(n, length));
       biasArray.setName(ModelSignature.ATTENTION_BIAS);
-      NDList output = predictor.predict(new NDList(idArray, maskArray, biasArray));
+      NDList in = new NDList(idArray, maskArray, biasArray);
+      if (info.hyper().types()) {
+        // Fed by name, like the others; models without types have no such input.
+        NDArray typeArray = manager.create(types, new Shape(n, length));
+        typeArray.setName(ModelSignature.TYPE_IDS);
+        in.add(typeArray);
+      }
+      NDList output = predictor.predict(in);
       float[] location = output.get(ModelSignature.LOCATION_PROBS).toFloatArray();
       float[] repair = output.get(ModelSignature.REPAIR_PROBS).toFloatArray();
       float[] attention = output.get(ModelSignature.ATTENTION).toFloatArray();

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * The dataset every command reads: built from the pinned libraries ({@code --libraries}, {@code
- * --files}, {@code --windows}) and kept in {@code --cache}, reused while the library list and the
+ * --files}, {@code --windows}, {@code --maxLength} sub-tokens per window) and kept in {@code --cache}, reused while the library list and the
  * dataset options are the same.
  */
 final class DatasetCache {
@@ -26,7 +26,7 @@ final class DatasetCache {
         new DatasetBuilder.Options(
             options.integer("files", d.filesPerLibrary()),
             options.integer("windows", d.windowsPerFile()),
-            d.maxLength(),
+            options.integer("maxLength", d.maxLength()),
             d.vocabularySize(),
             d.methodClasses(),
             d.seed());

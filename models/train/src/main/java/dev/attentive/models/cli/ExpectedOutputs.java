@@ -46,14 +46,20 @@ final class ExpectedOutputs {
         Map<String, Tensor> feeds = new HashMap<>();
         try (TInt32 ids = TInt32.tensorOf(Shape.of(1, n), DataBuffers.of(e.ids(), true, false));
             TInt32 m = TInt32.tensorOf(Shape.of(1, n), DataBuffers.of(mask, true, false));
-            TFloat32 b = TFloat32.tensorOf(Shape.of(1, n), DataBuffers.of(bias, true, false))) {
+            TFloat32 b = TFloat32.tensorOf(Shape.of(1, n), DataBuffers.of(bias, true, false));
+            TInt32 t =
+                TInt32.tensorOf(Shape.of(1, n), DataBuffers.of(e.typesOrNone(), true, false))) {
           feeds.put(ModelSignature.INPUT_IDS, ids);
           feeds.put(ModelSignature.ATTENTION_MASK, m);
           feeds.put(ModelSignature.ATTENTION_BIAS, b);
+          if (bundle.function(ModelSignature.KEY).signature().inputNames().contains(ModelSignature.TYPE_IDS)) {
+            feeds.put(ModelSignature.TYPE_IDS, t);
+          }
           try (Result result = bundle.function(ModelSignature.KEY).call(feeds)) {
             Map<String, Object> expected = new LinkedHashMap<>();
             expected.put("ids", e.ids());
             expected.put("bias", bias);
+            expected.put("types", e.typesOrNone());
             expected.put("location_probs", values(result, ModelSignature.LOCATION_PROBS));
             expected.put("repair_probs", values(result, ModelSignature.REPAIR_PROBS));
             cases.add(expected);

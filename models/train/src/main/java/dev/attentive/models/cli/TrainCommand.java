@@ -32,7 +32,7 @@ final class TrainCommand implements Command {
   @Override
   public String usage() {
     return "train [--steps 16000] [--batch 32] [--lr 0.001] [--seed 20261123] [--d 128] [--heads 4] [--ffn 256]"
-        + " [--layers 2] [--out "
+        + " [--layers 2] [--types] [--maxLength 128] [--out "
         + ModelPaths.TRAINED
         + "] [--checkpoints OUT/checkpoints] [--checkpointEvery 500] [--resume]"
         + " [--real] [--realBuggy 20] [--realAfterFix 4] [--realRelease 10]"
@@ -71,7 +71,13 @@ final class TrainCommand implements Command {
             options.integer("d", 128),
             options.integer("heads", 4),
             options.integer("ffn", 256),
-            options.integer("layers", 2));
+            options.integer("layers", 2),
+            options.flag("types"));
+    if (hyper.types() && train.stream().anyMatch(e -> e.types() == null)) {
+      // A dataset cached before types were read would train a types model on "no type" only.
+      throw new IllegalArgumentException(
+          "--types needs a dataset built with declared types: rebuild it (a new --cache)");
+    }
     Trainer.Options trainingOptions =
         new Trainer.Options(
             options.integer("steps", 16000),

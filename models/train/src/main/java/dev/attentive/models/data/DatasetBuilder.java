@@ -1,6 +1,7 @@
 package dev.attentive.models.data;
 
 import dev.attentive.models.code.CodeToken;
+import dev.attentive.models.code.DeclaredTypes;
 import dev.attentive.models.code.JavaLexer;
 import dev.attentive.models.code.LexedFile;
 import dev.attentive.models.code.MutationSite;
@@ -202,6 +203,7 @@ public final class DatasetBuilder {
       List<Example> out,
       Map<String, Integer> kinds) {
     LexedFile file = source.file();
+    DeclaredTypes declared = DeclaredTypes.of(file);
     Map<Integer, List<Integer>> byLine = file.tokensByLine();
     List<Integer> lines = new ArrayList<>(file.sitesByLine().keySet());
     Collections.shuffle(lines, random);
@@ -244,7 +246,7 @@ public final class DatasetBuilder {
           }
           Planted planted = injector.plant(window, site, at, other, random);
           if (planted != null) {
-            example = encode(cutter, classes, planted, line, source.library());
+            example = encode(cutter, classes, planted, line, source.library(), declared);
             if (example != null) {
               break;
             }
@@ -252,7 +254,7 @@ public final class DatasetBuilder {
         }
       }
       if (example == null) {
-        Window encoded = cutter.encode(window, Set.of(line), false);
+        Window encoded = cutter.encode(window, Set.of(line), false, declared);
         example =
             new Example(
                 encoded.ids(),
@@ -260,7 +262,8 @@ public final class DatasetBuilder {
                 0,
                 new int[0],
                 "clean",
-                source.library().artifactId());
+                source.library().artifactId(),
+                encoded.types());
       }
       kinds.merge(example.kind(), 1, Integer::sum);
       out.add(example);
@@ -269,8 +272,13 @@ public final class DatasetBuilder {
   }
 
   private static Example encode(
-      WindowCutter cutter, RepairClasses classes, Planted planted, int line, Library library) {
-    Window window = cutter.encode(planted.tokens(), Set.of(line), false);
+      WindowCutter cutter,
+      RepairClasses classes,
+      Planted planted,
+      int line,
+      Library library,
+      DeclaredTypes declared) {
+    Window window = cutter.encode(planted.tokens(), Set.of(line), false, declared);
     int location = window.firstPosition()[planted.bugToken()];
     if (location <= 0) {
       return null;
@@ -299,6 +307,7 @@ public final class DatasetBuilder {
         location,
         repairs.stream().mapToInt(Integer::intValue).toArray(),
         planted.kind().name().toLowerCase(),
-        library.artifactId());
+        library.artifactId(),
+        window.types());
   }
 }

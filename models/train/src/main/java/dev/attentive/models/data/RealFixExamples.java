@@ -1,6 +1,7 @@
 package dev.attentive.models.data;
 
 import dev.attentive.models.code.CodeToken;
+import dev.attentive.models.code.DeclaredTypes;
 import dev.attentive.models.code.JavaLexer;
 import dev.attentive.models.code.LexedFile;
 import dev.attentive.models.code.RepairClasses;
@@ -108,8 +109,9 @@ public record RealFixExamples(
       return null;
     }
     List<CodeToken> tokens = indices.stream().map(file.tokens()::get).toList();
-    Window window = cutter.encode(tokens, Set.of(line), file.generated());
-    return new Example(window.ids(), window.features(), 0, new int[0], "clean", library);
+    Window window = cutter.encode(tokens, Set.of(line), file.generated(), DeclaredTypes.of(file));
+    return new Example(
+        window.ids(), window.features(), 0, new int[0], "clean", library, window.types());
   }
 
   /** The buggy line labelled with the first token whose repairs make the developer's line. */
@@ -124,7 +126,7 @@ public record RealFixExamples(
       return null;
     }
     List<CodeToken> tokens = indices.stream().map(file.tokens()::get).toList();
-    Window window = cutter.encode(tokens, Set.of(line), file.generated());
+    Window window = cutter.encode(tokens, Set.of(line), file.generated(), DeclaredTypes.of(file));
     String original = fix.removed().get(0);
     String want = RealFixEvaluation.normalised(fix.added().get(0));
     for (int t = 0; t < tokens.size(); t++) {
@@ -154,7 +156,8 @@ public record RealFixExamples(
             location,
             repairs.stream().mapToInt(Integer::intValue).toArray(),
             "real_" + kind.id(),
-            library);
+            library,
+            window.types());
       }
     }
     return null;

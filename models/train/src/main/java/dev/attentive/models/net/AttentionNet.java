@@ -1,5 +1,6 @@
 package dev.attentive.models.net;
 
+import dev.attentive.models.code.DeclaredTypes;
 import dev.attentive.models.predict.Hyper;
 import dev.attentive.models.predict.ModelSignature;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public final class AttentionNet {
       Placeholder<TInt32> ids,
       Placeholder<TInt32> mask,
       Placeholder<TFloat32> bias,
+      Placeholder<TInt32> types,
       Placeholder<TFloat32> locationTarget,
       Placeholder<TFloat32> repairTarget,
       Operand<TFloat32> loss,
@@ -128,6 +130,8 @@ public final class AttentionNet {
     Placeholder<TInt32> ids = placeholder(ModelSignature.INPUT_IDS, TInt32.class);
     Placeholder<TInt32> mask = placeholder(ModelSignature.ATTENTION_MASK, TInt32.class);
     Placeholder<TFloat32> programBias = placeholder(ModelSignature.ATTENTION_BIAS, TFloat32.class);
+    Placeholder<TInt32> types =
+        h.types() ? placeholder(ModelSignature.TYPE_IDS, TInt32.class) : null;
     Placeholder<TFloat32> locationTarget =
         training ? placeholder(LOCATION_TARGET, TFloat32.class) : null;
     Placeholder<TFloat32> repairTarget =
@@ -140,6 +144,9 @@ public final class AttentionNet {
             tf.math.sub(tf.constant(1f), tf.dtypes.cast(mask, TFloat32.class)), tf.constant(-1e9f));
 
     Operand<TFloat32> x = embed(ids, length);
+    if (types != null) {
+      x = tf.math.add(x, typeEmbedding(types));
+    }
     Operand<TFloat32> attention = null;
     for (int l = 0; l < h.layers(); l++) {
       Block block = attentionBlock("layer" + l + "/", x, padBias, programBias);
@@ -169,6 +176,7 @@ public final class AttentionNet {
         ids,
         mask,
         programBias,
+        types,
         locationTarget,
         repairTarget,
         loss,
@@ -191,6 +199,24 @@ public final class AttentionNet {
             tf.constant(new int[] {0, 0}),
             tf.stack(List.of(length, tf.constant(-1))));
     return tf.math.add(tokens, positions);
+  }
+
+  /**
+   * The declared type of each position's token ([b, l] type ids to [b, l, d]): its own embedding,
+   * zero where no type is known (id 0), so a model reads "no type" exactly as a model without
+   * types would.
+   */
+  private Operand<TFloat32> typeEmbedding(Operand<TInt32> types) {
+    Operand<TFloat32> embedded =
+        tf.gather(
+            weight("type_embedding", Init.EMBEDDING, DeclaredTypes.BUCKETS, h.dModel()),
+            types,
+            tf.constant(0));
+    Operand<TFloat32> known =
+        tf.expandDims(
+            tf.dtypes.cast(tf.math.greater(types, tf.constant(0)), TFloat32.class),
+            tf.constant(-1));
+    return tf.math.mul(embedded, known);
   }
 
   /**

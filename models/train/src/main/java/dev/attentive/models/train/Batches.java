@@ -18,6 +18,7 @@ public final class Batches {
       int length,
       int[] ids,
       int[] mask,
+      int[] types,
       float[] bias,
       float[] locationTarget,
       float[] repairTarget,
@@ -52,15 +53,18 @@ public final class Batches {
     int width = repairClasses + length;
     int[] ids = new int[n * length];
     int[] mask = new int[n * length];
+    int[] types = new int[n * length];
     float[] bias = new float[n * length];
     float[] location = new float[n * length];
     float[] repair = new float[n * width];
     for (int i = 0; i < n; i++) {
       Example e = examples.get(i);
       float[] programBias = ReviewModel.Input.programBias(e.features(), program);
+      int[] typeIds = e.typesOrNone();
       for (int p = 0; p < e.ids().length; p++) {
         ids[i * length + p] = e.ids()[p];
         mask[i * length + p] = 1;
+        types[i * length + p] = typeIds[p];
         bias[i * length + p] = programBias[p];
       }
       location[i * length + e.location()] = 1f;
@@ -70,6 +74,6 @@ public final class Batches {
         repair[i * width + r] = 1f;
       }
     }
-    return new Batch(n, length, ids, mask, bias, location, repair, width, examples);
+    return new Batch(n, length, ids, mask, types, bias, location, repair, width, examples);
   }
 }

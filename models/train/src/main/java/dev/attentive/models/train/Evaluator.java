@@ -73,7 +73,7 @@ public final class Evaluator {
       ReviewModel model, List<Example> examples, AttentionProgram program) {
     List<ReviewModel.Input> inputs = new ArrayList<>(examples.size());
     for (Example e : examples) {
-      inputs.add(ReviewModel.Input.of(e.ids(), e.features(), program));
+      inputs.add(ReviewModel.Input.of(e.ids(), e.features(), e.typesOrNone(), program));
     }
     List<Prediction> predictions = model.predictAll(inputs);
     List<Scored> scored = new ArrayList<>(examples.size());

@@ -44,12 +44,17 @@ public final class Exporter {
           AttentionNet.build(tf, hyper, AttentionNet.Weights.trained(weights), false);
       try (Session session = new Session(graph)) {
         session.initialize();
-        Signature signature =
+        Signature.Builder builder =
             Signature.builder()
                 .key(ModelSignature.KEY)
                 .input(ModelSignature.INPUT_IDS, net.ids())
                 .input(ModelSignature.ATTENTION_MASK, net.mask())
-                .input(ModelSignature.ATTENTION_BIAS, net.bias())
+                .input(ModelSignature.ATTENTION_BIAS, net.bias());
+        if (net.types() != null) {
+          builder.input(ModelSignature.TYPE_IDS, net.types());
+        }
+        Signature signature =
+            builder
                 .output(ModelSignature.LOCATION_PROBS, net.locationProbs())
                 .output(ModelSignature.REPAIR_PROBS, net.repairProbs())
                 .output(ModelSignature.ATTENTION, net.attention())

@@ -118,6 +118,7 @@ public final class Trainer implements AutoCloseable {
     Shape shape = Shape.of(batch.size(), batch.length());
     try (TInt32 ids = TInt32.tensorOf(shape, DataBuffers.of(batch.ids(), true, false));
         TInt32 mask = TInt32.tensorOf(shape, DataBuffers.of(batch.mask(), true, false));
+        TInt32 types = TInt32.tensorOf(shape, DataBuffers.of(batch.types(), true, false));
         TFloat32 bias = TFloat32.tensorOf(shape, DataBuffers.of(batch.bias(), true, false));
         TFloat32 location =
             TFloat32.tensorOf(shape, DataBuffers.of(batch.locationTarget(), true, false));
@@ -134,6 +135,9 @@ public final class Trainer implements AutoCloseable {
               .feed(net.locationTarget(), location)
               .feed(net.repairTarget(), repair)
               .fetch(net.loss());
+      if (net.types() != null) {
+        runner.feed(net.types(), types);
+      }
       if (train) {
         runner.addTarget(this.train);
       }
