@@ -159,7 +159,8 @@ public final class BugFinder {
         continue;
       }
       List<CodeToken> tokens = indices.stream().map(file.tokens()::get).toList();
-      candidates.add(new Candidate(line, cutter.encode(tokens, Set.of(line), file.generated(), declared)));
+      candidates.add(
+          new Candidate(line, cutter.encode(tokens, Set.of(line), file.generated(), declared)));
     }
     return candidates;
   }

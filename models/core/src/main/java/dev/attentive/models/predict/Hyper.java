@@ -20,7 +20,13 @@ public record Hyper(
     boolean types) {
 
   public Hyper(
-      int vocabulary, int repairClasses, int maxLength, int dModel, int heads, int ffn, int layers) {
+      int vocabulary,
+      int repairClasses,
+      int maxLength,
+      int dModel,
+      int heads,
+      int ffn,
+      int layers) {
     this(vocabulary, repairClasses, maxLength, dModel, heads, ffn, layers, false);
   }
 

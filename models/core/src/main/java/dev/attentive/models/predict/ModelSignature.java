@@ -18,6 +18,7 @@ public final class ModelSignature {
 
   /** Per position, the declared type's id; only in models whose {@link Hyper#types()} is on. */
   public static final String TYPE_IDS = "type_ids";
+
   public static final String LOCATION_PROBS = "location_probs";
   public static final String REPAIR_PROBS = "repair_probs";
   public static final String ATTENTION = "attention";

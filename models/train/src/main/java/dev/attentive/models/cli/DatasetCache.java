@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * The dataset every command reads: built from the pinned libraries ({@code --libraries}, {@code
- * --files}, {@code --windows}, {@code --maxLength} sub-tokens per window) and kept in {@code --cache}, reused while the library list and the
- * dataset options are the same.
+ * --files}, {@code --windows}, {@code --maxLength} sub-tokens per window) and kept in {@code
+ * --cache}, reused while the library list and the dataset options are the same.
  */
 final class DatasetCache {
 

@@ -52,7 +52,11 @@ final class ExpectedOutputs {
           feeds.put(ModelSignature.INPUT_IDS, ids);
           feeds.put(ModelSignature.ATTENTION_MASK, m);
           feeds.put(ModelSignature.ATTENTION_BIAS, b);
-          if (bundle.function(ModelSignature.KEY).signature().inputNames().contains(ModelSignature.TYPE_IDS)) {
+          if (bundle
+              .function(ModelSignature.KEY)
+              .signature()
+              .inputNames()
+              .contains(ModelSignature.TYPE_IDS)) {
             feeds.put(ModelSignature.TYPE_IDS, t);
           }
           try (Result result = bundle.function(ModelSignature.KEY).call(feeds)) {

@@ -203,8 +203,8 @@ public final class AttentionNet {
 
   /**
    * The declared type of each position's token ([b, l] type ids to [b, l, d]): its own embedding,
-   * zero where no type is known (id 0), so a model reads "no type" exactly as a model without
-   * types would.
+   * zero where no type is known (id 0), so a model reads "no type" exactly as a model without types
+   * would.
    */
   private Operand<TFloat32> typeEmbedding(Operand<TInt32> types) {
     Operand<TFloat32> embedded =

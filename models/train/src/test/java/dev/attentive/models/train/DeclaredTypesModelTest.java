@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The declared types reach the model in training and in serving: on a task only the types can
- * solve (the bug is the one token whose declared type is 7, its sub-token id is like any other), a
- * model with types learns it and one without cannot; exported, DJL feeds {@code type_ids} by name
- * and the served model finds the bug the types point at.
+ * The declared types reach the model in training and in serving: on a task only the types can solve
+ * (the bug is the one token whose declared type is 7, its sub-token id is like any other), a model
+ * with types learns it and one without cannot; exported, DJL feeds {@code type_ids} by name and the
+ * served model finds the bug the types point at.
  */
 class DeclaredTypesModelTest {
 
@@ -117,7 +117,8 @@ class DeclaredTypesModelTest {
         Prediction p =
             model
                 .predict(
-                    ReviewModel.Input.of(e.ids(), e.features(), e.types(), AttentionProgram.DEFAULT))
+                    ReviewModel.Input.of(
+                        e.ids(), e.features(), e.types(), AttentionProgram.DEFAULT))
                 .join();
         found += p.location() == e.location() ? 1 : 0;
         // Move the telling type elsewhere: the served model follows it.
@@ -127,7 +128,8 @@ class DeclaredTypesModelTest {
         moved[elsewhere] = TELLING_TYPE;
         Prediction followed =
             model
-                .predict(ReviewModel.Input.of(e.ids(), e.features(), moved, AttentionProgram.DEFAULT))
+                .predict(
+                    ReviewModel.Input.of(e.ids(), e.features(), moved, AttentionProgram.DEFAULT))
                 .join();
         found += followed.location() == elsewhere ? 1 : 0;
       }
