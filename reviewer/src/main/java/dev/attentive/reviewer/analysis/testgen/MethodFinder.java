@@ -125,9 +125,10 @@ public final class MethodFinder {
   }
 
   /**
-   * How a test can build objects of the file's own classes: per simple type name, up to four
-   * expressions calling its visible constructors and static factories whose parameters are
-   * primitives or strings (once with zeros and empty strings, once with ones and "a").
+   * How a test can build objects of the file's own classes: per type name (simple, and as written
+   * from another class: {@code Outer.Inner}), up to four expressions calling its visible
+   * constructors and static factories whose parameters are primitives or strings (once with zeros
+   * and empty strings, once with ones and "a").
    */
   public static Map<String, List<String>> builders(CompilationUnit unit) {
     Map<String, List<String>> out = new java.util.LinkedHashMap<>();
@@ -172,7 +173,10 @@ public final class MethodFinder {
       }
     }
     if (!made.isEmpty()) {
+      // By simple name and as parameters name it (member types are written through their outer
+      // types: qualified(...)).
       out.putIfAbsent(simple, made.stream().limit(4).toList());
+      out.putIfAbsent(qualified, made.stream().limit(4).toList());
     }
     for (BodyDeclaration<?> member : type.getMembers()) {
       if (member instanceof TypeDeclaration<?> nested
@@ -296,7 +300,7 @@ public final class MethodFinder {
                 method.getNameAsString(),
                 false,
                 method.isStatic(),
-                method.getType().asString(),
+                qualified(method.getType(), method),
                 fields));
       } else if (callable instanceof ConstructorDeclaration constructor && constructible(type)) {
         out.add(
@@ -501,17 +505,70 @@ public final class MethodFinder {
 
   static Param param(Parameter p) {
     Type type = p.getType();
-    String written = type.asString();
+    String written = qualified(type.asString(), p);
     if (p.isVarArgs()) {
       written = written + "[]";
-      return new Param(p.getNameAsString(), written, Kind.ARRAY, false, type.asString());
+      return new Param(p.getNameAsString(), written, Kind.ARRAY, false, qualified(type, p));
     }
+    String element = elementOf(type);
     return new Param(
         p.getNameAsString(),
         written,
         kindOf(type),
         type instanceof ClassOrInterfaceType c && BOXES.containsKey(c.getNameAsString()),
-        elementOf(type));
+        element == null ? null : qualified(element, p));
+  }
+
+  private static String qualified(Type type, Node context) {
+    return qualified(type.asString(), context);
+  }
+
+  /**
+   * A type as the generated test, another class of the same package, must write it: a member type
+   * of an enclosing type is written through it ({@code Type} in {@code Feedback} becomes {@code
+   * Feedback.Type}); the method's own code may name it simply, the test may not.
+   */
+  static String qualified(String written, Node context) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < written.length()) {
+      int end = i;
+      while (end < written.length() && Character.isJavaIdentifierPart(written.charAt(end))) {
+        end++;
+      }
+      if (end == i) {
+        out.append(written.charAt(i++));
+        continue;
+      }
+      String name = written.substring(i, end);
+      boolean scoped = i > 0 && written.charAt(i - 1) == '.';
+      out.append(scoped ? name : memberPath(name, context) + name);
+      i = end;
+    }
+    return out.toString();
+  }
+
+  /**
+   * "Outer.Declaring." when {@code simple} is a member type of a type enclosing {@code context}.
+   */
+  private static String memberPath(String simple, Node context) {
+    List<String> path = new ArrayList<>();
+    boolean found = false;
+    for (Optional<Node> at = context.getParentNode();
+        at.isPresent();
+        at = at.get().getParentNode()) {
+      if (at.get() instanceof TypeDeclaration<?> enclosing) {
+        if (!found
+            && enclosing.getMembers().stream()
+                .anyMatch(
+                    m -> m instanceof TypeDeclaration<?> t && t.getNameAsString().equals(simple))) {
+          found = true;
+          path.clear();
+        }
+        path.add(0, enclosing.getNameAsString());
+      }
+    }
+    return found ? String.join(".", path) + "." : "";
   }
 
   private static Kind kindOf(Type type) {

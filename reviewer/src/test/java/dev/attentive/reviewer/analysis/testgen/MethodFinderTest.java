@@ -71,6 +71,41 @@ class MethodFinderTest {
   }
 
   @Test
+  void memberTypesAreWrittenAsATestInAnotherClassOfThePackageMustWriteThem() {
+    // Found on Attentive's own change: Feedback.outcomeId(..., Type type, ...) got a test naming
+    // "Type", which does not compile outside Feedback.
+    String source =
+        """
+        package p;
+
+        public record Feedback(String id) {
+          public enum Type { APPLIED, REJECTED }
+
+          public static String outcomeId(String id, Type type, Type[] more) { return id + type; }
+
+          public static Type first(java.util.List<Type> types) { return types.get(0); }
+
+          public static class Box {
+            public static Type of(Type t, Feedback f) { return t; }
+          }
+        }
+        """;
+    List<TargetMethod> methods =
+        MethodFinder.find(source, ChangedLines.of(Chunks.newFile("src/Feedback.java", source)))
+            .methods();
+    assertThat(methods)
+        .extracting(m -> m.params().stream().map(TargetMethod.Param::type).toList())
+        .containsExactly(
+            List.of("String", "Feedback.Type", "Feedback.Type[]"),
+            List.of("java.util.List<Feedback.Type>"),
+            List.of("Feedback.Type", "Feedback"));
+    assertThat(methods)
+        .extracting(TargetMethod::returnType)
+        .containsExactly("String", "Feedback.Type", "Feedback.Type");
+    assertThat(methods.get(1).params().get(0).elementType()).isEqualTo("Feedback.Type");
+  }
+
+  @Test
   void onlyMethodsWithAnAddedLine() {
     String source =
         "package p;\n\npublic class A {\n  public static int a() { return 1; }\n"
