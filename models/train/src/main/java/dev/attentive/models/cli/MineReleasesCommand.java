@@ -16,11 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -34,6 +36,16 @@ final class MineReleasesCommand implements Command {
 
   static final Path OUT = Path.of("models/train/corpus/release-changes");
   static final String MANIFEST = "manifest.txt";
+
+  /** Each library's licence ({@code group:artifact SPDX-expression}), committed with the corpus. */
+  static final Path LICENCES = OUT.resolve("licences.txt");
+
+  /**
+   * Licences whose code may be committed in the corpus; an {@code OR} expression qualifies when one
+   * of its choices does.
+   */
+  static final Set<String> PERMISSIVE =
+      Set.of("Apache-2.0", "MIT", "BSD-2-Clause", "BSD-3-Clause", "HSQLDB");
 
   /** Where the older version and the sources jars come from (Maven Central, or a test's jars). */
   interface Releases {
@@ -77,6 +89,8 @@ final class MineReleasesCommand implements Command {
         + ModelPaths.LIBRARIES
         + "] [--split train] [--out "
         + OUT
+        + "] [--licences "
+        + LICENCES
         + "] [--cap 300] [--seed 13]";
   }
 
@@ -91,12 +105,14 @@ final class MineReleasesCommand implements Command {
             .toList();
     mine(
         libraries,
+        readLicences(options.path("licences", LICENCES)),
         options.path("out", OUT),
         options.integer("cap", 300),
         options.integer("seed", 13));
   }
 
-  void mine(List<Library> libraries, Path out, int cap, long seed) throws Exception {
+  void mine(List<Library> libraries, Map<String, String> licences, Path out, int cap, long seed)
+      throws Exception {
     Files.createDirectories(out);
     Path manifestFile = out.resolve(MANIFEST);
     Map<String, String> manifest = readManifest(manifestFile);
@@ -104,6 +120,14 @@ final class MineReleasesCommand implements Command {
     for (Library library : libraries) {
       if (ReservedLibraries.isReserved(library.groupId(), library.artifactId())) {
         System.out.printf("%-55s reserved: never mined%n", library.groupArtifact());
+        continue;
+      }
+      // The corpus is committed: only code under a permissive licence goes in.
+      String licence = licences.getOrDefault(library.groupArtifact(), "");
+      if (!permissive(licence)) {
+        System.out.printf(
+            "%-55s licence %s is not a permissive one: not mined%n",
+            library.groupArtifact(), licence.isEmpty() ? "(not listed)" : licence);
         continue;
       }
       String[] recorded = manifest.getOrDefault(library.groupArtifact(), "").split("\\s+");
@@ -187,6 +211,23 @@ final class MineReleasesCommand implements Command {
           counts.kept(),
           (System.nanoTime() - start) / 1e9);
     }
+  }
+
+  static boolean permissive(String licence) {
+    return Arrays.stream(licence.split("\\s+OR\\s+")).anyMatch(PERMISSIVE::contains);
+  }
+
+  /** {@code group:artifact licence} lines; {@code #} starts a comment. */
+  static Map<String, String> readLicences(Path file) throws IOException {
+    Map<String, String> licences = new LinkedHashMap<>();
+    for (String raw : Files.readAllLines(file)) {
+      String line = raw.replaceFirst("#.*", "").strip();
+      if (!line.isEmpty()) {
+        String[] words = line.split("\\s+", 2);
+        licences.put(words[0], words.length > 1 ? words[1].strip() : "");
+      }
+    }
+    return licences;
   }
 
   /** The manifest's lines by {@code group:artifact}, in file order. */

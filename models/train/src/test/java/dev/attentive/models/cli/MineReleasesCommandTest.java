@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -47,9 +48,11 @@ class MineReleasesCommandTest {
     Library lib = new Library("org.example", "lib", "1.1", Library.Split.TRAIN);
     Path out = dir.resolve("out");
 
-    command.mine(List.of(lib), out, 300, 13);
+    Map<String, String> licences = Map.of("org.example:lib", "Apache-2.0");
+
+    command.mine(List.of(lib), licences, out, 300, 13);
     String manifest = Files.readString(out.resolve("manifest.txt"));
-    command.mine(List.of(lib), out, 300, 13);
+    command.mine(List.of(lib), licences, out, 300, 13);
 
     assertThat(out.resolve("org.example+lib.jsonl.gz")).exists();
     assertThat(manifest)
@@ -59,6 +62,34 @@ class MineReleasesCommandTest {
     assertThat(asked)
         .as("the second run reads the older version from the manifest and resolves nothing")
         .containsExactly("previous 1.1", "jar 1.1", "jar 1.0");
+  }
+
+  @Test
+  void aLibraryWithoutAPermissiveLicenceIsNotMined() throws Exception {
+    Path out = dir.resolve("out");
+    MineReleasesCommand command =
+        new MineReleasesCommand(
+            new MineReleasesCommand.Releases() {
+              @Override
+              public Optional<String> previous(Library library) {
+                throw new AssertionError("asked for " + library);
+              }
+
+              @Override
+              public Path sourcesJar(Library library) {
+                throw new AssertionError("asked for " + library);
+              }
+            });
+    List<Library> libraries =
+        List.of(
+            new Library("org.example", "copyleft", "2.0", Library.Split.TRAIN),
+            new Library("org.example", "unlisted", "2.0", Library.Split.TRAIN));
+
+    command.mine(libraries, Map.of("org.example:copyleft", "EPL-2.0"), out, 300, 13);
+
+    assertThat(out.resolve("manifest.txt")).doesNotExist();
+    assertThat(MineReleasesCommand.permissive("EPL-2.0 OR Apache-2.0")).isTrue();
+    assertThat(MineReleasesCommand.permissive("MPL-2.0 OR EPL-1.0")).isFalse();
   }
 
   private Path jar(String name, String loop) throws IOException {
