@@ -18,6 +18,7 @@ public final class ModelsMain {
           new BenchCommand(),
           new FindCommand(),
           new MineCommand(),
+          new MineReleasesCommand(),
           new ScoreReadsCommand(),
           new FinetuneCommand(),
           new FinetuneEvalCommand());

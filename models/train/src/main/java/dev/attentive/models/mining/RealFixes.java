@@ -1,5 +1,6 @@
 package dev.attentive.models.mining;
 
+import com.github.javaparser.ast.CompilationUnit;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.diff.Edit;
@@ -22,7 +23,41 @@ public final class RealFixes {
     if (edits.size() != 1 || !FixMiner.small(edits.get(0))) {
       return Optional.empty();
     }
-    Edit e = edits.get(0);
+    Optional<CompilationUnit> old = SingleStatementChange.parse(before);
+    Optional<CompilationUnit> now = SingleStatementChange.parse(after);
+    if (old.isEmpty() || now.isEmpty()) {
+      return Optional.empty();
+    }
+    return fromEdit(
+            source,
+            commit,
+            parent,
+            path,
+            message,
+            before,
+            after.lines().toList(),
+            old.get(),
+            now.get(),
+            edits.get(0))
+        // The record must rebuild the file after the change exactly (modulo a final newline).
+        .filter(fix -> fix.after().strip().equals(after.strip()));
+  }
+
+  /**
+   * One edit of two parsed versions of a file, when it lies in one statement; the record holds that
+   * edit only, whatever other edits the two versions differ in.
+   */
+  static Optional<RealFix> fromEdit(
+      String source,
+      String commit,
+      String parent,
+      String path,
+      String message,
+      String before,
+      List<String> afterLines,
+      CompilationUnit old,
+      CompilationUnit now,
+      Edit e) {
     // Edit lines are 0-based, end exclusive. Lines inserted (or deleted) count as inside a
     // statement
     // only when that statement spans both neighbours of the insertion point: a whole statement
@@ -35,13 +70,11 @@ public final class RealFixes {
       return Optional.empty();
     }
     Optional<Integer> statement =
-        SingleStatementChange.statementLine(
-            before, after, beforeFrom, beforeTo, afterFrom, afterTo);
+        SingleStatementChange.statementLine(old, now, beforeFrom, beforeTo, afterFrom, afterTo);
     if (statement.isEmpty()) {
       return Optional.empty();
     }
-    List<String> afterLines = after.lines().toList();
-    RealFix fix =
+    return Optional.of(
         new RealFix(
             source,
             commit,
@@ -52,11 +85,6 @@ public final class RealFixes {
             before,
             e.getBeginA() + 1,
             e.getLengthA(),
-            afterLines.subList(e.getBeginB(), e.getEndB()));
-    // The record must rebuild the file after the change exactly (modulo a final newline).
-    if (!fix.after().strip().equals(after.strip())) {
-      return Optional.empty();
-    }
-    return Optional.of(fix);
+            afterLines.subList(e.getBeginB(), e.getEndB())));
   }
 }

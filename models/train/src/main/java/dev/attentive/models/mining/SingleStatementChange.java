@@ -38,8 +38,22 @@ public final class SingleStatementChange {
     if (old.isEmpty() || now.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Statement> a = enclosing(old.get(), beforeFrom, beforeTo);
-    Optional<Statement> b = enclosing(now.get(), afterFrom, afterTo);
+    return statementLine(old.get(), now.get(), beforeFrom, beforeTo, afterFrom, afterTo);
+  }
+
+  /**
+   * The same on files already {@linkplain #parse parsed}: two releases of a file differ in many
+   * edits, and each file is parsed once for all of them.
+   */
+  public static Optional<Integer> statementLine(
+      CompilationUnit before,
+      CompilationUnit after,
+      int beforeFrom,
+      int beforeTo,
+      int afterFrom,
+      int afterTo) {
+    Optional<Statement> a = enclosing(before, beforeFrom, beforeTo);
+    Optional<Statement> b = enclosing(after, afterFrom, afterTo);
     if (a.isEmpty() || b.isEmpty() || a.get().getClass() != b.get().getClass()) {
       return Optional.empty();
     }
@@ -52,7 +66,8 @@ public final class SingleStatementChange {
     return a.get().getBegin().map(p -> p.line);
   }
 
-  private static Optional<CompilationUnit> parse(String source) {
+  /** The file's syntax tree, when it parses as Java 17. */
+  public static Optional<CompilationUnit> parse(String source) {
     ParseResult<CompilationUnit> result = new JavaParser(CONFIG).parse(source);
     return result.isSuccessful() ? result.getResult() : Optional.empty();
   }
