@@ -24,6 +24,8 @@ import java.util.Random;
  */
 final class TrainCommand implements Command {
 
+  static final Path RELEASE_CHANGES = Path.of("models/train/corpus/release-changes");
+
   @Override
   public String name() {
     return "train";
@@ -36,6 +38,7 @@ final class TrainCommand implements Command {
         + ModelPaths.TRAINED
         + "] [--checkpoints OUT/checkpoints] [--checkpointEvery 500] [--resume]"
         + " [--real] [--realBuggy 20] [--realAfterFix 4] [--realRelease 10]"
+        + " [--releases (with --real)] [--releaseLinesPerChange 2]"
         + " (and the dataset's options)";
   }
 
@@ -61,6 +64,25 @@ final class TrainCommand implements Command {
           "real fixes (train split): %s -> %,d windows%n", real.counts(), real.examples().size());
       train = new ArrayList<>(train);
       train.addAll(real.examples());
+      if (options.flag("releases")) {
+        // Changes between consecutive releases of the training libraries are changes, not known
+        // fixes: only their changed lines (correct code just after a change, hard negatives) and
+        // release lines of their files join, never their old lines as bugs.
+        RealFixExamples.Made releases =
+            new RealFixExamples(
+                    0,
+                    options.integer("realAfterFix", 4),
+                    options.integer("releaseLinesPerChange", 2),
+                    Long.parseLong(options.get("seed", "20261123")))
+                .from(
+                    RealFixCorpus.readAll(options.path("releaseChanges", RELEASE_CHANGES)),
+                    data.vocabulary(),
+                    data.repairClasses(),
+                    data.maxLength());
+        System.out.printf(
+            "release changes: %s -> %,d windows%n", releases.counts(), releases.examples().size());
+        train.addAll(releases.examples());
+      }
       Collections.shuffle(train, new Random(Long.parseLong(options.get("seed", "20261123"))));
     }
     Hyper hyper =

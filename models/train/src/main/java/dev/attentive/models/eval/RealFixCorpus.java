@@ -29,18 +29,37 @@ public final class RealFixCorpus {
       if (!e.split().equals(split) || !Files.isRegularFile(file)) {
         continue;
       }
-      try (BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(
-                  new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          if (!line.isBlank()) {
-            fixes.add(JSON.readValue(line, RealFix.class));
-          }
-        }
+      readFile(file, fixes);
+    }
+    return fixes;
+  }
+
+  /**
+   * Every record of every {@code *.jsonl.gz} in {@code directory}, by file name (the release
+   * changes: their directory holds the train split only).
+   */
+  public static List<RealFix> readAll(Path directory) throws IOException {
+    List<RealFix> fixes = new ArrayList<>();
+    try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().endsWith(".jsonl.gz")).sorted().toList()) {
+        readFile(file, fixes);
       }
     }
     return fixes;
+  }
+
+  private static void readFile(Path file, List<RealFix> fixes) throws IOException {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (!line.isBlank()) {
+          fixes.add(JSON.readValue(line, RealFix.class));
+        }
+      }
+    }
   }
 }
