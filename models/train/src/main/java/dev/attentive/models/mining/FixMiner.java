@@ -150,7 +150,11 @@ public final class FixMiner {
     if (reader.getObjectSize(blob, org.eclipse.jgit.lib.Constants.OBJ_BLOB) > MAX_FILE_BYTES) {
       return Optional.empty();
     }
-    byte[] bytes = reader.open(blob).getBytes();
+    return strictUtf8(reader.open(blob).getBytes());
+  }
+
+  /** The text of a source file's bytes, line ends made LF; empty when they are not UTF-8. */
+  static Optional<String> strictUtf8(byte[] bytes) {
     try {
       return Optional.of(
           StandardCharsets.UTF_8

@@ -4,10 +4,6 @@ import com.github.javaparser.ast.CompilationUnit;
 import dev.attentive.models.corpus.ReservedLibraries;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -172,19 +168,8 @@ public final class ReleaseChanges {
         if (bytes.length > FixMiner.MAX_FILE_BYTES) {
           continue;
         }
-        try {
-          sources.put(
-              path,
-              StandardCharsets.UTF_8
-                  .newDecoder()
-                  .onMalformedInput(CodingErrorAction.REPORT)
-                  .onUnmappableCharacter(CodingErrorAction.REPORT)
-                  .decode(ByteBuffer.wrap(bytes))
-                  .toString()
-                  .replace("\r\n", "\n"));
-        } catch (CharacterCodingException e) {
-          // not UTF-8: left out, as the miner leaves such blobs out
-        }
+        // not UTF-8: left out, as the miner leaves such blobs out
+        FixMiner.strictUtf8(bytes).ifPresent(text -> sources.put(path, text));
       }
     }
     return sources;
