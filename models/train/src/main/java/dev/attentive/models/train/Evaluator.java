@@ -69,20 +69,29 @@ public final class Evaluator {
 
   private Evaluator() {}
 
+  /**
+   * Windows scored per this many: a prediction keeps its attention weights (heads × length² floats,
+   * 1 MB at 256 sub-tokens), so 13,000 at once would not fit a 10 GB heap.
+   */
+  private static final int CHUNK = 1024;
+
   public static List<Scored> score(
       ReviewModel model, List<Example> examples, AttentionProgram program) {
-    List<ReviewModel.Input> inputs = new ArrayList<>(examples.size());
-    for (Example e : examples) {
-      inputs.add(ReviewModel.Input.of(e.ids(), e.features(), e.typesOrNone(), program));
-    }
-    List<Prediction> predictions = model.predictAll(inputs);
     List<Scored> scored = new ArrayList<>(examples.size());
-    for (int i = 0; i < examples.size(); i++) {
-      Example e = examples.get(i);
-      Prediction p = predictions.get(i);
-      int repair = p.repair();
-      boolean repairRight = Arrays.stream(e.repairs()).anyMatch(r -> r == repair);
-      scored.add(new Scored(e, p.location(), repair, repairRight, p.confidence()));
+    for (int from = 0; from < examples.size(); from += CHUNK) {
+      List<Example> chunk = examples.subList(from, Math.min(examples.size(), from + CHUNK));
+      List<ReviewModel.Input> inputs = new ArrayList<>(chunk.size());
+      for (Example e : chunk) {
+        inputs.add(ReviewModel.Input.of(e.ids(), e.features(), e.typesOrNone(), program));
+      }
+      List<Prediction> predictions = model.predictAll(inputs);
+      for (int i = 0; i < chunk.size(); i++) {
+        Example e = chunk.get(i);
+        Prediction p = predictions.get(i);
+        int repair = p.repair();
+        boolean repairRight = Arrays.stream(e.repairs()).anyMatch(r -> r == repair);
+        scored.add(new Scored(e, p.location(), repair, repairRight, p.confidence()));
+      }
     }
     return scored;
   }
