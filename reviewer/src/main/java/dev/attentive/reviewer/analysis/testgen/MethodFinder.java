@@ -10,6 +10,7 @@ import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -125,10 +126,10 @@ public final class MethodFinder {
   }
 
   /**
-   * How a test can build objects of the file's own classes: per type name (simple, and as written
-   * from another class: {@code Outer.Inner}), up to four expressions calling its visible
-   * constructors and static factories whose parameters are primitives or strings (once with zeros
-   * and empty strings, once with ones and "a").
+   * How a test can build objects of the file's own classes (an enum's: its constants): per type
+   * name (simple, and as written from another class: {@code Outer.Inner}), up to four expressions
+   * calling its visible constructors and static factories whose parameters are primitives or
+   * strings (once with zeros and empty strings, once with ones and "a").
    */
   public static Map<String, List<String>> builders(CompilationUnit unit) {
     Map<String, List<String>> out = new java.util.LinkedHashMap<>();
@@ -148,6 +149,10 @@ public final class MethodFinder {
     }
     String simple = type.getNameAsString();
     Set<String> made = new LinkedHashSet<>();
+    if (type instanceof EnumDeclaration e) {
+      // An enum's values are its constants: the first few, as a test names them.
+      e.getEntries().forEach(c -> made.add(qualified + "." + c.getNameAsString()));
+    }
     if (constructible(type)) {
       if (type.getConstructors().isEmpty()) {
         made.add("new " + qualified + "()");

@@ -96,6 +96,27 @@ class InputsTest {
   }
 
   @Test
+  void anEnumOfTheFileIsProbedWithItsConstants() {
+    String source =
+        "record F(String id) {\n"
+            + "  enum Type { APPLIED, REJECTED, REPLY }\n"
+            + "  static String outcome(String id, Type type) { return id + type; }\n"
+            + "}\n";
+    TargetMethod outcome = method(source);
+    java.util.Map<String, List<String>> builders =
+        MethodFinder.builders(
+            MethodFinder.find(source, ChangedLines.of(Chunks.newFile("src/F.java", source)))
+                .unit());
+    assertThat(builders)
+        .containsEntry("F.Type", List.of("F.Type.APPLIED", "F.Type.REJECTED", "F.Type.REPLY"));
+    assertThat(
+            Inputs.probes(outcome, DiffValues.NONE, builders, 12, Inputs.PROBE_BUDGET, true)
+                .stream()
+                .map(c -> c.args().get(1)))
+        .contains("F.Type.APPLIED", "F.Type.REJECTED", "F.Type.REPLY");
+  }
+
+  @Test
   void theSmallestInputComesFirst() {
     List<Case> cases =
         List.of(
