@@ -57,8 +57,9 @@ public record RealFixExamples(
         counts.merge("unlexable", 1, Integer::sum);
         continue;
       }
+      DeclaredTypes beforeTypes = DeclaredTypes.of(before.get());
       if (fix.removedLines() == 1 && fix.added().size() == 1) {
-        Example buggy = buggy(before.get(), fix, cutter, classes, library);
+        Example buggy = buggy(before.get(), beforeTypes, fix, cutter, classes, library);
         if (buggy != null) {
           counts.merge("buggy." + buggy.kind(), 1, Integer::sum);
           for (int i = 0; i < buggyRepeat; i++) {
@@ -70,8 +71,9 @@ public record RealFixExamples(
       }
       Optional<LexedFile> after = lexer.lex(fix.after());
       if (after.isPresent()) {
+        DeclaredTypes afterTypes = DeclaredTypes.of(after.get());
         for (int i = 0; i < fix.added().size(); i++) {
-          Example clean = clean(after.get(), fix.line() + i, cutter, library);
+          Example clean = clean(after.get(), afterTypes, fix.line() + i, cutter, library);
           if (clean != null) {
             counts.merge("afterFix", 1, Integer::sum);
             for (int r = 0; r < afterFixRepeat; r++) {
@@ -88,7 +90,7 @@ public record RealFixExamples(
         if (taken >= releaseLinesPerFix) {
           break;
         }
-        Example clean = clean(before.get(), line, cutter, library);
+        Example clean = clean(before.get(), beforeTypes, line, cutter, library);
         if (clean != null) {
           out.add(clean);
           taken++;
@@ -100,7 +102,8 @@ public record RealFixExamples(
     return new Made(out, counts);
   }
 
-  private static Example clean(LexedFile file, int line, WindowCutter cutter, String library) {
+  private static Example clean(
+      LexedFile file, DeclaredTypes types, int line, WindowCutter cutter, String library) {
     if (!file.sitesByLine().containsKey(line)) {
       return null;
     }
@@ -109,14 +112,19 @@ public record RealFixExamples(
       return null;
     }
     List<CodeToken> tokens = indices.stream().map(file.tokens()::get).toList();
-    Window window = cutter.encode(tokens, Set.of(line), file.generated(), DeclaredTypes.of(file));
+    Window window = cutter.encode(tokens, Set.of(line), file.generated(), types);
     return new Example(
         window.ids(), window.features(), 0, new int[0], "clean", library, window.types());
   }
 
   /** The buggy line labelled with the first token whose repairs make the developer's line. */
   private static Example buggy(
-      LexedFile file, RealFix fix, WindowCutter cutter, RepairClasses classes, String library) {
+      LexedFile file,
+      DeclaredTypes types,
+      RealFix fix,
+      WindowCutter cutter,
+      RepairClasses classes,
+      String library) {
     int line = fix.line();
     if (!file.sitesByLine().containsKey(line)) {
       return null;
@@ -126,7 +134,7 @@ public record RealFixExamples(
       return null;
     }
     List<CodeToken> tokens = indices.stream().map(file.tokens()::get).toList();
-    Window window = cutter.encode(tokens, Set.of(line), file.generated(), DeclaredTypes.of(file));
+    Window window = cutter.encode(tokens, Set.of(line), file.generated(), types);
     String original = fix.removed().get(0);
     String want = RealFixEvaluation.normalised(fix.added().get(0));
     for (int t = 0; t < tokens.size(); t++) {

@@ -59,9 +59,8 @@ public final class RealFixes {
       CompilationUnit now,
       Edit e) {
     // Edit lines are 0-based, end exclusive. Lines inserted (or deleted) count as inside a
-    // statement
-    // only when that statement spans both neighbours of the insertion point: a whole statement
-    // added or removed is not a change of one statement.
+    // statement only when that statement spans both neighbours of the insertion point: a whole
+    // statement added or removed is not a change of one statement.
     int beforeFrom = e.getLengthA() == 0 ? e.getBeginA() : e.getBeginA() + 1;
     int beforeTo = e.getLengthA() == 0 ? e.getBeginA() + 1 : e.getEndA();
     int afterFrom = e.getLengthB() == 0 ? e.getBeginB() : e.getBeginB() + 1;
